@@ -1,0 +1,21 @@
+import { describeTarget } from '../database-target';
+import { openDatabase } from '../adapter-factory';
+import { loadConfigOrExit } from '../../config/app-config';
+import { applyMigrations } from './schema-engine';
+
+/** `npm run db:migrate`: applies prisma/migrations to the configured database. */
+async function main(): Promise<void> {
+  const { database } = loadConfigOrExit();
+  const db = await openDatabase(database);
+  try {
+    const applied = await applyMigrations(db.factory);
+    console.log(`${describeTarget(database)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`Migration failed: ${error.message}`);
+  process.exit(1);
+});
