@@ -1,0 +1,48 @@
+/** Field path (dotted, like `cameras.0.uuid`) → human-readable messages. */
+export type FieldErrors = Record<string, string[]>;
+
+export enum ErrorCode {
+  Unauthenticated = 'unauthenticated',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  Validation = 'validation',
+  Unavailable = 'unavailable',
+}
+
+/**
+ * The one error vocabulary of camlinks: services throw these, and the global exception filter
+ * turns them into the vendor's wire format `{message, errors?}`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldErrors,
+  ) {
+    super(message);
+  }
+
+  static unauthenticated(): AppError {
+    return new AppError(ErrorCode.Unauthenticated, 'Unauthenticated.');
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError(ErrorCode.NotFound, `${what} not found.`);
+  }
+
+  static validation(errors: FieldErrors): AppError {
+    const messages = Object.values(errors).flat();
+    const more = messages.length - 1;
+    const suffix = more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : '';
+    return new AppError(ErrorCode.Validation, `${messages[0] ?? 'The given data was invalid.'}${suffix}`, errors);
+  }
+
+  /** One invalid field, phrased like the validation pipe phrases it. */
+  static invalidField(path: string, problem: string): AppError {
+    return AppError.validation({ [path]: [fieldMessage(path, problem)] });
+  }
+}
+
+export function fieldMessage(path: string, problem: string): string {
+  return `The ${path} field ${problem.replace(/\.$/, '')}.`;
+}

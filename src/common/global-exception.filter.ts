@@ -1,0 +1,52 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { fromPrismaError } from '../database/prisma-errors';
+import { AppError, ErrorCode } from './app-error';
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.Validation]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/**
+ * Every error leaves camlinks here, as the vendor's `{message, errors?}`. Unknown errors are
+ * logged with their stack and answered with a generic 500: no SQL, stack or secret goes out.
+ */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    if (response.headersSent) return;
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: { message: string; errors?: Record<string, string[]> } } {
+    const appError = exception instanceof AppError ? exception : fromPrismaError(exception);
+    if (appError) {
+      return { status: STATUS[appError.code], body: { message: appError.message, ...(appError.errors && { errors: appError.errors }) } };
+    }
+    if (exception instanceof HttpException) {
+      // Framework errors: unknown route (404), malformed JSON (400), body too large (413).
+      const status = exception.getStatus();
+      if (status < 500) return { status, body: { message: clientMessage(exception) } };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Server Error' } };
+  }
+}
+
+function clientMessage(exception: HttpException): string {
+  const cause = exception.cause as { type?: string } | undefined;
+  if (exception.getStatus() === HttpStatus.BAD_REQUEST && cause?.type === 'entity.parse.failed') {
+    return 'The request body is not valid JSON.';
+  }
+  const body = exception.getResponse();
+  const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
+  return typeof message === 'string' ? message : exception.message;
+}

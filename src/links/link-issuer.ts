@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { generateToken } from '../auth/tokens';
+import { IssuedLinksRepository } from './issued-links.repository';
+import { buildUrl, type MediaServerUrls } from './url-templates';
+
+export type LinkKind = 'preview' | 'live' | 'archive';
+
+export interface LinkRequest {
+  cameraUuid: string;
+  mediaServer: MediaServerUrls;
+  streamType: string;
+  streamName: string;
+  kind: LinkKind;
+  /** Start of the archive footage; null for live video. */
+  archiveFrom: Date | null;
+  /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
+  source: string;
+  ttl: number;
+}
+
+export interface IssueContext {
+  principal: Principal;
+  now: Date;
+  clientIp?: string;
+  userAgent?: string;
+}
+
+export interface IssuedLink {
+  request: LinkRequest;
+  url: string;
+  expiresAt: Date;
+}
+
+/**
+ * Mints one token per link and records every one (hash, never the token) with its TTL and
+ * who asked, so links can be verified, revoked and audited. All links of a call are written
+ * together or not at all.
+ */
+@Injectable()
+export class LinkIssuer {
+  constructor(private readonly links: IssuedLinksRepository) {}
+
+  async issue(requests: LinkRequest[], context: IssueContext): Promise<IssuedLink[]> {
+    const { principal, now } = context;
+    const minted = requests.map((request) => ({ request, secret: generateToken('link'), expiresAt: new Date(now.getTime() + request.ttl * 1000) }));
+    await this.links.insertMany(
+      minted.map(({ request, secret, expiresAt }) => ({
+        tokenHash: secret.hash,
+        tokenPrefix: secret.displayPrefix,
+        cameraUuid: request.cameraUuid,
+        streamType: request.streamType,
+        streamName: request.streamName,
+        kind: request.kind,
+        archiveFrom: request.archiveFrom,
+        source: request.source,
+        ttl: request.ttl,
+        issuedAt: now,
+        expiresAt,
+        integrationId: principal.integration?.id ?? null,
+        integrationTokenId: principal.integration?.tokenId ?? null,
+        userId: principal.user?.id ?? null,
+        userTokenId: principal.user?.tokenId ?? null,
+        clientIp: context.clientIp ?? null,
+        userAgent: context.userAgent?.slice(0, 512) ?? null,
+      })),
+    );
+    return minted.map(({ request, secret, expiresAt }) => ({
+      request,
+      expiresAt,
+      url: buildUrl(request.mediaServer, { streamName: request.streamName, format: request.source, archiveFrom: request.archiveFrom, token: secret.token }),
+    }));
+  }
+}
