@@ -19,9 +19,10 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const path = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
       // Default messages start with the property name ("uuid must be a UUID"); say the full path instead.
-      result[path] = Object.entries(error.constraints).map(([constraint, message]) =>
+      const messages = Object.entries(error.constraints).map(([constraint, message]) =>
         fieldMessage(path, constraint === 'whitelistValidation' ? 'is not allowed' : message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message),
       );
+      result[path] = [...new Set(messages)];
     }
     Object.assign(result, toFieldErrors(error.children ?? [], path));
   }

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from './database-target';
 
@@ -12,9 +13,10 @@ export interface OpenDatabase {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
-    // allowExitOnIdle: one-shot scripts (migrate, seed) end without an explicit pool shutdown.
-    const factory = new PrismaPg({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
-    return { factory, close: async () => undefined };
+    // One pool shared by the client and the migration engine, ended exactly once by close().
+    // allowExitOnIdle: one-shot scripts (migrate, seed) end even if an error skips close().
+    const pool = new Pool({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
+    return { factory: new PrismaPg(pool), close: () => pool.end() };
   }
   const pglite = await openPGlite(target.dataDir);
   return { factory: new AwaitedScriptPGlite(pglite), close: () => pglite.close() };
