@@ -16,10 +16,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // One pool shared by the client and the migration engine, ended exactly once by close().
     // allowExitOnIdle: one-shot scripts (migrate, seed) end even if an error skips close().
     const pool = new Pool({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
-    return { factory: new PrismaPg(pool), close: () => pool.end() };
+    return { factory: new WholeScriptPg(pool), close: () => pool.end() };
   }
   const pglite = await openPGlite(target.dataDir);
-  return { factory: new AwaitedScriptPGlite(pglite), close: () => pglite.close() };
+  return { factory: new WholeScriptPGlite(pglite), close: () => pglite.close() };
 }
 
 async function openPGlite(dataDir: string): Promise<PGlite> {
@@ -38,16 +38,40 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
 }
 
 /**
- * pglite-prisma-adapter 0.7 fires `exec` in executeScript without awaiting it, so a failing
- * migration would be recorded as applied. This factory hands out adapters that await it.
+ * Migration scripts must run as one unit. The stock adapters fall short: adapter-pg splits a
+ * script at every `;` (breaking `$$` function bodies) and pglite-prisma-adapter 0.7 does not
+ * await it (a failing migration would be recorded as applied). Sent whole, over the simple
+ * query protocol, a script runs in one implicit transaction: all of it or none.
  */
-class AwaitedScriptPGlite extends PrismaPGlite {
+function runScriptsWhole<T extends SqlDriverAdapter>(adapter: T, run: (script: string) => Promise<unknown>): T {
+  const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await run(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPg extends PrismaPg {
+  constructor(private readonly pool: Pool) {
+    super(pool);
+  }
+
+  override async connect() {
+    return runScriptsWhole(await super.connect(), (script) => this.pool.query(script));
+  }
+}
+
+class WholeScriptPGlite extends PrismaPGlite {
   constructor(private readonly pglite: PGlite) {
     super(pglite);
   }
 
   override async connect(): Promise<SqlDriverAdapter> {
-    return this.awaitScripts(await super.connect(), this.pglite);
+    return runScriptsWhole(await super.connect(), (script) => this.pglite.exec(script));
   }
 
   override async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -58,18 +82,6 @@ class AwaitedScriptPGlite extends PrismaPGlite {
       await dispose();
       await shadow.close();
     };
-    return this.awaitScripts(adapter, shadow);
-  }
-
-  private awaitScripts(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
-    const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
-    adapter.executeScript = async (script: string) => {
-      try {
-        await db.exec(script);
-      } catch (error) {
-        onError(error);
-      }
-    };
-    return adapter;
+    return runScriptsWhole(adapter, (script) => shadow.exec(script));
   }
 }
