@@ -11,6 +11,7 @@ import { ApiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { VerificationModule } from './verification/verification.module';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -43,6 +44,7 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         CamerasModule,
+        VerificationModule,
         AdminModule,
       ],
       providers: [

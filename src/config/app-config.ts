@@ -22,10 +22,14 @@ const schema = z
     PREVIEW_MAX_CAMERAS: int(1, 30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SWAGGER_ENABLED: bool.default(true),
+    USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
+    FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
   })
   .refine((env) => env.LINK_TTL_DEFAULT <= env.LINK_TTL_MAX, {
     path: ['LINK_TTL_DEFAULT'],
     message: 'must not exceed LINK_TTL_MAX',
+    // Zod skips object refinements once any field failed; this one needs only its two fields.
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'LINK_TTL_DEFAULT' || issue.path?.[0] === 'LINK_TTL_MAX'),
   });
 
 export interface AppConfig {
@@ -37,6 +41,7 @@ export interface AppConfig {
   links: { ttlDefault: number; ttlMax: number; maxCameras: number };
   logLevel: string;
   swaggerEnabled: boolean;
+  verification: { usageFlushMs: number; authDurationMax: number };
 }
 
 export class ConfigError extends Error {
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.PREVIEW_MAX_CAMERAS },
     logLevel: e.LOG_LEVEL,
     swaggerEnabled: e.SWAGGER_ENABLED,
+    verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
   };
 }
 

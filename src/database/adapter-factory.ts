@@ -1,12 +1,19 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from './database-target';
 
+export type Unlisten = () => Promise<void>;
+
 export interface OpenDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * LISTENs on a channel. On PostgreSQL this holds a connection of its own; `onLost` fires
+   * if it drops, after which the caller listens again.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten>;
   /** Releases what the factory holds open (pool or embedded instance). */
   close(): Promise<void>;
 }
@@ -16,10 +23,40 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // One pool shared by the client and the migration engine, ended exactly once by close().
     // allowExitOnIdle: one-shot scripts (migrate, seed) end even if an error skips close().
     const pool = new Pool({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
-    return { factory: new WholeScriptPg(pool), close: () => pool.end() };
+    return { factory: new WholeScriptPg(pool), listen: (...args) => listenOnPostgres(target.url, ...args), close: () => pool.end() };
   }
   const pglite = await openPGlite(target.dataDir);
-  return { factory: new WholeScriptPGlite(pglite), close: () => pglite.close() };
+  return {
+    factory: new WholeScriptPGlite(pglite),
+    listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
+    close: () => pglite.close(),
+  };
+}
+
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+  const client = new Client({ connectionString: url, keepAlive: true });
+  let closing = false;
+  const lost = (error: Error) => {
+    if (closing) return;
+    closing = true;
+    client.end().catch(() => undefined);
+    onLost(error);
+  };
+  client.on('error', lost);
+  client.on('end', () => lost(new Error('connection ended')));
+  client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
+  try {
+    await client.connect();
+    await client.query(`LISTEN "${channel}"`);
+  } catch (error) {
+    closing = true; // the caller retries; onLost must not schedule a second retry
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return async () => {
+    closing = true;
+    await client.end();
+  };
 }
 
 async function openPGlite(dataDir: string): Promise<PGlite> {

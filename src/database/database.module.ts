@@ -10,6 +10,6 @@ import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
     { provide: DATABASE_CONNECTION, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config.database) },
     PrismaService,
   ],
-  exports: [PrismaService],
+  exports: [PrismaService, DATABASE_CONNECTION],
 })
 export class DatabaseModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
@@ -10,7 +10,7 @@ export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 /** The one Prisma client of the process. Only repositories use it. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PrismaService.name);
 
   constructor(
@@ -30,7 +30,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     this.logger.log(`Using ${describeTarget(this.config.database)}`);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** The last shutdown phase: others flush their writes in beforeApplicationShutdown. */
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     await this.connection.close();
   }

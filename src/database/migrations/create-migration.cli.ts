@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openDatabase } from '../adapter-factory';
-import { EMPTY_DIFF, LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATIONS_DIR, diffMigrationsToSchema } from './schema-engine';
+import { LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATIONS_DIR, diffMigrationsToSchema } from './schema-engine';
 
 /**
  * `npm run db:migration:create -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ kind: 'embedded', dataDir: 'memory://' });
   try {
     const sql = await diffMigrationsToSchema(db.factory);
-    if (!sql.trim() || sql.includes(EMPTY_DIFF)) {
+    if (!sql.trim()) {
       console.log('schema.prisma matches the migrations: nothing to create.');
       return;
     }

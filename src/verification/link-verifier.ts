@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { hashToken, tokenKind } from '../auth/tokens';
+import { type Decision, decide, type RequestedResource } from './link-decision';
+import { LinkStateCache } from './link-state-cache';
+import { UsageRecorder } from './usage-recorder';
+import { VerificationRepository } from './verification.repository';
+
+export interface VerifyRequest {
+  token: string | undefined;
+  secret: string | undefined;
+  resource: RequestedResource;
+  viewerIp: string | undefined;
+}
+
+/**
+ * The hot path: is this token good for this resource, now? A cached token costs no query,
+ * an uncached one exactly one. Fails closed: any internal error is a deny.
+ */
+@Injectable()
+export class LinkVerifier {
+  private readonly logger = new Logger(LinkVerifier.name);
+
+  constructor(
+    private readonly cache: LinkStateCache,
+    private readonly repository: VerificationRepository,
+    private readonly usage: UsageRecorder,
+  ) {}
+
+  async verify(request: VerifyRequest): Promise<Decision> {
+    if (!request.token) return { allow: false, reason: 'no_token' };
+    const now = new Date();
+    try {
+      // Strings not shaped like a link token are refused without a lookup.
+      const state = tokenKind(request.token) === 'link' ? await this.linkState(hashToken(request.token), now) : null;
+      const decision = decide(state, request.resource, request.secret, now);
+      this.usage.record(decision, request.viewerIp, now);
+      // The reason goes to the log (and the link's usage), never to the media server; the token goes nowhere.
+      if (!decision.allow) this.logger.log({ msg: 'link refused', protocol: request.resource.protocol, link: decision.link?.id, reason: decision.reason });
+      return decision;
+    } catch (error) {
+      this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);
+      return { allow: false, reason: 'error' };
+    }
+  }
+
+  private async linkState(tokenHash: string, now: Date) {
+    const cached = this.cache.get(tokenHash, now.getTime());
+    if (cached !== undefined) return cached;
+    const generation = this.cache.generation;
+    const state = await this.repository.findLinkState(tokenHash);
+    this.cache.set(tokenHash, state, Date.now(), generation);
+    return state;
+  }
+}

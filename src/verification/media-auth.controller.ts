@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { LinkVerifier } from './link-verifier';
+import { FlussonicAuthQueryDto, MediaMtxAuthBodyDto, SecretQueryDto } from './media-auth.dto';
+import { flussonic, mediamtx, nginx, type ProtocolAnswer } from './media-auth.protocols';
+
+const SECRET_HEADER = 'x-media-server-secret';
+
+/** Where media servers ask whether a link token opens what a viewer requested. */
+@ApiTags('media auth (called by media servers)')
+@ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: 'The media server\'s verification secret, when it has one.' })
+@Controller('api/v1/media-auth')
+export class MediaAuthController {
+  constructor(
+    private readonly verifier: LinkVerifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('flussonic')
+  @ApiOperation({ summary: 'Flussonic authorization backend (`auth` / `on_play` URL)' })
+  @ApiOkResponse({ description: 'Allowed; X-AuthDuration and X-UserId set.' })
+  @ApiForbiddenResponse({ description: 'Refused.' })
+  async flussonic(@Query() query: FlussonicAuthQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
+    const decision = await this.verifier.verify(flussonic.request(query, secret));
+    send(res, flussonic.answer(decision, this.config.verification.authDurationMax, new Date()));
+  }
+
+  @Get('nginx')
+  @ApiOperation({ summary: 'nginx auth_request subrequest', description: 'Reads the viewer\'s request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.' })
+  @ApiHeader({ name: 'X-Original-URI', required: true })
+  @ApiHeader({ name: 'X-Original-Method', required: false })
+  @ApiHeader({ name: 'X-Real-IP', required: false, description: 'The viewer\'s address.' })
+  @ApiNoContentResponse({ description: 'Allowed.' })
+  @ApiUnauthorizedResponse({ description: 'No token (or no secret).' })
+  @ApiForbiddenResponse({ description: 'Refused.' })
+  async nginx(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: SecretQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const request = nginx.request(headers['x-original-uri'], headers['x-original-method'], headers[SECRET_HEADER] ?? query.secret, headers['x-real-ip']);
+    send(res, nginx.answer(await this.verifier.verify(request)));
+  }
+
+  @Post('mediamtx')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'MediaMTX external HTTP authentication (`authHTTPAddress`)' })
+  @ApiOkResponse({ description: 'Allowed.' })
+  @ApiUnauthorizedResponse({ description: 'Refused.' })
+  async mediamtx(@Body() body: MediaMtxAuthBodyDto, @Query() query: SecretQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
+    send(res, mediamtx.answer(await this.verifier.verify(mediamtx.request(body, secret ?? query.secret))));
+  }
+}
+
+function send(res: Response, answer: ProtocolAnswer): void {
+  res.status(answer.status).set({ 'Cache-Control': 'no-store', ...answer.headers }).end();
+}

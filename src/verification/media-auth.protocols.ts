@@ -1,0 +1,58 @@
+import type { Decision } from './link-decision';
+import type { VerifyRequest } from './link-verifier';
+import type { FlussonicAuthQueryDto, MediaMtxAuthBodyDto } from './media-auth.dto';
+
+/** How one media-server protocol asks, and how it wants to be answered. */
+export interface ProtocolAnswer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+function queryParam(queryString: string | undefined, name: string): string | undefined {
+  return new URLSearchParams((queryString ?? '').replace(/^\?/, '')).get(name) ?? undefined;
+}
+
+/** Flussonic authorization backend: 200 lets the session play for X-AuthDuration seconds; anything else refuses. */
+export const flussonic = {
+  request(query: FlussonicAuthQueryDto, secret: string | undefined): VerifyRequest {
+    return {
+      token: query.token || queryParam(query.qs, 'token'),
+      secret: secret ?? query.secret,
+      resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase() },
+      viewerIp: query.ip,
+    };
+  },
+  answer(decision: Decision, maxDurationSeconds: number, now: Date): ProtocolAnswer {
+    if (!decision.allow) return { status: 403 };
+    const remaining = Math.floor((decision.validUntil.getTime() - now.getTime()) / 1000);
+    return { status: 200, headers: { 'X-AuthDuration': String(Math.max(1, Math.min(maxDurationSeconds, remaining))), 'X-UserId': decision.link.subject } };
+  },
+};
+
+/** nginx auth_request: only 2xx, 401 and 403 mean something to nginx; everything else is an error there. */
+export const nginx = {
+  request(originalUri: string | undefined, originalMethod: string | undefined, secret: string | undefined, viewerIp: string | undefined): VerifyRequest {
+    const [path, query] = (originalUri ?? '').split('?', 2);
+    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: (originalMethod ?? 'GET').toUpperCase() }, viewerIp };
+  },
+  answer(decision: Decision): ProtocolAnswer {
+    if (decision.allow) return { status: 204 };
+    const unauthenticated = decision.reason === 'no_token' || decision.reason === 'secret_missing';
+    return { status: unauthenticated ? 401 : 403 };
+  },
+};
+
+/** MediaMTX external authentication: 2xx allows, anything else (401 here) refuses. */
+export const mediamtx = {
+  request(body: MediaMtxAuthBodyDto, secret: string | undefined): VerifyRequest {
+    return {
+      token: body.token || queryParam(body.query, 'token') || body.password || undefined,
+      secret,
+      resource: { protocol: 'mediamtx', path: body.path ?? '', action: body.action ?? '' },
+      viewerIp: body.ip,
+    };
+  },
+  answer(decision: Decision): ProtocolAnswer {
+    return { status: decision.allow ? 200 : 401 };
+  },
+};

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ChangeListener } from './change-listener';
+import { LinkStateCache } from './link-state-cache';
+import { LinkVerifier } from './link-verifier';
+import { MediaAuthController } from './media-auth.controller';
+import { UsageRecorder } from './usage-recorder';
+import { VerificationRepository } from './verification.repository';
+
+@Module({
+  controllers: [MediaAuthController],
+  providers: [LinkStateCache, ChangeListener, LinkVerifier, UsageRecorder, VerificationRepository],
+  exports: [UsageRecorder],
+})
+export class VerificationModule {}

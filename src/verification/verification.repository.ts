@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import type { LinkKind } from '../links/link-issuer';
+import type { LinkState } from './link-decision';
+
+interface LinkStateRow {
+  id: string;
+  kind: LinkKind;
+  stream_name: string;
+  source: string;
+  archive_from: Date | null;
+  archive_to: Date | null;
+  expires_at: Date;
+  revoked_at: Date | null;
+  integration_id: string | null;
+  user_id: string | null;
+  integration_token_id: string | null;
+  user_token_id: string | null;
+  camera_exists: boolean;
+  camera_blocked: boolean | null;
+  stream_exists: boolean;
+  base_url: string | null;
+  live_preview_template: string | null;
+  archive_preview_template: string | null;
+  verification_secret_hash: string | null;
+  it_exists: boolean;
+  it_revoked_at: Date | null;
+  it_expires_at: Date | null;
+  ut_exists: boolean;
+  ut_revoked_at: Date | null;
+  ut_expires_at: Date | null;
+  grant_exists: boolean;
+  grant_expires_at: Date | null;
+}
+
+export interface UsageDelta {
+  linkId: string;
+  uses: number;
+  denied: number;
+  firstUsedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastIp: string | null;
+  lastDeniedAt: Date | null;
+  lastDeniedReason: string | null;
+}
+
+/** The verification path's only database access: one query per token, one statement per flush. */
+@Injectable()
+export class VerificationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A link and everything its validity depends on, in one round trip. */
+  async findLinkState(tokenHash: string): Promise<LinkState | null> {
+    const rows = await this.prisma.$queryRaw<LinkStateRow[]>`
+      SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+             l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
+             c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
+             EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
+             m.base_url, m.live_preview_template, m.archive_preview_template, m.verification_secret_hash,
+             it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
+             ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
+             g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
+        FROM issued_links l
+        LEFT JOIN cameras c ON c.uuid = l.camera_uuid
+        LEFT JOIN media_servers m ON m.id = c.media_server_id
+        LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+        LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
+        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid
+       WHERE l.token_hash = ${tokenHash}`;
+    return rows.length ? toLinkState(rows[0]) : null;
+  }
+
+  /** Adds a batch of usage counters in one statement (the batch travels as one JSON parameter). */
+  async addUsage(deltas: UsageDelta[]): Promise<void> {
+    if (!deltas.length) return;
+    await this.prisma.$executeRaw`
+      UPDATE issued_links AS l SET
+             use_count = l.use_count + v.uses,
+             denied_count = l.denied_count + v.denied,
+             first_used_at = COALESCE(l.first_used_at, v."firstUsedAt"),
+             last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
+             last_ip = COALESCE(v."lastIp", l.last_ip),
+             last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
+             last_denied_reason = COALESCE(v."lastDeniedReason", l.last_denied_reason)
+        FROM jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+             "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+       WHERE l.id = v."linkId"`;
+  }
+}
+
+function toLinkState(row: LinkStateRow): LinkState {
+  const token = (exists: boolean, id: string | null, revokedAt: Date | null, expiresAt: Date | null) =>
+    id === null ? null : { revoked: !exists || revokedAt !== null, expiresAt };
+  return {
+    id: row.id,
+    kind: row.kind,
+    streamName: row.stream_name,
+    source: row.source,
+    archiveFrom: row.archive_from,
+    archiveTo: row.archive_to,
+    expiresAt: row.expires_at,
+    revoked: row.revoked_at !== null,
+    subject: row.user_id ?? row.integration_id ?? '',
+    camera: row.camera_exists ? { blocked: row.camera_blocked === true, hasStream: row.stream_exists } : null,
+    mediaServer:
+      row.base_url === null
+        ? null
+        : { baseUrl: row.base_url, livePreviewTemplate: row.live_preview_template, archivePreviewTemplate: row.archive_preview_template, secretHash: row.verification_secret_hash },
+    integrationToken: token(row.it_exists, row.integration_token_id, row.it_revoked_at, row.it_expires_at),
+    userToken: token(row.ut_exists, row.user_token_id, row.ut_revoked_at, row.ut_expires_at),
+    grant: row.grant_exists ? { expiresAt: row.grant_expires_at } : null,
+    issuedToUser: row.user_id !== null,
+  };
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { hashToken } from '../src/auth/tokens';
+import { UsageRecorder } from '../src/verification/usage-recorder';
+import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const AUTH = '/api/v1/media-auth';
+
+/** Polls until `check` passes: revocation reaches the cache through NOTIFY, within a second. */
+async function eventually(check: () => Promise<void>, ms = 1000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+describe(`media server verification (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+  let integrationToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ token: integrationToken } = await anIntegration(t.prisma));
+  });
+  afterAll(() => t.close());
+
+  async function issue(body: object, headers = bearer(integrationToken)) {
+    const res = await t.http().post('/api/v1/cameras/preview').set(headers).send(body);
+    expect(res.status).toBe(200);
+    const url = new URL(res.body[0].url);
+    return { url, token: url.searchParams.get('token')!, path: url.pathname };
+  }
+
+  const viaNginx = (uri: string, headers: Record<string, string> = {}) => t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET', ...headers });
+  const viaFlussonic = (query: Record<string, string>) => t.http().get(`${AUTH}/flussonic`).query({ ip: '203.0.113.7', request_type: 'new_session', session_id: randomUUID(), ...query });
+  const viaMediaMtx = (body: object) => t.http().post(`${AUTH}/mediamtx`).send({ ip: '203.0.113.7', protocol: 'hls', id: randomUUID(), ...body });
+
+  describe('nginx auth_request', () => {
+    it('answers 204 for the issued preview, 401 without a token, 403 otherwise — and nothing else', async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }], source: 'jpg' });
+      expect((await viaNginx(`${link.path}?token=${link.token}`)).status).toBe(204);
+      expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Original-Method': 'HEAD' })).status).toBe(204);
+      expect((await viaNginx(link.path)).status).toBe(401);
+      expect((await t.http().get(`${AUTH}/nginx`)).status).toBe(401);
+      expect((await viaNginx(`${link.path}?token=cll_${'x'.repeat(43)}`)).status).toBe(403);
+      expect((await viaNginx(`${link.path}?token=garbage`)).status).toBe(403);
+      expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Original-Method': 'POST' })).status).toBe(403);
+      // The same token for the live video, the other format or another stream: refused.
+      expect((await viaNginx(`${link.path.replace('preview.jpg', 'preview.mp4')}?token=${link.token}`)).status).toBe(403);
+      expect((await viaNginx(`${link.path.replace('preview.jpg', 'index.m3u8')}?token=${link.token}`)).status).toBe(403);
+      expect((await viaNginx(`/${camera.streams[1].name}/preview.jpg?token=${link.token}`)).status).toBe(403);
+    });
+
+    it('never opens camera B with a token for camera A', async () => {
+      const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
+      const linkA = await issue({ cameras: [{ uuid: a.uuid }] });
+      const linkB = await issue({ cameras: [{ uuid: b.uuid }] });
+      expect((await viaNginx(`${linkB.path}?token=${linkA.token}`)).status).toBe(403);
+      expect((await viaNginx(`${linkB.path}?token=${linkB.token}`)).status).toBe(204);
+    });
+
+    it('checks an archive preview against its own start time', async () => {
+      const camera = await aCamera(t.prisma);
+      const date = new Date(Date.now() - 600_000);
+      const link = await issue({ cameras: [{ uuid: camera.uuid, date: date.toISOString() }] });
+      expect(link.path).toMatch(/\/\d+-preview\.mp4$/);
+      expect((await viaNginx(`${link.path}?token=${link.token}`)).status).toBe(204);
+      expect((await viaNginx(`${link.path.replace(/\d+-preview/, '1000-preview')}?token=${link.token}`)).status).toBe(403);
+    });
+  });
+
+  describe('Flussonic authorization backend', () => {
+    it('allows the stream\'s preview with X-AuthDuration within the link\'s life and X-UserId', async () => {
+      const camera = await aCamera(t.prisma);
+      const { integration, token } = await anIntegration(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }], ttl: 30 }, bearer(token));
+      const res = await viaFlussonic({ name: camera.streams[0].name, token: link.token, proto: 'mp4' });
+      expect(res.status).toBe(200);
+      expect(Number(res.headers['x-authduration'])).toBeGreaterThanOrEqual(28);
+      expect(Number(res.headers['x-authduration'])).toBeLessThanOrEqual(30);
+      expect(res.headers['x-userid']).toBe(integration.id);
+    });
+
+    it('caps X-AuthDuration by FLUSSONIC_AUTH_DURATION_MAX and names the user for user links', async () => {
+      const camera = await aCamera(t.prisma);
+      const { user, token } = await aUser(t.prisma);
+      await aGrant(t.prisma, user.id, camera.uuid);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }], ttl: 3600 }, bearer(token));
+      const res = await viaFlussonic({ name: camera.streams[0].name, token: link.token, proto: 'jpeg' });
+      expect(res.status).toBe(200);
+      expect(res.headers['x-authduration']).toBe(String(t.config.verification.authDurationMax));
+      expect(res.headers['x-userid']).toBe(user.id);
+    });
+
+    it('refuses with 403 another stream, a live protocol for a preview link, and a missing token', async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      expect((await viaFlussonic({ name: camera.streams[1].name, token: link.token, proto: 'mp4' })).status).toBe(403);
+      expect((await viaFlussonic({ name: camera.streams[0].name, token: link.token, proto: 'hls' })).status).toBe(403);
+      expect((await viaFlussonic({ name: camera.streams[0].name, proto: 'mp4' })).status).toBe(403);
+    });
+  });
+
+  describe('MediaMTX external authentication', () => {
+    it('allows a live link to read its path (token, query or password) and refuses everything else with 401', async () => {
+      const camera = await aCamera(t.prisma);
+      const { token } = await issue({ cameras: [{ uuid: camera.uuid }] });
+      // Live links come with the video endpoint; here the issued preview row is turned into one.
+      await t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { kind: 'live' } });
+      const path = camera.streams[0].name;
+      expect((await viaMediaMtx({ action: 'read', path, token })).status).toBe(200);
+      expect((await viaMediaMtx({ action: 'read', path, query: `token=${token}` })).status).toBe(200);
+      expect((await viaMediaMtx({ action: 'read', path, user: 'any', password: token })).status).toBe(200);
+      expect((await viaMediaMtx({ action: 'publish', path, token })).status).toBe(401);
+      expect((await viaMediaMtx({ action: 'read', path: camera.streams[1].name, token })).status).toBe(401);
+      expect((await viaMediaMtx({ action: 'read', path })).status).toBe(401);
+    });
+
+    it('never lets a preview link open live video', async () => {
+      const camera = await aCamera(t.prisma);
+      const { token } = await issue({ cameras: [{ uuid: camera.uuid }] });
+      expect((await viaMediaMtx({ action: 'read', path: camera.streams[0].name, token })).status).toBe(401);
+    });
+  });
+
+  describe('what a decision depends on', () => {
+    async function allowedThenRefusedAfter(change: (ctx: { cameraUuid: string; token: string }) => Promise<unknown>, issuer: 'integration' | 'user' = 'integration') {
+      const camera = await aCamera(t.prisma);
+      let headers = bearer(integrationToken);
+      if (issuer === 'user') {
+        const { user, token } = await aUser(t.prisma);
+        await aGrant(t.prisma, user.id, camera.uuid);
+        headers = bearer(token);
+      }
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] }, headers);
+      const uri = `${link.path}?token=${link.token}`;
+      expect((await viaNginx(uri)).status).toBe(204); // now cached
+      await change({ cameraUuid: camera.uuid, token: link.token });
+      await eventually(async () => expect((await viaNginx(uri)).status).toBe(403));
+    }
+
+    it('refuses a revoked link', () => allowedThenRefusedAfter(({ token }) => t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { revokedAt: new Date(), revokedBy: 'test' } })));
+    it('refuses an expired link', () => allowedThenRefusedAfter(({ token }) => t.prisma.$executeRaw`UPDATE issued_links SET expires_at = now() - interval '1 second', revoked_at = NULL WHERE token_hash = ${hashToken(token)}`));
+    it('refuses when the camera is blocked', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } })));
+    it('refuses when the camera is deleted', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } })));
+    it('refuses when the stream is renamed', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'renamed' } })));
+    it('refuses when the issuing integration token is revoked', async () => {
+      const { token, tokenId } = await anIntegration(t.prisma);
+      const saved = integrationToken;
+      integrationToken = token;
+      try {
+        await allowedThenRefusedAfter(() => t.prisma.integrationToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } }));
+      } finally {
+        integrationToken = saved;
+      }
+    });
+    it('refuses when the issuing user token is revoked', () => allowedThenRefusedAfter(({ token }) => t.prisma.$executeRaw`UPDATE user_tokens SET revoked_at = now() WHERE id = (SELECT user_token_id FROM issued_links WHERE token_hash = ${hashToken(token)})`, 'user'));
+    it('refuses when the user\'s grant is deleted', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.deleteMany({ where: { cameraUuid } }), 'user'));
+    it('refuses when the user\'s grant expires', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.updateMany({ where: { cameraUuid }, data: { expiresAt: new Date(Date.now() - 1000) } }), 'user'));
+  });
+
+  describe('media server secrets', () => {
+    it('requires the media server\'s secret when it has one, by header or query parameter', async () => {
+      const camera = await aCamera(t.prisma);
+      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { verificationSecretHash: hashToken('s3cret-for-edge') } });
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      const uri = `${link.path}?token=${link.token}`;
+      await eventually(async () => expect((await viaNginx(uri)).status).toBe(401));
+      expect((await viaNginx(uri, { 'X-Media-Server-Secret': 'wrong' })).status).toBe(403);
+      expect((await viaNginx(uri, { 'X-Media-Server-Secret': 's3cret-for-edge' })).status).toBe(204);
+      expect((await t.http().get(`${AUTH}/nginx?secret=s3cret-for-edge`).set({ 'X-Original-URI': uri })).status).toBe(204);
+      const name = camera.streams[0].name;
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4' })).status).toBe(403);
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', secret: 's3cret-for-edge' })).status).toBe(200);
+    });
+  });
+
+  describe('usage', () => {
+    it('counts uses and refusals per link without a write per request, and flushes them', async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      for (let i = 0; i < 3; i++) await viaNginx(`${link.path}?token=${link.token}`, { 'X-Real-IP': '198.51.100.9' });
+      await viaNginx(`${link.path.replace('.mp4', '.jpg')}?token=${link.token}`);
+      const before = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } });
+      expect(before.useCount).toBe(0);
+      await t.app.get(UsageRecorder).flush();
+      const after = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } });
+      expect(after).toMatchObject({ useCount: 3, deniedCount: 1, lastIp: '198.51.100.9', lastDeniedReason: 'wrong_resource' });
+      expect(after.firstUsedAt).not.toBeNull();
+      expect(after.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(after.firstUsedAt!.getTime());
+    });
+  });
+
+  describe('the hot path', () => {
+    it('decides a known token from memory, and an unknown one with at most one query', async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      const uri = `${link.path}?token=${link.token}`;
+      await eventually(async () => {
+        t.queries.count = 0;
+        expect((await viaNginx(uri)).status).toBe(204);
+        expect(t.queries.count).toBeLessThanOrEqual(1);
+        t.queries.count = 0;
+        expect((await viaNginx(uri)).status).toBe(204);
+        expect(t.queries.count).toBe(0);
+      });
+      t.queries.count = 0;
+      expect((await viaNginx(`${link.path}?token=cll_${'Q'.repeat(43)}`)).status).toBe(403);
+      expect(t.queries.count).toBe(1);
+    });
+  });
+});
