@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CamerasModule } from './cameras/cameras.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
@@ -11,6 +12,7 @@ import { ApiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { LinksModule } from './links/links.module';
 import { VerificationModule } from './verification/verification.module';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -43,7 +45,9 @@ export class AppModule {
         }),
         DatabaseModule,
         AuthModule,
+        AuditModule,
         CamerasModule,
+        LinksModule,
         VerificationModule,
         AdminModule,
       ],

@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, createParamDecorator, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../common/app-error';
@@ -12,16 +12,31 @@ export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   private readonly expected: Buffer | undefined;
+  private readonly actor: string;
 
   constructor(@Inject(ADMIN_TOKEN) source: AdminTokenSource) {
-    this.expected = source.kind === 'closed' ? undefined : Buffer.from(hashToken(source.token));
+    const hash = source.kind === 'closed' ? undefined : hashToken(source.token);
+    this.expected = hash ? Buffer.from(hash) : undefined;
+    // Names the credential in audit events and revocations without revealing it.
+    this.actor = `admin-token:${hash?.slice(0, 8)}`;
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const presented = bearerToken(context.switchToHttp().getRequest<Request>());
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const presented = bearerToken(request);
     if (!this.expected || !presented || !timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) {
       throw AppError.unauthenticated();
     }
+    request.adminActor = this.actor;
     return true;
   }
 }
+
+export type AdminRequest = Request & { adminActor?: string };
+
+/** Which admin credential made this request, e.g. `admin-token:1a2b3c4d`. */
+export const AdminActor = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const actor = context.switchToHttp().getRequest<AdminRequest>().adminActor;
+  if (!actor) throw AppError.unauthenticated();
+  return actor;
+});

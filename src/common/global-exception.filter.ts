@@ -21,24 +21,25 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(exception);
+    const { status, body } = toErrorResponse(exception);
+    if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     response.status(status).json(body);
   }
+}
 
-  private toResponse(exception: unknown): { status: number; body: { message: string; errors?: Record<string, string[]> } } {
-    const appError = exception instanceof AppError ? exception : fromPrismaError(exception);
-    if (appError) {
-      return { status: STATUS[appError.code], body: { message: appError.message, ...(appError.errors && { errors: appError.errors }) } };
-    }
-    if (exception instanceof HttpException) {
-      // Framework errors: unknown route (404), malformed JSON (400), body too large (413).
-      const status = exception.getStatus();
-      if (status < 500) return { status, body: { message: clientMessage(exception) } };
-    }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Server Error' } };
+/** The status and body an error is answered with; also what the audit trail records as outcome. */
+export function toErrorResponse(exception: unknown): { status: number; body: { message: string; errors?: Record<string, string[]> } } {
+  const appError = exception instanceof AppError ? exception : fromPrismaError(exception);
+  if (appError) {
+    return { status: STATUS[appError.code], body: { message: appError.message, ...(appError.errors && { errors: appError.errors }) } };
   }
+  if (exception instanceof HttpException) {
+    // Framework errors: unknown route (404), malformed JSON (400), body too large (413).
+    const status = exception.getStatus();
+    if (status < 500) return { status, body: { message: clientMessage(exception) } };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Server Error' } };
 }
 
 function clientMessage(exception: HttpException): string {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { afterCursor, type Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import type { LinkKind } from './link-issuer';
 
@@ -10,6 +11,7 @@ export interface NewIssuedLink {
   streamName: string;
   kind: LinkKind;
   archiveFrom: Date | null;
+  archiveTo: Date | null;
   source: string;
   ttl: number;
   issuedAt: Date;
@@ -22,6 +24,46 @@ export interface NewIssuedLink {
   userAgent: string | null;
 }
 
+/** An issued link as the audit sees it: everything but the token hash. */
+export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
+  id: string;
+  cameraName: string | null;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revokedReason: string | null;
+  useCount: number;
+  firstUsedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastIp: string | null;
+  deniedCount: number;
+  lastDeniedAt: Date | null;
+  lastDeniedReason: string | null;
+}
+
+export type LinkStatus = 'active' | 'expired' | 'revoked';
+
+export interface LinkFilter {
+  cameraUuid?: string;
+  userId?: string;
+  integrationId?: string;
+  status?: LinkStatus;
+  source?: string;
+  kind?: LinkKind;
+  issuedFrom?: Date;
+  issuedTo?: Date;
+}
+
+export interface Revocation {
+  by: string;
+  reason: string | null;
+  at: Date;
+}
+
+/** Everything but the hash: it never leaves this repository. */
+const PUBLIC_FIELDS = {
+  tokenHash: false,
+} as const;
+
 @Injectable()
 export class IssuedLinksRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -29,5 +71,62 @@ export class IssuedLinksRepository {
   /** One INSERT for all links of a request: a single statement is atomic, so a failure leaves no rows. */
   async insertMany(links: NewIssuedLink[]): Promise<void> {
     await this.prisma.issuedLink.createMany({ data: links });
+  }
+
+  /** Newest first, after `cursor`; `take` rows at most. */
+  async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+    const rows = await this.prisma.issuedLink.findMany({
+      where: { ...this.where(filter, now), ...afterCursor('issuedAt', cursor) },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      take,
+      omit: PUBLIC_FIELDS,
+    });
+    return this.withCameraNames(rows);
+  }
+
+  async findById(id: string): Promise<IssuedLinkRecord | undefined> {
+    const row = await this.prisma.issuedLink.findUnique({ where: { id }, omit: PUBLIC_FIELDS });
+    return row ? (await this.withCameraNames([row]))[0] : undefined;
+  }
+
+  /** Revokes one link unless it already is; false when there is no such link. */
+  async revoke(id: string, revocation: Revocation): Promise<boolean> {
+    const { count } = await this.prisma.issuedLink.updateMany({ where: { id, revokedAt: null }, data: this.revokedFields(revocation) });
+    return count > 0 || (await this.prisma.issuedLink.count({ where: { id } })) > 0;
+  }
+
+  /** Revokes every active link matching the filter, in one statement; returns how many. */
+  async revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
+    const { count } = await this.prisma.issuedLink.updateMany({ where: this.where({ ...filter, status: 'active' }, revocation.at), data: this.revokedFields(revocation) });
+    return count;
+  }
+
+  private revokedFields(revocation: Revocation) {
+    return { revokedAt: revocation.at, revokedBy: revocation.by, revokedReason: revocation.reason };
+  }
+
+  private where(filter: LinkFilter, now: Date) {
+    const status = {
+      active: { revokedAt: null, expiresAt: { gt: now } },
+      expired: { revokedAt: null, expiresAt: { lte: now } },
+      revoked: { revokedAt: { not: null } },
+    } as const;
+    return {
+      cameraUuid: filter.cameraUuid,
+      userId: filter.userId,
+      integrationId: filter.integrationId,
+      source: filter.source,
+      kind: filter.kind,
+      issuedAt: { gte: filter.issuedFrom, lt: filter.issuedTo },
+      ...(filter.status && status[filter.status]),
+    };
+  }
+
+  /** Links keep no foreign key to cameras (they outlive them), so names are looked up per page. */
+  private async withCameraNames<T extends { cameraUuid: string }>(rows: T[]): Promise<(T & { cameraName: string | null })[]> {
+    if (!rows.length) return [];
+    const cameras = await this.prisma.camera.findMany({ where: { uuid: { in: [...new Set(rows.map((r) => r.cameraUuid))] } }, select: { uuid: true, name: true } });
+    const names = new Map(cameras.map((c) => [c.uuid, c.name]));
+    return rows.map((row) => ({ ...row, cameraName: names.get(row.cameraUuid) ?? null }));
   }
 }

@@ -14,6 +14,8 @@ export interface LinkRequest {
   kind: LinkKind;
   /** Start of the archive footage; null for live video. */
   archiveFrom: Date | null;
+  /** End of an archive segment; null when open-ended. */
+  archiveTo?: Date | null;
   /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
   source: string;
   ttl: number;
@@ -53,6 +55,7 @@ export class LinkIssuer {
         streamName: request.streamName,
         kind: request.kind,
         archiveFrom: request.archiveFrom,
+        archiveTo: request.archiveTo ?? null,
         source: request.source,
         ttl: request.ttl,
         issuedAt: now,

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IssuedLinksRepository } from './issued-links.repository';
 import { LinkIssuer } from './link-issuer';
+import { LinksAdminController } from './links-admin.controller';
+import { LinksAdminService } from './links-admin.service';
 
+/** Issued links: minting them (LinkIssuer, used by the integration API), auditing and revoking them. */
 @Module({
-  providers: [IssuedLinksRepository, LinkIssuer],
+  controllers: [LinksAdminController],
+  providers: [IssuedLinksRepository, LinkIssuer, LinksAdminService],
   exports: [LinkIssuer],
 })
 export class LinksModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { afterCursor, type Cursor } from '../common/cursor';
+import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
+
+export interface NewAuditEvent {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  outcome: 'success' | 'failure';
+  statusCode: number;
+  requestId: string | null;
+  clientIp: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditEventRecord extends NewAuditEvent {
+  id: string;
+  occurredAt: Date;
+}
+
+export interface AuditEventFilter {
+  actor?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Append-only: there is deliberately no update or delete here (retention purges live elsewhere). */
+@Injectable()
+export class AuditEventsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async append(event: NewAuditEvent): Promise<void> {
+    await this.prisma.auditEvent.create({ data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined } });
+  }
+
+  async list(filter: AuditEventFilter, cursor: Cursor | undefined, take: number): Promise<AuditEventRecord[]> {
+    const rows = await this.prisma.auditEvent.findMany({
+      where: {
+        actor: filter.actor,
+        objectType: filter.objectType,
+        objectId: filter.objectId,
+        outcome: filter.outcome,
+        occurredAt: { gte: filter.from, lt: filter.to },
+        ...afterCursor('occurredAt', cursor),
+      },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+    return rows.map((row) => ({ ...row, outcome: row.outcome as NewAuditEvent['outcome'], details: row.details as Record<string, unknown> | null }));
+  }
+}

@@ -1,0 +1,60 @@
+import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import type { AdminRequest } from '../auth/admin-auth.guard';
+import { toErrorResponse } from '../common/global-exception.filter';
+import { AuditEventsRepository } from './audit-events.repository';
+
+const SECRET_KEY = /secret|token|password|authorization/i;
+
+/** Copies a request body with every secret-looking field replaced, at any depth. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner)]));
+}
+
+/**
+ * Writes an audit event for every admin action that changes something (reads are not
+ * recorded), successful or not, before the response leaves: an action the client saw
+ * succeed is always in the trail.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
+  constructor(private readonly events: AuditEventsRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AdminRequest & { id?: string; route?: { path?: string } }>();
+    if (request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    // Nest sets the status after interceptors run: read what it will be from the route.
+    const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
+    return next.handle().pipe(
+      mergeMap((result) => from(this.record(request, successStatus, result).then(() => result))),
+      catchError((error: unknown) => from(this.record(request, toErrorResponse(error).status)).pipe(mergeMap(() => throwError(() => error)))),
+    );
+  }
+
+  private async record(request: AdminRequest & { id?: string; route?: { path?: string } }, statusCode: number, result?: unknown): Promise<void> {
+    const routePath = request.route?.path ?? request.path;
+    const params = request.params as Record<string, string>;
+    const created = result as { id?: string; uuid?: string } | undefined;
+    try {
+      await this.events.append({
+        actor: request.adminActor ?? 'unknown',
+        action: `${request.method} ${routePath}`,
+        objectType: routePath.replace(/^\/?api\/v1\/admin\//, '').split('/')[0],
+        objectId: params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null,
+        outcome: statusCode < 400 ? 'success' : 'failure',
+        statusCode,
+        requestId: request.id ?? null,
+        clientIp: request.ip ?? null,
+        details: { params, body: redactSecrets(request.body ?? null) },
+      });
+    } catch (error) {
+      // The action itself has happened (or failed) already; losing its trail must be loud.
+      this.logger.error(`Could not write audit event for ${request.method} ${routePath}: ${(error as Error).message}`);
+    }
+  }
+}

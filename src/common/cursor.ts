@@ -1,0 +1,38 @@
+import { AppError } from './app-error';
+
+/**
+ * Keyset pagination, newest first, over (time, id): stable while rows are being inserted,
+ * because new rows sort before every cursor already handed out.
+ */
+export interface Cursor {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return { at: date, id };
+  } catch {
+    throw AppError.invalidField('cursor', 'is not a cursor returned by this API');
+  }
+}
+
+/** Prisma filter for "strictly after this cursor" in (time desc, id desc) order. */
+export function afterCursor<K extends string>(field: K, cursor: Cursor | undefined) {
+  if (!cursor) return {};
+  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
+}
+
+/** Fetches `limit + 1` rows to know whether a next page exists without counting. */
+export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): { data: T[]; nextCursor: string | null } {
+  const data = rows.slice(0, limit);
+  return { data, nextCursor: rows.length > limit ? encodeCursor(cursorOf(data[data.length - 1])) : null };
+}

@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination.dto';
+import { IsDateTimeWithOffset } from '../common/validators';
+import type { IssuedLinkRecord, LinkStatus } from './issued-links.repository';
+import type { LinkKind } from './link-issuer';
+
+const STATUSES: LinkStatus[] = ['active', 'expired', 'revoked'];
+const KINDS: LinkKind[] = ['preview', 'live', 'archive'];
+
+/** Filters that select links: shared by the audit listing and bulk revocation. */
+export class LinkSelectionDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) camera_uuid?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) user_id?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) integration_id?: string;
+}
+
+export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionDto) {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES, { message: `must be one of: ${STATUSES.join(', ')}` }) status?: LinkStatus;
+  @ApiPropertyOptional({ example: 'mp4' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
+  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;
+}
+
+export class RevokeLinkDto {
+  @ApiPropertyOptional({ example: 'customer cancelled', maxLength: 500 })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(500, { message: 'must not be longer than 500 characters' })
+  reason?: string;
+}
+
+export class RevokeLinksDto extends LinkSelectionDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued before this time.' }) @IsOptional() @IsDateTimeWithOffset() issued_before?: string;
+
+  @ApiPropertyOptional({ example: 'camera decommissioned', maxLength: 500 })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(500, { message: 'must not be longer than 500 characters' })
+  reason?: string;
+}
+
+export class RevokedCountDto {
+  @ApiProperty({ example: 12, description: 'How many active links were revoked.' }) count: number;
+}
+
+class IssuedByDto {
+  @ApiProperty({ nullable: true, type: String }) integration_id: string | null;
+  @ApiProperty({ nullable: true, type: String }) user_id: string | null;
+}
+
+class UsageDto {
+  @ApiProperty() use_count: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) first_used_at: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_used_at: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_ip: string | null;
+  @ApiProperty() denied_count: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_denied_at: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'wrong_resource' }) last_denied_reason: string | null;
+}
+
+export class LinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'cll_Ab3dE5gH', description: 'The first characters of the token, for recognising it; never the token.' }) token_prefix: string;
+  @ApiProperty({ format: 'uuid' }) camera_uuid: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once the camera is deleted.' }) camera_name: string | null;
+  @ApiProperty() stream_type: string;
+  @ApiProperty() stream_name: string;
+  @ApiProperty({ enum: KINDS }) kind: LinkKind;
+  @ApiProperty({ enum: ['live', 'archive'] }) mode: 'live' | 'archive';
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) archive_from: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) archive_to: string | null;
+  @ApiProperty() source: string;
+  @ApiProperty() ttl: number;
+  @ApiProperty({ format: 'date-time' }) issued_at: string;
+  @ApiProperty({ format: 'date-time' }) expires_at: string;
+  @ApiProperty({ enum: STATUSES }) status: LinkStatus;
+  @ApiProperty({ type: IssuedByDto }) issued_by: IssuedByDto;
+  @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at: string | null;
+  @ApiProperty({ nullable: true, type: String }) revoked_by: string | null;
+  @ApiProperty({ nullable: true, type: String }) revoked_reason: string | null;
+  @ApiProperty({ type: UsageDto }) usage: UsageDto;
+}
+
+export class LinkPageDto {
+  @ApiProperty({ type: [LinkDto] }) data: LinkDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' }) next_cursor: string | null;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function linkStatus(link: Pick<IssuedLinkRecord, 'revokedAt' | 'expiresAt'>, now: Date): LinkStatus {
+  if (link.revokedAt) return 'revoked';
+  return link.expiresAt > now ? 'active' : 'expired';
+}
+
+export function mapLink(link: IssuedLinkRecord, now: Date): LinkDto {
+  return {
+    id: link.id,
+    token_prefix: link.tokenPrefix,
+    camera_uuid: link.cameraUuid,
+    camera_name: link.cameraName,
+    stream_type: link.streamType,
+    stream_name: link.streamName,
+    kind: link.kind,
+    mode: link.archiveFrom ? 'archive' : 'live',
+    archive_from: iso(link.archiveFrom),
+    archive_to: iso(link.archiveTo),
+    source: link.source,
+    ttl: link.ttl,
+    issued_at: link.issuedAt.toISOString(),
+    expires_at: link.expiresAt.toISOString(),
+    status: linkStatus(link, now),
+    issued_by: { integration_id: link.integrationId, user_id: link.userId },
+    client_ip: link.clientIp,
+    user_agent: link.userAgent,
+    revoked_at: iso(link.revokedAt),
+    revoked_by: link.revokedBy,
+    revoked_reason: link.revokedReason,
+    usage: {
+      use_count: link.useCount,
+      first_used_at: iso(link.firstUsedAt),
+      last_used_at: iso(link.lastUsedAt),
+      last_ip: link.lastIp,
+      denied_count: link.deniedCount,
+      last_denied_at: iso(link.lastDeniedAt),
+      last_denied_reason: link.lastDeniedReason,
+    },
+  };
+}
+
+/** The CSV export: the same fields as the JSON listing, nested objects flattened. */
+export const LINK_CSV_COLUMNS = [
+  'id', 'token_prefix', 'camera_uuid', 'camera_name', 'stream_type', 'stream_name', 'kind', 'mode', 'archive_from', 'archive_to',
+  'source', 'ttl', 'issued_at', 'expires_at', 'status', 'issued_by_integration_id', 'issued_by_user_id', 'client_ip', 'user_agent',
+  'revoked_at', 'revoked_by', 'revoked_reason', 'use_count', 'first_used_at', 'last_used_at', 'last_ip', 'denied_count',
+  'last_denied_at', 'last_denied_reason',
+] as const;
+
+export function flattenLink(link: LinkDto): Record<(typeof LINK_CSV_COLUMNS)[number], string | number | null> {
+  const { issued_by, usage, ...rest } = link;
+  return { ...rest, issued_by_integration_id: issued_by.integration_id, issued_by_user_id: issued_by.user_id, ...usage };
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, fieldMessage } from '../common/app-error';
+import { type Cursor, decodeCursor, page } from '../common/cursor';
+import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from './issued-links.repository';
+import type { LinksQueryDto, RevokeLinksDto } from './links-admin.dto';
+
+const DEFAULT_LIMIT = 100;
+const EXPORT_BATCH = 500;
+
+/** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
+@Injectable()
+export class LinksAdminService {
+  constructor(private readonly links: IssuedLinksRepository) {}
+
+  async list(query: LinksQueryDto, now: Date): Promise<{ data: IssuedLinkRecord[]; nextCursor: string | null }> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.links.list(toFilter(query), decodeCursor(query.cursor), limit + 1, now);
+    return page(rows, limit, cursorOf);
+  }
+
+  /** Every matching link, a batch at a time, so an export never holds more than one batch. */
+  async *export(query: LinksQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
+    const filter = toFilter(query);
+    let cursor = decodeCursor(query.cursor);
+    for (;;) {
+      const rows = await this.links.list(filter, cursor, EXPORT_BATCH, now);
+      if (rows.length) yield rows;
+      if (rows.length < EXPORT_BATCH) return;
+      cursor = cursorOf(rows[rows.length - 1]);
+    }
+  }
+
+  async get(id: string): Promise<IssuedLinkRecord> {
+    return (await this.links.findById(id)) ?? Promise.reject(AppError.notFound('Link'));
+  }
+
+  async revoke(id: string, actor: string, reason: string | undefined): Promise<IssuedLinkRecord> {
+    if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: new Date() }))) throw AppError.notFound('Link');
+    return this.get(id);
+  }
+
+  async revokeMatching(body: RevokeLinksDto, actor: string): Promise<number> {
+    if (!body.camera_uuid && !body.user_id && !body.integration_id && !body.issued_before) {
+      // Revoking "everything" by omission is too easy a mistake; it must be asked for by a filter.
+      throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
+    }
+    const filter = { cameraUuid: body.camera_uuid, userId: body.user_id, integrationId: body.integration_id, issuedTo: body.issued_before ? new Date(body.issued_before) : undefined };
+    return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
+  }
+}
+
+const cursorOf = (link: IssuedLinkRecord): Cursor => ({ at: link.issuedAt, id: link.id });
+
+function toFilter(query: LinksQueryDto): LinkFilter {
+  return {
+    cameraUuid: query.camera_uuid,
+    userId: query.user_id,
+    integrationId: query.integration_id,
+    status: query.status,
+    source: query.source,
+    kind: query.kind,
+    issuedFrom: query.issued_from ? new Date(query.issued_from) : undefined,
+    issuedTo: query.issued_to ? new Date(query.issued_to) : undefined,
+  };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { hashToken } from '../src/auth/tokens';
+import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+
+const LINKS = '/api/v1/admin/links';
+const admin = bearer(TEST_ADMIN_TOKEN);
+
+describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function issue(cameraUuids: string[], token: string, extra: object = {}) {
+    const res = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).set('User-Agent', 'audit-test').send({ cameras: cameraUuids.map((uuid) => ({ uuid })), ...extra });
+    expect(res.status).toBe(200);
+    return res.body.map((l: { url: string }) => new URL(l.url));
+  }
+  const idOf = async (url: URL) => (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } })).id;
+  const nginx = (url: URL) => t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', `${url.pathname}${url.search}`);
+
+  it('lists links newest first with everything an auditor needs and no token', async () => {
+    const camera = await aCamera(t.prisma, { name: 'Lobby' });
+    const { integration, token } = await anIntegration(t.prisma);
+    const [url] = await issue([camera.uuid], token, { ttl: 120, source: 'jpg' });
+    const res = await t.http().get(LINKS).set(admin).query({ integration_id: integration.id });
+    expect(res.status).toBe(200);
+    expect(res.body.next_cursor).toBeNull();
+    expect(res.body.data).toHaveLength(1);
+    const item = res.body.data[0];
+    expect(item).toMatchObject({
+      camera_uuid: camera.uuid,
+      camera_name: 'Lobby',
+      stream_type: 'high',
+      kind: 'preview',
+      mode: 'live',
+      archive_from: null,
+      source: 'jpg',
+      ttl: 120,
+      status: 'active',
+      issued_by: { integration_id: integration.id, user_id: null },
+      user_agent: 'audit-test',
+      revoked_at: null,
+      usage: { use_count: 0, denied_count: 0 },
+    });
+    const linkToken = url.searchParams.get('token')!;
+    expect(linkToken.startsWith(item.token_prefix)).toBe(true);
+    expect(item.token_prefix.length).toBeLessThan(linkToken.length / 2);
+    expect(JSON.stringify(res.body)).not.toContain(linkToken);
+    expect(JSON.stringify(res.body)).not.toContain(hashToken(linkToken));
+    expect((await t.http().get(`${LINKS}/${item.id}`).set(admin)).body).toEqual(item);
+  });
+
+  it('pages with a cursor without skipping or repeating, even while links are being issued', async () => {
+    const camera = await aCamera(t.prisma);
+    const { integration, token } = await anIntegration(t.prisma);
+    for (let i = 0; i < 5; i++) await issue([camera.uuid], token);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await t.http().get(LINKS).set(admin).query({ integration_id: integration.id, limit: 2, ...(cursor && { cursor }) });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data.map((l: { id: string }) => l.id));
+      cursor = res.body.next_cursor ?? undefined;
+      if (seen.length === 2) await issue([camera.uuid], token); // a newer link must not shift later pages
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    const rows = await t.prisma.issuedLink.findMany({ where: { integrationId: integration.id }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] });
+    expect(seen).toEqual(rows.slice(1).map((r) => r.id));
+  });
+
+  it('filters by camera, user, status, source, kind and issue time', async () => {
+    const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
+    const { integration, token } = await anIntegration(t.prisma);
+    const { user, token: userToken } = await aUser(t.prisma);
+    await aGrant(t.prisma, user.id, b.uuid);
+    const before = new Date();
+    await issue([a.uuid], token, { source: 'jpg' });
+    const [revoked] = await issue([b.uuid], userToken);
+    await t.http().post(`${LINKS}/${await idOf(revoked)}/revoke`).set(admin).send({});
+    await t.prisma.issuedLink.updateMany({ where: { cameraUuid: a.uuid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const count = async (query: object) => (await t.http().get(LINKS).set(admin).query(query)).body.data.length;
+    expect(await count({ camera_uuid: a.uuid })).toBe(1);
+    expect(await count({ user_id: user.id })).toBe(1);
+    expect(await count({ integration_id: integration.id, status: 'expired' })).toBe(1);
+    expect(await count({ integration_id: integration.id, status: 'active' })).toBe(0);
+    expect(await count({ user_id: user.id, status: 'revoked' })).toBe(1);
+    expect(await count({ camera_uuid: a.uuid, source: 'mp4' })).toBe(0);
+    expect(await count({ camera_uuid: a.uuid, kind: 'preview' })).toBe(1);
+    expect(await count({ camera_uuid: a.uuid, issued_from: before.toISOString() })).toBe(1);
+    expect(await count({ camera_uuid: a.uuid, issued_to: before.toISOString() })).toBe(0);
+  });
+
+  it('rejects bad filters and cursors with 422 naming the field', async () => {
+    for (const [query, field] of [[{ status: 'gone' }, 'status'], [{ cursor: 'nope' }, 'cursor'], [{ limit: 0 }, 'limit'], [{ camera_uuid: 'x' }, 'camera_uuid'], [{ issued_from: 'yesterday' }, 'issued_from']] as const) {
+      const res = await t.http().get(LINKS).set(admin).query(query);
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors)).toEqual([field]);
+    }
+  });
+
+  it('revokes one link with a reason, keeps the row, and media servers refuse it', async () => {
+    const camera = await aCamera(t.prisma);
+    const { token } = await anIntegration(t.prisma);
+    const [url] = await issue([camera.uuid], token);
+    expect((await nginx(url)).status).toBe(204);
+    const id = await idOf(url);
+    const res = await t.http().post(`${LINKS}/${id}/revoke`).set(admin).send({ reason: 'customer cancelled' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id, status: 'revoked', revoked_reason: 'customer cancelled', revoked_by: expect.stringMatching(/^admin-token:[0-9a-f]{8}$/) });
+    expect(res.body.revoked_by).not.toContain(TEST_ADMIN_TOKEN.slice(0, 8));
+    const deadline = Date.now() + 1000;
+    let status = 0;
+    while (Date.now() < deadline && (status = (await nginx(url)).status) !== 403) await new Promise((r) => setTimeout(r, 20));
+    expect(status).toBe(403);
+    // Revoking again keeps the first revocation.
+    const again = await t.http().post(`${LINKS}/${id}/revoke`).set(admin).send({ reason: 'second' });
+    expect(again.body.revoked_reason).toBe('customer cancelled');
+    expect(await t.prisma.issuedLink.count({ where: { id } })).toBe(1);
+  });
+
+  it('answers 404 for an unknown link and 400 for a malformed id', async () => {
+    expect((await t.http().post(`${LINKS}/${randomUUID()}/revoke`).set(admin).send({})).status).toBe(404);
+    expect((await t.http().get(`${LINKS}/${randomUUID()}`).set(admin)).status).toBe(404);
+    expect((await t.http().get(`${LINKS}/not-a-uuid`).set(admin)).status).toBe(400);
+  });
+
+  it('revokes every active link matching a filter and returns the count; a filter is required', async () => {
+    const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
+    const { token } = await anIntegration(t.prisma);
+    await issue([a.uuid, a.uuid, b.uuid], token);
+    const [expired] = await issue([a.uuid], token);
+    await t.prisma.issuedLink.update({ where: { id: await idOf(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    const none = await t.http().post(`${LINKS}/revoke`).set(admin).send({ reason: 'oops' });
+    expect(none.status).toBe(422);
+    expect(Object.keys(none.body.errors)).toEqual(['filter']);
+
+    const res = await t.http().post(`${LINKS}/revoke`).set(admin).send({ camera_uuid: a.uuid, reason: 'decommissioned' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ count: 2 });
+    expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'decommissioned' } })).toBe(2);
+    expect(await t.prisma.issuedLink.count({ where: { cameraUuid: b.uuid, revokedAt: null } })).toBe(1);
+    const later = await t.http().post(`${LINKS}/revoke`).set(admin).send({ issued_before: new Date(Date.now() + 1000).toISOString(), camera_uuid: b.uuid });
+    expect(later.body).toEqual({ count: 1 });
+  });
+
+  it('exports the listing as streamed CSV', async () => {
+    const camera = await aCamera(t.prisma, { name: 'Dock, "north"' });
+    const { integration, token } = await anIntegration(t.prisma);
+    const urls = await issue([camera.uuid, camera.uuid, camera.uuid], token);
+    const res = await t.http().get(LINKS).set(admin).set('Accept', 'text/csv').query({ integration_id: integration.id }).buffer(true).parse((r, done) => {
+      let text = '';
+      r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      r.on('end', () => done(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = (res.body as string).trim().split('\n');
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['id', 'token_prefix', 'camera_uuid', 'camera_name']);
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('"Dock, ""north"""');
+    for (const url of urls) expect(res.body).not.toContain(url.searchParams.get('token'));
+  });
+
+  it('requires the admin token', async () => {
+    expect((await t.http().get(LINKS)).status).toBe(401);
+    expect((await t.http().post(`${LINKS}/revoke`).set(bearer('nope')).send({ camera_uuid: randomUUID() })).status).toBe(401);
+  });
+});
