@@ -12,6 +12,7 @@ import { ApiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
 import { LinksModule } from './links/links.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        HealthModule,
         AuthModule,
         AuditModule,
         CamerasModule,

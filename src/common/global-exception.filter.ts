@@ -38,6 +38,8 @@ export function toErrorResponse(exception: unknown): { status: number; body: { m
     // Framework errors: unknown route (404), malformed JSON (400), body too large (413).
     const status = exception.getStatus();
     if (status < 500) return { status, body: { message: clientMessage(exception) } };
+    // Terminus reports an unhealthy dependency as 503 with the check results: they are the answer.
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) return { status, body: exception.getResponse() as { message: string } };
   }
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Server Error' } };
 }

@@ -2,3 +2,8 @@
 export function formatTimestamp(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
+
+/** A date-time field of a request body: undefined (left out) and null (cleared) stay what they are. */
+export function parseOptionalDate(value: string | null | undefined): Date | null | undefined {
+  return typeof value === 'string' ? new Date(value) : value;
+}

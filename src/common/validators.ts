@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -8,6 +8,38 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 export function IsDateTimeWithOffset(): PropertyDecorator {
   const message = 'must be an ISO 8601 date-time with a time zone, like 2000-01-01T00:00:00Z';
   return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(WITH_OFFSET, { message }));
+}
+
+/** An IsDateTimeWithOffset that has not passed yet: an expiry in the past would be dead on arrival. */
+export function IsFutureDateTime(): PropertyDecorator {
+  return applyDecorators(
+    IsDateTimeWithOffset(),
+    ValidateBy({
+      name: 'isFutureDateTime',
+      // A value that is no date at all is IsDateTimeWithOffset's to report, once.
+      validator: {
+        validate: (value) => {
+          const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+          return Number.isNaN(time) || time > Date.now();
+        },
+        defaultMessage: () => 'must be in the future',
+      },
+    }),
+  );
+}
+
+/** A UUID of any version: ids come from other systems too (a VMS's camera uuids). */
+export function IsAnyUuid(): PropertyDecorator {
+  return IsUUID('all', { message: 'must be a valid UUID' });
+}
+
+/** A non-empty string of at most `maxLength` characters: names, stream types. */
+export function IsShortString(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: 'must be a string' }),
+    IsNotEmpty({ message: 'must not be empty' }),
+    MaxLength(maxLength, { message: `must not be longer than ${maxLength} characters` }),
+  );
 }
 
 /** Accepts a whole number sent as a JSON number or as a numeric string (the vendor sends `"100"`). */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsShortString } from '../../common/validators';
 import { DEFAULT_TEMPLATES, TEMPLATE_PLACEHOLDERS } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
 
@@ -19,9 +20,7 @@ const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['h
 
 export class CreateMediaServerDto {
   @ApiProperty({ example: 'edge-1', maxLength: 100 })
-  @IsString({ message: 'must be a string' })
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100, { message: 'must not be longer than 100 characters' })
+  @IsShortString(100)
   name: string;
 
   @ApiProperty({ example: 'http://127.0.0.1:8080', description: 'Where clients reach the media server; links start with it.' })
@@ -38,6 +37,17 @@ export class CreateMediaServerDto {
   @IsOptional()
   @Validate(UrlTemplateConstraint)
   archive_preview_template?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    minLength: 16,
+    writeOnly: true,
+    description: 'A secret the media server must present when it verifies links (X-Media-Server-Secret header or `secret` query parameter). Stored as a hash, never returned; null removes it.',
+  })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Length(16, 256, { message: 'must be 16 to 256 characters long' })
+  verification_secret?: string | null;
 }
 
 export class UpdateMediaServerDto extends PartialType(CreateMediaServerDto) {}
@@ -48,6 +58,7 @@ export class MediaServerDto {
   @ApiProperty() base_url: string;
   @ApiProperty({ description: 'The live preview template in effect.' }) live_preview_template: string;
   @ApiProperty({ description: 'The archive preview template in effect.' }) archive_preview_template: string;
+  @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
@@ -59,6 +70,7 @@ export function mapMediaServer(row: MediaServerRecord): MediaServerDto {
     base_url: row.baseUrl,
     live_preview_template: row.livePreviewTemplate ?? DEFAULT_TEMPLATES.livePreview,
     archive_preview_template: row.archivePreviewTemplate ?? DEFAULT_TEMPLATES.archivePreview,
+    has_verification_secret: row.verificationSecretHash !== null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

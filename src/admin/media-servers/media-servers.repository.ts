@@ -7,11 +7,12 @@ export interface MediaServerRecord {
   baseUrl: string;
   livePreviewTemplate: string | null;
   archivePreviewTemplate: string | null;
+  verificationSecretHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'livePreviewTemplate' | 'archivePreviewTemplate'>;
+export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'livePreviewTemplate' | 'archivePreviewTemplate' | 'verificationSecretHash'>;
 
 /** The only code that reads and writes media_servers. Unknown ids surface as Prisma P2025 (→ 404). */
 @Injectable()
@@ -32,6 +33,10 @@ export class MediaServersRepository {
 
   update(id: string, fields: Partial<MediaServerFields>): Promise<MediaServerRecord> {
     return this.prisma.mediaServer.update({ where: { id }, data: fields });
+  }
+
+  async hasCameras(id: string): Promise<boolean> {
+    return (await this.prisma.camera.count({ where: { mediaServerId: id }, take: 1 })) > 0;
   }
 
   async delete(id: string): Promise<void> {
