@@ -13,13 +13,17 @@ const shared = {
 const e2e = (db) => ({
   ...shared,
   displayName: `e2e:${db}`,
-  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  // *.postgres-spec.ts: only meaningful on a shared server (several instances, one database).
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', ...(db === 'postgres' ? ['<rootDir>/test/**/*.postgres-spec.ts'] : [])],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: [`<rootDir>/test/support/use-${db}.ts`],
 });
 
 module.exports = {
+  // A global option (ignored per project): an embedded database takes ~3 s to start, far more
+  // while the projects share 2 cores.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     e2e('postgres'),

@@ -2,23 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashToken } from '../src/auth/tokens';
 import { aCamera, anIntegration, bearer } from './support/builders';
+import { freePort } from './support/instance';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const NGINX = '/usr/sbin/nginx';
 const SECRET = 'edge-secret-for-nginx-test';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A real nginx with auth_request, configured by the snippet the docs publish. */
 describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
