@@ -23,19 +23,21 @@ describe('two instances sharing PostgreSQL', () => {
   const call = (instance: Instance, path: string, init: RequestInit = {}, token = ADMIN) =>
     fetch(`${instance.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
   const post = (instance: Instance, path: string, body: object, token = ADMIN) => call(instance, path, { method: 'POST', body: JSON.stringify(body) }, token);
+  // Untyped on purpose: response shapes are asserted by the HTTP suites.
+  const body = async (response: Promise<Response>): Promise<any> => (await response).json();
 
   it('revokes through one instance and the other refuses within a second', async () => {
-    const server = await (await post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' })).json();
-    const camera = await (await post(a, '/api/v1/admin/cameras', { name: 'Gate', media_server_id: server.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high', archive_retention_days: 7 })).json();
-    const integration = await (await post(a, '/api/v1/admin/integrations', { name: 'billing' })).json();
-    const [link] = await (await post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' }, integration.token)).json();
+    const server = await body(post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' }));
+    const camera = await body(post(a, '/api/v1/admin/cameras', { name: 'Gate', media_server_id: server.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high', archive_retention_days: 7 }));
+    const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
+    const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' }, integration.token));
     const uri = new URL(link.url);
     const verifyOnB = () => fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}` } }).then((r) => r.status);
 
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // served from B's cache now
 
-    const links = await (await call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`)).json();
+    const links = await body(call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`));
     const revokedAt = Date.now();
     expect((await post(a, `/api/v1/admin/links/${links.data[0].id}/revoke`, { reason: 'two instances' })).status).toBe(200);
     let status = await verifyOnB();
@@ -45,10 +47,10 @@ describe('two instances sharing PostgreSQL', () => {
   });
 
   it('flushes usage counters when an instance is stopped with SIGTERM', async () => {
-    const server = await (await post(a, '/api/v1/admin/media-servers', { name: 'edge-2', base_url: 'http://127.0.0.1:8081' })).json();
-    const camera = await (await post(a, '/api/v1/admin/cameras', { name: 'Yard', media_server_id: server.id, streams: [{ type: 'high', name: 'yard-hd' }], default_stream_type: 'high' })).json();
-    const integration = await (await post(a, '/api/v1/admin/integrations', { name: 'portal' })).json();
-    const [link] = await (await post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }] }, integration.token)).json();
+    const server = await body(post(a, '/api/v1/admin/media-servers', { name: 'edge-2', base_url: 'http://127.0.0.1:8081' }));
+    const camera = await body(post(a, '/api/v1/admin/cameras', { name: 'Yard', media_server_id: server.id, streams: [{ type: 'high', name: 'yard-hd' }], default_stream_type: 'high' }));
+    const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'portal' }));
+    const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }] }, integration.token));
     const uri = new URL(link.url);
     // A long flush interval on a third instance: only the shutdown flush can write these.
     const c = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', USAGE_FLUSH_INTERVAL_MS: '600000' });
@@ -57,7 +59,7 @@ describe('two instances sharing PostgreSQL', () => {
     }
     // Nest closes the app (flushing usage), then lets SIGTERM end the process.
     expect(await c.stop('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
-    const listed = await (await call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`)).json();
+    const listed = await body(call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`));
     expect(listed.data[0].usage.use_count).toBe(3);
   });
 });
