@@ -1,11 +1,43 @@
 import { Module } from '@nestjs/common';
+import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
+import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
+import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
+import { CamerasController } from './cameras/cameras.controller';
+import { AdminCamerasRepository } from './cameras/cameras.repository';
+import { CamerasService } from './cameras/cameras.service';
+import { GrantsController } from './grants/grants.controller';
+import { GrantsRepository } from './grants/grants.repository';
+import { GrantsService } from './grants/grants.service';
+import { IntegrationsController, IntegrationTokensController } from './integrations/integrations.controller';
+import { IntegrationsRepository } from './integrations/integrations.repository';
+import { IntegrationsService } from './integrations/integrations.service';
 import { MediaServersController } from './media-servers/media-servers.controller';
 import { MediaServersRepository } from './media-servers/media-servers.repository';
 import { MediaServersService } from './media-servers/media-servers.service';
+import { TokensRepository } from './tokens/tokens.repository';
+import { TokensService } from './tokens/tokens.service';
+import { UsersController, UserTokensController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
+import { UsersService } from './users/users.service';
 
 /** The admin API: everything an operator manages, under /api/v1/admin, behind ADMIN_TOKEN. */
 @Module({
-  controllers: [MediaServersController],
-  providers: [MediaServersRepository, MediaServersService],
+  controllers: [MediaServersController, CamerasController, ArchiveRangesController, UsersController, UserTokensController, GrantsController, IntegrationsController, IntegrationTokensController],
+  providers: [
+    MediaServersRepository,
+    MediaServersService,
+    AdminCamerasRepository,
+    CamerasService,
+    ArchiveRangesRepository,
+    ArchiveRangesService,
+    UsersRepository,
+    UsersService,
+    TokensRepository,
+    TokensService,
+    GrantsRepository,
+    GrantsService,
+    IntegrationsRepository,
+    IntegrationsService,
+  ],
 })
 export class AdminModule {}

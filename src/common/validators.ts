@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -26,6 +26,11 @@ export function IsFutureDateTime(): PropertyDecorator {
       },
     }),
   );
+}
+
+/** Like IsOptional, but only for a field left out: null is checked, and refused, like any other value. */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
 }
 
 /** A UUID of any version: ids come from other systems too (a VMS's camera uuids). */

@@ -1,38 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import type { TemplateKey } from '../../links/url-templates';
 
 export interface MediaServerRecord {
   id: string;
   name: string;
   baseUrl: string;
-  livePreviewTemplate: string | null;
-  archivePreviewTemplate: string | null;
+  rtspBaseUrl: string | null;
+  /** Only the overrides; the defaults live in code (links/url-templates.ts). */
+  urlTemplates: Partial<Record<TemplateKey, string>>;
   verificationSecretHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'livePreviewTemplate' | 'archivePreviewTemplate' | 'verificationSecretHash'>;
+export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'rtspBaseUrl' | 'urlTemplates' | 'verificationSecretHash'>;
 
 /** The only code that reads and writes media_servers. Unknown ids surface as Prisma P2025 (→ 404). */
 @Injectable()
 export class MediaServersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(fields: MediaServerFields): Promise<MediaServerRecord> {
-    return this.prisma.mediaServer.create({ data: fields });
+  async create(fields: MediaServerFields): Promise<MediaServerRecord> {
+    return toRecord(await this.prisma.mediaServer.create({ data: fields }));
   }
 
-  list(): Promise<MediaServerRecord[]> {
-    return this.prisma.mediaServer.findMany({ orderBy: { name: 'asc' } });
+  async list(): Promise<MediaServerRecord[]> {
+    return (await this.prisma.mediaServer.findMany({ orderBy: { name: 'asc' } })).map(toRecord);
   }
 
-  findById(id: string): Promise<MediaServerRecord | null> {
-    return this.prisma.mediaServer.findUnique({ where: { id } });
+  async findById(id: string): Promise<MediaServerRecord | null> {
+    const row = await this.prisma.mediaServer.findUnique({ where: { id } });
+    return row && toRecord(row);
   }
 
-  update(id: string, fields: Partial<MediaServerFields>): Promise<MediaServerRecord> {
-    return this.prisma.mediaServer.update({ where: { id }, data: fields });
+  async update(id: string, fields: Partial<MediaServerFields>): Promise<MediaServerRecord> {
+    return toRecord(await this.prisma.mediaServer.update({ where: { id }, data: fields }));
   }
 
   async hasCameras(id: string): Promise<boolean> {
@@ -42,4 +45,9 @@ export class MediaServersRepository {
   async delete(id: string): Promise<void> {
     await this.prisma.mediaServer.delete({ where: { id } });
   }
+}
+
+/** url_templates is a JSON column: only this repository writes it, so its shape is known. */
+function toRecord<T extends { urlTemplates: unknown }>(row: T): T & { urlTemplates: Partial<Record<TemplateKey, string>> } {
+  return { ...row, urlTemplates: row.urlTemplates as Partial<Record<TemplateKey, string>> };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { hashToken } from '../../auth/tokens';
 import { AppError, ErrorCode } from '../../common/app-error';
-import type { CreateMediaServerDto, UpdateMediaServerDto } from './media-servers.dto';
+import type { TemplateKey } from '../../links/url-templates';
+import type { CreateMediaServerDto, UpdateMediaServerDto, UrlTemplatesDto } from './media-servers.dto';
 import { type MediaServerFields, type MediaServerRecord, MediaServersRepository } from './media-servers.repository';
 
 @Injectable()
@@ -12,8 +13,8 @@ export class MediaServersService {
     return this.servers.create({
       name: body.name,
       baseUrl: body.base_url,
-      livePreviewTemplate: body.live_preview_template ?? null,
-      archivePreviewTemplate: body.archive_preview_template ?? null,
+      rtspBaseUrl: body.rtsp_base_url ?? null,
+      urlTemplates: withOverrides({}, body.url_templates),
       verificationSecretHash: secretHash(body.verification_secret) ?? null,
     });
   }
@@ -26,12 +27,12 @@ export class MediaServersService {
     return (await this.servers.findById(id)) ?? Promise.reject(AppError.notFound('Media server'));
   }
 
-  update(id: string, body: UpdateMediaServerDto): Promise<MediaServerRecord> {
+  async update(id: string, body: UpdateMediaServerDto): Promise<MediaServerRecord> {
     const fields: Partial<MediaServerFields> = {
       name: body.name,
       baseUrl: body.base_url,
-      livePreviewTemplate: body.live_preview_template,
-      archivePreviewTemplate: body.archive_preview_template,
+      rtspBaseUrl: body.rtsp_base_url,
+      urlTemplates: body.url_templates && withOverrides((await this.get(id)).urlTemplates, body.url_templates),
       verificationSecretHash: secretHash(body.verification_secret),
     };
     return this.servers.update(id, fields);
@@ -49,4 +50,12 @@ export class MediaServersService {
 /** Secrets are kept like tokens: only their SHA-256. undefined leaves it as is, null removes it. */
 function secretHash(secret: string | null | undefined): string | null | undefined {
   return typeof secret === 'string' ? hashToken(secret) : secret;
+}
+
+/** Applies template overrides: a string replaces, null goes back to the default, absent keeps. */
+function withOverrides(current: Partial<Record<TemplateKey, string>>, overrides: UrlTemplatesDto | undefined): Partial<Record<TemplateKey, string>> {
+  // DTO instances carry every declared key, undefined when left out: skip those.
+  const given = Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined);
+  const merged = Object.entries({ ...current, ...Object.fromEntries(given) });
+  return Object.fromEntries(merged.filter(([, value]) => typeof value === 'string')) as Partial<Record<TemplateKey, string>>;
 }

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, ValidateNested } from 'class-validator';
+import { IsDateTimeWithOffset, IsShortString } from '../../common/validators';
+import type { ArchiveRangeRecord } from './archive-ranges.repository';
+
+export class ArchiveRangeInputDto {
+  @ApiProperty({ example: 'high' }) @IsShortString(64) stream_type: string;
+  @ApiProperty({ format: 'date-time', example: '2030-01-01T00:00:00Z' }) @IsDateTimeWithOffset() from: string;
+  @ApiProperty({ format: 'date-time', example: '2030-01-01T06:00:00Z' }) @IsDateTimeWithOffset() to: string;
+}
+
+export class ReplaceArchiveRangesDto {
+  @ApiProperty({ type: [ArchiveRangeInputDto], description: 'The archive each stream has. Replaces all of the camera\'s ranges; a stream left without ranges falls back to the retention window.' })
+  @IsArray({ message: 'must be an array' })
+  @ValidateNested({ each: true })
+  @Type(() => ArchiveRangeInputDto)
+  ranges: ArchiveRangeInputDto[];
+}
+
+export class ArchiveRangeDto {
+  @ApiProperty() stream_type: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+}
+
+export class ArchiveRangesDto {
+  @ApiProperty({ format: 'uuid' }) camera_uuid: string;
+  @ApiProperty({ type: [ArchiveRangeDto] }) ranges: ArchiveRangeDto[];
+}
+
+export function mapArchiveRanges(cameraUuid: string, ranges: ArchiveRangeRecord[]): ArchiveRangesDto {
+  return { camera_uuid: cameraUuid, ranges: ranges.map((r) => ({ stream_type: r.streamType, from: r.from.toISOString(), to: r.to.toISOString() })) };
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+
+export interface CameraStreamRecord {
+  type: string;
+  name: string;
+}
+
+export interface CameraRecord {
+  uuid: string;
+  name: string;
+  mediaServerId: string;
+  defaultStreamType: string;
+  archiveRetentionDays: number;
+  blocked: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  streams: CameraStreamRecord[];
+}
+
+export type CameraFields = Pick<CameraRecord, 'name' | 'mediaServerId' | 'defaultStreamType' | 'archiveRetentionDays' | 'blocked'>;
+
+export interface CameraChanges extends Partial<CameraFields> {
+  /** When given, replaces all of the camera's streams. */
+  streams?: CameraStreamRecord[];
+}
+
+const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: { type: 'asc' } } } as const;
+
+/**
+ * The only code that writes cameras and camera_streams (the preview API reads them through
+ * src/cameras). Unknown uuids surface as Prisma P2025 (→ 404), a taken uuid as P2002 (→ 409).
+ */
+@Injectable()
+export class AdminCamerasRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A nested create: the camera and its streams are one transaction. */
+  create(camera: CameraFields & { uuid?: string; streams: CameraStreamRecord[] }): Promise<CameraRecord> {
+    return this.prisma.camera.create({ data: { ...camera, streams: { create: camera.streams } }, include: WITH_STREAMS });
+  }
+
+  list(filter: { mediaServerId?: string }): Promise<CameraRecord[]> {
+    return this.prisma.camera.findMany({ where: filter, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], include: WITH_STREAMS });
+  }
+
+  findByUuid(uuid: string): Promise<CameraRecord | null> {
+    return this.prisma.camera.findUnique({ where: { uuid }, include: WITH_STREAMS });
+  }
+
+  /**
+   * Applies `changes` and hands the resulting camera to `check` before committing; whatever
+   * `check` throws rolls all of it back.
+   */
+  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void): Promise<CameraRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      // The camera row first, always (updated_at also when only streams change): its lock makes
+      // concurrent updates of one camera take turns, so each check sees what the other committed.
+      await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
+      if (streams) {
+        await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });
+        await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid })) });
+        // Archive ranges belong to stream types: those of types that are gone go too.
+        await tx.archiveRange.deleteMany({ where: { cameraUuid: uuid, streamType: { notIn: streams.map((s) => s.type) } } });
+      }
+      const camera = await tx.camera.findUniqueOrThrow({ where: { uuid }, include: WITH_STREAMS });
+      check(camera);
+      return camera;
+    });
+  }
+
+  /** Its streams and grants go with it; links issued for it stay in the audit trail. */
+  async delete(uuid: string): Promise<void> {
+    await this.prisma.camera.delete({ where: { uuid } });
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
+import { MediaServersRepository } from '../media-servers/media-servers.repository';
+import type { CreateCameraDto, ListCamerasQueryDto, UpdateCameraDto } from './cameras.dto';
+import { AdminCamerasRepository, type CameraRecord, type CameraStreamRecord } from './cameras.repository';
+
+@Injectable()
+export class CamerasService {
+  constructor(
+    private readonly cameras: AdminCamerasRepository,
+    private readonly mediaServers: MediaServersRepository,
+  ) {}
+
+  async create(body: CreateCameraDto): Promise<CameraRecord> {
+    checkDefaultStream(body.streams, body.default_stream_type);
+    await this.checkMediaServer(body.media_server_id);
+    return this.cameras.create({
+      uuid: body.uuid,
+      name: body.name,
+      mediaServerId: body.media_server_id,
+      streams: body.streams,
+      defaultStreamType: body.default_stream_type,
+      archiveRetentionDays: body.archive_retention_days ?? 0,
+      blocked: body.blocked ?? false,
+    });
+  }
+
+  list(query: ListCamerasQueryDto): Promise<CameraRecord[]> {
+    return this.cameras.list({ mediaServerId: query.media_server_id });
+  }
+
+  async get(uuid: string): Promise<CameraRecord> {
+    return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
+  }
+
+  /** The default stream type is checked against the streams the camera ends up with, given or kept. */
+  async update(uuid: string, body: UpdateCameraDto): Promise<CameraRecord> {
+    if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
+    const changes = {
+      name: body.name,
+      mediaServerId: body.media_server_id,
+      streams: body.streams,
+      defaultStreamType: body.default_stream_type,
+      archiveRetentionDays: body.archive_retention_days,
+      blocked: body.blocked,
+    };
+    return this.cameras.update(uuid, changes, (camera) => checkDefaultStream(camera.streams, camera.defaultStreamType));
+  }
+
+  delete(uuid: string): Promise<void> {
+    return this.cameras.delete(uuid);
+  }
+
+  private async checkMediaServer(id: string): Promise<void> {
+    if (!(await this.mediaServers.findById(id))) throw AppError.invalidField('media_server_id', 'must name an existing media server');
+  }
+}
+
+/** A default that names no stream would make every request without a stream type fail. */
+function checkDefaultStream(streams: CameraStreamRecord[], defaultType: string): void {
+  const types = streams.map((stream) => stream.type);
+  if (!types.includes(defaultType)) throw AppError.invalidField('default_stream_type', `must be one of the camera's stream types (${types.join(', ')})`);
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type FieldErrors, fieldMessage } from '../../common/app-error';
+import { parseOptionalDate } from '../../common/timestamps';
+import { AdminCamerasRepository } from '../cameras/cameras.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { CreateGrantDto, ListGrantsQueryDto, UpdateGrantDto } from './grants.dto';
+import { type GrantRecord, GrantsRepository } from './grants.repository';
+
+@Injectable()
+export class GrantsService {
+  constructor(
+    private readonly grants: GrantsRepository,
+    private readonly users: UsersRepository,
+    private readonly cameras: AdminCamerasRepository,
+  ) {}
+
+  async create(body: CreateGrantDto): Promise<GrantRecord> {
+    const [user, camera] = await Promise.all([this.users.findById(body.user_id), this.cameras.findByUuid(body.camera_uuid)]);
+    const errors: FieldErrors = {};
+    if (!user) errors.user_id = [fieldMessage('user_id', 'must name an existing user')];
+    if (!camera) errors.camera_uuid = [fieldMessage('camera_uuid', 'must name an existing camera')];
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    return this.grants.create({ userId: body.user_id, cameraUuid: body.camera_uuid, expiresAt: parseOptionalDate(body.expires_at) ?? null });
+  }
+
+  list(query: ListGrantsQueryDto): Promise<GrantRecord[]> {
+    return this.grants.list({ userId: query.user_id, cameraUuid: query.camera_uuid });
+  }
+
+  async get(id: string): Promise<GrantRecord> {
+    return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
+  }
+
+  /** expires_at null: the grant no longer expires; left out: unchanged. */
+  update(id: string, body: UpdateGrantDto): Promise<GrantRecord> {
+    return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.grants.delete(id);
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+import { type NewTokenFields, TOKEN_FIELDS, type TokenRecord } from '../tokens/tokens.repository';
+
+export interface IntegrationRecord {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The only code that writes integrations (their later tokens: TokensRepository). Unknown ids surface as Prisma P2025 (→ 404). */
+@Injectable()
+export class IntegrationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The integration and its first token in one transaction: an integration nobody can use is never left behind. */
+  async createWithToken(name: string, token: NewTokenFields): Promise<{ integration: IntegrationRecord; token: TokenRecord }> {
+    const { tokens, ...integration } = await this.prisma.integration.create({
+      data: { name, tokens: { create: token } },
+      include: { tokens: { select: TOKEN_FIELDS } },
+    });
+    return { integration, token: tokens[0] };
+  }
+
+  list(): Promise<IntegrationRecord[]> {
+    return this.prisma.integration.findMany({ orderBy: { name: 'asc' } });
+  }
+
+  findById(id: string): Promise<IntegrationRecord | null> {
+    return this.prisma.integration.findUnique({ where: { id } });
+  }
+
+  update(id: string, fields: { name?: string }): Promise<IntegrationRecord> {
+    return this.prisma.integration.update({ where: { id }, data: fields });
+  }
+
+  /** Its tokens go with it; links it issued stay in the audit trail. */
+  async delete(id: string): Promise<void> {
+    await this.prisma.integration.delete({ where: { id } });
+  }
+}

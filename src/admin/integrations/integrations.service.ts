@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
+import { type IssuedToken, mintToken } from '../tokens/tokens.service';
+import type { CreateIntegrationDto, UpdateIntegrationDto } from './integrations.dto';
+import { type IntegrationRecord, IntegrationsRepository } from './integrations.repository';
+
+@Injectable()
+export class IntegrationsService {
+  constructor(private readonly integrations: IntegrationsRepository) {}
+
+  async create(body: CreateIntegrationDto): Promise<{ integration: IntegrationRecord; token: IssuedToken }> {
+    const { fields, token } = mintToken('integration', null);
+    const created = await this.integrations.createWithToken(body.name, fields);
+    return { integration: created.integration, token: { record: created.token, token } };
+  }
+
+  list(): Promise<IntegrationRecord[]> {
+    return this.integrations.list();
+  }
+
+  async get(id: string): Promise<IntegrationRecord> {
+    return (await this.integrations.findById(id)) ?? Promise.reject(AppError.notFound('Integration'));
+  }
+
+  update(id: string, body: UpdateIntegrationDto): Promise<IntegrationRecord> {
+    return this.integrations.update(id, { name: body.name });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.integrations.delete(id);
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsShortString } from '../../common/validators';
+import type { UserRecord } from './users.repository';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'alice', maxLength: 100, description: 'Unique.' })
+  @IsShortString(100)
+  name: string;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export function mapUser(row: UserRecord): UserDto {
+  return { id: row.id, name: row.name, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+}

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { aCamera, aMediaServer, anIntegration, bearer } from './support/builders';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+
+const CAMERAS = '/api/v1/admin/cameras';
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe(`admin cameras (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+  let serverId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    serverId = (await aMediaServer(t.prisma)).id;
+  });
+  afterAll(() => t.close());
+
+  const admin = bearer(TEST_ADMIN_TOKEN);
+  const gateStreams = [
+    { type: 'high', name: 'gate-hd' },
+    { type: 'low', name: 'gate-sd' },
+  ];
+  const gate = (overrides: object = {}) => ({
+    name: 'Gate',
+    media_server_id: serverId,
+    streams: gateStreams,
+    default_stream_type: 'high',
+    archive_retention_days: 7,
+    ...overrides,
+  });
+  const create = (body: object) => t.http().post(CAMERAS).set(admin).send(body);
+  const patch = (uuid: string, body: object) => t.http().patch(`${CAMERAS}/${uuid}`).set(admin).send(body);
+  const streamsInDb = async (uuid: string) => (await t.prisma.cameraStream.findMany({ where: { cameraUuid: uuid }, orderBy: { type: 'asc' } })).map(({ type, name }) => ({ type, name }));
+
+  describe('POST', () => {
+    it('creates a camera from the documented body, with a generated uuid', async () => {
+      const res = await create(gate());
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+        name: 'Gate',
+        media_server_id: serverId,
+        streams: gateStreams,
+        default_stream_type: 'high',
+        archive_retention_days: 7,
+        blocked: false,
+        created_at: expect.stringMatching(ISO),
+        updated_at: expect.stringMatching(ISO),
+      });
+      const row = await t.prisma.camera.findUniqueOrThrow({ where: { uuid: res.body.uuid } });
+      expect(row).toMatchObject({ name: 'Gate', mediaServerId: serverId, defaultStreamType: 'high', archiveRetentionDays: 7, blocked: false });
+      expect(await streamsInDb(res.body.uuid)).toEqual(res.body.streams);
+    });
+
+    it('keeps a given uuid and blocked flag, and defaults the archive to none', async () => {
+      const uuid = randomUUID();
+      const res = await create(gate({ uuid, blocked: true, archive_retention_days: undefined }));
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ uuid, blocked: true, archive_retention_days: 0 });
+    });
+
+    it('answers 409 when the uuid is taken, and leaves the existing camera alone', async () => {
+      const existing = await aCamera(t.prisma, { name: 'first' });
+      const res = await create(gate({ uuid: existing.uuid }));
+      expect(res.status).toBe(409);
+      expect(res.body.message).toMatch(/^A record with the same .+ already exists\.$/);
+      expect((await t.prisma.camera.findUniqueOrThrow({ where: { uuid: existing.uuid } })).name).toBe('first');
+    });
+
+    it('answers 422 naming media_server_id when the media server does not exist', async () => {
+      const res = await create(gate({ media_server_id: randomUUID() }));
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual({ media_server_id: ['The media_server_id field must name an existing media server.'] });
+    });
+
+    it('answers 422 naming default_stream_type when no stream has that type', async () => {
+      const res = await create(gate({ default_stream_type: 'medium' }));
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual({ default_stream_type: ['The default_stream_type field must be one of the camera\'s stream types (high, low).'] });
+    });
+
+    it.each([
+      ['unknown field', { foo: 1 }, 'foo'],
+      ['unknown stream field', { streams: [{ type: 'high', name: 'a', foo: 1 }] }, 'streams.0.foo'],
+      ['name missing', { name: undefined }, 'name'],
+      ['name empty', { name: '' }, 'name'],
+      ['uuid invalid', { uuid: 'nope' }, 'uuid'],
+      ['media_server_id invalid', { media_server_id: 'nope' }, 'media_server_id'],
+      ['streams missing', { streams: undefined }, 'streams'],
+      ['streams empty', { streams: [] }, 'streams'],
+      ['streams not an array', { streams: 'high' }, 'streams'],
+      ['stream types repeated', { streams: [{ type: 'high', name: 'a' }, { type: 'high', name: 'b' }] }, 'streams'],
+      ['stream type missing', { streams: [{ name: 'a' }] }, 'streams.0.type'],
+      ['stream type "camera"', { streams: [{ type: 'camera', name: 'a' }], default_stream_type: 'camera' }, 'streams.0.type'],
+      ['stream name empty', { streams: [{ type: 'high', name: 'a' }, { type: 'low', name: '' }] }, 'streams.1.name'],
+      ['default_stream_type missing', { default_stream_type: undefined }, 'default_stream_type'],
+      ['archive_retention_days negative', { archive_retention_days: -1 }, 'archive_retention_days'],
+      ['archive_retention_days fractional', { archive_retention_days: 1.5 }, 'archive_retention_days'],
+      ['archive_retention_days a string', { archive_retention_days: '7' }, 'archive_retention_days'],
+      ['blocked not a boolean', { blocked: 'yes' }, 'blocked'],
+      ['uuid null', { uuid: null }, 'uuid'],
+      ['blocked null', { blocked: null }, 'blocked'],
+    ])('answers 422 naming the field for %s, and writes nothing', async (_, overrides, field) => {
+      const before = await t.prisma.camera.count();
+      const res = await create(gate(overrides));
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors)).toEqual([field]);
+      expect(res.body.errors[field][0]).toMatch(new RegExp(`^The ${field.replace(/\./g, '\\.')} field `));
+      expect(await t.prisma.camera.count()).toBe(before);
+    });
+  });
+
+  describe('GET', () => {
+    it('lists cameras, filtered by media server when asked', async () => {
+      const other = await aMediaServer(t.prisma);
+      const mine = await aCamera(t.prisma, { mediaServerId: other.id, name: 'b' });
+      const mine2 = await aCamera(t.prisma, { mediaServerId: other.id, name: 'a' });
+      const elsewhere = await aCamera(t.prisma);
+
+      const filtered = await t.http().get(CAMERAS).query({ media_server_id: other.id }).set(admin);
+      expect(filtered.status).toBe(200);
+      expect(filtered.body.map((c: { uuid: string }) => c.uuid)).toEqual([mine2.uuid, mine.uuid]);
+
+      const all = await t.http().get(CAMERAS).set(admin);
+      expect(all.body.map((c: { uuid: string }) => c.uuid)).toEqual(expect.arrayContaining([mine.uuid, mine2.uuid, elsewhere.uuid]));
+      expect(all.body).toHaveLength(await t.prisma.camera.count());
+    });
+
+    it('answers 422 for a media_server_id filter that is no uuid', async () => {
+      const res = await t.http().get(CAMERAS).query({ media_server_id: 'x' }).set(admin);
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors)).toEqual(['media_server_id']);
+    });
+
+    it('gets one camera by uuid with its streams', async () => {
+      const camera = await aCamera(t.prisma, { streams: [{ type: 'only', name: 'only-one' }] });
+      const res = await t.http().get(`${CAMERAS}/${camera.uuid}`).set(admin);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ uuid: camera.uuid, name: camera.name, streams: [{ type: 'only', name: 'only-one' }], default_stream_type: 'only' });
+    });
+
+    it('answers 404 for an unknown camera and 400 for a malformed uuid', async () => {
+      const unknown = await t.http().get(`${CAMERAS}/${randomUUID()}`).set(admin);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toEqual({ message: 'Camera not found.' });
+      const malformed = await t.http().get(`${CAMERAS}/not-a-uuid`).set(admin);
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.message).toMatch(/uuid/i);
+    });
+  });
+
+  describe('PATCH', () => {
+    it('changes only the fields given', async () => {
+      const camera = await aCamera(t.prisma);
+      const res = await patch(camera.uuid, { name: 'Renamed', blocked: true, archive_retention_days: 30 });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'Renamed', blocked: true, archive_retention_days: 30, default_stream_type: camera.defaultStreamType, media_server_id: camera.mediaServerId });
+      expect(res.body.streams).toEqual(await streamsInDb(camera.uuid));
+      expect(res.body.streams).toHaveLength(2);
+      expect(Date.parse(res.body.updated_at)).toBeGreaterThan(camera.updatedAt.getTime());
+    });
+
+    it('replaces the whole set of streams, and links use the new ones', async () => {
+      const camera = await aCamera(t.prisma);
+      const res = await patch(camera.uuid, { streams: [{ type: 'high', name: 'new-hd' }, { type: 'mobile', name: 'new-mobile' }] });
+      expect(res.status).toBe(200);
+      const expected = [
+        { type: 'high', name: 'new-hd' },
+        { type: 'mobile', name: 'new-mobile' },
+      ];
+      expect(res.body.streams).toEqual(expected);
+      expect(await streamsInDb(camera.uuid)).toEqual(expected);
+      expect(Date.parse(res.body.updated_at)).toBeGreaterThan(camera.updatedAt.getTime());
+
+      const { token } = await anIntegration(t.prisma);
+      const preview = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid, stream_type: 'mobile' }] });
+      expect(preview.status).toBe(200);
+      expect(preview.body[0].url).toContain('/new-mobile/preview.mp4?token=');
+      const gone = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid, stream_type: 'low' }] });
+      expect(gone.status).toBe(422);
+    });
+
+    it('checks default_stream_type against the streams the camera ends up with, and changes nothing when it fails', async () => {
+      const camera = await aCamera(t.prisma, { defaultStreamType: 'low' });
+      const before = await streamsInDb(camera.uuid);
+
+      const dropsDefault = await patch(camera.uuid, { name: 'x', streams: [{ type: 'high', name: 'only-hd' }] });
+      expect(dropsDefault.status).toBe(422);
+      expect(Object.keys(dropsDefault.body.errors)).toEqual(['default_stream_type']);
+      expect(dropsDefault.body.errors.default_stream_type[0]).toContain('(high)');
+      expect(await streamsInDb(camera.uuid)).toEqual(before);
+      expect((await t.prisma.camera.findUniqueOrThrow({ where: { uuid: camera.uuid } })).name).toBe(camera.name);
+
+      const unknownDefault = await patch(camera.uuid, { default_stream_type: 'mobile' });
+      expect(unknownDefault.status).toBe(422);
+      expect(unknownDefault.body.errors.default_stream_type[0]).toContain('(high, low)');
+
+      const both = await patch(camera.uuid, { streams: [{ type: 'high', name: 'only-hd' }], default_stream_type: 'high' });
+      expect(both.status).toBe(200);
+      expect(both.body).toMatchObject({ default_stream_type: 'high', streams: [{ type: 'high', name: 'only-hd' }] });
+    });
+
+    it('makes concurrent updates of one camera take turns, so a default never names a stream another update removed', async () => {
+      const camera = await aCamera(t.prisma, { defaultStreamType: 'high' });
+      // Slows the stream replacement down, so that the second update arrives while the first is open.
+      await t.prisma.$executeRawUnsafe('CREATE FUNCTION slow_streams() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$ LANGUAGE plpgsql');
+      await t.prisma.$executeRawUnsafe('CREATE TRIGGER slow_streams BEFORE INSERT ON camera_streams FOR EACH ROW EXECUTE FUNCTION slow_streams()');
+      try {
+        const dropLow = patch(camera.uuid, { streams: [{ type: 'high', name: 'hd' }] }).then((res) => res);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const useLow = await patch(camera.uuid, { default_stream_type: 'low' });
+        expect((await dropLow).status).toBe(200);
+        expect(useLow.status).toBe(422);
+      } finally {
+        await t.prisma.$executeRawUnsafe('DROP TRIGGER slow_streams ON camera_streams');
+        await t.prisma.$executeRawUnsafe('DROP FUNCTION slow_streams()');
+      }
+      const row = await t.prisma.camera.findUniqueOrThrow({ where: { uuid: camera.uuid }, include: { streams: true } });
+      expect(row.defaultStreamType).toBe('high');
+      expect(row.streams.map((stream) => stream.type)).toEqual(['high']);
+    });
+
+    it('answers 422 for an unknown media server, a uuid change, an unknown field or repeated stream types', async () => {
+      const camera = await aCamera(t.prisma);
+      for (const [body, field] of [
+        [{ media_server_id: randomUUID() }, 'media_server_id'],
+        [{ uuid: randomUUID() }, 'uuid'],
+        [{ foo: 'bar' }, 'foo'],
+        [{ streams: [{ type: 'a', name: 'a' }, { type: 'a', name: 'b' }] }, 'streams'],
+        [{ streams: [] }, 'streams'],
+        [{ streams: null }, 'streams'],
+        [{ name: null }, 'name'],
+        [{ archive_retention_days: null }, 'archive_retention_days'],
+      ] as const) {
+        const res = await patch(camera.uuid, body);
+        expect(res.status).toBe(422);
+        expect(Object.keys(res.body.errors)).toEqual([field]);
+      }
+      expect(await streamsInDb(camera.uuid)).toHaveLength(2);
+    });
+
+    it('moves a camera to another media server', async () => {
+      const camera = await aCamera(t.prisma);
+      const other = await aMediaServer(t.prisma);
+      const res = await patch(camera.uuid, { media_server_id: other.id });
+      expect(res.status).toBe(200);
+      expect(res.body.media_server_id).toBe(other.id);
+    });
+
+    it('answers 404 for an unknown camera', async () => {
+      const res = await patch(randomUUID(), { name: 'x' });
+      expect(res.status).toBe(404);
+      expect(res.body.message).toMatch(/not found\.$/);
+    });
+  });
+
+  describe('DELETE', () => {
+    it('deletes the camera with its streams and grants', async () => {
+      const camera = await aCamera(t.prisma);
+      const user = await t.prisma.user.create({ data: { name: 'cam-delete-user' } });
+      await t.prisma.accessGrant.create({ data: { userId: user.id, cameraUuid: camera.uuid } });
+
+      const res = await t.http().delete(`${CAMERAS}/${camera.uuid}`).set(admin);
+      expect(res.status).toBe(204);
+      expect(res.text).toBe('');
+      expect(await t.prisma.camera.findUnique({ where: { uuid: camera.uuid } })).toBeNull();
+      expect(await t.prisma.cameraStream.count({ where: { cameraUuid: camera.uuid } })).toBe(0);
+      expect(await t.prisma.accessGrant.count({ where: { cameraUuid: camera.uuid } })).toBe(0);
+
+      const again = await t.http().delete(`${CAMERAS}/${camera.uuid}`).set(admin);
+      expect(again.status).toBe(404);
+    });
+  });
+});
