@@ -1,18 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { requireAdminForDocs } from './auth/admin-docs.middleware';
 import type { AppConfig } from './config/app-config';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument } from './openapi/openapi';
 
 /** What both the server and the tests apply to the app, so tests go through the real stack. */
 export function setUpApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
-  express.useBodyParser('json', { limit: '100kb' });
+  // Every answer is fresh (links, decisions): hashing bodies for ETags would be wasted work.
+  express.set('etag', false);
+  // req.ip (rate limits, audit, issued links) comes from X-Forwarded-For only when set by these proxies.
+  express.set('trust proxy', config.http.trustProxy);
+  // Camlinks is often reached over plain HTTP inside a network: upgrading the docs' requests to HTTPS would break them.
+  express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  if (config.http.corsOrigins.length) {
+    express.enableCors({
+      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-User-Token', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
+  express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
+    if (config.http.swaggerRequireAdmin) express.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], requireAdminForDocs(app.get(AdminAuthGuard)));
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   }
 }
