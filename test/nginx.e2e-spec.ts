@@ -38,7 +38,8 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
       `user root; worker_processes 1; error_log ${dir}/error.log; pid ${dir}/nginx.pid; daemon off;
        events { worker_connections 64; }
        http {
-         access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+         access_log off; types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; image/jpeg jpg; }
+         client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
          server { listen 127.0.0.1:${port}; ${snippet} }
        }`,
     );
@@ -106,4 +107,28 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect((await fetch(`${base}${urlB.pathname}`)).status).toBe(401);
     expect((await fetch(urlB)).status).toBe(200);
   });
+
+  it('plays live HLS: the playlist hands the token on to its segments', async () => {
+    const camera = await cameraWithPreview('unused');
+    const streamDir = join(dir, 'media', camera.streams[0].name);
+    await writeFile(join(streamDir, 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg-1.ts\n#EXTINF:2.0,\nseg-2.ts\n');
+    await writeFile(join(streamDir, 'seg-1.ts'), 'segment-one');
+    const res = await t.http().post('/api/v1/cameras/video').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid }], source: 'hls', ttl: 60 });
+    const playlistUrl = new URL(res.body[0].url);
+    const playlist = await fetch(playlistUrl);
+    expect(playlist.status).toBe(200);
+    const body = await playlist.text();
+    const linkToken = playlistUrl.searchParams.get('token')!;
+    expect(body).toContain(`seg-1.ts?token=${linkToken}`);
+    // What a player does: resolve the segment against the playlist's URL.
+    const segment = await fetch(new URL(body.split('\n').find((line) => line.startsWith('seg-1'))!, playlistUrl));
+    expect(segment.status).toBe(200);
+    expect(await segment.text()).toBe('segment-one');
+    // Without the token (a playlist served as is), nginx refuses the segment.
+    expect((await fetch(new URL('seg-1.ts', playlistUrl))).status).toBe(401);
+    // A preview link for the same camera does not open the stream.
+    const preview = new URL(await previewUrl(camera.uuid));
+    expect((await fetch(`${playlistUrl.origin}${playlistUrl.pathname}${preview.search}`)).status).toBe(403);
+  });
 });
+

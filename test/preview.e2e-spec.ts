@@ -54,7 +54,7 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
     it('uses a media server\'s own template when it has one', async () => {
       const camera = await aCamera(t.prisma);
-      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { livePreviewTemplate: 'https://cdn.test/p/{stream}.{format}?t={token}' } });
+      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { urlTemplates: { live_preview: 'https://cdn.test/p/{stream}.{format}?t={token}' } } });
       const res = await preview({ cameras: [{ uuid: camera.uuid, stream_type: 'low' }], source: 'jpg' });
       expect(res.body[0].url).toMatch(new RegExp(`^https://cdn\\.test/p/${camera.streams[1].name}\\.jpg\\?t=cll_`));
     });

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
+import { ArchiveController } from './archive.controller';
+import { ArchiveService } from './archive.service';
+import { CameraLinksService } from './camera-links.service';
 import { CamerasRepository } from './cameras.repository';
 import { PreviewController } from './preview.controller';
 import { PreviewService } from './preview.service';
+import { VideoController } from './video.controller';
+import { VideoService } from './video.service';
 
+/** The vendor's integration endpoints: links to previews, live and archive video, archive segments. */
 @Module({
   imports: [LinksModule],
-  controllers: [PreviewController],
-  providers: [CamerasRepository, PreviewService],
+  controllers: [PreviewController, VideoController, ArchiveController],
+  providers: [CamerasRepository, CameraLinksService, PreviewService, VideoService, ArchiveService],
 })
 export class CamerasModule {}

@@ -7,6 +7,12 @@ import type { DatabaseTarget } from './database-target';
 
 export type Unlisten = () => Promise<void>;
 
+export interface PoolState {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface OpenDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /**
@@ -16,6 +22,8 @@ export interface OpenDatabase {
   listen(channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten>;
   /** Releases what the factory holds open (pool or embedded instance). */
   close(): Promise<void>;
+  /** How busy the connection pool is, for metrics; only PostgreSQL has a pool. */
+  poolState?(): PoolState;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
@@ -23,7 +31,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // One pool shared by the client and the migration engine, ended exactly once by close().
     // allowExitOnIdle: one-shot scripts (migrate, seed) end even if an error skips close().
     const pool = new Pool({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
-    return { factory: new WholeScriptPg(pool), listen: (...args) => listenOnPostgres(target.url, ...args), close: () => pool.end() };
+    // An idle connection dropped by the server (restart, failover, terminate) must not crash
+    // the process: the pool discards it and the next query opens a new one. Prisma's own
+    // listener goes away with $disconnect, so this one stays for the pool's whole life.
+    pool.on('error', () => undefined);
+    return {
+      factory: new WholeScriptPg(pool),
+      listen: (...args) => listenOnPostgres(target.url, ...args),
+      close: () => pool.end(),
+      poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   const pglite = await openPGlite(target.dataDir);
   return {

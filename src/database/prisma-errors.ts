@@ -1,26 +1,62 @@
 import { AppError, ErrorCode } from '../common/app-error';
 import { Prisma } from '../generated/prisma/client';
 
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable. Try again shortly.';
+
+/** Prisma's codes for a database that cannot be reached, dropped the connection or is out of connections. */
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Raw queries report the same as P2010, with the driver adapter's reason. */
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
 /**
  * The one place Prisma's error codes become camlinks errors. Repositories let these errors
  * through; the global filter asks here before treating an error as unexpected.
  */
 export function fromPrismaError(error: unknown): AppError | undefined {
+  if (isConnectionFailure(error)) return new AppError(ErrorCode.Unavailable, DATABASE_UNAVAILABLE_MESSAGE);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   switch (error.code) {
     case 'P2002':
       return new AppError(ErrorCode.Conflict, `A record with the same ${uniqueFields(error)} already exists.`);
     case 'P2003':
-      return new AppError(ErrorCode.Conflict, 'The record is still referenced by other records.');
+      return stillReferenced();
     case 'P2025':
       return new AppError(ErrorCode.NotFound, 'Record not found.');
     default:
-      return undefined;
+      // PostgreSQL 18 (the embedded one too) reports ON DELETE RESTRICT as 23001, which Prisma leaves unmapped.
+      return driverCause(error)?.originalCode === '23001' ? stillReferenced() : undefined;
   }
 }
 
+function isConnectionFailure(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const kind = driverCause(error)?.kind;
+    return UNREACHABLE_CODES.has(error.code) || (error.code === 'P2010' && kind !== undefined && UNREACHABLE_KINDS.has(kind));
+  }
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  // A connection that drops mid-query fails with pg's own error, unwrapped and without a code.
+  return error instanceof Error && (SOCKET_CODES.has((error as { code?: string }).code ?? '') || error.message.startsWith('Connection terminated'));
+}
+
+const stillReferenced = () => new AppError(ErrorCode.Conflict, 'The record is still referenced by other records.');
+
+interface DriverCause {
+  kind?: string;
+  originalCode?: string;
+  table?: string;
+  constraint?: { fields?: string[]; index?: string };
+}
+
+function driverCause(error: Prisma.PrismaClientKnownRequestError): DriverCause | undefined {
+  return (error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause;
+}
+
+/** The columns of a violated unique constraint; PrismaPg names only the index (`users_name_key`). */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
-  const target = (error.meta?.target ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields) as string[] | string | undefined;
+  const cause = driverCause(error);
+  const fromIndex = cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`) ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '') : undefined;
+  const target = (error.meta?.target as string[] | string | undefined) ?? cause?.constraint?.fields ?? fromIndex;
   if (!target) return 'value';
   return (Array.isArray(target) ? target : [target]).map((field) => field.replace(/"/g, '')).join(', ');
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { generateToken } from '../auth/tokens';
+import { Metrics } from '../metrics/metrics';
 import { IssuedLinksRepository } from './issued-links.repository';
 import { buildUrl, type MediaServerUrls } from './url-templates';
 
@@ -24,6 +25,8 @@ export interface LinkRequest {
 export interface IssueContext {
   principal: Principal;
   now: Date;
+  /** The route that issued the links, for metrics. */
+  endpoint: string;
   clientIp?: string;
   userAgent?: string;
 }
@@ -41,7 +44,10 @@ export interface IssuedLink {
  */
 @Injectable()
 export class LinkIssuer {
-  constructor(private readonly links: IssuedLinksRepository) {}
+  constructor(
+    private readonly links: IssuedLinksRepository,
+    private readonly metrics: Metrics,
+  ) {}
 
   async issue(requests: LinkRequest[], context: IssueContext): Promise<IssuedLink[]> {
     const { principal, now } = context;
@@ -68,10 +74,11 @@ export class LinkIssuer {
         userAgent: context.userAgent?.slice(0, 512) ?? null,
       })),
     );
+    for (const { request } of minted) this.metrics.linkIssued(context.endpoint, request.source, request.kind);
     return minted.map(({ request, secret, expiresAt }) => ({
       request,
       expiresAt,
-      url: buildUrl(request.mediaServer, { streamName: request.streamName, format: request.source, archiveFrom: request.archiveFrom, token: secret.token }),
+      url: buildUrl(request.mediaServer, { ...request, archiveTo: request.archiveTo ?? null }, secret.token),
     }));
   }
 }

@@ -8,6 +8,6 @@ import { LinksAdminService } from './links-admin.service';
 @Module({
   controllers: [LinksAdminController],
   providers: [IssuedLinksRepository, LinkIssuer, LinksAdminService],
-  exports: [LinkIssuer],
+  exports: [LinkIssuer, IssuedLinksRepository],
 })
 export class LinksModule {}

@@ -1,38 +1,67 @@
+import type { LinkKind } from './link-issuer';
+
 /**
- * Flussonic-compatible defaults; each media server may override them. Placeholders:
- * {base_url}, {stream} (URL-encoded per path segment), {format} (mp4|jpg), {unix_time}
- * (archive start, seconds) and {token}.
+ * Flussonic-compatible URL forms, by key; a media server may override any of them
+ * (`url_templates` in the admin API). Placeholders:
+ *   {base_url} {rtsp_base_url}  where clients reach the server
+ *   {stream}                    the stream's name on it, URL-encoded per path segment
+ *   {format}                    the link's source: mp4, jpg (previews)
+ *   {from} {to} {duration}      archive window in unix seconds ({duration} = to - from)
+ *   {token}                     the link token
  */
 export const DEFAULT_TEMPLATES = {
-  livePreview: '{base_url}/{stream}/preview.{format}?token={token}',
-  archivePreview: '{base_url}/{stream}/{unix_time}-preview.{format}?token={token}',
+  live_preview: '{base_url}/{stream}/preview.{format}?token={token}',
+  archive_preview: '{base_url}/{stream}/{from}-preview.{format}?token={token}',
+  hls_live: '{base_url}/{stream}/index.m3u8?token={token}',
+  hls_archive: '{base_url}/{stream}/index-{from}-now.m3u8?token={token}',
+  hls_segment: '{base_url}/{stream}/index-{from}-{duration}.m3u8?token={token}',
+  rtsp_live: '{rtsp_base_url}/{stream}?token={token}',
+  rtsp_archive: '{rtsp_base_url}/{stream}?from={from}&token={token}',
 } as const;
 
-export const TEMPLATE_PLACEHOLDERS = ['base_url', 'stream', 'format', 'unix_time', 'token'] as const;
+export type TemplateKey = keyof typeof DEFAULT_TEMPLATES;
+export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
+export const TEMPLATE_PLACEHOLDERS = ['base_url', 'rtsp_base_url', 'stream', 'format', 'from', 'to', 'duration', 'token'] as const;
 
 export interface MediaServerUrls {
   baseUrl: string;
-  livePreviewTemplate: string | null;
-  archivePreviewTemplate: string | null;
+  rtspBaseUrl: string | null;
+  urlTemplates: Partial<Record<TemplateKey, string>>;
 }
 
-export interface UrlParts {
+/** What a link is, as far as its URL is concerned. */
+export interface LinkShape {
+  kind: LinkKind;
+  source: string;
   streamName: string;
-  format: string;
   archiveFrom: Date | null;
-  token: string;
+  archiveTo: Date | null;
 }
 
-export function buildUrl(server: MediaServerUrls, parts: UrlParts): string {
-  const template = parts.archiveFrom
-    ? (server.archivePreviewTemplate ?? DEFAULT_TEMPLATES.archivePreview)
-    : (server.livePreviewTemplate ?? DEFAULT_TEMPLATES.livePreview);
-  const values: Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string> = {
-    base_url: server.baseUrl.replace(/\/+$/, ''),
-    stream: parts.streamName.split('/').map(encodeURIComponent).join('/'),
-    format: parts.format,
-    unix_time: parts.archiveFrom ? String(Math.floor(parts.archiveFrom.getTime() / 1000)) : '',
-    token: encodeURIComponent(parts.token),
+export function templateKey(link: Omit<LinkShape, 'streamName'>): TemplateKey {
+  if (link.kind === 'preview') return link.archiveFrom ? 'archive_preview' : 'live_preview';
+  const protocol = link.source === 'rtsp' ? 'rtsp' : 'hls';
+  if (!link.archiveFrom) return `${protocol}_live`;
+  return protocol === 'hls' && link.archiveTo ? 'hls_segment' : `${protocol}_archive`;
+}
+
+/** The RTSP address when none is configured: the default RTSP port on the base URL's host. */
+export function rtspBase(server: MediaServerUrls): string {
+  return (server.rtspBaseUrl ?? `rtsp://${new URL(server.baseUrl).hostname}`).replace(/\/+$/, '');
+}
+
+export function buildUrl(server: MediaServerUrls, link: LinkShape, token: string): string {
+  const template = server.urlTemplates[templateKey(link)] ?? DEFAULT_TEMPLATES[templateKey(link)];
+  const seconds = (date: Date | null) => (date ? String(Math.floor(date.getTime() / 1000)) : '');
+  const values: Record<(typeof TEMPLATE_PLACEHOLDERS)[number], () => string> = {
+    base_url: () => server.baseUrl.replace(/\/+$/, ''),
+    rtsp_base_url: () => rtspBase(server),
+    stream: () => link.streamName.split('/').map(encodeURIComponent).join('/'),
+    format: () => link.source,
+    from: () => seconds(link.archiveFrom),
+    to: () => seconds(link.archiveTo),
+    duration: () => (link.archiveFrom && link.archiveTo ? String(Math.round((link.archiveTo.getTime() - link.archiveFrom.getTime()) / 1000)) : ''),
+    token: () => encodeURIComponent(token),
   };
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values]() : whole));
 }

@@ -16,7 +16,7 @@ function aLink(overrides: Partial<LinkState> = {}): LinkState {
     revoked: false,
     subject: 'integration-1',
     camera: { blocked: false, hasStream: true },
-    mediaServer: { baseUrl: 'http://edge:8080', livePreviewTemplate: null, archivePreviewTemplate: null, secretHash: null },
+    mediaServer: { baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, secretHash: null },
     integrationToken: { revoked: false, expiresAt: null },
     userToken: null,
     grant: null,
@@ -70,7 +70,7 @@ describe('decide', () => {
 
   it('speaks Flussonic and MediaMTX: preview files for preview links, video for live links', () => {
     const flussonic = (name: string, proto: string): RequestedResource => ({ protocol: 'flussonic', name, proto });
-    const mediamtx = (path: string, action: string): RequestedResource => ({ protocol: 'mediamtx', path, action });
+    const mediamtx = (path: string, action: string, query = ''): RequestedResource => ({ protocol: 'mediamtx', path, action, query });
     expect(decide(aLink(), flussonic('gate-hd', 'jpeg'), undefined, NOW).allow).toBe(true);
     expect(decide(aLink(), flussonic('gate-hd', 'hls'), undefined, NOW).allow).toBe(false);
     expect(decide(aLink(), flussonic('gate-sd', 'jpeg'), undefined, NOW).allow).toBe(false);
@@ -82,7 +82,7 @@ describe('decide', () => {
   });
 
   it('requires the media server\'s secret when it has one', () => {
-    const link = aLink({ mediaServer: { baseUrl: 'http://edge:8080', livePreviewTemplate: null, archivePreviewTemplate: null, secretHash: hashToken('edge-secret-0123456') } });
+    const link = aLink({ mediaServer: { baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, secretHash: hashToken('edge-secret-0123456') } });
     expect(decide(link, preview, undefined, NOW)).toMatchObject({ allow: false, reason: 'secret_missing' });
     expect(decide(link, preview, 'wrong', NOW)).toMatchObject({ allow: false, reason: 'secret_wrong' });
     expect(decide(link, preview, 'edge-secret-0123456', NOW).allow).toBe(true);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { hashToken } from '../auth/tokens';
 import type { LinkKind } from '../links/link-issuer';
 import { buildUrl, type MediaServerUrls } from '../links/url-templates';
+import { parseArchivePath, type TimeWindow } from './archive-paths';
 
 /** Everything a verification decision needs to know about one issued link, as of one query. */
 export interface LinkState {
@@ -29,7 +30,7 @@ export interface LinkState {
 export type RequestedResource =
   | { protocol: 'nginx'; path: string; method: string }
   | { protocol: 'flussonic'; name: string; proto: string }
-  | { protocol: 'mediamtx'; path: string; action: string };
+  | { protocol: 'mediamtx'; path: string; action: string; query: string };
 
 export type DenyReason =
   | 'no_token'
@@ -53,6 +54,8 @@ export type Decision = { allow: true; link: LinkState; validUntil: Date } | { al
 /** Flussonic protocols that deliver a preview file rather than a video session. */
 const FLUSSONIC_PREVIEW_PROTOS = new Set(['mp4', 'jpeg', 'jpg', 'http', 'preview']);
 const FLUSSONIC_VIDEO_PROTOS = new Set(['hls', 'llhls', 'dash', 'cmaf', 'mss', 'hds', 'rtmp', 'rtsp', 'mpegts', 'webrtc', 'srt', 'm4f', 'shoutcast']);
+/** How far back a live link may reach into timestamped chunks (players lag, and may pause). */
+const LIVE_CHUNK_WINDOW_MS = 10 * 60_000;
 
 /**
  * The one verification rule: allow only a known, unrevoked, unexpired link whose camera,
@@ -84,29 +87,71 @@ export function decide(link: LinkState | null, resource: RequestedResource, pres
     if (link.grant.expiresAt && now >= link.grant.expiresAt) return deny('grant_expired');
     expiries.push(link.grant.expiresAt);
   }
-  if (!matchesResource(link, link.mediaServer, resource)) return deny('wrong_resource');
+  if (!matchesResource(link, link.mediaServer, resource, now)) return deny('wrong_resource');
   const validUntil = new Date(Math.min(...expiries.filter((d): d is Date => d !== null).map((d) => d.getTime())));
   return { allow: true, link, validUntil };
 }
 
-/** A link opens only what it was issued for: its stream, and its kind of resource. */
-function matchesResource(link: LinkState, server: MediaServerUrls, resource: RequestedResource): boolean {
+/** A link opens only what it was issued for: its stream, its kind of resource, its archive window. */
+function matchesResource(link: LinkState, server: MediaServerUrls, resource: RequestedResource, now: Date): boolean {
   switch (resource.protocol) {
-    case 'nginx':
+    case 'nginx': {
       if (resource.method !== 'GET' && resource.method !== 'HEAD') return false;
-      return link.kind === 'preview' && normalizePath(resource.path) === expectedPreviewPath(link, server);
+      const issued = issuedPath(link, server);
+      const path = normalizePath(resource.path);
+      if (link.kind === 'preview') return path === issued;
+      // Video: the playlist issued and what it refers to (variant playlists, segments) in its directory.
+      const dir = issued.slice(0, issued.lastIndexOf('/') + 1);
+      if (link.source !== 'hls' || !path.startsWith(dir) || /(^|[/-])preview\./.test(path.slice(dir.length))) return false;
+      const asked = parseArchivePath(path.slice(dir.length));
+      return link.kind === 'live' ? liveMayOpen(asked, now) : withinWindow(asked, link, now);
+    }
     case 'flussonic':
+      // Flussonic asks per session and stream; it does not tell the backend which archive time is played.
       if (resource.name !== link.streamName) return false;
-      return link.kind === 'preview' ? FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) : link.kind === 'live' && FLUSSONIC_VIDEO_PROTOS.has(resource.proto);
-    case 'mediamtx':
+      return link.kind === 'preview' ? FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) : FLUSSONIC_VIDEO_PROTOS.has(resource.proto);
+    case 'mediamtx': {
       // MediaMTX serves no preview files: a preview link never opens its video.
-      return link.kind === 'live' && resource.action === 'read' && trimSlashes(resource.path) === trimSlashes(link.streamName);
+      if (trimSlashes(resource.path) !== trimSlashes(link.streamName)) return false;
+      if (link.kind === 'live') return resource.action === 'read';
+      return link.kind === 'archive' && resource.action === 'playback' && withinWindow(mediaMtxPlayback(resource.query), link, now);
+    }
   }
 }
 
-function expectedPreviewPath(link: LinkState, server: MediaServerUrls): string {
-  const url = buildUrl(server, { streamName: link.streamName, format: link.source, archiveFrom: link.archiveFrom, token: '' });
-  return new URL(url, 'http://placeholder').pathname;
+/** Live video may not reach into the archive: no archive playlists, no old chunks. */
+function liveMayOpen(asked: TimeWindow | 'untimed', now: Date): boolean {
+  if (asked === 'untimed') return true;
+  return asked.chunk === true && asked.from.getTime() >= now.getTime() - LIVE_CHUNK_WINDOW_MS;
+}
+
+/** URLs carry whole seconds; the window is kept to the millisecond. */
+const ROUNDING_MS = 1000;
+
+/** An archive link opens only times inside its window; untimed resources (the live playlist) are not its. */
+function withinWindow(asked: TimeWindow | 'untimed' | undefined, link: LinkState, now: Date): boolean {
+  if (!asked || asked === 'untimed' || !link.archiveFrom) return false;
+  const from = link.archiveFrom.getTime() - ROUNDING_MS;
+  const end = (link.archiveTo ?? now).getTime() + ROUNDING_MS;
+  // A chunk overlapping the window will do: the first one may start a little before it.
+  if (asked.chunk) return (asked.to ?? asked.from).getTime() > from && asked.from.getTime() < end;
+  // An open-ended playlist (`…-now`) only for a link that is open-ended itself.
+  if (asked.to === null) return link.archiveTo === null && asked.from.getTime() >= from;
+  return asked.from.getTime() >= from && asked.to.getTime() <= end;
+}
+
+/** MediaMTX playback: `start` (RFC 3339) and `duration` (seconds, or Go's `60s`) in the query. */
+function mediaMtxPlayback(query: string): TimeWindow | undefined {
+  const params = new URLSearchParams(query.replace(/^\?/, ''));
+  const from = new Date(params.get('start') ?? '');
+  const seconds = Number((params.get('duration') ?? '').replace(/s$/, ''));
+  if (Number.isNaN(from.getTime()) || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return { from, to: new Date(from.getTime() + seconds * 1000), chunk: false };
+}
+
+/** The path part of the URL this link was issued as. */
+function issuedPath(link: LinkState, server: MediaServerUrls): string {
+  return new URL(buildUrl(server, link, ''), 'http://placeholder').pathname;
 }
 
 /** Compares paths as URLs do, so `%2F`-style encoding differences do not matter. */

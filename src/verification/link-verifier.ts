@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { hashToken, tokenKind } from '../auth/tokens';
+import { Metrics } from '../metrics/metrics';
 import { type Decision, decide, type RequestedResource } from './link-decision';
 import { LinkStateCache } from './link-state-cache';
 import { UsageRecorder } from './usage-recorder';
@@ -24,9 +26,20 @@ export class LinkVerifier {
     private readonly cache: LinkStateCache,
     private readonly repository: VerificationRepository,
     private readonly usage: UsageRecorder,
+    private readonly metrics: Metrics,
+    private readonly requestLog: PinoLogger,
   ) {}
 
   async verify(request: VerifyRequest): Promise<Decision> {
+    const decision = await this.decide(request);
+    const { protocol } = request.resource;
+    this.metrics.decision(protocol, decision);
+    // Into the request's one log line; the reason never goes to the media server, the token nowhere.
+    this.requestLog.assign({ verification: { protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
+    return decision;
+  }
+
+  private async decide(request: VerifyRequest): Promise<Decision> {
     if (!request.token) return { allow: false, reason: 'no_token' };
     const now = new Date();
     try {
@@ -34,8 +47,6 @@ export class LinkVerifier {
       const state = tokenKind(request.token) === 'link' ? await this.linkState(hashToken(request.token), now) : null;
       const decision = decide(state, request.resource, request.secret, now);
       this.usage.record(decision, request.viewerIp, now);
-      // The reason goes to the log (and the link's usage), never to the media server; the token goes nowhere.
-      if (!decision.allow) this.logger.log({ msg: 'link refused', protocol: request.resource.protocol, link: decision.link?.id, reason: decision.reason });
       return decision;
     } catch (error) {
       this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);

@@ -48,7 +48,7 @@ export const mediamtx = {
     return {
       token: body.token || queryParam(body.query, 'token') || body.password || undefined,
       secret,
-      resource: { protocol: 'mediamtx', path: body.path ?? '', action: body.action ?? '' },
+      resource: { protocol: 'mediamtx', path: body.path ?? '', action: body.action ?? '', query: body.query ?? '' },
       viewerIp: body.ip,
     };
   },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-issuer';
+import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
 
 interface LinkStateRow {
@@ -20,8 +21,8 @@ interface LinkStateRow {
   camera_blocked: boolean | null;
   stream_exists: boolean;
   base_url: string | null;
-  live_preview_template: string | null;
-  archive_preview_template: string | null;
+  rtsp_base_url: string | null;
+  url_templates: Partial<Record<TemplateKey, string>> | null;
   verification_secret_hash: string | null;
   it_exists: boolean;
   it_revoked_at: Date | null;
@@ -56,7 +57,7 @@ export class VerificationRepository {
              l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
              c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
              EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
-             m.base_url, m.live_preview_template, m.archive_preview_template, m.verification_secret_hash,
+             m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash,
              it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
              ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
              g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
@@ -105,7 +106,7 @@ function toLinkState(row: LinkStateRow): LinkState {
     mediaServer:
       row.base_url === null
         ? null
-        : { baseUrl: row.base_url, livePreviewTemplate: row.live_preview_template, archivePreviewTemplate: row.archive_preview_template, secretHash: row.verification_secret_hash },
+        : { baseUrl: row.base_url, rtspBaseUrl: row.rtsp_base_url, urlTemplates: row.url_templates ?? {}, secretHash: row.verification_secret_hash },
     integrationToken: token(row.it_exists, row.integration_token_id, row.it_revoked_at, row.it_expires_at),
     userToken: token(row.ut_exists, row.user_token_id, row.ut_revoked_at, row.ut_expires_at),
     grant: row.grant_exists ? { expiresAt: row.grant_expires_at } : null,

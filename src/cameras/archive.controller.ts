@@ -1,0 +1,27 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../auth/integration-auth.guard';
+import type { Principal } from '../auth/principal';
+import { CameraLinkDto, EXAMPLE_CAMERA, mapCameraLink } from './camera-links.dto';
+import { ArchiveRequestDto } from './archive.dto';
+import { ArchiveService } from './archive.service';
+import { LinkEndpoint } from './link-endpoint.decorator';
+import { requestOrigin } from './request-origin';
+
+@Controller('api/v1/cameras')
+export class ArchiveController {
+  constructor(private readonly archives: ArchiveService) {}
+
+  @Post('archive')
+  @LinkEndpoint({
+    summary: 'URLs to an archive segment',
+    body: ArchiveRequestDto,
+    response: CameraLinkDto,
+    examples: {
+      segment: { summary: 'One hour of archive', value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }], source: 'hls', ttl: 600 } },
+    },
+  })
+  async archive(@CurrentPrincipal() principal: Principal, @Body() body: ArchiveRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
+    return (await this.archives.issue(principal, body, requestOrigin(request))).map(mapCameraLink);
+  }
+}
