@@ -29,13 +29,20 @@ export interface AuditEventFilter {
   to?: Date;
 }
 
-/** Append-only: there is deliberately no update or delete here (retention purges live elsewhere). */
+/** Append-only: there is deliberately no update, and no delete but the retention purge. */
 @Injectable()
 export class AuditEventsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async append(event: NewAuditEvent): Promise<void> {
     await this.prisma.auditEvent.create({ data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined } });
+  }
+
+  /** Deletes up to `batch` events that occurred before `cutoff`; returns how many. */
+  async purgeOlderThan(cutoff: Date, batch: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM audit_events WHERE id IN (
+        SELECT id FROM audit_events WHERE occurred_at < ${cutoff}::timestamptz LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
   }
 
   async list(filter: AuditEventFilter, cursor: Cursor | undefined, take: number): Promise<AuditEventRecord[]> {

@@ -23,12 +23,13 @@ export class AdminAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AdminRequest>();
-    const presented = bearerToken(request);
-    if (!this.expected || !presented || !timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) {
-      throw AppError.unauthenticated();
-    }
+    if (!this.isAdminToken(bearerToken(request))) throw AppError.unauthenticated();
     request.adminActor = this.actor;
     return true;
+  }
+
+  isAdminToken(presented: string | undefined): boolean {
+    return !!this.expected && !!presented && timingSafeEqual(Buffer.from(hashToken(presented)), this.expected);
   }
 }
 

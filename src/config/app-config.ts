@@ -1,9 +1,22 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../database/database-target';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+const BUDGET = /^([1-9]\d*)\/([1-9]\d*)$/;
+const budget = (fallback: string) => z.string().regex(BUDGET, 'must be <requests>/<seconds>, e.g. 600/60').default(fallback);
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** What Express's 'trust proxy' takes, minus `true` (trusting every hop lets anyone choose their address). */
+const isTrustedProxy = (item: string) => {
+  const [address, bits, extra] = item.split('/');
+  const version = isIP(address);
+  if (PROXY_KEYWORDS.has(item)) return true;
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
 
 /** Every environment variable camlinks reads. The README's configuration table mirrors this. */
 const schema = z
@@ -19,11 +32,33 @@ const schema = z
     ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     LINK_TTL_DEFAULT: int(1, 3600),
     LINK_TTL_MAX: int(1, 86400),
-    PREVIEW_MAX_CAMERAS: int(1, 30),
+    MAX_CAMERAS_PER_REQUEST: int(1, 30),
+    ARCHIVE_SEGMENT_MAX_SECONDS: int(1, 86400),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SWAGGER_ENABLED: bool.default(true),
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    RATE_LIMIT_DISABLED: bool.default(false),
+    RATE_LIMIT_INTEGRATION: budget('600/60'),
+    RATE_LIMIT_VERIFY: budget('60000/60'),
+    RATE_LIMIT_ADMIN: budget('300/60'),
+    TRUST_PROXY: z
+      .string()
+      .refine((value) => /^\d+$/.test(value) || value === 'false' || list(value).every(isTrustedProxy), 'must be a number of hops, false, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal')
+      .optional(),
+    CORS_ORIGINS: z
+      .string()
+      .refine((value) => list(value).every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)), 'must be * or a comma-separated list of origins like https://vms.example.com')
+      .optional(),
+    BODY_LIMIT_KB: int(1, 100),
+    SWAGGER_REQUIRE_ADMIN: bool.default(false),
+    SHUTDOWN_TIMEOUT_MS: int(0, 10_000),
+    LINK_RETENTION_DAYS: int(0, 90),
+    AUDIT_RETENTION_DAYS: int(0, 365),
   })
   .refine((env) => env.LINK_TTL_DEFAULT <= env.LINK_TTL_MAX, {
     path: ['LINK_TTL_DEFAULT'],
@@ -38,10 +73,47 @@ export interface AppConfig {
   database: DatabaseTarget;
   /** null: generate one for the embedded database, or keep the admin API closed on PostgreSQL. */
   adminToken: string | null;
-  links: { ttlDefault: number; ttlMax: number; maxCameras: number };
+  links: { ttlDefault: number; ttlMax: number; maxCameras: number; segmentMaxSeconds: number };
   logLevel: string;
   swaggerEnabled: boolean;
   verification: { usageFlushMs: number; authDurationMax: number };
+  /** Shared state for several instances (rate-limit counters); null: each instance keeps its own. */
+  redisUrl: string | null;
+  rateLimit: { disabled: boolean; budgets: RateBudgets };
+  http: {
+    /** Express's 'trust proxy': hops, or which proxies may set X-Forwarded-For; false: none. */
+    trustProxy: false | number | string[];
+    /** Origins allowed by CORS; empty: no CORS headers at all. */
+    corsOrigins: string[];
+    bodyLimitKb: number;
+    swaggerRequireAdmin: boolean;
+    /** How long SIGTERM waits for in-flight requests before closing their connections. */
+    shutdownTimeoutMs: number;
+  };
+  /** Days to keep expired links and audit events; 0 keeps them forever. */
+  retention: { linkDays: number; auditDays: number };
+}
+
+export interface RateBudget {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Budgets per route group: the integration API, verification (media servers) and the admin API. */
+export interface RateBudgets {
+  integration: RateBudget;
+  verify: RateBudget;
+  admin: RateBudget;
+}
+
+function toBudget(value: string): RateBudget {
+  const [, limit, windowSeconds] = BUDGET.exec(value)!;
+  return { limit: Number(limit), windowSeconds: Number(windowSeconds) };
+}
+
+function toTrustProxy(value: string | undefined): AppConfig['http']['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : list(value);
 }
 
 export class ConfigError extends Error {
@@ -66,10 +138,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'embedded', dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : resolve(e.DATA_DIR) },
     adminToken: e.ADMIN_TOKEN ?? null,
-    links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.PREVIEW_MAX_CAMERAS },
+    links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
     logLevel: e.LOG_LEVEL,
     swaggerEnabled: e.SWAGGER_ENABLED,
     verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
+    redisUrl: e.REDIS_URL ?? null,
+    rateLimit: {
+      disabled: e.RATE_LIMIT_DISABLED,
+      budgets: { integration: toBudget(e.RATE_LIMIT_INTEGRATION), verify: toBudget(e.RATE_LIMIT_VERIFY), admin: toBudget(e.RATE_LIMIT_ADMIN) },
+    },
+    http: {
+      trustProxy: toTrustProxy(e.TRUST_PROXY),
+      corsOrigins: e.CORS_ORIGINS ? list(e.CORS_ORIGINS) : [],
+      bodyLimitKb: e.BODY_LIMIT_KB,
+      swaggerRequireAdmin: e.SWAGGER_REQUIRE_ADMIN,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    retention: { linkDays: e.LINK_RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
   };
 }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LinksModule } from '../links/links.module';
+import { RetentionService } from './retention.service';
+
+@Module({
+  imports: [ScheduleModule.forRoot(), LinksModule],
+  providers: [RetentionService],
+})
+export class RetentionModule {}

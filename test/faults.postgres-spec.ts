@@ -1,0 +1,101 @@
+import { Client } from 'pg';
+import { hashToken } from '../src/auth/tokens';
+import { eventually } from './support/eventually';
+import { type Instance, startInstance } from './support/instance';
+import { TcpProxy } from './support/tcp-proxy';
+import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_URL } from './support/test-database';
+
+const ADMIN = 'faults-admin-token-0123456789abcdef0123456';
+/** Readiness and reconnection take their time: the health check's timeout, the listener's retry. */
+const RECOVERY_MS = 10_000;
+
+/**
+ * camlinks with its PostgreSQL behind a proxy the test controls: stopping the proxy is an
+ * outage (the shared server itself must keep running for the other test files).
+ */
+describe('PostgreSQL outages and shutdown', () => {
+  let proxy: TcpProxy;
+  let dbName: string;
+  let camlinks: Instance;
+  let cameraUuid: string;
+  let integrationToken: string;
+
+  const call = (path: string, init: RequestInit = {}, token = ADMIN) =>
+    fetch(`${camlinks.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  const post = (path: string, body: object, token = ADMIN) => call(path, { method: 'POST', body: JSON.stringify(body) }, token);
+  const json = async <T>(response: Promise<Response>) => (await response).json() as Promise<T>;
+  const links = (response: Promise<Response>) => json<{ uuid: string; url: string }[]>(response);
+  const issue = () => post('/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integrationToken);
+  const verify = (link: string) => {
+    const url = new URL(link);
+    return fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${url.pathname}${url.search}` } }).then((r) => r.status);
+  };
+  const status = (path: string) => fetch(`${camlinks.url}${path}`).then((r) => r.status);
+
+  beforeAll(async () => {
+    const server = new URL(TEST_PG_URL);
+    proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+    dbName = await cloneTemplate();
+    const url = new URL(databaseUrl(dbName));
+    url.port = String(proxy.port);
+    camlinks = await startInstance({ DATABASE_URL: url.toString(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200' });
+    const mediaServer = await json<{ id: string }>(post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }));
+    const camera = await json<{ uuid: string }>(post('/api/v1/admin/cameras', { name: 'Gate', media_server_id: mediaServer.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high' }));
+    cameraUuid = camera.uuid;
+    integrationToken = (await json<{ token: string }>(post('/api/v1/admin/integrations', { name: 'vms' }))).token;
+  });
+
+  afterAll(async () => {
+    await camlinks?.stop('SIGKILL');
+    await proxy?.stop();
+    if (dbName) await dropDatabase(dbName);
+  });
+
+  it('fails readiness, answers 503 for issuing and refuses every link while PostgreSQL is down; recovers without a restart', async () => {
+    const [link] = await links(issue());
+    expect(await verify(link.url)).toBe(204);
+    expect(await verify(link.url)).toBe(204); // now cached
+
+    await proxy.stop();
+    expect(await status('/health/live')).toBe(200);
+    await eventually(async () => expect(await status('/health/ready')).toBe(503), RECOVERY_MS);
+    const refused = await issue();
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toEqual({ message: 'The database is unavailable. Try again shortly.' });
+    // The cache is off once the change feed is lost: even a link verified a moment ago is refused.
+    await eventually(async () => expect(await verify(link.url)).toBe(403), RECOVERY_MS);
+
+    await proxy.resume();
+    await eventually(async () => expect(await status('/health/ready')).toBe(200), RECOVERY_MS);
+    const [fresh] = await links(issue());
+    expect(await verify(fresh.url)).toBe(204);
+    expect(await verify(link.url)).toBe(204);
+  });
+
+  it('on SIGTERM, stops taking connections, finishes the requests in flight, records their usage, then exits', async () => {
+    const [link] = await links(issue());
+    proxy.hold(); // PostgreSQL stalls: the next requests wait on their first query
+    const issuing = issue();
+    const verifying = verify(link.url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = camlinks.stop('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(fetch(`${camlinks.url}/health/live`)).rejects.toThrow();
+
+    await proxy.resume();
+    const issued = await issuing;
+    expect(issued.status).toBe(200);
+    expect(await issued.json()).toEqual([expect.objectContaining({ uuid: cameraUuid, url: expect.stringContaining('token=cll_') })]);
+    expect(await verifying).toBe(204);
+    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
+    // Counted after the requests finished, not before: the verification's use is in the database.
+    const db = new Client({ connectionString: databaseUrl(dbName) });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT use_count FROM issued_links WHERE token_hash = $1', [hashToken(new URL(link.url).searchParams.get('token')!)]);
+      expect(rows).toEqual([{ use_count: 1 }]);
+    } finally {
+      await db.end();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { aCamera, anIntegration, bearer } from './support/builders';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const onPostgres = process.env.TEST_DB !== 'embedded';
+
+/** The value of one sample in Prometheus text, e.g. `name{a="b"}`; undefined when absent. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe(`GET /metrics (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const scrape = async () => {
+    const res = await t.http().get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    return res.text;
+  };
+
+  it('counts links issued, verification decisions and requests by route template', async () => {
+    const { token } = await anIntegration(t.prisma);
+    const cameras = await Promise.all([aCamera(t.prisma), aCamera(t.prisma)]);
+    const res = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: cameras.map((c) => ({ uuid: c.uuid })), source: 'jpg' });
+    expect(res.status).toBe(200);
+    const url = new URL(res.body[0].url);
+    const verify = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', uri);
+    expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
+    expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
+    expect((await verify(`${url.pathname}?token=cll_${'x'.repeat(43)}`)).status).toBe(403);
+    expect((await verify(url.pathname)).status).toBe(401);
+    await t.http().get(`/api/v1/admin/links/${cameras[0].uuid}`).set(bearer('wrong'));
+
+    const text = await scrape();
+    expect(sample(text, 'camlinks_links_issued_total{endpoint="/api/v1/cameras/preview",source="jpg",kind="preview"}')).toBe(2);
+    expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="allow",reason=""}')).toBe(2);
+    expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="unknown_token"}')).toBe(1);
+    expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="no_token"}')).toBe(1);
+    expect(sample(text, 'camlinks_http_request_duration_seconds_count{route="/api/v1/media-auth/nginx",method="GET",status_code="204"}')).toBe(2);
+    // Ids stay out of the labels: one series per route template.
+    expect(sample(text, 'camlinks_http_request_duration_seconds_count{route="/api/v1/admin/links/:id",method="GET",status_code="401"}')).toBe(1);
+    expect(text).not.toContain(cameras[0].uuid);
+  });
+
+  it('reports the revocation propagation lag and the state of the database pool', async () => {
+    const text = await scrape();
+    expect(sample(text, 'camlinks_revocation_propagation_lag_seconds')).toBeGreaterThanOrEqual(0);
+    if (onPostgres) {
+      expect(sample(text, 'camlinks_db_pool_connections')).toBeGreaterThan(0);
+      expect(sample(text, 'camlinks_db_pool_idle_connections')).toBeGreaterThanOrEqual(0);
+      expect(sample(text, 'camlinks_db_pool_waiting_requests')).toBe(0);
+    } else {
+      // The embedded database has no pool.
+      expect(text).not.toContain('camlinks_db_pool');
+    }
+  });
+
+  it('includes the Node.js process metrics', async () => {
+    expect(sample(await scrape(), 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});

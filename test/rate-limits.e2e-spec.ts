@@ -1,0 +1,88 @@
+import { anIntegration, aUser, bearer } from './support/builders';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+
+const PREVIEW = '/api/v1/cameras/preview';
+const VERIFY = '/api/v1/media-auth/nginx';
+
+describe(`rate limits, in memory (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_INTEGRATION: '3/60', RATE_LIMIT_VERIFY: '2/60', RATE_LIMIT_ADMIN: '2/60' });
+  });
+  afterAll(() => t.close());
+
+  // An empty camera list is refused (422) after the limiter counted the request: cheap to repeat.
+  const preview = (token: string) => t.http().post(PREVIEW).set(bearer(token)).send({ cameras: [] });
+
+  it('gives each credential its own budget, and answers 429 with Retry-After in the error shape past it', async () => {
+    const [first, second] = await Promise.all([anIntegration(t.prisma), aUser(t.prisma)]);
+    for (let i = 0; i < 3; i++) {
+      const res = await preview(first.token);
+      expect(res.status).toBe(422);
+      expect(res.headers['x-ratelimit-remaining']).toBe(String(2 - i));
+    }
+    const refused = await preview(first.token);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ message: 'Too Many Attempts.' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // Same address, another credential: not limited by the first one's use.
+    expect((await preview(second.token)).status).toBe(422);
+  });
+
+  it('keeps verification and the admin API on budgets of their own', async () => {
+    const { token } = await anIntegration(t.prisma);
+    for (let i = 0; i < 3; i++) await preview(token);
+    expect((await preview(token)).status).toBe(429);
+    // Media servers carry no credential of ours: counted per address, apart from issuing.
+    expect((await t.http().get(VERIFY)).status).toBe(401);
+    expect((await t.http().get(VERIFY)).status).toBe(401);
+    expect((await t.http().get(VERIFY)).status).toBe(429);
+    expect((await t.http().get('/api/v1/admin/media-servers').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(200);
+  });
+
+  it('never limits health checks or metrics', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await t.http().get('/health/live')).status).toBe(200);
+      expect((await t.http().get('/metrics')).status).toBe(200);
+    }
+  });
+});
+
+describe(`X-Forwarded-For (${process.env.TEST_DB})`, () => {
+  const fromTwoAddresses = async (env: NodeJS.ProcessEnv) => {
+    const t = await createTestApp({ RATE_LIMIT_VERIFY: '1/60', ...env });
+    try {
+      const first = await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.1');
+      const second = await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.2');
+      return [first.status, second.status];
+    } finally {
+      await t.close();
+    }
+  };
+
+  it('is ignored unless the peer is a configured proxy', async () => {
+    expect(await fromTwoAddresses({})).toEqual([401, 429]);
+    expect(await fromTwoAddresses({ TRUST_PROXY: '192.0.2.10' })).toEqual([401, 429]);
+  });
+
+  it('names the client when the peer is a trusted proxy', async () => {
+    expect(await fromTwoAddresses({ TRUST_PROXY: 'loopback' })).toEqual([401, 401]);
+  });
+});
+
+describe(`RATE_LIMIT_DISABLED (${process.env.TEST_DB})`, () => {
+  it('switches rate limiting off', async () => {
+    const t = await createTestApp({ RATE_LIMIT_DISABLED: 'true', RATE_LIMIT_VERIFY: '1/60' });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await t.http().get(VERIFY);
+        expect(res.status).toBe(401);
+        expect(res.headers['x-ratelimit-limit']).toBeUndefined();
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
