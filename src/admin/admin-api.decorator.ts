@@ -1,6 +1,7 @@
 import { applyDecorators, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AuditInterceptor } from '../audit/audit.interceptor';
+import { ChangesHereInterceptor } from './changes-here.interceptor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto';
 
@@ -8,7 +9,7 @@ import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-re
 export function AdminApi(): ClassDecorator {
   return applyDecorators(
     UseGuards(AdminAuthGuard),
-    UseInterceptors(AuditInterceptor),
+    UseInterceptors(AuditInterceptor, ChangesHereInterceptor),
     ApiBearerAuth('admin'),
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or wrong admin token, or the admin API is closed.' }),
     ApiNotFoundResponse({ type: ErrorResponseDto }),

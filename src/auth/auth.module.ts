@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { AdminAuthGuard, ADMIN_TOKEN } from './admin-auth.guard';
 import { resolveAdminToken } from './admin-token';
+import { CredentialCache } from './credential-cache';
 import { CredentialsRepository } from './credentials.repository';
 import { IntegrationAuthGuard } from './integration-auth.guard';
 
@@ -10,6 +11,7 @@ import { IntegrationAuthGuard } from './integration-auth.guard';
 @Module({
   providers: [
     CredentialsRepository,
+    CredentialCache,
     IntegrationAuthGuard,
     AdminAuthGuard,
     {
@@ -25,6 +27,6 @@ import { IntegrationAuthGuard } from './integration-auth.guard';
       },
     },
   ],
-  exports: [CredentialsRepository, IntegrationAuthGuard, AdminAuthGuard, ADMIN_TOKEN],
+  exports: [CredentialsRepository, CredentialCache, IntegrationAuthGuard, AdminAuthGuard, ADMIN_TOKEN],
 })
 export class AuthModule {}

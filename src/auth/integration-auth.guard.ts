@@ -1,6 +1,7 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
+import { CredentialCache } from './credential-cache';
 import { CredentialsRepository } from './credentials.repository';
 import type { Principal } from './principal';
 import { hashToken, tokenKind } from './tokens';
@@ -19,7 +20,10 @@ export function bearerToken(request: Request): string | undefined {
  */
 @Injectable()
 export class IntegrationAuthGuard implements CanActivate {
-  constructor(private readonly credentials: CredentialsRepository) {}
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly cache: CredentialCache,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -28,23 +32,19 @@ export class IntegrationAuthGuard implements CanActivate {
   }
 
   private async authenticate(bearer: string | undefined, actingFor: string | undefined): Promise<Principal> {
-    const now = new Date();
-    const kind = bearer && tokenKind(bearer);
-    if (kind === 'user' && actingFor === undefined) {
-      return { user: await this.userCredential(bearer!, now) };
-    }
+    const kind = bearer ? tokenKind(bearer) : undefined;
+    if (kind === 'user' && actingFor === undefined) return { user: await this.credential('user', bearer!) };
     if (kind !== 'integration') throw AppError.unauthenticated();
-    const [integration, user] = await Promise.all([
-      this.credentials.findActiveIntegrationToken(hashToken(bearer!), now),
-      actingFor === undefined ? undefined : this.userCredential(actingFor.trim(), now),
-    ]);
-    if (!integration) throw AppError.unauthenticated();
-    return { integration: { id: integration.ownerId, tokenId: integration.id }, ...(user && { user }) };
+    const [integration, user] = await Promise.all([this.credential('integration', bearer!), actingFor === undefined ? undefined : this.credential('user', actingFor.trim())]);
+    return { integration, ...(user && { user }) };
   }
 
-  private async userCredential(token: string, now: Date): Promise<NonNullable<Principal['user']>> {
-    const found = tokenKind(token) === 'user' ? await this.credentials.findActiveUserToken(hashToken(token), now) : undefined;
-    if (!found) throw AppError.unauthenticated();
+  /** A token of this kind that is known, not revoked and not expired; anything else is 401. */
+  private async credential(kind: 'integration' | 'user', token: string): Promise<{ id: string; tokenId: string }> {
+    if (tokenKind(token) !== kind) throw AppError.unauthenticated();
+    const hash = hashToken(token);
+    const found = await this.cache.through(`${kind}:${hash}`, () => (kind === 'user' ? this.credentials.findUserToken(hash) : this.credentials.findIntegrationToken(hash)));
+    if (!found || (found.expiresAt && found.expiresAt <= new Date())) throw AppError.unauthenticated();
     return { id: found.ownerId, tokenId: found.id };
   }
 }

@@ -21,30 +21,43 @@ export class CamerasRepository {
 
   /**
    * The cameras among `uuids` that the principal may link to: not blocked and, for a user,
-   * granted by a grant that has not expired. A fixed number of round trips, whatever the
-   * number of uuids.
+   * granted by a grant that has not expired; with their streams, media server and, when
+   * asked, stored archive ranges. One round trip, whatever the number of uuids: this is the
+   * hot path of every link request.
    */
   async findLinkable(principal: Principal, uuids: string[], now: Date, withArchiveRanges: boolean): Promise<LinkableCamera[]> {
-    const user = principal.user;
-    const cameras = await this.prisma.camera.findMany({
-      where: {
-        uuid: { in: uuids },
-        blocked: false,
-        ...(user && { grants: { some: { userId: user.id, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } }),
-      },
-      select: {
-        uuid: true,
-        defaultStreamType: true,
-        archiveRetentionDays: true,
-        streams: { select: { type: true, name: true } },
-        mediaServer: { select: { baseUrl: true, rtspBaseUrl: true, urlTemplates: true } },
-        ...(withArchiveRanges && { archiveRanges: { select: { streamType: true, from: true, to: true }, orderBy: { from: 'asc' as const } } }),
-      },
-    });
-    return cameras.map((camera) => ({
-      ...camera,
-      archiveRanges: 'archiveRanges' in camera ? camera.archiveRanges : [],
-      mediaServer: { ...camera.mediaServer, urlTemplates: camera.mediaServer.urlTemplates as Partial<Record<TemplateKey, string>> },
+    const userId = principal.user?.id ?? null;
+    const rows = await this.prisma.$queryRaw<LinkableRow[]>`
+      SELECT c.uuid, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates,
+             (SELECT json_agg(json_build_object('type', s.type, 'name', s.name)) FROM camera_streams s WHERE s.camera_uuid = c.uuid) AS streams,
+             CASE WHEN ${withArchiveRanges} THEN
+               (SELECT json_agg(json_build_object('streamType', r.stream_type, 'from', r."from", 'to', r."to") ORDER BY r."from") FROM archive_ranges r WHERE r.camera_uuid = c.uuid)
+             END AS archive_ranges
+        FROM cameras c
+        JOIN media_servers m ON m.id = c.media_server_id
+       WHERE c.uuid = ANY(${uuids}::uuid[])
+         AND NOT c.blocked
+         AND (${userId}::uuid IS NULL OR EXISTS (
+               SELECT 1 FROM access_grants g
+                WHERE g.camera_uuid = c.uuid AND g.user_id = ${userId}::uuid AND (g.expires_at IS NULL OR g.expires_at > ${now})))`;
+    return rows.map((row) => ({
+      uuid: row.uuid,
+      defaultStreamType: row.default_stream_type,
+      archiveRetentionDays: row.archive_retention_days,
+      streams: row.streams ?? [],
+      archiveRanges: (row.archive_ranges ?? []).map((r) => ({ streamType: r.streamType, from: new Date(r.from), to: new Date(r.to) })),
+      mediaServer: { baseUrl: row.base_url, rtspBaseUrl: row.rtsp_base_url, urlTemplates: row.url_templates },
     }));
   }
+}
+
+interface LinkableRow {
+  uuid: string;
+  default_stream_type: string;
+  archive_retention_days: number;
+  base_url: string;
+  rtsp_base_url: string | null;
+  url_templates: Partial<Record<TemplateKey, string>>;
+  streams: { type: string; name: string }[] | null;
+  archive_ranges: { streamType: string; from: string; to: string }[] | null;
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase } from './adapter-factory';
+import { DatabaseChanges } from './database-changes';
 import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
 
 @Global()
@@ -9,7 +10,8 @@ import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
   providers: [
     { provide: DATABASE_CONNECTION, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config.database) },
     PrismaService,
+    DatabaseChanges,
   ],
-  exports: [PrismaService, DATABASE_CONNECTION],
+  exports: [PrismaService, DATABASE_CONNECTION, DatabaseChanges],
 })
 export class DatabaseModule {}

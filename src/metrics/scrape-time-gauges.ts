@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { OpenDatabase } from '../database/adapter-factory';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
-import { ChangeListener } from '../verification/change-listener';
+import { DatabaseChanges } from '../database/database-changes';
 import { Metrics } from './metrics';
 
 /** State that other modules keep anyway, exported as gauges read at scrape time. */
@@ -11,7 +10,7 @@ export class ScrapeTimeGauges implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
     @Inject(DATABASE_CONNECTION) private readonly database: OpenDatabase,
-    private readonly moduleRef: ModuleRef,
+    private readonly changes: DatabaseChanges,
   ) {}
 
   onModuleInit(): void {
@@ -21,11 +20,10 @@ export class ScrapeTimeGauges implements OnModuleInit {
       this.metrics.gaugeAtScrape('camlinks_db_pool_idle_connections', 'Pool connections open and idle.', () => pool().idle);
       this.metrics.gaugeAtScrape('camlinks_db_pool_waiting_requests', 'Queries waiting for a pool connection: above 0 for long, the pool is too small.', () => pool().waiting);
     }
-    const changes = this.moduleRef.get(ChangeListener, { strict: false });
     this.metrics.gaugeAtScrape(
       'camlinks_revocation_propagation_lag_seconds',
       'For the last change seen (revocation, token, grant, camera): seconds from its commit to its arrival here, when cached verification decisions are dropped.',
-      () => changes.lastLagSeconds,
+      () => this.changes.lastLagSeconds,
     );
   }
 }

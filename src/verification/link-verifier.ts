@@ -44,7 +44,8 @@ export class LinkVerifier {
     const now = new Date();
     try {
       // Strings not shaped like a link token are refused without a lookup.
-      const state = tokenKind(request.token) === 'link' ? await this.linkState(hashToken(request.token), now) : null;
+      const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
+      const state = hash ? await this.cache.through(hash, () => this.repository.findLinkState(hash)) : null;
       const decision = decide(state, request.resource, request.secret, now);
       this.usage.record(decision, request.viewerIp, now);
       return decision;
@@ -52,14 +53,5 @@ export class LinkVerifier {
       this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);
       return { allow: false, reason: 'error' };
     }
-  }
-
-  private async linkState(tokenHash: string, now: Date) {
-    const cached = this.cache.get(tokenHash, now.getTime());
-    if (cached !== undefined) return cached;
-    const generation = this.cache.generation;
-    const state = await this.repository.findLinkState(tokenHash);
-    this.cache.set(tokenHash, state, Date.now(), generation);
-    return state;
   }
 }

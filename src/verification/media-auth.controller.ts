@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiHeader, ApiQuery, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -36,12 +36,10 @@ export class MediaAuthController {
   @ApiNoContentResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: 'No token (or no secret).' })
   @ApiForbiddenResponse({ description: 'Refused.' })
-  async nginx(
-    @Headers() headers: Record<string, string | undefined>,
-    @Query() query: SecretQueryDto,
-    @Res() res: Response,
-  ): Promise<void> {
-    const request = nginx.request(headers['x-original-uri'], headers['x-original-method'], headers[SECRET_HEADER] ?? query.secret, headers['x-real-ip']);
+  @ApiQuery({ name: 'secret', required: false, description: 'The media server\'s verification secret, for servers that can only configure a URL.' })
+  // The busiest route (nginx may ask for every HLS segment): plain strings, no DTO to transform.
+  async nginx(@Headers() headers: Record<string, string | undefined>, @Query('secret') secret: unknown, @Res() res: Response): Promise<void> {
+    const request = nginx.request(headers['x-original-uri'], headers['x-original-method'], headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined), headers['x-real-ip']);
     send(res, nginx.answer(await this.verifier.verify(request)));
   }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ChangeListener } from './change-listener';
 import { LinkStateCache } from './link-state-cache';
 import { LinkVerifier } from './link-verifier';
 import { MediaAuthController } from './media-auth.controller';
@@ -8,7 +7,7 @@ import { VerificationRepository } from './verification.repository';
 
 @Module({
   controllers: [MediaAuthController],
-  providers: [LinkStateCache, ChangeListener, LinkVerifier, UsageRecorder, VerificationRepository],
+  providers: [LinkStateCache, LinkVerifier, UsageRecorder, VerificationRepository],
   exports: [UsageRecorder],
 })
 export class VerificationModule {}
