@@ -13,8 +13,9 @@ const shared = {
 const e2e = (db) => ({
   ...shared,
   displayName: `e2e:${db}`,
-  // *.postgres-spec.ts: only meaningful on a shared server (several instances, one database).
-  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', ...(db === 'postgres' ? ['<rootDir>/test/**/*.postgres-spec.ts'] : [])],
+  // *.postgres-spec.ts: only meaningful on a shared server (several instances, one database);
+  // *.embedded-spec.ts: only on the embedded default (a first run with no configuration).
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', `<rootDir>/test/**/*.${db}-spec.ts`],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: [`<rootDir>/test/support/use-${db}.ts`],
