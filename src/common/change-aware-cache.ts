@@ -68,8 +68,4 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     this.enabled = listening;
     this.onChange();
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

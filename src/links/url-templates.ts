@@ -20,7 +20,6 @@ export const DEFAULT_TEMPLATES = {
 } as const;
 
 export type TemplateKey = keyof typeof DEFAULT_TEMPLATES;
-export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
 export const TEMPLATE_PLACEHOLDERS = ['base_url', 'rtsp_base_url', 'stream', 'format', 'from', 'to', 'duration', 'token'] as const;
 
 export interface MediaServerUrls {
