@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiHeader, ApiQuery, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
@@ -6,12 +6,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { LinkVerifier } from './link-verifier';
 import { FlussonicAuthQueryDto, MediaMtxAuthBodyDto, SecretQueryDto } from './media-auth.dto';
 import { flussonic, mediamtx, nginx, type ProtocolAnswer } from './media-auth.protocols';
+import { ThrottledVerificationFilter } from './throttled-verification.filter';
 
 const SECRET_HEADER = 'x-media-server-secret';
 
 /** Where media servers ask whether a link token opens what a viewer requested. */
 @ApiTags('media auth (called by media servers)')
 @ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: 'The media server\'s verification secret, when it has one.' })
+@UseFilters(ThrottledVerificationFilter)
 @Controller('api/v1/media-auth')
 export class MediaAuthController {
   constructor(
