@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin/admin-api.decorator';
-import { decodeCursor, page } from '../common/cursor';
+import { fetchPage } from '../common/cursor';
 import { AuditEventPageDto, AuditEventsQueryDto, mapAuditEvent } from './audit-events.dto';
 import { AuditEventsRepository } from './audit-events.repository';
-
-const DEFAULT_LIMIT = 100;
 
 @ApiTags('admin: audit')
 @AdminApi()
@@ -16,7 +14,6 @@ export class AuditEventsController {
   @Get()
   @ApiOkResponse({ type: AuditEventPageDto, description: 'Newest first.' })
   async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageDto> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
     const filter = {
       actor: query.actor,
       objectType: query.object_type,
@@ -25,8 +22,7 @@ export class AuditEventsController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    const rows = await this.events.list(filter, decodeCursor(query.cursor), limit + 1);
-    const { data, nextCursor } = page(rows, limit, (row) => ({ at: row.occurredAt, id: row.id }));
+    const { data, nextCursor } = await fetchPage(query, (after, take) => this.events.list(filter, after, take), (row) => ({ at: row.occurredAt, id: row.id }));
     return { data: data.map(mapAuditEvent), next_cursor: nextCursor };
   }
 }

@@ -31,8 +31,19 @@ export function afterCursor<K extends string>(field: K, cursor: Cursor | undefin
   return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
 }
 
-/** Fetches `limit + 1` rows to know whether a next page exists without counting. */
-export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): { data: T[]; nextCursor: string | null } {
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * One page for `?limit=&cursor=`: fetches `limit + 1` rows after the cursor, so whether a
+ * next page exists is known without counting.
+ */
+export async function fetchPage<T>(
+  query: { limit?: number; cursor?: string },
+  fetch: (after: Cursor | undefined, take: number) => Promise<T[]>,
+  cursorOf: (row: T) => Cursor,
+): Promise<{ data: T[]; nextCursor: string | null }> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const rows = await fetch(decodeCursor(query.cursor), limit + 1);
   const data = rows.slice(0, limit);
   return { data, nextCursor: rows.length > limit ? encodeCursor(cursorOf(data[data.length - 1])) : null };
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, fieldMessage } from '../common/app-error';
-import { type Cursor, decodeCursor, page } from '../common/cursor';
+import { type Cursor, decodeCursor, fetchPage } from '../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from './issued-links.repository';
 import type { LinksQueryDto, RevokeLinksDto } from './links-admin.dto';
 
-const DEFAULT_LIMIT = 100;
 const EXPORT_BATCH = 500;
 
 /** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
@@ -13,9 +12,7 @@ export class LinksAdminService {
   constructor(private readonly links: IssuedLinksRepository) {}
 
   async list(query: LinksQueryDto, now: Date): Promise<{ data: IssuedLinkRecord[]; nextCursor: string | null }> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.links.list(toFilter(query), decodeCursor(query.cursor), limit + 1, now);
-    return page(rows, limit, cursorOf);
+    return fetchPage(query, (after, take) => this.links.list(toFilter(query), after, take, now), cursorOf);
   }
 
   /** Every matching link, a batch at a time, so an export never holds more than one batch. */
