@@ -16,7 +16,7 @@ export interface LinkRequest {
   /** Start of the archive footage; null for live video. */
   archiveFrom: Date | null;
   /** End of an archive segment; null when open-ended. */
-  archiveTo?: Date | null;
+  archiveTo: Date | null;
   /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
   source: string;
   ttl: number;
@@ -61,7 +61,7 @@ export class LinkIssuer {
         streamName: request.streamName,
         kind: request.kind,
         archiveFrom: request.archiveFrom,
-        archiveTo: request.archiveTo ?? null,
+        archiveTo: request.archiveTo,
         source: request.source,
         ttl: request.ttl,
         issuedAt: now,
@@ -78,7 +78,7 @@ export class LinkIssuer {
     return minted.map(({ request, secret, expiresAt }) => ({
       request,
       expiresAt,
-      url: buildUrl(request.mediaServer, { ...request, archiveTo: request.archiveTo ?? null }, secret.token),
+      url: buildUrl(request.mediaServer, request, secret.token),
     }));
   }
 }

@@ -149,9 +149,17 @@ function mediaMtxPlayback(query: string): TimeWindow | undefined {
   return { from, to: new Date(from.getTime() + seconds * 1000), chunk: false };
 }
 
+/** Per cached state, so a hit on the hot path does not rebuild the URL; a new state is a new key. */
+const issuedPaths = new WeakMap<LinkState, string>();
+
 /** The path part of the URL this link was issued as. */
 function issuedPath(link: LinkState, server: MediaServerUrls): string {
-  return new URL(buildUrl(server, link, ''), 'http://placeholder').pathname;
+  let path = issuedPaths.get(link);
+  if (path === undefined) {
+    path = new URL(buildUrl(server, link, ''), 'http://placeholder').pathname;
+    issuedPaths.set(link, path);
+  }
+  return path;
 }
 
 /** Compares paths as URLs do, so `%2F`-style encoding differences do not matter. */
