@@ -1,5 +1,16 @@
 // Jest runs TypeScript through SWC (NestJS 12 ships ES modules that ts-jest cannot load on Node 20).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
 const esmPackages = ['@nestjs', 'file-type', 'token-types', 'strtok3', 'uint8array-extras', '@borewit', '@tokenizer', '@prisma/schema-engine-wasm'];
 
 const shared = {
@@ -25,9 +36,5 @@ module.exports = {
   // A global option (ignored per project): an embedded database takes ~3 s to start, far more
   // while the projects share 2 cores.
   testTimeout: 30_000,
-  projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    e2e('postgres'),
-    e2e('embedded'),
-  ],
+  projects: [{ ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] }, e2e('postgres'), e2e('embedded')],
 };

@@ -8,7 +8,10 @@ const scenario = JSON.parse(process.argv[2]);
 const request = { method: scenario.method, path: scenario.path, headers: scenario.headers, body: scenario.body };
 if (scenario.unknownTokens) {
   // Every request a token never issued: each one a cache miss and one query.
-  request.setupRequest = (req) => ({ ...req, headers: { ...req.headers, 'x-original-uri': `${scenario.unknownTokens}?token=cll_${randomBytes(32).toString('base64url')}` } });
+  request.setupRequest = (req) => ({
+    ...req,
+    headers: { ...req.headers, 'x-original-uri': `${scenario.unknownTokens}?token=cll_${randomBytes(32).toString('base64url')}` },
+  });
 }
 const statuses = {};
 request.onResponse = (status) => (statuses[status] = (statuses[status] ?? 0) + 1);

@@ -45,13 +45,17 @@ function databaseUrl(name) {
 
 /** Resident memory of a process, in MB, from /proc. */
 function rssMb(pid, field = 'VmRSS') {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
 function load(scenario, seconds) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load.js'), JSON.stringify({ ...scenario, connections: CONNECTIONS, seconds })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(__dirname, 'load.js'), JSON.stringify({ ...scenario, connections: CONNECTIONS, seconds })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
@@ -61,29 +65,58 @@ function load(scenario, seconds) {
 async function main() {
   const dbName = `camlinks_bench_${Date.now()}`;
   const adminToken = randomBytes(32).toString('base64url');
-  const env = { PATH: process.env.PATH, DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: adminToken, RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'info', PORT: String(PORT), HOST: '127.0.0.1' };
+  const env = {
+    PATH: process.env.PATH,
+    DATABASE_URL: databaseUrl(dbName),
+    ADMIN_TOKEN: adminToken,
+    RATE_LIMIT_DISABLED: 'true',
+    LOG_LEVEL: 'info',
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+  };
   await sql(SERVER_URL, `CREATE DATABASE "${dbName}"`);
   let server;
   try {
     execFileSync(process.execPath, [join(ROOT, 'dist/database/migrations/migrate.cli.js')], { env, stdio: 'inherit' });
     // Logs go where production sends them, a pipe; here it is drained and dropped.
-    server = spawn(process.execPath, [join(ROOT, 'dist/main.js')], { env: { ...env, NODE_OPTIONS: SERVER_NODE_OPTIONS }, stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+      env: { ...env, NODE_OPTIONS: SERVER_NODE_OPTIONS },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     server.stdout.resume();
     const base = `http://127.0.0.1:${PORT}`;
-    for (let i = 0; !(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)); i++) {
+    for (
+      let i = 0;
+      !(await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    ) {
       if (i > 100) throw new Error('camlinks did not start');
       await sleep(100);
     }
 
     const admin = async (path, body) => {
-      const res = await fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
     const mediaServer = await admin('/api/v1/admin/media-servers', { name: 'bench-edge', base_url: 'http://127.0.0.1:8080' });
     const cameras = [];
     for (let i = 0; i < CAMERAS; i++) {
-      cameras.push(await admin('/api/v1/admin/cameras', { name: `bench-${i}`, media_server_id: mediaServer.id, streams: [{ type: 'high', name: `bench-${i}-hd` }], default_stream_type: 'high' }));
+      cameras.push(
+        await admin('/api/v1/admin/cameras', {
+          name: `bench-${i}`,
+          media_server_id: mediaServer.id,
+          streams: [{ type: 'high', name: `bench-${i}-hd` }],
+          default_stream_type: 'high',
+        }),
+      );
     }
     const { token } = await admin('/api/v1/admin/integrations', { name: 'bench' });
     const integration = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
@@ -93,10 +126,37 @@ async function main() {
 
     const scenarios = {
       ceiling: { label: 'GET /health/live (framework ceiling)', method: 'GET', path: '/health/live', expect: 200 },
-      preview1: { label: 'POST /cameras/preview, 1 camera', method: 'POST', path: '/api/v1/cameras/preview', headers: integration, body: previewBody(1), expect: 200 },
-      preview30: { label: 'POST /cameras/preview, 30 cameras', method: 'POST', path: '/api/v1/cameras/preview', headers: integration, body: previewBody(30), expect: 200 },
-      verifyHit: { label: 'verify hit (nginx, same token)', method: 'GET', path: '/api/v1/media-auth/nginx', headers: { 'X-Original-URI': `${link.pathname}${link.search}` }, expect: 204 },
-      verifyMiss: { label: 'verify miss (nginx, unknown tokens)', method: 'GET', path: '/api/v1/media-auth/nginx', headers: {}, unknownTokens: link.pathname, expect: 403 },
+      preview1: {
+        label: 'POST /cameras/preview, 1 camera',
+        method: 'POST',
+        path: '/api/v1/cameras/preview',
+        headers: integration,
+        body: previewBody(1),
+        expect: 200,
+      },
+      preview30: {
+        label: 'POST /cameras/preview, 30 cameras',
+        method: 'POST',
+        path: '/api/v1/cameras/preview',
+        headers: integration,
+        body: previewBody(30),
+        expect: 200,
+      },
+      verifyHit: {
+        label: 'verify hit (nginx, same token)',
+        method: 'GET',
+        path: '/api/v1/media-auth/nginx',
+        headers: { 'X-Original-URI': `${link.pathname}${link.search}` },
+        expect: 204,
+      },
+      verifyMiss: {
+        label: 'verify miss (nginx, unknown tokens)',
+        method: 'GET',
+        path: '/api/v1/media-auth/nginx',
+        headers: {},
+        unknownTokens: link.pathname,
+        expect: 403,
+      },
     };
     const results = {};
     for (const [key, scenario] of Object.entries(scenarios)) {
@@ -108,7 +168,9 @@ async function main() {
       clearInterval(sampler);
       const unexpected = result.total - (result.statuses[scenario.expect] ?? 0);
       results[key] = { ...result, peakRssMb: peak, unexpected };
-      console.log(`${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ≤ ${peak.toFixed(0)} MB${unexpected ? `, ${unexpected} unexpected answers ${JSON.stringify(result.statuses)}` : ''}`);
+      console.log(
+        `${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ≤ ${peak.toFixed(0)} MB${unexpected ? `, ${unexpected} unexpected answers ${JSON.stringify(result.statuses)}` : ''}`,
+      );
     }
     results.peakRssMb = rssMb(server.pid, 'VmHWM');
     report(scenarios, results);

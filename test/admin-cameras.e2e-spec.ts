@@ -30,7 +30,8 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
   });
   const create = (body: object) => t.http().post(CAMERAS).set(admin).send(body);
   const patch = (uuid: string, body: object) => t.http().patch(`${CAMERAS}/${uuid}`).set(admin).send(body);
-  const streamsInDb = async (uuid: string) => (await t.prisma.cameraStream.findMany({ where: { cameraUuid: uuid }, orderBy: { type: 'asc' } })).map(({ type, name }) => ({ type, name }));
+  const streamsInDb = async (uuid: string) =>
+    (await t.prisma.cameraStream.findMany({ where: { cameraUuid: uuid }, orderBy: { type: 'asc' } })).map(({ type, name }) => ({ type, name }));
 
   describe('POST', () => {
     it('creates a camera from the documented body, with a generated uuid', async () => {
@@ -76,7 +77,7 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
     it('answers 422 naming default_stream_type when no stream has that type', async () => {
       const res = await create(gate({ default_stream_type: 'medium' }));
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual({ default_stream_type: ['The default_stream_type field must be one of the camera\'s stream types (high, low).'] });
+      expect(res.body.errors).toEqual({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] });
     });
 
     it.each([
@@ -89,10 +90,28 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       ['streams missing', { streams: undefined }, 'streams'],
       ['streams empty', { streams: [] }, 'streams'],
       ['streams not an array', { streams: 'high' }, 'streams'],
-      ['stream types repeated', { streams: [{ type: 'high', name: 'a' }, { type: 'high', name: 'b' }] }, 'streams'],
+      [
+        'stream types repeated',
+        {
+          streams: [
+            { type: 'high', name: 'a' },
+            { type: 'high', name: 'b' },
+          ],
+        },
+        'streams',
+      ],
       ['stream type missing', { streams: [{ name: 'a' }] }, 'streams.0.type'],
       ['stream type "camera"', { streams: [{ type: 'camera', name: 'a' }], default_stream_type: 'camera' }, 'streams.0.type'],
-      ['stream name empty', { streams: [{ type: 'high', name: 'a' }, { type: 'low', name: '' }] }, 'streams.1.name'],
+      [
+        'stream name empty',
+        {
+          streams: [
+            { type: 'high', name: 'a' },
+            { type: 'low', name: '' },
+          ],
+        },
+        'streams.1.name',
+      ],
       ['default_stream_type missing', { default_stream_type: undefined }, 'default_stream_type'],
       ['archive_retention_days negative', { archive_retention_days: -1 }, 'archive_retention_days'],
       ['archive_retention_days fractional', { archive_retention_days: 1.5 }, 'archive_retention_days'],
@@ -154,7 +173,13 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma);
       const res = await patch(camera.uuid, { name: 'Renamed', blocked: true, archive_retention_days: 30 });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ name: 'Renamed', blocked: true, archive_retention_days: 30, default_stream_type: camera.defaultStreamType, media_server_id: camera.mediaServerId });
+      expect(res.body).toMatchObject({
+        name: 'Renamed',
+        blocked: true,
+        archive_retention_days: 30,
+        default_stream_type: camera.defaultStreamType,
+        media_server_id: camera.mediaServerId,
+      });
       expect(res.body.streams).toEqual(await streamsInDb(camera.uuid));
       expect(res.body.streams).toHaveLength(2);
       expect(Date.parse(res.body.updated_at)).toBeGreaterThan(camera.updatedAt.getTime());
@@ -162,7 +187,12 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
 
     it('replaces the whole set of streams, and links use the new ones', async () => {
       const camera = await aCamera(t.prisma);
-      const res = await patch(camera.uuid, { streams: [{ type: 'high', name: 'new-hd' }, { type: 'mobile', name: 'new-mobile' }] });
+      const res = await patch(camera.uuid, {
+        streams: [
+          { type: 'high', name: 'new-hd' },
+          { type: 'mobile', name: 'new-mobile' },
+        ],
+      });
       expect(res.status).toBe(200);
       const expected = [
         { type: 'high', name: 'new-hd' },
@@ -173,10 +203,18 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(Date.parse(res.body.updated_at)).toBeGreaterThan(camera.updatedAt.getTime());
 
       const { token } = await anIntegration(t.prisma);
-      const preview = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid, stream_type: 'mobile' }] });
+      const preview = await t
+        .http()
+        .post('/api/v1/cameras/preview')
+        .set(bearer(token))
+        .send({ cameras: [{ uuid: camera.uuid, stream_type: 'mobile' }] });
       expect(preview.status).toBe(200);
       expect(preview.body[0].url).toContain('/new-mobile/preview.mp4?token=');
-      const gone = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid, stream_type: 'low' }] });
+      const gone = await t
+        .http()
+        .post('/api/v1/cameras/preview')
+        .set(bearer(token))
+        .send({ cameras: [{ uuid: camera.uuid, stream_type: 'low' }] });
       expect(gone.status).toBe(422);
     });
 
@@ -226,7 +264,15 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
         [{ media_server_id: randomUUID() }, 'media_server_id'],
         [{ uuid: randomUUID() }, 'uuid'],
         [{ foo: 'bar' }, 'foo'],
-        [{ streams: [{ type: 'a', name: 'a' }, { type: 'a', name: 'b' }] }, 'streams'],
+        [
+          {
+            streams: [
+              { type: 'a', name: 'a' },
+              { type: 'a', name: 'b' },
+            ],
+          },
+          'streams',
+        ],
         [{ streams: [] }, 'streams'],
         [{ streams: null }, 'streams'],
         [{ name: null }, 'name'],

@@ -145,7 +145,12 @@ describe(`admin grants (${process.env.TEST_DB})`, () => {
       const { user, token } = await aUser(t.prisma);
       const camera = await aCamera(t.prisma);
       const grant = await aGrant(t.prisma, user.id, camera.uuid);
-      const preview = () => t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid }] });
+      const preview = () =>
+        t
+          .http()
+          .post('/api/v1/cameras/preview')
+          .set(bearer(token))
+          .send({ cameras: [{ uuid: camera.uuid }] });
       expect((await preview()).body).toHaveLength(1);
 
       const res = await t.http().delete(`${GRANTS}/${grant.id}`).set(admin);

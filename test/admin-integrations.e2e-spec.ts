@@ -44,7 +44,12 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
         expect(JSON.stringify(read.body)).not.toContain(res.body.token.slice(12));
         expect(JSON.stringify(read.body)).not.toContain(row.tokenHash);
       }
-      expect((await t.http().get(`${INTEGRATIONS}/${res.body.id}`).set(admin)).body).toEqual({ id: res.body.id, name: 'billing', created_at: res.body.created_at, updated_at: res.body.updated_at });
+      expect((await t.http().get(`${INTEGRATIONS}/${res.body.id}`).set(admin)).body).toEqual({
+        id: res.body.id,
+        name: 'billing',
+        created_at: res.body.created_at,
+        updated_at: res.body.updated_at,
+      });
     });
 
     it('answers 409 for a name that is taken, and creates no token', async () => {
@@ -76,7 +81,15 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
       expect((await t.http().delete(`${INTEGRATIONS}/${created.id}`).set(admin)).status).toBe(204);
       expect((await t.http().get(`${INTEGRATIONS}/${created.id}`).set(admin)).body).toEqual({ message: 'Integration not found.' });
       expect(await t.prisma.integrationToken.count({ where: { integrationId: created.id } })).toBe(0);
-      expect((await t.http().post(PREVIEW).set(bearer(created.token)).send({ cameras: [{ uuid: randomUUID() }] })).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post(PREVIEW)
+            .set(bearer(created.token))
+            .send({ cameras: [{ uuid: randomUUID() }] })
+        ).status,
+      ).toBe(401);
     });
 
     it('answers 404 for an unknown integration on every route', async () => {
@@ -101,12 +114,24 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
       const expiresAt = new Date(Date.now() + 86_400_000);
       const second = await issue(created.id, { expires_at: expiresAt.toISOString() });
       expect(second.status).toBe(201);
-      expect(second.body).toEqual({ id: expect.any(String), token: expect.stringMatching(/^cli_/), token_prefix: second.body.token.slice(0, 12), expires_at: expiresAt.toISOString(), created_at: expect.stringMatching(ISO) });
+      expect(second.body).toEqual({
+        id: expect.any(String),
+        token: expect.stringMatching(/^cli_/),
+        token_prefix: second.body.token.slice(0, 12),
+        expires_at: expiresAt.toISOString(),
+        created_at: expect.stringMatching(ISO),
+      });
 
       const list = await t.http().get(`${INTEGRATIONS}/${created.id}/tokens`).set(admin);
       expect(list.body).toEqual([
         { id: created.token_id, token_prefix: created.token_prefix, expires_at: null, created_at: expect.stringMatching(ISO), revoked_at: null },
-        { id: second.body.id, token_prefix: second.body.token_prefix, expires_at: expiresAt.toISOString(), created_at: second.body.created_at, revoked_at: null },
+        {
+          id: second.body.id,
+          token_prefix: second.body.token_prefix,
+          expires_at: expiresAt.toISOString(),
+          created_at: second.body.created_at,
+          revoked_at: null,
+        },
       ]);
 
       expect((await revoke(created.id, created.token_id)).status).toBe(204);
@@ -130,19 +155,23 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
   });
 
   describe('end to end: set up through the admin API, then ask for links', () => {
-    it('gives links with the integration\'s token, and 401 once that token is revoked', async () => {
+    it("gives links with the integration's token, and 401 once that token is revoked", async () => {
       const server = await t.http().post(`${ADMIN}/media-servers`).set(admin).send({ name: 'edge-e2e', base_url: 'http://media.example:8080' });
       expect(server.status).toBe(201);
-      const camera = await t.http().post(`${ADMIN}/cameras`).set(admin).send({
-        name: 'Gate',
-        media_server_id: server.body.id,
-        streams: [
-          { type: 'high', name: 'gate-hd' },
-          { type: 'low', name: 'gate-sd' },
-        ],
-        default_stream_type: 'high',
-        archive_retention_days: 7,
-      });
+      const camera = await t
+        .http()
+        .post(`${ADMIN}/cameras`)
+        .set(admin)
+        .send({
+          name: 'Gate',
+          media_server_id: server.body.id,
+          streams: [
+            { type: 'high', name: 'gate-hd' },
+            { type: 'low', name: 'gate-sd' },
+          ],
+          default_stream_type: 'high',
+          archive_retention_days: 7,
+        });
       expect(camera.status).toBe(201);
       const integration = await createIntegration('vms-portal');
       const spare = (await issue(integration.id)).body;
@@ -150,7 +179,10 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
 
       const links = await t.http().post(PREVIEW).set(bearer(integration.token)).send(body);
       expect(links.status).toBe(200);
-      expect(links.body.map((link: { url: string }) => link.url.split('?')[0])).toEqual(['http://media.example:8080/gate-hd/preview.jpg', 'http://media.example:8080/gate-sd/preview.jpg']);
+      expect(links.body.map((link: { url: string }) => link.url.split('?')[0])).toEqual([
+        'http://media.example:8080/gate-hd/preview.jpg',
+        'http://media.example:8080/gate-sd/preview.jpg',
+      ]);
       expect(await t.prisma.issuedLink.count({ where: { integrationTokenId: integration.token_id } })).toBe(2);
 
       expect((await revoke(integration.id, integration.token_id)).status).toBe(204);

@@ -15,7 +15,12 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
   afterAll(() => t.close());
 
   async function issue(cameraUuids: string[], token: string, extra: object = {}) {
-    const res = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).set('User-Agent', 'audit-test').send({ cameras: cameraUuids.map((uuid) => ({ uuid })), ...extra });
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set(bearer(token))
+      .set('User-Agent', 'audit-test')
+      .send({ cameras: cameraUuids.map((uuid) => ({ uuid })), ...extra });
     expect(res.status).toBe(200);
     return res.body.map((l: { url: string }) => new URL(l.url));
   }
@@ -61,7 +66,11 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await t.http().get(LINKS).set(admin).query({ integration_id: integration.id, limit: 2, ...(cursor && { cursor }) });
+      const res = await t
+        .http()
+        .get(LINKS)
+        .set(admin)
+        .query({ integration_id: integration.id, limit: 2, ...(cursor && { cursor }) });
       expect(res.status).toBe(200);
       seen.push(...res.body.data.map((l: { id: string }) => l.id));
       cursor = res.body.next_cursor ?? undefined;
@@ -81,7 +90,11 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const before = new Date();
     await issue([a.uuid], token, { source: 'jpg' });
     const [revoked] = await issue([b.uuid], userToken);
-    await t.http().post(`${LINKS}/${await idOf(revoked)}/revoke`).set(admin).send({});
+    await t
+      .http()
+      .post(`${LINKS}/${await idOf(revoked)}/revoke`)
+      .set(admin)
+      .send({});
     await t.prisma.issuedLink.updateMany({ where: { cameraUuid: a.uuid }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const count = async (query: object) => (await t.http().get(LINKS).set(admin).query(query)).body.data.length;
     expect(await count({ camera_uuid: a.uuid })).toBe(1);
@@ -96,7 +109,13 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
   });
 
   it('rejects bad filters and cursors with 422 naming the field', async () => {
-    for (const [query, field] of [[{ status: 'gone' }, 'status'], [{ cursor: 'nope' }, 'cursor'], [{ limit: 0 }, 'limit'], [{ camera_uuid: 'x' }, 'camera_uuid'], [{ issued_from: 'yesterday' }, 'issued_from']] as const) {
+    for (const [query, field] of [
+      [{ status: 'gone' }, 'status'],
+      [{ cursor: 'nope' }, 'cursor'],
+      [{ limit: 0 }, 'limit'],
+      [{ camera_uuid: 'x' }, 'camera_uuid'],
+      [{ issued_from: 'yesterday' }, 'issued_from'],
+    ] as const) {
       const res = await t.http().get(LINKS).set(admin).query(query);
       expect(res.status).toBe(422);
       expect(Object.keys(res.body.errors)).toEqual([field]);
@@ -111,7 +130,12 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const id = await idOf(url);
     const res = await t.http().post(`${LINKS}/${id}/revoke`).set(admin).send({ reason: 'customer cancelled' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id, status: 'revoked', revoked_reason: 'customer cancelled', revoked_by: expect.stringMatching(/^admin-token:[0-9a-f]{8}$/) });
+    expect(res.body).toMatchObject({
+      id,
+      status: 'revoked',
+      revoked_reason: 'customer cancelled',
+      revoked_by: expect.stringMatching(/^admin-token:[0-9a-f]{8}$/),
+    });
     expect(res.body.revoked_by).not.toContain(TEST_ADMIN_TOKEN.slice(0, 8));
     const deadline = Date.now() + 1000;
     let status = 0;
@@ -145,7 +169,11 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(res.body).toEqual({ count: 2 });
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'decommissioned' } })).toBe(2);
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: b.uuid, revokedAt: null } })).toBe(1);
-    const later = await t.http().post(`${LINKS}/revoke`).set(admin).send({ issued_before: new Date(Date.now() + 1000).toISOString(), camera_uuid: b.uuid });
+    const later = await t
+      .http()
+      .post(`${LINKS}/revoke`)
+      .set(admin)
+      .send({ issued_before: new Date(Date.now() + 1000).toISOString(), camera_uuid: b.uuid });
     expect(later.body).toEqual({ count: 1 });
   });
 
@@ -153,11 +181,18 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const camera = await aCamera(t.prisma, { name: 'Dock, "north"' });
     const { integration, token } = await anIntegration(t.prisma);
     const urls = await issue([camera.uuid, camera.uuid, camera.uuid], token);
-    const res = await t.http().get(LINKS).set(admin).set('Accept', 'text/csv').query({ integration_id: integration.id }).buffer(true).parse((r, done) => {
-      let text = '';
-      r.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      r.on('end', () => done(null, text));
-    });
+    const res = await t
+      .http()
+      .get(LINKS)
+      .set(admin)
+      .set('Accept', 'text/csv')
+      .query({ integration_id: integration.id })
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        r.on('end', () => done(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = (res.body as string).trim().split('\n');

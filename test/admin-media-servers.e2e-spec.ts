@@ -36,17 +36,30 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
   it('keeps its own templates, and goes back to the defaults on null', async () => {
     const template = 'https://cdn.test/{stream}.{format}?t={token}';
     const hls = 'https://cdn.test/hls/{stream}/playlist.m3u8?t={token}';
-    const res = await create({ name: 'edge-own', base_url: 'https://cdn.test', rtsp_base_url: 'rtsp://cdn.test:8554', url_templates: { live_preview: template, hls_live: hls } });
+    const res = await create({
+      name: 'edge-own',
+      base_url: 'https://cdn.test',
+      rtsp_base_url: 'rtsp://cdn.test:8554',
+      url_templates: { live_preview: template, hls_live: hls },
+    });
     expect(res.status).toBe(201);
     expect(res.body.url_templates).toEqual({ ...DEFAULT_TEMPLATES, live_preview: template, hls_live: hls });
     expect(res.body.rtsp_base_url).toBe('rtsp://cdn.test:8554');
     // Keys left out keep their value; null goes back to the default.
-    const reset = await t.http().patch(`${SERVERS}/${res.body.id}`).set(admin).send({ url_templates: { live_preview: null }, name: 'edge-reset' });
+    const reset = await t
+      .http()
+      .patch(`${SERVERS}/${res.body.id}`)
+      .set(admin)
+      .send({ url_templates: { live_preview: null }, name: 'edge-reset' });
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ name: 'edge-reset', base_url: 'https://cdn.test', url_templates: { ...DEFAULT_TEMPLATES, hls_live: hls } });
 
     for (const field of ['name', 'base_url']) {
-      const res = await t.http().patch(`${SERVERS}/${reset.body.id}`).set(admin).send({ [field]: null });
+      const res = await t
+        .http()
+        .patch(`${SERVERS}/${reset.body.id}`)
+        .set(admin)
+        .send({ [field]: null });
       expect(res.status).toBe(422);
       expect(Object.keys(res.body.errors)).toEqual([field]);
     }
@@ -56,8 +69,16 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     ['name missing', { base_url: 'http://a.test' }, 'name'],
     ['base_url not a URL', { name: 'x', base_url: 'media.test' }, 'base_url'],
     ['base_url not http(s)', { name: 'x', base_url: 'ftp://media.test' }, 'base_url'],
-    ['template without {token}', { name: 'x', base_url: 'http://a.test', url_templates: { live_preview: '{base_url}/{stream}' } }, 'url_templates.live_preview'],
-    ['template with an unknown placeholder', { name: 'x', base_url: 'http://a.test', url_templates: { hls_archive: '{base_url}/{camera}?{token}' } }, 'url_templates.hls_archive'],
+    [
+      'template without {token}',
+      { name: 'x', base_url: 'http://a.test', url_templates: { live_preview: '{base_url}/{stream}' } },
+      'url_templates.live_preview',
+    ],
+    [
+      'template with an unknown placeholder',
+      { name: 'x', base_url: 'http://a.test', url_templates: { hls_archive: '{base_url}/{camera}?{token}' } },
+      'url_templates.hls_archive',
+    ],
     ['unknown template', { name: 'x', base_url: 'http://a.test', url_templates: { dash_live: '{token}' } }, 'url_templates.dash_live'],
     ['rtsp_base_url not rtsp', { name: 'x', base_url: 'http://a.test', rtsp_base_url: 'http://a.test' }, 'rtsp_base_url'],
     ['verification_secret too short', { name: 'x', base_url: 'http://a.test', verification_secret: 'short' }, 'verification_secret'],

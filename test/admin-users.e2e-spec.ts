@@ -98,7 +98,13 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       const user = await createUser('erin');
       const res = await issue(user.id);
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), token: expect.stringMatching(/^clu_[A-Za-z0-9_-]{43}$/), token_prefix: expect.any(String), expires_at: null, created_at: expect.stringMatching(ISO) });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        token: expect.stringMatching(/^clu_[A-Za-z0-9_-]{43}$/),
+        token_prefix: expect.any(String),
+        expires_at: null,
+        created_at: expect.stringMatching(ISO),
+      });
       expect(res.body.token.startsWith(res.body.token_prefix)).toBe(true);
       expect(res.body.token_prefix).toHaveLength(12);
 
@@ -109,7 +115,9 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
 
       const list = await listTokens(user.id);
       expect(list.status).toBe(200);
-      expect(list.body).toEqual([{ id: res.body.id, token_prefix: res.body.token_prefix, expires_at: null, created_at: res.body.created_at, revoked_at: null }]);
+      expect(list.body).toEqual([
+        { id: res.body.id, token_prefix: res.body.token_prefix, expires_at: null, created_at: res.body.created_at, revoked_at: null },
+      ]);
       expect(JSON.stringify(list.body)).not.toContain(res.body.token.slice(12));
       expect(JSON.stringify(list.body)).not.toContain(row.tokenHash);
     });
@@ -157,7 +165,7 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       expect(list.body).toEqual([expect.objectContaining({ id: issued.id, revoked_at: row.revokedAt!.toISOString() })]);
     });
 
-    it('deletes a user\'s tokens and grants with the user', async () => {
+    it("deletes a user's tokens and grants with the user", async () => {
       const { user } = await aUser(t.prisma);
       const camera = await aCamera(t.prisma);
       await t.prisma.accessGrant.create({ data: { userId: user.id, cameraUuid: camera.uuid } });

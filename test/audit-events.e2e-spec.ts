@@ -15,7 +15,12 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
   const events = (query: object = {}) => t.http().get('/api/v1/admin/audit-events').set(admin).query(query);
 
   it('records who did what to which object, with the request id and outcome, and never a secret', async () => {
-    const created = await t.http().post('/api/v1/admin/integrations').set(admin).set('X-Request-Id', 'req-audit-1').send({ name: `billing-${randomUUID()}` });
+    const created = await t
+      .http()
+      .post('/api/v1/admin/integrations')
+      .set(admin)
+      .set('X-Request-Id', 'req-audit-1')
+      .send({ name: `billing-${randomUUID()}` });
     expect(created.status).toBe(201);
     const res = await events({ object_type: 'integrations' });
     expect(res.status).toBe(200);
@@ -36,8 +41,16 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
   });
 
   it('records failures too, and redacts secret-looking fields of bodies', async () => {
-    const server = await t.http().post('/api/v1/admin/media-servers').set(admin).send({ name: `edge-${randomUUID()}`, base_url: 'http://edge.test', verification_secret: 'very-secret-value-123' });
-    const bad = await t.http().post('/api/v1/admin/cameras').set(admin).send({ name: 'x', media_server_id: randomUUID(), streams: [], default_stream_type: 'high' });
+    const server = await t
+      .http()
+      .post('/api/v1/admin/media-servers')
+      .set(admin)
+      .send({ name: `edge-${randomUUID()}`, base_url: 'http://edge.test', verification_secret: 'very-secret-value-123' });
+    const bad = await t
+      .http()
+      .post('/api/v1/admin/cameras')
+      .set(admin)
+      .send({ name: 'x', media_server_id: randomUUID(), streams: [], default_stream_type: 'high' });
     expect(bad.status).toBe(422);
     const failure = (await events({ object_type: 'cameras', outcome: 'failure' })).body.data[0];
     expect(failure).toMatchObject({ action: 'POST /api/v1/admin/cameras', outcome: 'failure', status_code: 422 });
@@ -56,11 +69,21 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
     const revoke = await t.http().post('/api/v1/admin/links/revoke').set(admin).send({ camera_uuid: camera.uuid, reason: 'test' });
     expect(revoke.status).toBe(200);
     const [latest] = (await events({ object_type: 'links' })).body.data;
-    expect(latest).toMatchObject({ action: 'POST /api/v1/admin/links/revoke', outcome: 'success', status_code: 200, details: { body: { camera_uuid: camera.uuid, reason: 'test' } } });
+    expect(latest).toMatchObject({
+      action: 'POST /api/v1/admin/links/revoke',
+      outcome: 'success',
+      status_code: 200,
+      details: { body: { camera_uuid: camera.uuid, reason: 'test' } },
+    });
   });
 
   it('pages newest first with a cursor and filters by time', async () => {
-    for (let i = 0; i < 3; i++) await t.http().post('/api/v1/admin/users').set(admin).send({ name: `user-${randomUUID()}` });
+    for (let i = 0; i < 3; i++)
+      await t
+        .http()
+        .post('/api/v1/admin/users')
+        .set(admin)
+        .send({ name: `user-${randomUUID()}` });
     const first = await events({ object_type: 'users', limit: 2 });
     expect(first.body.data).toHaveLength(2);
     expect(first.body.next_cursor).toEqual(expect.any(String));

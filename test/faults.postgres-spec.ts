@@ -40,7 +40,14 @@ describe('PostgreSQL outages and shutdown', () => {
     url.port = String(proxy.port);
     camlinks = await startInstance({ DATABASE_URL: url.toString(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200' });
     const mediaServer = await json<{ id: string }>(post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }));
-    const camera = await json<{ uuid: string }>(post('/api/v1/admin/cameras', { name: 'Gate', media_server_id: mediaServer.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high' }));
+    const camera = await json<{ uuid: string }>(
+      post('/api/v1/admin/cameras', {
+        name: 'Gate',
+        media_server_id: mediaServer.id,
+        streams: [{ type: 'high', name: 'gate-hd' }],
+        default_stream_type: 'high',
+      }),
+    );
     cameraUuid = camera.uuid;
     integrationToken = (await json<{ token: string }>(post('/api/v1/admin/integrations', { name: 'vms' }))).token;
   });

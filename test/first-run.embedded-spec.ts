@@ -30,7 +30,10 @@ describe('first run on the embedded database', () => {
     expect(server.output()).toContain(tokenFile);
     expect(server.output()).not.toContain(token);
 
-    const created = await admin(server, token, '/api/v1/admin/media-servers', { method: 'POST', body: JSON.stringify({ name: 'edge-1', base_url: 'http://127.0.0.1:8080' }) });
+    const created = await admin(server, token, '/api/v1/admin/media-servers', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'edge-1', base_url: 'http://127.0.0.1:8080' }),
+    });
     expect(created.status).toBe(201);
     expect((await admin(server, 'wrong-token-wrong-token-wrong-token')).status).toBe(401);
 

@@ -34,7 +34,12 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
   });
 
   it('refuses a body over BODY_LIMIT_KB, and malformed JSON, in the error shape', async () => {
-    const big = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send(JSON.stringify({ cameras: [], pad: 'x'.repeat(2048) }));
+    const big = await t
+      .http()
+      .post(PREVIEW)
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ cameras: [], pad: 'x'.repeat(2048) }));
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ message: expect.any(String) });
     const broken = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send('{"cameras": [');
@@ -60,7 +65,11 @@ describe(`CORS and API docs, as configured (${process.env.TEST_DB})`, () => {
   afterAll(() => t.close());
 
   it('allows only the configured origins', async () => {
-    const preflight = (origin: string) => t.http().options(PREVIEW).set({ Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' });
+    const preflight = (origin: string) =>
+      t
+        .http()
+        .options(PREVIEW)
+        .set({ Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' });
     const allowed = await preflight('https://vms.example.com');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://vms.example.com');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/authorization/i);
@@ -95,7 +104,15 @@ describe(`API docs switched off (${process.env.TEST_DB})`, () => {
 describe('start-up with an invalid configuration', () => {
   it('exits non-zero, listing every invalid variable', () => {
     const result = spawnSync(process.execPath, [join(__dirname, '../dist/main.js')], {
-      env: { PATH: process.env.PATH, PORT: 'eighty', DATABASE_URL: 'mysql://db/camlinks', REDIS_URL: 'localhost:6379', RATE_LIMIT_INTEGRATION: 'many', TRUST_PROXY: 'true', LOG_LEVEL: 'loud' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://db/camlinks',
+        REDIS_URL: 'localhost:6379',
+        RATE_LIMIT_INTEGRATION: 'many',
+        TRUST_PROXY: 'true',
+        LOG_LEVEL: 'loud',
+      },
       encoding: 'utf8',
       timeout: 20_000,
     });

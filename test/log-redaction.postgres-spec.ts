@@ -31,12 +31,20 @@ describe('logs', () => {
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     };
-    const post = (path: string, body: object, token = ADMIN, headers: Record<string, string> = {}) => send(path, { method: 'POST', body: JSON.stringify(body), token, headers });
+    const post = (path: string, body: object, token = ADMIN, headers: Record<string, string> = {}) =>
+      send(path, { method: 'POST', body: JSON.stringify(body), token, headers });
     const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 
     const server = await post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080', verification_secret: MEDIA_SECRET });
     expect(server.status).toBe(201);
-    const camera = (await post('/api/v1/admin/cameras', { name: 'Gate', media_server_id: server.body.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high' })).body;
+    const camera = (
+      await post('/api/v1/admin/cameras', {
+        name: 'Gate',
+        media_server_id: server.body.id,
+        streams: [{ type: 'high', name: 'gate-hd' }],
+        default_stream_type: 'high',
+      })
+    ).body;
     const integrationToken: string = (await post('/api/v1/admin/integrations', { name: 'vms' })).body.token;
     const user = (await post('/api/v1/admin/users', { name: 'alice' })).body;
     const userToken: string = (await post(`/api/v1/admin/users/${user.id}/tokens`, {})).body.token;
@@ -60,19 +68,34 @@ describe('logs', () => {
     const flussonic = new URLSearchParams({ name: 'gate-hd', proto: 'hls', token: live, qs: `token=${live}`, secret: MEDIA_SECRET, ip: '203.0.113.7' });
     expect((await send(`/api/v1/media-auth/flussonic?${flussonic}`)).status).toBe(200);
     const mediamtx = { action: 'read', path: 'gate-hd', protocol: 'hls', query: `token=${live}`, password: live, ip: '203.0.113.7' };
-    expect((await send('/api/v1/media-auth/mediamtx', { method: 'POST', body: JSON.stringify(mediamtx), headers: { 'X-Media-Server-Secret': MEDIA_SECRET } })).status).toBe(200);
+    expect(
+      (await send('/api/v1/media-auth/mediamtx', { method: 'POST', body: JSON.stringify(mediamtx), headers: { 'X-Media-Server-Secret': MEDIA_SECRET } }))
+        .status,
+    ).toBe(200);
     // Credentials where they do not belong: in a query string, and in a URL inside a body.
     await send(`/api/v1/cameras/preview?token=${integrationToken}&api_key=${ADMIN}`, { token: userToken });
     await post('/api/v1/admin/media-servers', { name: 'edge-2', base_url: `http://127.0.0.1:8081/?token=${integrationToken}` });
 
     await camlinks.stop();
     const output = camlinks.output();
-    const secrets = { ADMIN, MEDIA_SECRET, integrationToken, userToken, live, asIntegration: tokenOf(asIntegration), forUser: tokenOf(forUser), asUser: tokenOf(asUser) };
+    const secrets = {
+      ADMIN,
+      MEDIA_SECRET,
+      integrationToken,
+      userToken,
+      live,
+      asIntegration: tokenOf(asIntegration),
+      forUser: tokenOf(forUser),
+      asUser: tokenOf(asUser),
+    };
     for (const [name, secret] of Object.entries(secrets)) {
       if (output.includes(secret)) throw new Error(`the log contains ${name}`);
     }
 
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { req?: { id: string }; verification?: object; msg: string });
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { req?: { id: string }; verification?: object; msg: string });
     for (const id of requestIds) expect(lines.filter((line) => line.req?.id === id)).toHaveLength(1);
     const verifications = lines.flatMap((line) => (line.verification ? [line.verification] : []));
     expect(verifications).toEqual([

@@ -27,7 +27,11 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
   it('counts links issued, verification decisions and requests by route template', async () => {
     const { token } = await anIntegration(t.prisma);
     const cameras = await Promise.all([aCamera(t.prisma), aCamera(t.prisma)]);
-    const res = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: cameras.map((c) => ({ uuid: c.uuid })), source: 'jpg' });
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set(bearer(token))
+      .send({ cameras: cameras.map((c) => ({ uuid: c.uuid })), source: 'jpg' });
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
     const verify = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', uri);

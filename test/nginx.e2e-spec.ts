@@ -49,7 +49,10 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect(server.status).toBe(201);
     ({ token } = await anIntegration(t.prisma));
     for (let i = 0; i < 50; i++) {
-      const ready = await fetch(`${base}/`).then(() => true, () => false);
+      const ready = await fetch(`${base}/`).then(
+        () => true,
+        () => false,
+      );
       if (ready) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -70,7 +73,11 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
   }
 
   async function previewUrl(cameraUuid: string, ttl = 60): Promise<string> {
-    const res = await t.http().post('/api/v1/cameras/preview').set(bearer(token)).send({ cameras: [{ uuid: cameraUuid }], source: 'jpg', ttl });
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set(bearer(token))
+      .send({ cameras: [{ uuid: cameraUuid }], source: 'jpg', ttl });
     expect(res.status).toBe(200);
     return res.body[0].url;
   }
@@ -113,7 +120,11 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     const streamDir = join(dir, 'media', camera.streams[0].name);
     await writeFile(join(streamDir, 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg-1.ts\n#EXTINF:2.0,\nseg-2.ts\n');
     await writeFile(join(streamDir, 'seg-1.ts'), 'segment-one');
-    const res = await t.http().post('/api/v1/cameras/video').set(bearer(token)).send({ cameras: [{ uuid: camera.uuid }], source: 'hls', ttl: 60 });
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/video')
+      .set(bearer(token))
+      .send({ cameras: [{ uuid: camera.uuid }], source: 'hls', ttl: 60 });
     const playlistUrl = new URL(res.body[0].url);
     const playlist = await fetch(playlistUrl);
     expect(playlist.status).toBe(200);
@@ -121,7 +132,12 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     const linkToken = playlistUrl.searchParams.get('token')!;
     expect(body).toContain(`seg-1.ts?token=${linkToken}`);
     // What a player does: resolve the segment against the playlist's URL.
-    const segment = await fetch(new URL(body.split('\n').find((line) => line.startsWith('seg-1'))!, playlistUrl));
+    const segment = await fetch(
+      new URL(
+        body.split('\n').find((line) => line.startsWith('seg-1'))!,
+        playlistUrl,
+      ),
+    );
     expect(segment.status).toBe(200);
     expect(await segment.text()).toBe('segment-one');
     // Without the token (a playlist served as is), nginx refuses the segment.
@@ -131,4 +147,3 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect((await fetch(`${playlistUrl.origin}${playlistUrl.pathname}${preview.search}`)).status).toBe(403);
   });
 });
-

@@ -18,8 +18,8 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
   const preview = (body: object, headers: Record<string, string> = bearer(token)) => t.http().post(PREVIEW).set(headers).send(body);
 
-  describe('the vendor\'s contract', () => {
-    it('answers the vendor\'s example request with one link per camera', async () => {
+  describe("the vendor's contract", () => {
+    it("answers the vendor's example request with one link per camera", async () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 0 });
       const before = Date.now();
       const res = await preview({ cameras: [{ uuid: camera.uuid, stream_type: 'high' }], source: 'mp4', ttl: '100' });
@@ -32,7 +32,7 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       expect(expiresAt).toBeLessThanOrEqual(Date.now() + 100_000);
     });
 
-    it('builds live and archive URLs for mp4 and jpg from the media server\'s templates', async () => {
+    it("builds live and archive URLs for mp4 and jpg from the media server's templates", async () => {
       const camera = await aCamera(t.prisma, { streams: [{ type: 'high', name: 'gate/hd' }] });
       const date = new Date(Date.now() - 3600_000);
       date.setMilliseconds(0);
@@ -52,9 +52,12 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       }
     });
 
-    it('uses a media server\'s own template when it has one', async () => {
+    it("uses a media server's own template when it has one", async () => {
       const camera = await aCamera(t.prisma);
-      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { urlTemplates: { live_preview: 'https://cdn.test/p/{stream}.{format}?t={token}' } } });
+      await t.prisma.mediaServer.update({
+        where: { id: camera.mediaServerId },
+        data: { urlTemplates: { live_preview: 'https://cdn.test/p/{stream}.{format}?t={token}' } },
+      });
       const res = await preview({ cameras: [{ uuid: camera.uuid, stream_type: 'low' }], source: 'jpg' });
       expect(res.body[0].url).toMatch(new RegExp(`^https://cdn\\.test/p/${camera.streams[1].name}\\.jpg\\?t=cll_`));
     });
@@ -86,10 +89,14 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
     it('returns links in request order, including repeats', async () => {
       const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
       const res = await preview({ cameras: [{ uuid: b.uuid }, { uuid: a.uuid, stream_type: 'low' }, { uuid: b.uuid, stream_type: 'low' }] });
-      expect(res.body.map((l: { uuid: string; stream_type: string }) => `${l.uuid}/${l.stream_type}`)).toEqual([`${b.uuid}/high`, `${a.uuid}/low`, `${b.uuid}/low`]);
+      expect(res.body.map((l: { uuid: string; stream_type: string }) => `${l.uuid}/${l.stream_type}`)).toEqual([
+        `${b.uuid}/high`,
+        `${a.uuid}/low`,
+        `${b.uuid}/low`,
+      ]);
     });
 
-    it('ignores unknown fields, as the vendor\'s sibling endpoints send them', async () => {
+    it("ignores unknown fields, as the vendor's sibling endpoints send them", async () => {
       const camera = await aCamera(t.prisma);
       const res = await preview({ cameras: [{ uuid: camera.uuid, archive_ranges: true }], source: 'mp4', foo: 'bar' });
       expect(res.status).toBe(200);
@@ -195,7 +202,11 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       ['an unknown token of the right shape', { Authorization: `Bearer cli_${'A'.repeat(43)}` }],
       ['a link token', { Authorization: `Bearer cll_${'A'.repeat(43)}` }],
     ])('answers 401 Unauthenticated. for %s', async (_, headers) => {
-      const res = await t.http().post(PREVIEW).set(headers).send({ cameras: [{ uuid: randomUUID() }] });
+      const res = await t
+        .http()
+        .post(PREVIEW)
+        .set(headers)
+        .send({ cameras: [{ uuid: randomUUID() }] });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ message: 'Unauthenticated.' });
     });
@@ -268,14 +279,26 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
     it('records one row per link with its TTL and origin, and never the token itself', async () => {
       const { integration, token: own, tokenId } = await anIntegration(t.prisma);
       const camera = await aCamera(t.prisma);
-      const res = await preview({ cameras: [{ uuid: camera.uuid }, { uuid: camera.uuid, stream_type: 'low' }], ttl: 60, source: 'jpg' }, { ...bearer(own), 'User-Agent': 'portal/1.0' });
+      const res = await preview(
+        { cameras: [{ uuid: camera.uuid }, { uuid: camera.uuid, stream_type: 'low' }], ttl: 60, source: 'jpg' },
+        { ...bearer(own), 'User-Agent': 'portal/1.0' },
+      );
       const tokens = res.body.map((l: { url: string }) => new URL(l.url).searchParams.get('token')!);
 
       const rows = await t.prisma.issuedLink.findMany({ where: { integrationId: integration.id }, orderBy: { streamType: 'asc' } });
       expect(rows).toHaveLength(2);
       expect(rows.map((r) => r.tokenHash).sort()).toEqual(tokens.map(hashToken).sort());
       for (const row of rows) {
-        expect(row).toMatchObject({ cameraUuid: camera.uuid, kind: 'preview', source: 'jpg', ttl: 60, integrationTokenId: tokenId, userId: null, userAgent: 'portal/1.0', revokedAt: null });
+        expect(row).toMatchObject({
+          cameraUuid: camera.uuid,
+          kind: 'preview',
+          source: 'jpg',
+          ttl: 60,
+          integrationTokenId: tokenId,
+          userId: null,
+          userAgent: 'portal/1.0',
+          revokedAt: null,
+        });
         expect(tokens.some((tok: string) => tok.startsWith(row.tokenPrefix))).toBe(true);
         expect(row.clientIp).toBeTruthy();
       }
@@ -287,7 +310,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       const good = await aCamera(t.prisma);
       const poisoned = await aCamera(t.prisma, { streams: [{ type: 'high', name: 'poison' }] });
       // A real database failure on the second row of the INSERT.
-      await t.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.stream_name = 'poison' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await t.prisma.$executeRawUnsafe(
+        `CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.stream_name = 'poison' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
       await t.prisma.$executeRawUnsafe('CREATE TRIGGER refuse_poison BEFORE INSERT ON issued_links FOR EACH ROW EXECUTE FUNCTION refuse_poison()');
       try {
         const before = await t.prisma.issuedLink.count();

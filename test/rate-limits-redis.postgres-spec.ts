@@ -18,7 +18,7 @@ describe('rate limits shared through Redis', () => {
       await redis.connect();
       await redis.ping();
     } catch (error) {
-      throw new Error(`Redis is not reachable at ${REDIS_URL} (${(error as Error).message}): start it, or point TEST_REDIS_URL at one`);
+      throw new Error(`Redis is not reachable at ${REDIS_URL} (${(error as Error).message}): start it, or point TEST_REDIS_URL at one`, { cause: error });
     } finally {
       redis.disconnect();
     }
@@ -33,12 +33,20 @@ describe('rate limits shared through Redis', () => {
   });
 
   it('lets no more than the limit through across both instances, in a concurrent burst', async () => {
-    const created = await fetch(`${a.url}/api/v1/admin/integrations`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'burst' }) });
+    const created = await fetch(`${a.url}/api/v1/admin/integrations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'burst' }),
+    });
     const { token } = (await created.json()) as { token: string };
     // A fresh token: a budget no other run has touched. An empty camera list is a cheap 422.
     const responses = await Promise.all(
       Array.from({ length: 4 * LIMIT }, (_, i) =>
-        fetch(`${(i % 2 ? a : b).url}/api/v1/cameras/preview`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{"cameras":[]}' }),
+        fetch(`${(i % 2 ? a : b).url}/api/v1/cameras/preview`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: '{"cameras":[]}',
+        }),
       ),
     );
     const limited = responses.filter((response) => response.status === 429);

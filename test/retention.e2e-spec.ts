@@ -35,7 +35,15 @@ describe(`retention (${process.env.TEST_DB})`, () => {
   }
 
   async function auditEventsFrom(...days: number[]): Promise<string[]> {
-    const events = days.map((ago) => ({ id: randomUUID(), occurredAt: daysAgo(ago), actor: 'admin-token:test', action: 'POST /api/v1/admin/cameras', objectType: 'cameras', outcome: 'success', statusCode: 201 }));
+    const events = days.map((ago) => ({
+      id: randomUUID(),
+      occurredAt: daysAgo(ago),
+      actor: 'admin-token:test',
+      action: 'POST /api/v1/admin/cameras',
+      objectType: 'cameras',
+      outcome: 'success',
+      statusCode: 201,
+    }));
     await t.prisma.auditEvent.createMany({ data: events });
     return events.map((event) => event.id);
   }
@@ -65,7 +73,9 @@ describe(`retention of 0 days (${process.env.TEST_DB})`, () => {
   it('keeps everything', async () => {
     const t = await createTestApp({ LINK_RETENTION_DAYS: '0', AUDIT_RETENTION_DAYS: '0' });
     try {
-      await t.prisma.auditEvent.create({ data: { occurredAt: daysAgo(5000), actor: 'admin-token:test', action: 'DELETE /x', objectType: 'x', outcome: 'success', statusCode: 200 } });
+      await t.prisma.auditEvent.create({
+        data: { occurredAt: daysAgo(5000), actor: 'admin-token:test', action: 'DELETE /x', objectType: 'x', outcome: 'success', statusCode: 200 },
+      });
       expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({ links: 0, auditEvents: 0 });
       expect(await t.prisma.auditEvent.count()).toBe(1);
     } finally {

@@ -22,13 +22,20 @@ describe('npm run db:seed', () => {
     if (dbName) await dropDatabase(dbName);
   });
 
-  const seed = () => promisify(execFile)(process.execPath, [SEED], { env: { PATH: process.env.PATH, ADMIN_TOKEN: ADMIN, CAMLINKS_URL: server.url, DATABASE_URL: databaseUrl(dbName) } });
+  const seed = () =>
+    promisify(execFile)(process.execPath, [SEED], {
+      env: { PATH: process.env.PATH, ADMIN_TOKEN: ADMIN, CAMLINKS_URL: server.url, DATABASE_URL: databaseUrl(dbName) },
+    });
   const tokens = (output: string) => ({
     integration: /Integration token.*?(cli_[\w-]{43})/.exec(output)?.[1],
     user: /User token.*?(clu_[\w-]{43})/.exec(output)?.[1],
   });
   const preview = (token: string) =>
-    fetch(`${server.url}/api/v1/cameras/preview`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ cameras: [{ uuid: EXAMPLE_CAMERA }, { uuid: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e' }], source: 'mp4', ttl: '100' }) }).then((r) => r.json() as Promise<{ uuid: string }[]>);
+    fetch(`${server.url}/api/v1/cameras/preview`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ cameras: [{ uuid: EXAMPLE_CAMERA }, { uuid: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e' }], source: 'mp4', ttl: '100' }),
+    }).then((r) => r.json() as Promise<{ uuid: string }[]>);
 
   it('adds demo data and prints tokens that work, and can run again', async () => {
     const first = tokens((await seed()).stdout);

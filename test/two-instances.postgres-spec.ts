@@ -24,11 +24,20 @@ describe('two instances sharing PostgreSQL', () => {
     fetch(`${instance.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
   const post = (instance: Instance, path: string, body: object, token = ADMIN) => call(instance, path, { method: 'POST', body: JSON.stringify(body) }, token);
   // Untyped on purpose: response shapes are asserted by the HTTP suites.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const body = async (response: Promise<Response>): Promise<any> => (await response).json();
 
   it('revokes through one instance and the other refuses within a second', async () => {
     const server = await body(post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' }));
-    const camera = await body(post(a, '/api/v1/admin/cameras', { name: 'Gate', media_server_id: server.id, streams: [{ type: 'high', name: 'gate-hd' }], default_stream_type: 'high', archive_retention_days: 7 }));
+    const camera = await body(
+      post(a, '/api/v1/admin/cameras', {
+        name: 'Gate',
+        media_server_id: server.id,
+        streams: [{ type: 'high', name: 'gate-hd' }],
+        default_stream_type: 'high',
+        archive_retention_days: 7,
+      }),
+    );
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' }, integration.token));
     const uri = new URL(link.url);
@@ -48,7 +57,9 @@ describe('two instances sharing PostgreSQL', () => {
 
   it('flushes usage counters when an instance is stopped with SIGTERM', async () => {
     const server = await body(post(a, '/api/v1/admin/media-servers', { name: 'edge-2', base_url: 'http://127.0.0.1:8081' }));
-    const camera = await body(post(a, '/api/v1/admin/cameras', { name: 'Yard', media_server_id: server.id, streams: [{ type: 'high', name: 'yard-hd' }], default_stream_type: 'high' }));
+    const camera = await body(
+      post(a, '/api/v1/admin/cameras', { name: 'Yard', media_server_id: server.id, streams: [{ type: 'high', name: 'yard-hd' }], default_stream_type: 'high' }),
+    );
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'portal' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }] }, integration.token));
     const uri = new URL(link.url);

@@ -24,9 +24,21 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     return { url, token: url.searchParams.get('token')!, path: url.pathname };
   }
 
-  const viaNginx = (uri: string, headers: Record<string, string> = {}) => t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET', ...headers });
-  const viaFlussonic = (query: Record<string, string>) => t.http().get(`${AUTH}/flussonic`).query({ ip: '203.0.113.7', request_type: 'new_session', session_id: randomUUID(), ...query });
-  const viaMediaMtx = (body: object) => t.http().post(`${AUTH}/mediamtx`).send({ ip: '203.0.113.7', protocol: 'hls', id: randomUUID(), ...body });
+  const viaNginx = (uri: string, headers: Record<string, string> = {}) =>
+    t
+      .http()
+      .get(`${AUTH}/nginx`)
+      .set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET', ...headers });
+  const viaFlussonic = (query: Record<string, string>) =>
+    t
+      .http()
+      .get(`${AUTH}/flussonic`)
+      .query({ ip: '203.0.113.7', request_type: 'new_session', session_id: randomUUID(), ...query });
+  const viaMediaMtx = (body: object) =>
+    t
+      .http()
+      .post(`${AUTH}/mediamtx`)
+      .send({ ip: '203.0.113.7', protocol: 'hls', id: randomUUID(), ...body });
 
   describe('nginx auth_request', () => {
     it('answers 204 for the issued preview, 401 without a token, 403 otherwise — and nothing else', async () => {
@@ -64,7 +76,7 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   });
 
   describe('Flussonic authorization backend', () => {
-    it('allows the stream\'s preview with X-AuthDuration within the link\'s life and X-UserId', async () => {
+    it("allows the stream's preview with X-AuthDuration within the link's life and X-UserId", async () => {
       const camera = await aCamera(t.prisma);
       const { integration, token } = await anIntegration(t.prisma);
       const link = await issue({ cameras: [{ uuid: camera.uuid }], ttl: 30 }, bearer(token));
@@ -164,7 +176,11 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     it('keeps a segment link to its segment (nginx) and its playback window (MediaMTX)', async () => {
       const camera = await aCamera(t.prisma);
       const from = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
-      const res = await t.http().post('/api/v1/cameras/archive').set(bearer(integrationToken)).send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
+      const res = await t
+        .http()
+        .post('/api/v1/cameras/archive')
+        .set(bearer(integrationToken))
+        .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
       const url = new URL(res.body[0].url);
       const token = url.searchParams.get('token')!;
       const dir = url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1);
@@ -173,7 +189,8 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect((await viaNginx(`${dir}index-${seconds(from)}-7200.m3u8?token=${token}`)).status).toBe(403);
 
       const path = camera.streams[0].name;
-      const playback = (start: number, duration: number) => viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&start=${new Date(start).toISOString()}&duration=${duration}s` });
+      const playback = (start: number, duration: number) =>
+        viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&start=${new Date(start).toISOString()}&duration=${duration}s` });
       expect((await playback(from, 3600)).status).toBe(200);
       expect((await playback(from + 600_000, 600)).status).toBe(200);
       expect((await playback(from - 600_000, 600)).status).toBe(401);
@@ -195,7 +212,10 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   });
 
   describe('what a decision depends on', () => {
-    async function allowedThenRefusedAfter(change: (ctx: { cameraUuid: string; token: string }) => Promise<unknown>, issuer: 'integration' | 'user' = 'integration') {
+    async function allowedThenRefusedAfter(
+      change: (ctx: { cameraUuid: string; token: string }) => Promise<unknown>,
+      issuer: 'integration' | 'user' = 'integration',
+    ) {
       const camera = await aCamera(t.prisma);
       let headers = bearer(integrationToken);
       if (issuer === 'user') {
@@ -210,11 +230,20 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       await eventually(async () => expect((await viaNginx(uri)).status).toBe(403));
     }
 
-    it('refuses a revoked link', () => allowedThenRefusedAfter(({ token }) => t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { revokedAt: new Date(), revokedBy: 'test' } })));
-    it('refuses an expired link', () => allowedThenRefusedAfter(({ token }) => t.prisma.$executeRaw`UPDATE issued_links SET expires_at = now() - interval '1 second', revoked_at = NULL WHERE token_hash = ${hashToken(token)}`));
-    it('refuses when the camera is blocked', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } })));
+    it('refuses a revoked link', () =>
+      allowedThenRefusedAfter(({ token }) =>
+        t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { revokedAt: new Date(), revokedBy: 'test' } }),
+      ));
+    it('refuses an expired link', () =>
+      allowedThenRefusedAfter(
+        ({ token }) =>
+          t.prisma.$executeRaw`UPDATE issued_links SET expires_at = now() - interval '1 second', revoked_at = NULL WHERE token_hash = ${hashToken(token)}`,
+      ));
+    it('refuses when the camera is blocked', () =>
+      allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } })));
     it('refuses when the camera is deleted', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } })));
-    it('refuses when the stream is renamed', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'renamed' } })));
+    it('refuses when the stream is renamed', () =>
+      allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'renamed' } })));
     it('refuses when the issuing integration token is revoked', async () => {
       const { token, tokenId } = await anIntegration(t.prisma);
       const saved = integrationToken;
@@ -225,13 +254,24 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
         integrationToken = saved;
       }
     });
-    it('refuses when the issuing user token is revoked', () => allowedThenRefusedAfter(({ token }) => t.prisma.$executeRaw`UPDATE user_tokens SET revoked_at = now() WHERE id = (SELECT user_token_id FROM issued_links WHERE token_hash = ${hashToken(token)})`, 'user'));
-    it('refuses when the user\'s grant is deleted', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.deleteMany({ where: { cameraUuid } }), 'user'));
-    it('refuses when the user\'s grant expires', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.updateMany({ where: { cameraUuid }, data: { expiresAt: new Date(Date.now() - 1000) } }), 'user'));
+    it('refuses when the issuing user token is revoked', () =>
+      allowedThenRefusedAfter(
+        ({ token }) =>
+          t.prisma
+            .$executeRaw`UPDATE user_tokens SET revoked_at = now() WHERE id = (SELECT user_token_id FROM issued_links WHERE token_hash = ${hashToken(token)})`,
+        'user',
+      ));
+    it("refuses when the user's grant is deleted", () =>
+      allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.deleteMany({ where: { cameraUuid } }), 'user'));
+    it("refuses when the user's grant expires", () =>
+      allowedThenRefusedAfter(
+        ({ cameraUuid }) => t.prisma.accessGrant.updateMany({ where: { cameraUuid }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+        'user',
+      ));
   });
 
   describe('media server secrets', () => {
-    it('requires the media server\'s secret when it has one, by header or query parameter', async () => {
+    it("requires the media server's secret when it has one, by header or query parameter", async () => {
       const camera = await aCamera(t.prisma);
       await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { verificationSecretHash: hashToken('s3cret-for-edge') } });
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });

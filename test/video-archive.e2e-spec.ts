@@ -21,15 +21,23 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
   const video = (body: object, headers?: Record<string, string>) => post('/api/v1/cameras/video', body, headers);
   const archive = (body: object, headers?: Record<string, string>) => post('/api/v1/cameras/archive', body, headers);
   const rowOf = (url: string) => t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) } });
-  const setRanges = (uuid: string, ranges: object[]) => t.http().put(`/api/v1/admin/cameras/${uuid}/archive-ranges`).set(bearer(TEST_ADMIN_TOKEN)).send({ ranges });
+  const setRanges = (uuid: string, ranges: object[]) =>
+    t.http().put(`/api/v1/admin/cameras/${uuid}/archive-ranges`).set(bearer(TEST_ADMIN_TOKEN)).send({ ranges });
 
   describe('POST /api/v1/cameras/video', () => {
-    it('issues live HLS by default, and RTSP on the media server\'s RTSP address', async () => {
+    it("issues live HLS by default, and RTSP on the media server's RTSP address", async () => {
       const camera = await aCamera(t.prisma, { streams: [{ type: 'high', name: 'gate-hd' }] });
       const hls = await video({ cameras: [{ uuid: camera.uuid }], ttl: '60' });
       expect(hls.status).toBe(200);
       expect(hls.headers['cache-control']).toBe('no-store');
-      expect(hls.body).toEqual([{ uuid: camera.uuid, stream_type: 'high', url: expect.stringMatching(/^http:\/\/media\.test:8080\/gate-hd\/index\.m3u8\?token=cll_[\w-]{43}$/), expired_at: expect.stringMatching(EXPIRED_AT) }]);
+      expect(hls.body).toEqual([
+        {
+          uuid: camera.uuid,
+          stream_type: 'high',
+          url: expect.stringMatching(/^http:\/\/media\.test:8080\/gate-hd\/index\.m3u8\?token=cll_[\w-]{43}$/),
+          expired_at: expect.stringMatching(EXPIRED_AT),
+        },
+      ]);
       expect(await rowOf(hls.body[0].url)).toMatchObject({ kind: 'live', source: 'hls', archiveFrom: null, archiveTo: null, ttl: 60 });
 
       const rtsp = await video({ cameras: [{ uuid: camera.uuid }], source: 'rtsp' });
@@ -69,7 +77,14 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
 
       const a = { from: new Date(Date.now() - 5 * 3600_000), to: new Date(Date.now() - 4 * 3600_000) };
       const b = { from: new Date(Date.now() - 2 * 3600_000), to: new Date(Date.now() - 3600_000) };
-      expect((await setRanges(camera.uuid, [b, a].map((r) => ({ stream_type: 'high', from: r.from.toISOString(), to: r.to.toISOString() })))).status).toBe(200);
+      expect(
+        (
+          await setRanges(
+            camera.uuid,
+            [b, a].map((r) => ({ stream_type: 'high', from: r.from.toISOString(), to: r.to.toISOString() })),
+          )
+        ).status,
+      ).toBe(200);
       const stored = await video({ cameras: [{ uuid: camera.uuid, archive_ranges: true }] });
       expect(stored.body[0].archive_ranges).toEqual([
         { from: unix(a.from.getTime()), duration: 3600 },
@@ -108,20 +123,32 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
 
     it('answers 422 for a camera without archive, and for a stream it lacks', async () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 0 });
-      const res = await video({ cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() }, { uuid: camera.uuid, stream_type: 'ultra' }] });
+      const res = await video({
+        cameras: [
+          { uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() },
+          { uuid: camera.uuid, stream_type: 'ultra' },
+        ],
+      });
       expect(res.status).toBe(422);
       expect(Object.keys(res.body.errors).sort()).toEqual(['cameras.0.date', 'cameras.1.stream_type']);
     });
   });
 
   describe('POST /api/v1/cameras/archive', () => {
-    it('links to a segment with Flussonic\'s from-duration playlist and records the window', async () => {
+    it("links to a segment with Flussonic's from-duration playlist and records the window", async () => {
       const camera = await aCamera(t.prisma, { streams: [{ type: 'high', name: 'dock' }] });
       const from = new Date(Math.floor((Date.now() - 2 * 3600_000) / 1000) * 1000);
       const to = new Date(from.getTime() + 1800_000);
       const res = await archive({ cameras: [{ uuid: camera.uuid, from: from.toISOString(), to: to.toISOString() }], ttl: 120 });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual([{ uuid: camera.uuid, stream_type: 'high', url: `http://media.test:8080/dock/index-${unix(from.getTime())}-1800.m3u8?token=${new URL(res.body[0].url).searchParams.get('token')}`, expired_at: expect.stringMatching(EXPIRED_AT) }]);
+      expect(res.body).toEqual([
+        {
+          uuid: camera.uuid,
+          stream_type: 'high',
+          url: `http://media.test:8080/dock/index-${unix(from.getTime())}-1800.m3u8?token=${new URL(res.body[0].url).searchParams.get('token')}`,
+          expired_at: expect.stringMatching(EXPIRED_AT),
+        },
+      ]);
       expect(await rowOf(res.body[0].url)).toMatchObject({ kind: 'archive', source: 'hls', archiveFrom: from, archiveTo: to, ttl: 120 });
     });
 
@@ -139,13 +166,19 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
     it('refuses a segment outside the recorded archive with 422', async () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 1 });
       const now = Date.now();
-      const old = await archive({ cameras: [{ uuid: camera.uuid, from: new Date(now - 1.5 * DAY).toISOString(), to: new Date(now - 0.9 * DAY).toISOString() }] });
+      const old = await archive({
+        cameras: [{ uuid: camera.uuid, from: new Date(now - 1.5 * DAY).toISOString(), to: new Date(now - 0.9 * DAY).toISOString() }],
+      });
       expect(old.status).toBe(422);
       expect(Object.keys(old.body.errors)).toEqual(['cameras.0.from']);
       await setRanges(camera.uuid, [{ stream_type: 'high', from: new Date(now - 3 * 3600_000).toISOString(), to: new Date(now - 2 * 3600_000).toISOString() }]);
-      const acrossGap = await archive({ cameras: [{ uuid: camera.uuid, from: new Date(now - 2.5 * 3600_000).toISOString(), to: new Date(now - 1.5 * 3600_000).toISOString() }] });
+      const acrossGap = await archive({
+        cameras: [{ uuid: camera.uuid, from: new Date(now - 2.5 * 3600_000).toISOString(), to: new Date(now - 1.5 * 3600_000).toISOString() }],
+      });
       expect(acrossGap.status).toBe(422);
-      const inside = await archive({ cameras: [{ uuid: camera.uuid, from: new Date(now - 2.9 * 3600_000).toISOString(), to: new Date(now - 2.1 * 3600_000).toISOString() }] });
+      const inside = await archive({
+        cameras: [{ uuid: camera.uuid, from: new Date(now - 2.9 * 3600_000).toISOString(), to: new Date(now - 2.1 * 3600_000).toISOString() }],
+      });
       expect(inside.status).toBe(200);
     });
   });
@@ -157,7 +190,10 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       await aGrant(t.prisma, user.id, granted.uuid);
       const now = Date.now();
       const window = { from: new Date(now - 3600_000).toISOString(), to: new Date(now - 1800_000).toISOString() };
-      for (const [call, item] of [[video, {}], [archive, window]] as const) {
+      for (const [call, item] of [
+        [video, {}],
+        [archive, window],
+      ] as const) {
         expect((await call({ cameras: [{ uuid: granted.uuid, ...item }] }, {})).status).toBe(401);
         expect((await call({ cameras: [{ uuid: granted.uuid, ...item }] }, bearer(`cli_${'A'.repeat(43)}`))).status).toBe(401);
         const res = await call({ cameras: [other, granted].map(({ uuid }) => ({ uuid, ...item })) }, bearer(userToken));
@@ -171,7 +207,9 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const cameras = [server, ...(await Promise.all(Array.from({ length: 29 }, () => aCamera(t.prisma, { mediaServerId: server.mediaServerId }))))];
       const count = async (n: number) => {
         t.queries.count = 0;
-        const res = await video({ cameras: cameras.slice(0, n).map(({ uuid }) => ({ uuid, archive_ranges: true, date: new Date(Date.now() - 60_000).toISOString() })) });
+        const res = await video({
+          cameras: cameras.slice(0, n).map(({ uuid }) => ({ uuid, archive_ranges: true, date: new Date(Date.now() - 60_000).toISOString() })),
+        });
         expect(res.body).toHaveLength(n);
         return t.queries.count;
       };
@@ -182,7 +220,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
   });
 
   describe('archive ranges admin', () => {
-    it('replaces and reads a camera\'s ranges, validating stream types and order', async () => {
+    it("replaces and reads a camera's ranges, validating stream types and order", async () => {
       const camera = await aCamera(t.prisma);
       const bad = await setRanges(camera.uuid, [{ stream_type: 'ultra', from: '2030-01-01T01:00:00Z', to: '2030-01-01T00:00:00Z' }]);
       expect(bad.status).toBe(422);

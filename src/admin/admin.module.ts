@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { LinksModule } from '../links/links.module';
+import { AuditEventsController } from './audit-events/audit-events.controller';
+import { LinksAdminController } from './links/links.controller';
+import { LinksAdminService } from './links/links.service';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
 import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
 import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
@@ -22,7 +26,19 @@ import { UsersService } from './users/users.service';
 
 /** The admin API: everything an operator manages, under /api/v1/admin, behind ADMIN_TOKEN. */
 @Module({
-  controllers: [MediaServersController, CamerasController, ArchiveRangesController, UsersController, UserTokensController, GrantsController, IntegrationsController, IntegrationTokensController],
+  imports: [LinksModule],
+  controllers: [
+    LinksAdminController,
+    AuditEventsController,
+    MediaServersController,
+    CamerasController,
+    ArchiveRangesController,
+    UsersController,
+    UserTokensController,
+    GrantsController,
+    IntegrationsController,
+    IntegrationTokensController,
+  ],
   providers: [
     MediaServersRepository,
     MediaServersService,
@@ -38,6 +54,7 @@ import { UsersService } from './users/users.service';
     GrantsService,
     IntegrationsRepository,
     IntegrationsService,
+    LinksAdminService,
   ],
 })
 export class AdminModule {}

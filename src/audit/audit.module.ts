@@ -1,12 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditEventsController } from './audit-events.controller';
 import { AuditEventsRepository } from './audit-events.repository';
 import { AuditInterceptor } from './audit.interceptor';
 
 /** Global so that every admin controller's AuditInterceptor can be built where it is used. */
 @Global()
 @Module({
-  controllers: [AuditEventsController],
   providers: [AuditEventsRepository, AuditInterceptor],
   exports: [AuditEventsRepository, AuditInterceptor],
 })

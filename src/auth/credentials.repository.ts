@@ -14,7 +14,10 @@ export class CredentialsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findIntegrationToken(hash: string): Promise<Credential | null> {
-    const row = await this.prisma.integrationToken.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, integrationId: true, expiresAt: true } });
+    const row = await this.prisma.integrationToken.findFirst({
+      where: { tokenHash: hash, revokedAt: null },
+      select: { id: true, integrationId: true, expiresAt: true },
+    });
     return row && { id: row.id, ownerId: row.integrationId, expiresAt: row.expiresAt };
   }
 

@@ -35,7 +35,10 @@ export class IntegrationAuthGuard implements CanActivate {
     const kind = bearer ? tokenKind(bearer) : undefined;
     if (kind === 'user' && actingFor === undefined) return { user: await this.credential('user', bearer!) };
     if (kind !== 'integration') throw AppError.unauthenticated();
-    const [integration, user] = await Promise.all([this.credential('integration', bearer!), actingFor === undefined ? undefined : this.credential('user', actingFor.trim())]);
+    const [integration, user] = await Promise.all([
+      this.credential('integration', bearer!),
+      actingFor === undefined ? undefined : this.credential('user', actingFor.trim()),
+    ]);
     return { integration, ...(user && { user }) };
   }
 
@@ -43,7 +46,9 @@ export class IntegrationAuthGuard implements CanActivate {
   private async credential(kind: 'integration' | 'user', token: string): Promise<{ id: string; tokenId: string }> {
     if (tokenKind(token) !== kind) throw AppError.unauthenticated();
     const hash = hashToken(token);
-    const found = await this.cache.through(`${kind}:${hash}`, () => (kind === 'user' ? this.credentials.findUserToken(hash) : this.credentials.findIntegrationToken(hash)));
+    const found = await this.cache.through(`${kind}:${hash}`, () =>
+      kind === 'user' ? this.credentials.findUserToken(hash) : this.credentials.findIntegrationToken(hash),
+    );
     if (!found || (found.expiresAt && found.expiresAt <= new Date())) throw AppError.unauthenticated();
     return { id: found.ownerId, tokenId: found.id };
   }

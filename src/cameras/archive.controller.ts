@@ -18,7 +18,10 @@ export class ArchiveController {
     body: ArchiveRequestDto,
     response: CameraLinkDto,
     examples: {
-      segment: { summary: 'One hour of archive', value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }], source: 'hls', ttl: 600 } },
+      segment: {
+        summary: 'One hour of archive',
+        value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }], source: 'hls', ttl: 600 },
+      },
     },
   })
   async archive(@CurrentPrincipal() principal: Principal, @Body() body: ArchiveRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {

@@ -12,7 +12,11 @@ export class ArchiveCameraDto extends CameraItemDto {
   @IsDateTimeWithOffset()
   from: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Segment end; after `from`, at most ARCHIVE_SEGMENT_MAX_SECONDS (24 h by default) later.', example: '2000-01-01T01:00:00Z' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Segment end; after `from`, at most ARCHIVE_SEGMENT_MAX_SECONDS (24 h by default) later.',
+    example: '2000-01-01T01:00:00Z',
+  })
   @IsDateTimeWithOffset()
   to: string;
 }

@@ -12,7 +12,7 @@ export class CameraItemDto {
   @IsUUID('all', { message: 'must be a valid UUID' })
   uuid: string;
 
-  @ApiPropertyOptional({ description: 'Stream type, e.g. `high` or `low`. Omitted or `camera`: the camera\'s default stream.', example: 'high', maxLength: 64 })
+  @ApiPropertyOptional({ description: "Stream type, e.g. `high` or `low`. Omitted or `camera`: the camera's default stream.", example: 'high', maxLength: 64 })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
@@ -23,7 +23,10 @@ export class CameraItemDto {
 /** The link lifetime, shared by the vendor's link endpoints. */
 export class LinkTtlDto {
   @ApiPropertyOptional({
-    oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[0-9]+$' }],
+    oneOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', pattern: '^[0-9]+$' },
+    ],
     description: 'Link lifetime in seconds, as a number or a numeric string. Omitted: LINK_TTL_DEFAULT; at most LINK_TTL_MAX (86400 by default).',
     example: '100',
   })
@@ -34,7 +37,8 @@ export class LinkTtlDto {
   ttl?: number;
 }
 
-export const CAMERAS_DESCRIPTION = 'Cameras to link to (at most MAX_CAMERAS_PER_REQUEST, 30 by default). Links come back in this order; cameras the caller cannot see are left out.';
+export const CAMERAS_DESCRIPTION =
+  'Cameras to link to (at most MAX_CAMERAS_PER_REQUEST, 30 by default). Links come back in this order; cameras the caller cannot see are left out.';
 
 export class CameraLinkDto {
   @ApiProperty({ format: 'uuid', description: 'The camera this link is for.' })
@@ -49,7 +53,10 @@ export class CameraLinkDto {
   @ApiProperty({ example: '2000-01-01T00:00:00.000000Z', description: 'When the link token expires (UTC, six fractional digits).' })
   expired_at: string;
 
-  @ApiPropertyOptional({ example: '2000-01-01T00:00:00.000000Z', description: 'Present when the requested archive time preceded the available archive: where playback was moved to.' })
+  @ApiPropertyOptional({
+    example: '2000-01-01T00:00:00.000000Z',
+    description: 'Present when the requested archive time preceded the available archive: where playback was moved to.',
+  })
   move_to?: string;
 }
 

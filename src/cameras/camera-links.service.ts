@@ -70,14 +70,21 @@ export class CameraLinksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue<T extends CameraItem>(principal: Principal, body: { cameras: T[]; ttl?: number }, origin: RequestOrigin, rules: LinkRules<T>): Promise<CameraLinkResult[]> {
+  async issue<T extends CameraItem>(
+    principal: Principal,
+    body: { cameras: T[]; ttl?: number },
+    origin: RequestOrigin,
+    rules: LinkRules<T>,
+  ): Promise<CameraLinkResult[]> {
     const ttl = this.checkLimits(body);
     const now = new Date();
     const errors: FieldErrors = {};
-    const invalidAt = (index: number): Invalid => (field, problem) => {
-      const path = `cameras.${index}.${field}`;
-      errors[path] = [fieldMessage(path, problem)];
-    };
+    const invalidAt =
+      (index: number): Invalid =>
+      (field, problem) => {
+        const path = `cameras.${index}.${field}`;
+        errors[path] = [fieldMessage(path, problem)];
+      };
     body.cameras.forEach((item, index) => rules.checkItem?.(item, invalidAt(index), now));
 
     const found = await this.cameras.findLinkable(principal, [...new Set(body.cameras.map((c) => c.uuid.toLowerCase()))], now, rules.needsArchive);
@@ -90,14 +97,25 @@ export class CameraLinksService {
       const invalid = invalidAt(index);
       const stream = resolveStream(camera, item.stream_type);
       if (!stream) return invalid('stream_type', `names a stream type this camera does not have (it has: ${camera.streams.map((s) => s.type).join(', ')})`);
-      const archive = () => availableArchive(camera.archiveRetentionDays, camera.archiveRanges.filter((r) => r.streamType === stream.type), now);
+      const archive = () =>
+        availableArchive(
+          camera.archiveRetentionDays,
+          camera.archiveRanges.filter((r) => r.streamType === stream.type),
+          now,
+        );
       const plan = rules.plan({ item, camera, stream, archive, now, invalid });
       if (!plan) return;
-      planned.push({ plan, request: { ...plan.link, cameraUuid: camera.uuid, mediaServer: camera.mediaServer, streamType: stream.type, streamName: stream.name, ttl } });
+      planned.push({
+        plan,
+        request: { ...plan.link, cameraUuid: camera.uuid, mediaServer: camera.mediaServer, streamType: stream.type, streamName: stream.name, ttl },
+      });
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
 
-    const links = await this.issuer.issue(planned.map((p) => p.request), { principal, now, ...origin });
+    const links = await this.issuer.issue(
+      planned.map((p) => p.request),
+      { principal, now, ...origin },
+    );
     return links.map((link, index) => ({ link, movedTo: planned[index].plan.movedTo, archiveRanges: planned[index].plan.archiveRanges }));
   }
 

@@ -1,5 +1,14 @@
 import { applyDecorators, Header, HttpCode, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { IntegrationAuthGuard } from '../auth/integration-auth.guard';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto';
 
@@ -18,8 +27,11 @@ export function LinkEndpoint(docs: LinkEndpointDocs): MethodDecorator {
     Header('Cache-Control', 'no-store'),
     ApiTags('cameras'),
     ApiBearerAuth('integration'),
-    ApiOperation({ summary: docs.summary, description: 'Issues one short-lived link per accessible camera, in request order. With `X-User-Token`, only that user\'s cameras get links.' }),
-    ApiHeader({ name: 'X-User-Token', required: false, description: 'A user\'s integration token: act for that user (integration tokens only).' }),
+    ApiOperation({
+      summary: docs.summary,
+      description: "Issues one short-lived link per accessible camera, in request order. With `X-User-Token`, only that user's cameras get links.",
+    }),
+    ApiHeader({ name: 'X-User-Token', required: false, description: "A user's integration token: act for that user (integration tokens only)." }),
     ApiBody({ type: docs.body, examples: docs.examples }),
     ApiOkResponse({ type: [docs.response], description: 'One link per accessible camera.' }),
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, unknown, expired or revoked token.' }),

@@ -18,7 +18,10 @@ export class PreviewController {
     body: PreviewRequestDto,
     response: CameraLinkDto,
     examples: {
-      vendor: { summary: 'The vendor\'s example', value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', date: '2000-01-01T00:00:00Z' }], source: 'mp4', ttl: '100' } },
+      vendor: {
+        summary: "The vendor's example",
+        value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', date: '2000-01-01T00:00:00Z' }], source: 'mp4', ttl: '100' },
+      },
       live: { summary: 'Live preview image', value: { cameras: [{ uuid: EXAMPLE_CAMERA }], source: 'jpg', ttl: 100 } },
     },
   })

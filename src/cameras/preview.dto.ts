@@ -9,7 +9,11 @@ export const PREVIEW_SOURCES = ['mp4', 'jpg'] as const;
 export type PreviewSource = (typeof PREVIEW_SOURCES)[number];
 
 export class PreviewCameraDto extends CameraItemDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Start of the archive footage to preview (ISO 8601 with a time zone). Omitted: live preview.', example: '2000-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Start of the archive footage to preview (ISO 8601 with a time zone). Omitted: live preview.',
+    example: '2000-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsDateTimeWithOffset()
   date?: string;

@@ -20,7 +20,10 @@ export class VideoController {
     response: VideoLinkDto,
     examples: {
       live: { summary: 'Live HLS', value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high' }], source: 'hls', ttl: 3600 } },
-      archive: { summary: 'Archive from a time, with the archive ranges', value: { cameras: [{ uuid: EXAMPLE_CAMERA, date: '2000-01-01T00:00:00Z', archive_ranges: true }], source: 'hls', ttl: '600' } },
+      archive: {
+        summary: 'Archive from a time, with the archive ranges',
+        value: { cameras: [{ uuid: EXAMPLE_CAMERA, date: '2000-01-01T00:00:00Z', archive_ranges: true }], source: 'hls', ttl: '600' },
+      },
       rtsp: { summary: 'Live RTSP', value: { cameras: [{ uuid: EXAMPLE_CAMERA }], source: 'rtsp' } },
     },
   })

@@ -10,12 +10,16 @@ export const VIDEO_SOURCES = ['hls', 'rtsp'] as const;
 export type VideoSource = (typeof VIDEO_SOURCES)[number];
 
 export class VideoCameraDto extends CameraItemDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Play the archive from this time (ISO 8601 with a time zone). Omitted: live video.', example: '2000-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Play the archive from this time (ISO 8601 with a time zone). Omitted: live video.',
+    example: '2000-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsDateTimeWithOffset()
   date?: string;
 
-  @ApiPropertyOptional({ description: 'Also return the stream\'s available archive as `archive_ranges`.', default: false })
+  @ApiPropertyOptional({ description: "Also return the stream's available archive as `archive_ranges`.", default: false })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   archive_ranges?: boolean;

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { fromPrismaError } from '../database/prisma-errors';
+import { fromPrismaError } from './prisma-errors';
 import { AppError, ErrorCode } from './app-error';
 
 const STATUS: Record<ErrorCode, number> = {

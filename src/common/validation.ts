@@ -20,7 +20,14 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     if (error.constraints) {
       // Default messages start with the property name ("uuid must be a UUID"); say the full path instead.
       const messages = Object.entries(error.constraints).map(([constraint, message]) =>
-        fieldMessage(path, constraint === 'whitelistValidation' ? 'is not allowed' : message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message),
+        fieldMessage(
+          path,
+          constraint === 'whitelistValidation'
+            ? 'is not allowed'
+            : message.startsWith(`${error.property} `)
+              ? message.slice(error.property.length + 1)
+              : message,
+        ),
       );
       result[path] = [...new Set(messages)];
     }

@@ -74,7 +74,13 @@ describe('loadConfig', () => {
         disabled: true,
         budgets: { integration: { limit: 100, windowSeconds: 10 }, verify: { limit: 5000, windowSeconds: 1 }, admin: { limit: 30, windowSeconds: 60 } },
       },
-      http: { trustProxy: ['loopback', '10.0.0.0/8', 'fd00::1'], corsOrigins: ['https://vms.example.com', 'http://localhost:8080'], bodyLimitKb: 64, swaggerRequireAdmin: true, shutdownTimeoutMs: 2500 },
+      http: {
+        trustProxy: ['loopback', '10.0.0.0/8', 'fd00::1'],
+        corsOrigins: ['https://vms.example.com', 'http://localhost:8080'],
+        bodyLimitKb: 64,
+        swaggerRequireAdmin: true,
+        shutdownTimeoutMs: 2500,
+      },
       retention: { linkDays: 30, auditDays: 0 },
     });
   });
@@ -98,7 +104,14 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       SWAGGER_ENABLED: 'yes',
     });
-    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['ADMIN_TOKEN', 'DATABASE_URL', 'LINK_TTL_DEFAULT', 'LOG_LEVEL', 'PORT', 'SWAGGER_ENABLED']);
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'ADMIN_TOKEN',
+      'DATABASE_URL',
+      'LINK_TTL_DEFAULT',
+      'LOG_LEVEL',
+      'PORT',
+      'SWAGGER_ENABLED',
+    ]);
     expect(problems).toEqual(
       expect.arrayContaining([
         'ADMIN_TOKEN: must be at least 32 characters',
@@ -131,12 +144,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects out-of-range numbers', () => {
-    expect(problemsOf({ PORT: '70000', DATABASE_POOL_SIZE: '0', LINK_TTL_MAX: '1.5', MAX_CAMERAS_PER_REQUEST: '-1' }).map((problem) => problem.split(':')[0])).toEqual([
-      'PORT',
-      'DATABASE_POOL_SIZE',
-      'LINK_TTL_MAX',
-      'MAX_CAMERAS_PER_REQUEST',
-    ]);
+    expect(
+      problemsOf({ PORT: '70000', DATABASE_POOL_SIZE: '0', LINK_TTL_MAX: '1.5', MAX_CAMERAS_PER_REQUEST: '-1' }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['PORT', 'DATABASE_POOL_SIZE', 'LINK_TTL_MAX', 'MAX_CAMERAS_PER_REQUEST']);
   });
 
   it('compares the TTLs only when both are valid numbers', () => {

@@ -1,13 +1,17 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { DatabaseTarget } from '../database/database-target';
+import type { DatabaseTarget } from './database-target';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 const BUDGET = /^([1-9]\d*)\/([1-9]\d*)$/;
 const budget = (fallback: string) => z.string().regex(BUDGET, 'must be <requests>/<seconds>, e.g. 600/60').default(fallback);
-const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** What Express's 'trust proxy' takes, minus `true` (trusting every hop lets anyone choose their address). */
 const isTrustedProxy = (item: string) => {
@@ -48,11 +52,17 @@ const schema = z
     RATE_LIMIT_ADMIN: budget('300/60'),
     TRUST_PROXY: z
       .string()
-      .refine((value) => /^\d+$/.test(value) || value === 'false' || list(value).every(isTrustedProxy), 'must be a number of hops, false, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal')
+      .refine(
+        (value) => /^\d+$/.test(value) || value === 'false' || list(value).every(isTrustedProxy),
+        'must be a number of hops, false, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+      )
       .optional(),
     CORS_ORIGINS: z
       .string()
-      .refine((value) => list(value).every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)), 'must be * or a comma-separated list of origins like https://vms.example.com')
+      .refine(
+        (value) => list(value).every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)),
+        'must be * or a comma-separated list of origins like https://vms.example.com',
+      )
       .optional(),
     BODY_LIMIT_KB: int(1, 100),
     SWAGGER_REQUIRE_ADMIN: bool.default(false),

@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { DatabaseTarget } from './database-target';
+import type { DatabaseTarget } from '../config/database-target';
 
 export type Unlisten = () => Promise<void>;
 

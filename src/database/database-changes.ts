@@ -50,7 +50,11 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
 
   private async listen(): Promise<void> {
     try {
-      this.unlisten = await this.db.listen(CHANGES_CHANNEL, (payload) => this.onChange(payload), (error) => this.onLost(error));
+      this.unlisten = await this.db.listen(
+        CHANGES_CHANNEL,
+        (payload) => this.onChange(payload),
+        (error) => this.onLost(error),
+      );
       this.setListening(true);
     } catch (error) {
       this.onLost(error as Error);

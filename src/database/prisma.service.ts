@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OpenDatabase } from './adapter-factory';
-import { describeTarget } from './database-target';
+import { describeTarget } from '../config/database-target';
 import { applyMigrations } from './migrations/schema-engine';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');

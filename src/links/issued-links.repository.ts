@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { afterCursor, type Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
-import type { LinkKind } from './link-issuer';
+import type { LinkKind } from './link-kind';
 
 export interface NewIssuedLink {
   tokenHash: string;
@@ -106,7 +106,10 @@ export class IssuedLinksRepository {
 
   /** Revokes every active link matching the filter, in one statement; returns how many. */
   async revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
-    const { count } = await this.prisma.issuedLink.updateMany({ where: this.where({ ...filter, status: 'active' }, revocation.at), data: this.revokedFields(revocation) });
+    const { count } = await this.prisma.issuedLink.updateMany({
+      where: this.where({ ...filter, status: 'active' }, revocation.at),
+      data: this.revokedFields(revocation),
+    });
     return count;
   }
 
@@ -147,7 +150,10 @@ export class IssuedLinksRepository {
   /** Links keep no foreign key to cameras (they outlive them), so names are looked up per page. */
   private async withCameraNames<T extends { cameraUuid: string }>(rows: T[]): Promise<(T & { cameraName: string | null })[]> {
     if (!rows.length) return [];
-    const cameras = await this.prisma.camera.findMany({ where: { uuid: { in: [...new Set(rows.map((r) => r.cameraUuid))] } }, select: { uuid: true, name: true } });
+    const cameras = await this.prisma.camera.findMany({
+      where: { uuid: { in: [...new Set(rows.map((r) => r.cameraUuid))] } },
+      select: { uuid: true, name: true },
+    });
     const names = new Map(cameras.map((c) => [c.uuid, c.name]));
     return rows.map((row) => ({ ...row, cameraName: names.get(row.cameraUuid) ?? null }));
   }

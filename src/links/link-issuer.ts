@@ -3,9 +3,8 @@ import type { Principal } from '../auth/principal';
 import { generateToken } from '../auth/tokens';
 import { Metrics } from '../metrics/metrics';
 import { IssuedLinksRepository } from './issued-links.repository';
+import type { LinkKind } from './link-kind';
 import { buildUrl, type MediaServerUrls } from './url-templates';
-
-export type LinkKind = 'preview' | 'live' | 'archive';
 
 export interface LinkRequest {
   cameraUuid: string;

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IssuedLinksRepository } from './issued-links.repository';
 import { LinkIssuer } from './link-issuer';
-import { LinksAdminController } from './links-admin.controller';
-import { LinksAdminService } from './links-admin.service';
 
-/** Issued links: minting them (LinkIssuer, used by the integration API), auditing and revoking them. */
+/** Issued links: minting them (LinkIssuer, used by the integration API) and the one repository of their rows. */
 @Module({
-  controllers: [LinksAdminController],
-  providers: [IssuedLinksRepository, LinkIssuer, LinksAdminService],
+  providers: [IssuedLinksRepository, LinkIssuer],
   exports: [LinkIssuer, IssuedLinksRepository],
 })
 export class LinksModule {}

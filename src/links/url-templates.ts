@@ -1,4 +1,4 @@
-import type { LinkKind } from './link-issuer';
+import type { LinkKind } from './link-kind';
 
 /**
  * Flussonic-compatible URL forms, by key; a media server may override any of them

@@ -51,7 +51,12 @@ export function loggerParams(config: AppConfig): Params {
         redact: { paths: CREDENTIAL_HEADERS.map((header) => `req.headers["${header}"]`), censor: '[redacted]' },
         // The query string is left out: it may carry a link token.
         serializers: {
-          req: (req: { id: string; method: string; url: string; headers: object }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0], headers: req.headers }),
+          req: (req: { id: string; method: string; url: string; headers: object }) => ({
+            id: req.id,
+            method: req.method,
+            path: req.url.split('?')[0],
+            headers: req.headers,
+          }),
           // Response headers are the same security headers every time.
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },

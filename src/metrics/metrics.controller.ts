@@ -11,7 +11,10 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Metrics in the Prometheus text format', description: 'For Prometheus to scrape; keep it off the public side of the load balancer.' })
+  @ApiOperation({
+    summary: 'Metrics in the Prometheus text format',
+    description: 'For Prometheus to scrape; keep it off the public side of the load balancer.',
+  })
   @ApiProduces(Registry.PROMETHEUS_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string' }, description: 'Counters, histograms and gauges; see docs/PRODUCTION.md.' })
   scrape(): Promise<string> {

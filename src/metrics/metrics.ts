@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Decision } from '../verification/link-decision';
 
 /** Latency buckets around what camlinks promises: most answers well under 25 ms. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -46,9 +45,10 @@ export class Metrics {
     this.child(`i|${endpoint}|${source}|${kind}`, () => this.linksIssued.labels(endpoint, source, kind)).inc(count);
   }
 
-  decision(protocol: string, decision: Decision): void {
-    const reason = decision.allow ? '' : decision.reason;
-    this.child(`d|${protocol}|${reason}`, () => this.decisions.labels(protocol, decision.allow ? 'allow' : 'deny', reason)).inc();
+  /** `denyReason` null: allowed. */
+  decision(protocol: string, denyReason: string | null): void {
+    const reason = denyReason ?? '';
+    this.child(`d|${protocol}|${reason}`, () => this.decisions.labels(protocol, denyReason === null ? 'allow' : 'deny', reason)).inc();
   }
 
   requestFinished(route: string, method: string, status: number, seconds: number): void {

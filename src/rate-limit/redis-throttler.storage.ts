@@ -54,7 +54,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
 
   /** Connects before the app takes requests, so the first burst is counted too. */
   async onModuleInit(): Promise<void> {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS).unref(),
+    );
     await Promise.race([this.redis.connect(), timeout]).catch((error: Error) => this.warn(`Redis: ${error.message}; rate limits are off until it connects`));
   }
 
@@ -64,7 +66,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(`camlinks:rl:{${key}}:hits`, `camlinks:rl:{${key}}:block`, ttl, limit, blockDuration);
+      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(
+        `camlinks:rl:{${key}}:hits`,
+        `camlinks:rl:{${key}}:block`,
+        ttl,
+        limit,
+        blockDuration,
+      );
       return { totalHits: hits, timeToExpire: Math.ceil(windowLeft / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockLeft / 1000) };
     } catch (error) {
       this.warn(`Redis: ${(error as Error).message}; request let through unlimited`);

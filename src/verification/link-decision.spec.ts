@@ -55,7 +55,12 @@ describe('decide', () => {
 
   it('opens only the preview it was issued for', () => {
     const link = aLink();
-    for (const resource of [nginx('/gate-hd/preview.mp4'), nginx('/gate-sd/preview.jpg'), nginx('/gate-hd/index.m3u8'), nginx('/gate-hd/preview.jpg', 'POST')]) {
+    for (const resource of [
+      nginx('/gate-hd/preview.mp4'),
+      nginx('/gate-sd/preview.jpg'),
+      nginx('/gate-hd/index.m3u8'),
+      nginx('/gate-hd/preview.jpg', 'POST'),
+    ]) {
       expect(decide(link, resource, undefined, NOW)).toMatchObject({ allow: false, reason: 'wrong_resource' });
     }
     expect(decide(link, nginx('/gate-hd/preview.jpg?token=whatever'), undefined, NOW).allow).toBe(true);
@@ -81,7 +86,7 @@ describe('decide', () => {
     expect(decide(live, mediamtx('gate-hd', 'publish'), undefined, NOW).allow).toBe(false);
   });
 
-  it('requires the media server\'s secret when it has one', () => {
+  it("requires the media server's secret when it has one", () => {
     const link = aLink({ mediaServer: { baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, secretHash: hashToken('edge-secret-0123456') } });
     expect(decide(link, preview, undefined, NOW)).toMatchObject({ allow: false, reason: 'secret_missing' });
     expect(decide(link, preview, 'wrong', NOW)).toMatchObject({ allow: false, reason: 'secret_wrong' });

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { hashToken } from '../auth/tokens';
-import type { LinkKind } from '../links/link-issuer';
+import type { LinkKind } from '../links/link-kind';
 import { buildUrl, type MediaServerUrls } from '../links/url-templates';
 import { parseArchivePath, type TimeWindow } from './archive-paths';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChangeAwareCache } from '../common/change-aware-cache';
+import { ChangeAwareCache } from '../database/change-aware-cache';
 import { DatabaseChanges } from '../database/database-changes';
 import type { LinkState } from './link-decision';
 

@@ -33,7 +33,7 @@ export class LinkVerifier {
   async verify(request: VerifyRequest): Promise<Decision> {
     const decision = await this.decide(request);
     const { protocol } = request.resource;
-    this.metrics.decision(protocol, decision);
+    this.metrics.decision(protocol, decision.allow ? null : decision.reason);
     // Into the request's one log line; the reason never goes to the media server, the token nowhere.
     this.requestLog.assign({ verification: { protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
     return decision;

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiQuery, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiQuery,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -12,7 +21,7 @@ const SECRET_HEADER = 'x-media-server-secret';
 
 /** Where media servers ask whether a link token opens what a viewer requested. */
 @ApiTags('media auth (called by media servers)')
-@ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: 'The media server\'s verification secret, when it has one.' })
+@ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: "The media server's verification secret, when it has one." })
 @UseFilters(ThrottledVerificationFilter)
 @Controller('api/v1/media-auth')
 export class MediaAuthController {
@@ -31,17 +40,25 @@ export class MediaAuthController {
   }
 
   @Get('nginx')
-  @ApiOperation({ summary: 'nginx auth_request subrequest', description: 'Reads the viewer\'s request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.' })
+  @ApiOperation({
+    summary: 'nginx auth_request subrequest',
+    description: "Reads the viewer's request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.",
+  })
   @ApiHeader({ name: 'X-Original-URI', required: true })
   @ApiHeader({ name: 'X-Original-Method', required: false })
-  @ApiHeader({ name: 'X-Real-IP', required: false, description: 'The viewer\'s address.' })
+  @ApiHeader({ name: 'X-Real-IP', required: false, description: "The viewer's address." })
   @ApiNoContentResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: 'No token (or no secret).' })
   @ApiForbiddenResponse({ description: 'Refused.' })
-  @ApiQuery({ name: 'secret', required: false, description: 'The media server\'s verification secret, for servers that can only configure a URL.' })
+  @ApiQuery({ name: 'secret', required: false, description: "The media server's verification secret, for servers that can only configure a URL." })
   // The busiest route (nginx may ask for every HLS segment): plain strings, no DTO to transform.
   async nginx(@Headers() headers: Record<string, string | undefined>, @Query('secret') secret: unknown, @Res() res: Response): Promise<void> {
-    const request = nginx.request(headers['x-original-uri'], headers['x-original-method'], headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined), headers['x-real-ip']);
+    const request = nginx.request(
+      headers['x-original-uri'],
+      headers['x-original-method'],
+      headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined),
+      headers['x-real-ip'],
+    );
     send(res, nginx.answer(await this.verifier.verify(request)));
   }
 
@@ -50,11 +67,19 @@ export class MediaAuthController {
   @ApiOperation({ summary: 'MediaMTX external HTTP authentication (`authHTTPAddress`)' })
   @ApiOkResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: 'Refused.' })
-  async mediamtx(@Body() body: MediaMtxAuthBodyDto, @Query() query: SecretQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
+  async mediamtx(
+    @Body() body: MediaMtxAuthBodyDto,
+    @Query() query: SecretQueryDto,
+    @Headers(SECRET_HEADER) secret: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     send(res, mediamtx.answer(await this.verifier.verify(mediamtx.request(body, secret ?? query.secret))));
   }
 }
 
 function send(res: Response, answer: ProtocolAnswer): void {
-  res.status(answer.status).set({ 'Cache-Control': 'no-store', ...answer.headers }).end();
+  res
+    .status(answer.status)
+    .set({ 'Cache-Control': 'no-store', ...answer.headers })
+    .end();
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { LinkKind } from '../links/link-issuer';
+import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
 

@@ -6,7 +6,10 @@ import type { PrismaService } from '../../src/database/prisma.service';
 let counter = 0;
 const unique = (base: string) => `${base}-${++counter}`;
 
-export function aMediaServer(prisma: PrismaService, overrides: Partial<{ name: string; baseUrl: string; rtspBaseUrl: string; urlTemplates: Record<string, string> }> = {}) {
+export function aMediaServer(
+  prisma: PrismaService,
+  overrides: Partial<{ name: string; baseUrl: string; rtspBaseUrl: string; urlTemplates: Record<string, string> }> = {},
+) {
   return prisma.mediaServer.create({ data: { name: unique('edge'), baseUrl: 'http://media.test:8080', ...overrides } });
 }
 

@@ -5,30 +5,28 @@ export class QueryCounter {
   count = 0;
 
   wrap(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-    const counter = this;
     return new Proxy(factory, {
-      get(target, key, receiver) {
+      get: (target, key, receiver) => {
         const value = Reflect.get(target, key, receiver);
         if (key !== 'connect') return typeof value === 'function' ? value.bind(target) : value;
-        return async () => counter.countOn(await target.connect());
+        return async () => this.countOn(await target.connect());
       },
     });
   }
 
   private countOn<T extends SqlQueryable>(queryable: T): T {
-    const counter = this;
     return new Proxy(queryable, {
-      get(target, key, receiver) {
+      get: (target, key, receiver) => {
         const value = Reflect.get(target, key, receiver);
         if (typeof value !== 'function') return value;
         if (key === 'queryRaw' || key === 'executeRaw') {
           return (...args: unknown[]) => {
-            counter.count++;
+            this.count++;
             return value.apply(target, args);
           };
         }
         if (key === 'startTransaction') {
-          return async (...args: unknown[]) => counter.countOn(await value.apply(target, args));
+          return async (...args: unknown[]) => this.countOn(await value.apply(target, args));
         }
         return value.bind(target);
       },

@@ -11,7 +11,10 @@ export class ArchiveRangeInputDto {
 }
 
 export class ReplaceArchiveRangesDto {
-  @ApiProperty({ type: [ArchiveRangeInputDto], description: 'The archive each stream has. Replaces all of the camera\'s ranges; a stream left without ranges falls back to the retention window.' })
+  @ApiProperty({
+    type: [ArchiveRangeInputDto],
+    description: "The archive each stream has. Replaces all of the camera's ranges; a stream left without ranges falls back to the retention window.",
+  })
   @IsArray({ message: 'must be an array' })
   @ValidateNested({ each: true })
   @Type(() => ArchiveRangeInputDto)

@@ -18,7 +18,11 @@ export class ArchiveRangesRepository {
   }
 
   list(cameraUuid: string): Promise<ArchiveRangeRecord[]> {
-    return this.prisma.archiveRange.findMany({ where: { cameraUuid }, select: { streamType: true, from: true, to: true }, orderBy: [{ streamType: 'asc' }, { from: 'asc' }] });
+    return this.prisma.archiveRange.findMany({
+      where: { cameraUuid },
+      select: { streamType: true, from: true, to: true },
+      orderBy: [{ streamType: 'asc' }, { from: 'asc' }],
+    });
   }
 
   /** Swaps the whole set in one transaction: readers see the old ranges or the new, never a mix. */

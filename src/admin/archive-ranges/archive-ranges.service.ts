@@ -22,7 +22,10 @@ export class ArchiveRangesService {
       if (Date.parse(range.to) <= Date.parse(range.from)) invalid('to', 'must be after from');
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
-    await this.ranges.replace(cameraUuid, body.ranges.map((r) => ({ streamType: r.stream_type, from: new Date(r.from), to: new Date(r.to) })));
+    await this.ranges.replace(
+      cameraUuid,
+      body.ranges.map((r) => ({ streamType: r.stream_type, from: new Date(r.from), to: new Date(r.to) })),
+    );
     return this.ranges.list(cameraUuid);
   }
 

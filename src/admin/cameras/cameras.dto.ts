@@ -8,18 +8,22 @@ import type { CameraRecord } from './cameras.repository';
 const MAX_RETENTION_DAYS = 3650;
 
 export class CameraStreamDto {
-  @ApiProperty({ example: 'high', maxLength: 64, description: `The stream type clients ask for. Not \`${DEFAULT_STREAM_TYPE}\`: the preview API reads that as "the default stream".` })
+  @ApiProperty({
+    example: 'high',
+    maxLength: 64,
+    description: `The stream type clients ask for. Not \`${DEFAULT_STREAM_TYPE}\`: the preview API reads that as "the default stream".`,
+  })
   @IsShortString(64)
   @NotEquals(DEFAULT_STREAM_TYPE, { message: `must not be "${DEFAULT_STREAM_TYPE}", which the preview API reads as the default stream` })
   type: string;
 
-  @ApiProperty({ example: 'gate-hd', maxLength: 255, description: 'The stream\'s name on the media server ({stream} in its URL templates).' })
+  @ApiProperty({ example: 'gate-hd', maxLength: 255, description: "The stream's name on the media server ({stream} in its URL templates)." })
   @IsShortString(255)
   name: string;
 }
 
 export class CreateCameraDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The VMS\'s id for the camera. Omitted: generated.' })
+  @ApiPropertyOptional({ format: 'uuid', description: "The VMS's id for the camera. Omitted: generated." })
   @OptionalNotNull()
   @IsAnyUuid()
   uuid?: string;
@@ -28,7 +32,7 @@ export class CreateCameraDto {
   @IsShortString(100)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The media server that serves the camera\'s video.' })
+  @ApiProperty({ format: 'uuid', description: "The media server that serves the camera's video." })
   @IsAnyUuid()
   media_server_id: string;
 
@@ -40,11 +44,17 @@ export class CreateCameraDto {
   @Type(() => CameraStreamDto)
   streams: CameraStreamDto[];
 
-  @ApiProperty({ example: 'high', description: 'The stream used when a client asks for none (or for `camera`); one of the streams\' types.' })
+  @ApiProperty({ example: 'high', description: "The stream used when a client asks for none (or for `camera`); one of the streams' types." })
   @IsShortString(64)
   default_stream_type: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_RETENTION_DAYS, default: 0, description: 'How many days of archive the media server keeps; 0: no archive.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_RETENTION_DAYS,
+    default: 0,
+    description: 'How many days of archive the media server keeps; 0: no archive.',
+  })
   @OptionalNotNull()
   @IsInt({ message: 'must be a whole number of days' })
   @Min(0, { message: 'must be at least 0' })

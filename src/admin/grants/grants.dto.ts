@@ -12,7 +12,13 @@ export class CreateGrantDto {
   @IsAnyUuid()
   camera_uuid: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2030-01-01T00:00:00Z', description: 'When the grant ends (in the future). Omitted or null: never.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2030-01-01T00:00:00Z',
+    description: 'When the grant ends (in the future). Omitted or null: never.',
+  })
   @IsOptional()
   @IsFutureDateTime()
   expires_at?: string | null;
@@ -22,7 +28,7 @@ export class CreateGrantDto {
 export class UpdateGrantDto extends PickType(CreateGrantDto, ['expires_at'] as const) {}
 
 export class ListGrantsQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this user\'s grants.' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this user's grants." })
   @IsOptional()
   @IsAnyUuid()
   user_id?: string;
@@ -42,5 +48,11 @@ export class GrantDto {
 }
 
 export function mapGrant(row: GrantRecord): GrantDto {
-  return { id: row.id, user_id: row.userId, camera_uuid: row.cameraUuid, expires_at: row.expiresAt?.toISOString() ?? null, created_at: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    user_id: row.userId,
+    camera_uuid: row.cameraUuid,
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
 }

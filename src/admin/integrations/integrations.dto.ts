@@ -21,7 +21,7 @@ export class IntegrationDto {
 /** A new integration with its first token, which never expires. */
 export class CreatedIntegrationDto extends IntegrationDto {
   @ApiProperty({ example: 'cli_…', description: 'The first token itself. Shown in this response only: camlinks keeps only its hash.' }) token: string;
-  @ApiProperty({ format: 'uuid', description: 'The first token\'s id, to revoke it by.' }) token_id: string;
+  @ApiProperty({ format: 'uuid', description: "The first token's id, to revoke it by." }) token_id: string;
   @ApiProperty({ example: 'cli_AbCdEfGh' }) token_prefix: string;
 }
 

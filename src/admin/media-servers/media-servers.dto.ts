@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, IsUrl, Length, MaxLength, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { IsShortString } from '../../common/validators';
 import { DEFAULT_TEMPLATES, rtspBase, TEMPLATE_PLACEHOLDERS, type TemplateKey } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
@@ -18,11 +29,18 @@ class UrlTemplateConstraint implements ValidatorConstraintInterface {
   }
 }
 
-const Template = (key: TemplateKey): PropertyDecorator => (target, property) => {
-  ApiPropertyOptional({ nullable: true, type: String, example: DEFAULT_TEMPLATES[key], description: `Default: \`${DEFAULT_TEMPLATES[key]}\`; null restores it.` })(target, property);
-  IsOptional()(target, property);
-  Validate(UrlTemplateConstraint)(target, property);
-};
+const Template =
+  (key: TemplateKey): PropertyDecorator =>
+  (target, property) => {
+    ApiPropertyOptional({
+      nullable: true,
+      type: String,
+      example: DEFAULT_TEMPLATES[key],
+      description: `Default: \`${DEFAULT_TEMPLATES[key]}\`; null restores it.`,
+    })(target, property);
+    IsOptional()(target, property);
+    Validate(UrlTemplateConstraint)(target, property);
+  };
 
 /** Overrides of the URL templates; keys left out keep their current value. */
 export class UrlTemplatesDto implements Partial<Record<TemplateKey, string | null>> {
@@ -45,7 +63,12 @@ export class CreateMediaServerDto {
   @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
   base_url: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'rtsp://127.0.0.1:554', description: 'Where clients reach it over RTSP. Default: rtsp:// on the base URL\'s host.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'rtsp://127.0.0.1:554',
+    description: "Where clients reach it over RTSP. Default: rtsp:// on the base URL's host.",
+  })
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['rtsp', 'rtsps'] }, { message: 'must be an rtsp(s) URL' })
   @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
@@ -63,7 +86,8 @@ export class CreateMediaServerDto {
     type: String,
     minLength: 16,
     writeOnly: true,
-    description: 'A secret the media server must present when it verifies links (X-Media-Server-Secret header or `secret` query parameter). Stored as a hash, never returned; null removes it.',
+    description:
+      'A secret the media server must present when it verifies links (X-Media-Server-Secret header or `secret` query parameter). Stored as a hash, never returned; null removes it.',
   })
   @IsOptional()
   @IsString({ message: 'must be a string' })
@@ -78,7 +102,12 @@ export class MediaServerDto {
   @ApiProperty() name: string;
   @ApiProperty() base_url: string;
   @ApiProperty({ description: 'The RTSP base in effect.' }) rtsp_base_url: string;
-  @ApiProperty({ description: 'Every URL template in effect, defaults included.', type: 'object', additionalProperties: { type: 'string' }, example: DEFAULT_TEMPLATES })
+  @ApiProperty({
+    description: 'Every URL template in effect, defaults included.',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: DEFAULT_TEMPLATES,
+  })
   url_templates: Record<TemplateKey, string>;
   @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;

@@ -5,7 +5,13 @@ import type { IssuedToken } from './tokens.service';
 import type { TokenRecord } from './tokens.repository';
 
 export class CreateTokenDto {
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2030-01-01T00:00:00Z', description: 'When the token stops working (in the future). Omitted or null: never.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2030-01-01T00:00:00Z',
+    description: 'When the token stops working (in the future). Omitted or null: never.',
+  })
   @IsOptional()
   @IsFutureDateTime()
   expires_at?: string | null;
@@ -16,7 +22,8 @@ export class TokenDto {
   @ApiProperty({ example: 'cli_AbCdEfGh', description: 'The first characters of the token, to recognise it by.' }) token_prefix: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set once the token is revoked; it then stops working.' }) revoked_at: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set once the token is revoked; it then stops working.' }) revoked_at:
+    string | null;
 }
 
 export class IssuedTokenDto extends OmitType(TokenDto, ['revoked_at'] as const) {
@@ -26,7 +33,13 @@ export class IssuedTokenDto extends OmitType(TokenDto, ['revoked_at'] as const) 
 const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 
 export function mapToken(row: TokenRecord): TokenDto {
-  return { id: row.id, token_prefix: row.tokenPrefix, expires_at: isoOrNull(row.expiresAt), created_at: row.createdAt.toISOString(), revoked_at: isoOrNull(row.revokedAt) };
+  return {
+    id: row.id,
+    token_prefix: row.tokenPrefix,
+    expires_at: isoOrNull(row.expiresAt),
+    created_at: row.createdAt.toISOString(),
+    revoked_at: isoOrNull(row.revokedAt),
+  };
 }
 
 export function mapIssuedToken({ record, token }: IssuedToken): IssuedTokenDto {

@@ -9,7 +9,10 @@ import { LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATIONS_DIR, diffMigrationsToSchema
  * in-memory PGlite, so it needs no database server and touches no data.
  */
 async function main(): Promise<void> {
-  const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const name = (process.argv[2] ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (!name) throw new Error('usage: npm run db:migration:create -- <name>');
   await mkdir(MIGRATIONS_DIR, { recursive: true });
   await writeFile(join(MIGRATIONS_DIR, LOCKFILE_NAME), LOCKFILE_CONTENT);

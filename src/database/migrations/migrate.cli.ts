@@ -1,4 +1,4 @@
-import { describeTarget } from '../database-target';
+import { describeTarget } from '../../config/database-target';
 import { openDatabase } from '../adapter-factory';
 import { loadConfigOrExit } from '../../config/app-config';
 import { applyMigrations } from './schema-engine';

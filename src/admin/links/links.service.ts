@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, fieldMessage } from '../common/app-error';
-import { type Cursor, decodeCursor, fetchPage } from '../common/cursor';
-import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from './issued-links.repository';
-import type { LinksQueryDto, RevokeLinksDto } from './links-admin.dto';
+import { AppError, fieldMessage } from '../../common/app-error';
+import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
+import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
+import type { LinksQueryDto, RevokeLinksDto } from './links.dto';
 
 const EXPORT_BATCH = 500;
 
@@ -41,7 +41,12 @@ export class LinksAdminService {
       // Revoking "everything" by omission is too easy a mistake; it must be asked for by a filter.
       throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
     }
-    const filter = { cameraUuid: body.camera_uuid, userId: body.user_id, integrationId: body.integration_id, issuedTo: body.issued_before ? new Date(body.issued_before) : undefined };
+    const filter = {
+      cameraUuid: body.camera_uuid,
+      userId: body.user_id,
+      integrationId: body.integration_id,
+      issuedTo: body.issued_before ? new Date(body.issued_before) : undefined,
+    };
     return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
 }

@@ -1,14 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.dto';
-import { IsDateTimeWithOffset } from '../common/validators';
-import type { AuditEventRecord } from './audit-events.repository';
+import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDateTimeWithOffset } from '../../common/validators';
+import type { AuditEventRecord } from '../../audit/audit-events.repository';
 
 export class AuditEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'admin-token:1a2b3c4d' }) @IsOptional() @IsString() @MaxLength(200) actor?: string;
-  @ApiPropertyOptional({ example: 'cameras', description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' }) @IsOptional() @IsString() @MaxLength(100) object_type?: string;
+  @ApiPropertyOptional({ example: 'cameras', description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  object_type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) object_id?: string;
-  @ApiPropertyOptional({ enum: ['success', 'failure'] }) @IsOptional() @IsIn(['success', 'failure'], { message: 'must be success or failure' }) outcome?: string;
+  @ApiPropertyOptional({ enum: ['success', 'failure'] })
+  @IsOptional()
+  @IsIn(['success', 'failure'], { message: 'must be success or failure' })
+  outcome?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time.' }) @IsOptional() @IsDateTimeWithOffset() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Events before this time.' }) @IsOptional() @IsDateTimeWithOffset() to?: string;
 }
@@ -24,7 +31,8 @@ export class AuditEventDto {
   @ApiProperty({ example: 201 }) status_code: number;
   @ApiProperty({ nullable: true, type: String }) request_id: string | null;
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'Route parameters and the request body, secrets redacted.' }) details: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'Route parameters and the request body, secrets redacted.' })
+  details: Record<string, unknown> | null;
 }
 
 export class AuditEventPageDto {

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminApi } from '../admin/admin-api.decorator';
-import { fetchPage } from '../common/cursor';
+import { AdminApi } from '../admin-api.decorator';
+import { fetchPage } from '../../common/cursor';
 import { AuditEventPageDto, AuditEventsQueryDto, mapAuditEvent } from './audit-events.dto';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository } from '../../audit/audit-events.repository';
 
 @ApiTags('admin: audit')
 @AdminApi()
@@ -22,7 +22,11 @@ export class AuditEventsController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    const { data, nextCursor } = await fetchPage(query, (after, take) => this.events.list(filter, after, take), (row) => ({ at: row.occurredAt, id: row.id }));
+    const { data, nextCursor } = await fetchPage(
+      query,
+      (after, take) => this.events.list(filter, after, take),
+      (row) => ({ at: row.occurredAt, id: row.id }),
+    );
     return { data: data.map(mapAuditEvent), next_cursor: nextCursor };
   }
 }

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.dto';
-import { IsDateTimeWithOffset } from '../common/validators';
-import type { IssuedLinkRecord, LinkStatus } from './issued-links.repository';
-import type { LinkKind } from './link-issuer';
+import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDateTimeWithOffset } from '../../common/validators';
+import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
+import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 
 const STATUSES: LinkStatus[] = ['active', 'expired', 'revoked'];
-const KINDS: LinkKind[] = ['preview', 'live', 'archive'];
+const KINDS = LINK_KINDS;
 
 /** Filters that select links: shared by the audit listing and bulk revocation. */
 export class LinkSelectionDto {
@@ -32,7 +32,10 @@ export class RevokeLinkDto {
 }
 
 export class RevokeLinksDto extends LinkSelectionDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued before this time.' }) @IsOptional() @IsDateTimeWithOffset() issued_before?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued before this time.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  issued_before?: string;
 
   @ApiPropertyOptional({ example: 'camera decommissioned', maxLength: 500 })
   @IsOptional()
@@ -134,10 +137,35 @@ export function mapLink(link: IssuedLinkRecord, now: Date): LinkDto {
 
 /** The CSV export: the same fields as the JSON listing, nested objects flattened. */
 export const LINK_CSV_COLUMNS = [
-  'id', 'token_prefix', 'camera_uuid', 'camera_name', 'stream_type', 'stream_name', 'kind', 'mode', 'archive_from', 'archive_to',
-  'source', 'ttl', 'issued_at', 'expires_at', 'status', 'issued_by_integration_id', 'issued_by_user_id', 'client_ip', 'user_agent',
-  'revoked_at', 'revoked_by', 'revoked_reason', 'use_count', 'first_used_at', 'last_used_at', 'last_ip', 'denied_count',
-  'last_denied_at', 'last_denied_reason',
+  'id',
+  'token_prefix',
+  'camera_uuid',
+  'camera_name',
+  'stream_type',
+  'stream_name',
+  'kind',
+  'mode',
+  'archive_from',
+  'archive_to',
+  'source',
+  'ttl',
+  'issued_at',
+  'expires_at',
+  'status',
+  'issued_by_integration_id',
+  'issued_by_user_id',
+  'client_ip',
+  'user_agent',
+  'revoked_at',
+  'revoked_by',
+  'revoked_reason',
+  'use_count',
+  'first_used_at',
+  'last_used_at',
+  'last_ip',
+  'denied_count',
+  'last_denied_at',
+  'last_denied_reason',
 ] as const;
 
 export function flattenLink(link: LinkDto): Record<(typeof LINK_CSV_COLUMNS)[number], string | number | null> {

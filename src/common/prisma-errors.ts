@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../common/app-error';
+import { AppError, ErrorCode } from './app-error';
 import { Prisma } from '../generated/prisma/client';
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable. Try again shortly.';
@@ -55,7 +55,10 @@ function driverCause(error: Prisma.PrismaClientKnownRequestError): DriverCause |
 /** The columns of a violated unique constraint; PrismaPg names only the index (`users_name_key`). */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
   const cause = driverCause(error);
-  const fromIndex = cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`) ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '') : undefined;
+  const fromIndex =
+    cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`)
+      ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '')
+      : undefined;
   const target = (error.meta?.target as string[] | string | undefined) ?? cause?.constraint?.fields ?? fromIndex;
   if (!target) return 'value';
   return (Array.isArray(target) ? target : [target]).map((field) => field.replace(/"/g, '')).join(', ');

@@ -4,10 +4,10 @@ import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { AdminApi } from '../admin/admin-api.decorator';
-import { AdminActor } from '../auth/admin-auth.guard';
-import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links-admin.dto';
-import { LinksAdminService } from './links-admin.service';
+import { AdminApi } from '../admin-api.decorator';
+import { AdminActor } from '../../auth/admin-auth.guard';
+import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links.dto';
+import { LinksAdminService } from './links.service';
 
 @ApiTags('admin: links')
 @AdminApi()
@@ -18,7 +18,11 @@ export class LinksAdminController {
   @Get()
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: LinkPageDto, description: 'Newest first. With `Accept: text/csv`, every matching link as a streamed CSV file instead.' })
-  async list(@Query() query: LinksQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<LinkPageDto | void> {
+  async list(
+    @Query() query: LinksQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LinkPageDto | void> {
     const now = new Date();
     if (accept?.includes('text/csv')) return this.streamCsv(query, now, res);
     const { data, nextCursor } = await this.links.list(query, now);

@@ -1,4 +1,4 @@
-import type { ChangeSubscriber, DatabaseChanges } from '../database/database-changes';
+import type { ChangeSubscriber, DatabaseChanges } from './database-changes';
 
 const MAX_ENTRIES = 100_000;
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../common/app-error';
+import { ErrorCode } from './app-error';
 import { Prisma } from '../generated/prisma/client';
 import { DATABASE_UNAVAILABLE_MESSAGE, fromPrismaError } from './prisma-errors';
 
