@@ -146,7 +146,7 @@ async function main() {
         label: 'verify hit (nginx, same token)',
         method: 'GET',
         path: '/api/v1/media-auth/nginx',
-        headers: { 'X-Original-URI': `${link.pathname}${link.search}` },
+        headers: { 'X-Original-URI': `${link.pathname}${link.search}`, 'X-Original-Method': 'GET' },
         expect: 204,
       },
       verifyMiss: {

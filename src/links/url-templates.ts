@@ -50,7 +50,27 @@ export function rtspBase(server: MediaServerUrls): string {
 }
 
 export function buildUrl(server: MediaServerUrls, link: LinkShape, token: string): string {
-  const template = server.urlTemplates[templateKey(link)] ?? DEFAULT_TEMPLATES[templateKey(link)];
+  return fill(templateOf(server, link), server, link, token);
+}
+
+/**
+ * The URL of the directory `{stream}` names in the link's template (ending in `/`), or null when
+ * the template does not put `{stream}` as a directory once: what a video link opens lives there.
+ */
+export function buildStreamDirectoryUrl(server: MediaServerUrls, link: LinkShape): string | null {
+  const template = templateOf(server, link);
+  const at = template.indexOf(STREAM_DIRECTORY);
+  if (at === -1 || template.indexOf('{stream}') !== at + 1 || template.lastIndexOf('{stream}') !== at + 1) return null;
+  return fill(template.slice(0, at + STREAM_DIRECTORY.length), server, link, '');
+}
+
+const STREAM_DIRECTORY = '/{stream}/';
+
+function templateOf(server: MediaServerUrls, link: LinkShape): string {
+  return server.urlTemplates[templateKey(link)] ?? DEFAULT_TEMPLATES[templateKey(link)];
+}
+
+function fill(template: string, server: MediaServerUrls, link: LinkShape, token: string): string {
   const seconds = (date: Date | null) => (date ? String(Math.floor(date.getTime() / 1000)) : '');
   const values: Record<(typeof TEMPLATE_PLACEHOLDERS)[number], () => string> = {
     base_url: () => server.baseUrl.replace(/\/+$/, ''),

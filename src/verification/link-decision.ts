@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
-import { hashToken } from '../auth/tokens';
 import type { LinkKind } from '../links/link-kind';
-import { buildUrl, type MediaServerUrls } from '../links/url-templates';
-import { parseArchivePath, type TimeWindow } from './archive-paths';
+import { buildStreamDirectoryUrl, buildUrl, type MediaServerUrls } from '../links/url-templates';
+import { canonicalDirectory, canonicalPath, rawPathOf } from './canonical-path';
+import { type HlsName, MAX_CHUNK_MS, readHlsName } from './hls-names';
+import { readPlaybackSpan } from './mediamtx-playback';
 
 /** Everything a verification decision needs to know about one issued link, as of one query. */
 export interface LinkState {
@@ -17,7 +17,7 @@ export interface LinkState {
   /** The user the link was issued to, else the integration: what media servers log as the viewer. */
   subject: string;
   camera: { blocked: boolean; hasStream: boolean } | null;
-  mediaServer: (MediaServerUrls & { secretHash: string | null }) | null;
+  mediaServer: (MediaServerUrls & { id: string; hasSecret: boolean }) | null;
   /** Present when the link was issued with such a token; `revoked` covers a deleted token too. */
   integrationToken: { revoked: boolean; expiresAt: Date | null } | null;
   userToken: { revoked: boolean; expiresAt: Date | null } | null;
@@ -28,15 +28,24 @@ export interface LinkState {
 
 /** What the media server asks for, as each protocol describes it. */
 export type RequestedResource =
+  /** `path`: the viewer's path as sent (before `?`), not decoded. */
   | { protocol: 'nginx'; path: string; method: string }
-  | { protocol: 'flussonic'; name: string; proto: string }
+  /** `mediaRequest`: Flussonic's `media_request` (e.g. `preview`, `archive-1700000000-3600`), when it sent one. */
+  | { protocol: 'flussonic'; name: string; proto: string; mediaRequest?: string }
   | { protocol: 'mediamtx'; path: string; action: string; query: string };
+
+/**
+ * Which media server asks, as told by the verification secret it presented: none, one that no
+ * media server has (`serverId` null), or the secret of the media server `serverId`.
+ */
+export type Asker = { presented: false } | { presented: true; serverId: string | null };
 
 export type DenyReason =
   | 'no_token'
   | 'unknown_token'
   | 'secret_missing'
   | 'secret_wrong'
+  | 'wrong_server'
   | 'revoked'
   | 'expired'
   | 'camera_gone'
@@ -54,21 +63,27 @@ export type Decision = { allow: true; link: LinkState; validUntil: Date } | { al
 /** Flussonic protocols that deliver a preview file rather than a video session. */
 const FLUSSONIC_PREVIEW_PROTOS = new Set(['mp4', 'jpeg', 'jpg', 'http', 'preview']);
 const FLUSSONIC_VIDEO_PROTOS = new Set(['hls', 'llhls', 'dash', 'cmaf', 'mss', 'hds', 'rtmp', 'rtsp', 'mpegts', 'webrtc', 'srt', 'm4f', 'shoutcast']);
+/** A Flussonic media_request that names the archive (a time, or a DVR word), which live links never open. */
+const FLUSSONIC_ARCHIVE_REQUEST = /\d{9}|archive|timeshift|dvr|rewind|catchup|preview/i;
 /** How far back a live link may reach into timestamped chunks (players lag, and may pause). */
 const LIVE_CHUNK_WINDOW_MS = 10 * 60_000;
+/** How far ahead of this clock a live chunk may start (the media server's clock may run ahead). */
+const CLOCK_SKEW_MS = 60_000;
 
 /**
  * The one verification rule: allow only a known, unrevoked, unexpired link whose camera,
  * issuing credential and (for users) grant all still stand, for exactly the resource it was
  * issued for, asked by its own media server. Everything else is a deny with a reason.
  */
-export function decide(link: LinkState | null, resource: RequestedResource, presentedSecret: string | undefined, now: Date): Decision {
+export function decide(link: LinkState | null, resource: RequestedResource, asker: Asker, now: Date): Decision {
   if (!link) return { allow: false, reason: 'unknown_token' };
   const deny = (reason: DenyReason): Decision => ({ allow: false, reason, link });
-  const secretHash = link.mediaServer?.secretHash;
-  if (secretHash) {
-    if (!presentedSecret) return deny('secret_missing');
-    if (!timingSafeEqual(Buffer.from(hashToken(presentedSecret)), Buffer.from(secretHash))) return deny('secret_wrong');
+  // A secret names its media server: a secret of none is refused, another server's secret too,
+  // and a server with a secret is never taken to be asking without it.
+  if (asker.presented && asker.serverId === null) return deny('secret_wrong');
+  if (link.mediaServer) {
+    if (!asker.presented && link.mediaServer.hasSecret) return deny('secret_missing');
+    if (asker.presented && asker.serverId !== link.mediaServer.id) return deny('wrong_server');
   }
   if (link.revoked) return deny('revoked');
   if (now >= link.expiresAt) return deny('expired');
@@ -92,83 +107,91 @@ export function decide(link: LinkState | null, resource: RequestedResource, pres
   return { allow: true, link, validUntil };
 }
 
-/** A link opens only what it was issued for: its stream, its kind of resource, its archive window. */
+/**
+ * A link opens only what it was issued for, by allow-list: a preview its own file, a live link the
+ * live names below its stream's directory, an archive link the timed names inside its window
+ * (src/verification/hls-names.ts). Paths are compared decoded and canonical (canonical-path.ts).
+ */
 function matchesResource(link: LinkState, server: MediaServerUrls, resource: RequestedResource, now: Date): boolean {
   switch (resource.protocol) {
     case 'nginx': {
       if (resource.method !== 'GET' && resource.method !== 'HEAD') return false;
-      const issued = issuedPath(link, server);
-      const path = normalizePath(resource.path);
-      if (link.kind === 'preview') return path === issued;
-      // Video: the playlist issued and what it refers to (variant playlists, segments) in its directory.
-      const dir = issued.slice(0, issued.lastIndexOf('/') + 1);
-      if (link.source !== 'hls' || !path.startsWith(dir) || /(^|[/-])preview\./.test(path.slice(dir.length))) return false;
-      const asked = parseArchivePath(path.slice(dir.length));
-      return link.kind === 'live' ? liveMayOpen(asked, now) : withinWindow(asked, link, now);
+      const path = canonicalPath(resource.path);
+      if (path === null) return false;
+      const target = targetOf(link, server);
+      if (link.kind === 'preview') return path === target.path;
+      if (link.source !== 'hls' || target.streamDirectory === null || !path.startsWith(target.streamDirectory)) return false;
+      const name = readHlsName(path.slice(target.streamDirectory.length));
+      if (name === null) return false;
+      return link.kind === 'live' ? liveMayOpen(name, now.getTime()) : withinWindow(name, link, now.getTime());
     }
-    case 'flussonic':
+    case 'flussonic': {
       // Flussonic asks per session and stream; it does not tell the backend which archive time is played.
       if (resource.name !== link.streamName) return false;
-      return link.kind === 'preview' ? FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) : FLUSSONIC_VIDEO_PROTOS.has(resource.proto);
+      const asked = resource.mediaRequest;
+      if (link.kind === 'preview') {
+        return FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) && (asked === undefined || targetOf(link, server).previewRequests.includes(asked));
+      }
+      return FLUSSONIC_VIDEO_PROTOS.has(resource.proto) && (link.kind !== 'live' || asked === undefined || !FLUSSONIC_ARCHIVE_REQUEST.test(asked));
+    }
     case 'mediamtx': {
       // MediaMTX serves no preview files: a preview link never opens its video.
-      if (trimSlashes(resource.path) !== trimSlashes(link.streamName)) return false;
+      if ((resource.path.startsWith('/') ? resource.path.slice(1) : resource.path) !== link.streamName) return false;
       if (link.kind === 'live') return resource.action === 'read';
-      return link.kind === 'archive' && resource.action === 'playback' && withinWindow(mediaMtxPlayback(resource.query), link, now);
+      if (link.kind !== 'archive' || resource.action !== 'playback') return false;
+      const span = readPlaybackSpan(resource.query);
+      return span !== null && withinWindow({ kind: 'timed', chunk: false, ...span }, link, now.getTime());
     }
   }
 }
 
-/** Live video may not reach into the archive: no archive playlists, no old chunks. */
-function liveMayOpen(asked: TimeWindow | 'untimed', now: Date): boolean {
-  if (asked === 'untimed') return true;
-  return asked.chunk === true && asked.from.getTime() >= now.getTime() - LIVE_CHUNK_WINDOW_MS;
+/** Live video may not reach into the archive: live names, and chunks of the last minutes only. */
+function liveMayOpen(name: HlsName, now: number): boolean {
+  if (name.kind === 'live') return true;
+  return name.chunk && name.from >= now - LIVE_CHUNK_WINDOW_MS && name.from <= now + CLOCK_SKEW_MS;
 }
 
 /** URLs carry whole seconds; the window is kept to the millisecond. */
 const ROUNDING_MS = 1000;
 
-/** An archive link opens only times inside its window; untimed resources (the live playlist) are not its. */
-function withinWindow(asked: TimeWindow | 'untimed' | undefined, link: LinkState, now: Date): boolean {
-  if (!asked || asked === 'untimed' || !link.archiveFrom) return false;
+/** An archive link opens only times inside its window; live names (the live playlist) are not its. */
+function withinWindow(asked: HlsName, link: LinkState, now: number): boolean {
+  if (asked.kind !== 'timed' || !link.archiveFrom) return false;
   const from = link.archiveFrom.getTime() - ROUNDING_MS;
-  const end = (link.archiveTo ?? now).getTime() + ROUNDING_MS;
-  // A chunk overlapping the window will do: the first one may start a little before it.
-  if (asked.chunk) return (asked.to ?? asked.from).getTime() > from && asked.from.getTime() < end;
+  const end = (link.archiveTo?.getTime() ?? now) + ROUNDING_MS;
+  // A chunk overlapping the window will do: the first one may start a little before it. Its
+  // length is capped (MAX_CHUNK_MS), so it reaches at most that far outside.
+  if (asked.chunk) return asked.to !== null && asked.to - asked.from <= MAX_CHUNK_MS && asked.to > from && asked.from < end;
   // An open-ended playlist (`…-now`) only for a link that is open-ended itself.
-  if (asked.to === null) return link.archiveTo === null && asked.from.getTime() >= from;
-  return asked.from.getTime() >= from && asked.to.getTime() <= end;
+  if (asked.to === null) return link.archiveTo === null && asked.from >= from;
+  return asked.from >= from && asked.to <= end;
 }
 
-/** MediaMTX playback: `start` (RFC 3339) and `duration` (seconds, or Go's `60s`) in the query. */
-function mediaMtxPlayback(query: string): TimeWindow | undefined {
-  const params = new URLSearchParams(query.replace(/^\?/, ''));
-  const from = new Date(params.get('start') ?? '');
-  const seconds = Number((params.get('duration') ?? '').replace(/s$/, ''));
-  if (Number.isNaN(from.getTime()) || !Number.isFinite(seconds) || seconds <= 0) return undefined;
-  return { from, to: new Date(from.getTime() + seconds * 1000), chunk: false };
+/** What a link was issued as, worked out once per cached state: a hit on the hot path builds no URL. */
+interface LinkTarget {
+  /** The issued URL's path, decoded and canonical; null if it has none (then nothing matches it). */
+  path: string | null;
+  /** The stream's directory (ending in `/`), canonical; null when the template has none. */
+  streamDirectory: string | null;
+  /** The media_request Flussonic may send for a preview: the issued file's name, with or without its extension. */
+  previewRequests: string[];
 }
 
-/** Per cached state, so a hit on the hot path does not rebuild the URL; a new state is a new key. */
-const issuedPaths = new WeakMap<LinkState, string>();
+/** A new state is a new key, so a changed template or stream never meets an old target. */
+const targets = new WeakMap<LinkState, LinkTarget>();
 
-/** The path part of the URL this link was issued as. */
-function issuedPath(link: LinkState, server: MediaServerUrls): string {
-  let path = issuedPaths.get(link);
-  if (path === undefined) {
-    path = new URL(buildUrl(server, link, ''), 'http://placeholder').pathname;
-    issuedPaths.set(link, path);
+function targetOf(link: LinkState, server: MediaServerUrls): LinkTarget {
+  let target = targets.get(link);
+  if (target === undefined) {
+    const raw = rawPathOf(buildUrl(server, link, ''));
+    const path = raw === null ? null : canonicalPath(raw);
+    const directoryUrl = link.kind === 'preview' ? null : buildStreamDirectoryUrl(server, link);
+    const directory = directoryUrl === null ? null : rawPathOf(directoryUrl);
+    const streamDirectory = directory === null ? null : canonicalDirectory(directory);
+    const file = path === null ? '' : path.slice(path.lastIndexOf('/') + 1);
+    const previewRequests = file === '' ? [] : [file, file.replace(/\.[^.]*$/, '')];
+    target = { path, streamDirectory, previewRequests };
+    targets.set(link, target);
   }
-  return path;
+  return target;
 }
-
-/** Compares paths as URLs do, so `%2F`-style encoding differences do not matter. */
-function normalizePath(path: string): string {
-  try {
-    return new URL(path.split('?')[0], 'http://placeholder').pathname;
-  } catch {
-    return '';
-  }
-}
-
-const trimSlashes = (value: string) => value.replace(/^\/+|\/+$/g, '');

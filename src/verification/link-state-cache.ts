@@ -10,3 +10,14 @@ export class LinkStateCache extends ChangeAwareCache<LinkState> {
     super({ foundMs: 60_000, missingMs: 10_000 }, changes);
   }
 }
+
+/**
+ * Media server ids by verification-secret hash, so the asking server is known without a query.
+ * Any change to media_servers (a new or removed secret) empties it, like the link states.
+ */
+@Injectable()
+export class MediaServerBySecretCache extends ChangeAwareCache<string> {
+  constructor(changes: DatabaseChanges) {
+    super({ foundMs: 60_000, missingMs: 10_000 }, changes);
+  }
+}

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { hashToken, tokenKind } from '../auth/tokens';
 import { Metrics } from '../metrics/metrics';
-import { type Decision, decide, type RequestedResource } from './link-decision';
-import { LinkStateCache } from './link-state-cache';
+import { type Asker, type Decision, decide, type RequestedResource } from './link-decision';
+import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
 import { UsageRecorder } from './usage-recorder';
 import { VerificationRepository } from './verification.repository';
 
@@ -13,6 +13,8 @@ export interface VerifyRequest {
   resource: RequestedResource;
   viewerIp: string | undefined;
 }
+
+const NO_SECRET: Asker = { presented: false };
 
 /**
  * The hot path: is this token good for this resource, now? A cached token costs no query,
@@ -24,6 +26,7 @@ export class LinkVerifier {
 
   constructor(
     private readonly cache: LinkStateCache,
+    private readonly serversBySecret: MediaServerBySecretCache,
     private readonly repository: VerificationRepository,
     private readonly usage: UsageRecorder,
     private readonly metrics: Metrics,
@@ -46,12 +49,19 @@ export class LinkVerifier {
       // Strings not shaped like a link token are refused without a lookup.
       const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
       const state = hash ? await this.cache.through(hash, () => this.repository.findLinkState(hash)) : null;
-      const decision = decide(state, request.resource, request.secret, now);
+      const decision = decide(state, request.resource, await this.asker(request.secret), now);
       this.usage.record(decision, request.viewerIp, now);
       return decision;
     } catch (error) {
       this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);
       return { allow: false, reason: 'error' };
     }
+  }
+
+  /** The media server a presented secret belongs to: its hash is looked up (and cached), never compared per link. */
+  private async asker(secret: string | undefined): Promise<Asker> {
+    if (!secret) return NO_SECRET;
+    const hash = hashToken(secret);
+    return { presented: true, serverId: await this.serversBySecret.through(hash, () => this.repository.findMediaServerIdBySecretHash(hash)) };
   }
 }

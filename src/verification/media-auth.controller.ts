@@ -45,7 +45,11 @@ export class MediaAuthController {
     description: "Reads the viewer's request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.",
   })
   @ApiHeader({ name: 'X-Original-URI', required: true })
-  @ApiHeader({ name: 'X-Original-Method', required: false })
+  @ApiHeader({
+    name: 'X-Original-Method',
+    required: true,
+    description: "The viewer's method; only GET and HEAD are allowed, and a request without it is refused.",
+  })
   @ApiHeader({ name: 'X-Real-IP', required: false, description: "The viewer's address." })
   @ApiNoContentResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: 'No token (or no secret).' })

@@ -23,6 +23,8 @@ export class FlussonicAuthQueryDto {
   @Text('new_session or update_session.', 'new_session') request_type?: string;
   @Text('Flussonic session id.') session_id?: string;
   @Text("The viewer's query string.") qs?: string;
+  @Text('What the URL asks of the stream (`preview`, `index`, `archive-1700000000-3600`…); a preview link opens only its own file.', 'preview')
+  media_request?: string;
   @Text("The media server's verification secret, for servers that can only configure a URL.") secret?: string;
 }
 

@@ -18,7 +18,7 @@ export const flussonic = {
     return {
       token: query.token || queryParam(query.qs, 'token'),
       secret: secret ?? query.secret,
-      resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase() },
+      resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase(), mediaRequest: query.media_request },
       viewerIp: query.ip,
     };
   },
@@ -31,9 +31,12 @@ export const flussonic = {
 
 /** nginx auth_request: only 2xx, 401 and 403 mean something to nginx; everything else is an error there. */
 export const nginx = {
+  /** Without X-Original-Method nginx is not configured as documented: no method is no GET, and refused. */
   request(originalUri: string | undefined, originalMethod: string | undefined, secret: string | undefined, viewerIp: string | undefined): VerifyRequest {
-    const [path, query] = (originalUri ?? '').split('?', 2);
-    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: (originalMethod ?? 'GET').toUpperCase() }, viewerIp };
+    const uri = originalUri ?? '';
+    const at = uri.indexOf('?');
+    const [path, query] = at === -1 ? [uri, ''] : [uri.slice(0, at), uri.slice(at + 1)];
+    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: originalMethod ?? '' }, viewerIp };
   },
   answer(decision: Decision): ProtocolAnswer {
     if (decision.allow) return { status: 204 };

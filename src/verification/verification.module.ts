@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LinkStateCache } from './link-state-cache';
+import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
 import { LinkVerifier } from './link-verifier';
 import { MediaAuthController } from './media-auth.controller';
 import { UsageRecorder } from './usage-recorder';
@@ -7,7 +7,7 @@ import { VerificationRepository } from './verification.repository';
 
 @Module({
   controllers: [MediaAuthController],
-  providers: [LinkStateCache, LinkVerifier, UsageRecorder, VerificationRepository],
+  providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository],
   exports: [UsageRecorder],
 })
 export class VerificationModule {}

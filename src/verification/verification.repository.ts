@@ -20,10 +20,11 @@ interface LinkStateRow {
   camera_exists: boolean;
   camera_blocked: boolean | null;
   stream_exists: boolean;
+  media_server_id: string | null;
   base_url: string | null;
   rtsp_base_url: string | null;
   url_templates: Partial<Record<TemplateKey, string>> | null;
-  verification_secret_hash: string | null;
+  has_secret: boolean | null;
   it_exists: boolean;
   it_revoked_at: Date | null;
   it_expires_at: Date | null;
@@ -57,7 +58,7 @@ export class VerificationRepository {
              l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
              c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
              EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
-             m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash,
+             m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
              it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
              ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
              g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
@@ -69,6 +70,12 @@ export class VerificationRepository {
         LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid
        WHERE l.token_hash = ${tokenHash}`;
     return rows.length ? toLinkState(rows[0]) : null;
+  }
+
+  /** The media server whose verification secret hashes to this, if any (the hash is unique). */
+  async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM media_servers WHERE verification_secret_hash = ${secretHash}`;
+    return rows.length ? rows[0].id : null;
   }
 
   /** Adds a batch of usage counters in one statement (the batch travels as one JSON parameter). */
@@ -104,9 +111,15 @@ function toLinkState(row: LinkStateRow): LinkState {
     subject: row.user_id ?? row.integration_id ?? '',
     camera: row.camera_exists ? { blocked: row.camera_blocked === true, hasStream: row.stream_exists } : null,
     mediaServer:
-      row.base_url === null
+      row.media_server_id === null || row.base_url === null
         ? null
-        : { baseUrl: row.base_url, rtspBaseUrl: row.rtsp_base_url, urlTemplates: row.url_templates ?? {}, secretHash: row.verification_secret_hash },
+        : {
+            id: row.media_server_id,
+            baseUrl: row.base_url,
+            rtspBaseUrl: row.rtsp_base_url,
+            urlTemplates: row.url_templates ?? {},
+            hasSecret: row.has_secret === true,
+          },
     integrationToken: token(row.it_exists, row.integration_token_id, row.it_revoked_at, row.it_expires_at),
     userToken: token(row.ut_exists, row.user_token_id, row.ut_revoked_at, row.ut_expires_at),
     grant: row.grant_exists ? { expiresAt: row.grant_expires_at } : null,
