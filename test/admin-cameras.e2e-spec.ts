@@ -127,6 +127,42 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(res.body.errors[field][0]).toMatch(new RegExp(`^The ${field.replace(/\./g, '\\.')} field `));
       expect(await t.prisma.camera.count()).toBe(before);
     });
+
+    // A stream name becomes path segments of every link, and a video link opens its directory.
+    it.each([
+      ['..'],
+      ['.'],
+      ['yard/../gate'],
+      ['yard/./gate'],
+      ['yard//north'],
+      ['/yard'],
+      ['yard/'],
+      ['yard?north'],
+      ['yard#north'],
+      ['yard\\north'],
+      ['yard%2Fnorth'],
+      ['yard\nnorth'],
+      ['yard\u0000north'],
+      ['yard\u0085north'],
+      ['yard\ud800'],
+      ['yard/tracks-v1'],
+      ['yard/TRACKS-v1a1'],
+      ['yard/2024/01/02/03/04'],
+    ])('answers 422 naming the stream name for %j, a name that is no plain path', async (name) => {
+      const res = await create(gate({ streams: [{ type: 'high', name }] }));
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors)).toEqual(['streams.0.name']);
+      const updated = await patch((await create(gate())).body.uuid, { streams: [{ type: 'high', name }] });
+      expect(updated.status).toBe(422);
+      expect(Object.keys(updated.body.errors)).toEqual(['streams.0.name']);
+    });
+
+    it('accepts stream names that are plain paths', async () => {
+      for (const name of ['site2/gate-hd', 'yard', 'yard/north', 'cam 1', 'камера-1', 'a.b', 'x/1/2']) {
+        const res = await create(gate({ streams: [{ type: 'high', name }] }));
+        expect([name, res.status]).toEqual([name, 201]);
+      }
+    });
   });
 
   describe('GET', () => {

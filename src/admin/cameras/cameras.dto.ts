@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateBy, ValidateNested } from 'class-validator';
 import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
 import { IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
+import { streamNameProblem } from '../../links/stream-names';
 import type { CameraRecord } from './cameras.repository';
 
 const MAX_RETENTION_DAYS = 3650;
@@ -17,8 +18,21 @@ export class CameraStreamDto {
   @NotEquals(DEFAULT_STREAM_TYPE, { message: `must not be "${DEFAULT_STREAM_TYPE}", which the preview API reads as the default stream` })
   type: string;
 
-  @ApiProperty({ example: 'gate-hd', maxLength: 255, description: "The stream's name on the media server ({stream} in its URL templates)." })
+  @ApiProperty({
+    example: 'gate-hd',
+    maxLength: 255,
+    description:
+      "The stream's name on the media server ({stream} in its URL templates): path segments joined by `/`, none empty, `.` or `..`, " +
+      'without `?`, `#`, `\\`, `%` or control characters, and no segment a media server reads as a track folder (`tracks-…`) or as date folders (`YYYY/MM/DD/HH/MM`).',
+  })
   @IsShortString(255)
+  @ValidateBy({
+    name: 'streamName',
+    validator: {
+      validate: (value) => typeof value !== 'string' || streamNameProblem(value) === undefined,
+      defaultMessage: (args) => streamNameProblem(String(args?.value)) ?? 'is not a valid stream name',
+    },
+  })
   name: string;
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
-import { CreateMediaServerDto, MediaServerDto, mapMediaServer, UpdateMediaServerDto } from './media-servers.dto';
+import { CreateMediaServerDto, MediaServerChangeDto, MediaServerDto, mapMediaServer, mapMediaServerChange, UpdateMediaServerDto } from './media-servers.dto';
 import { MediaServersService } from './media-servers.service';
 
 @ApiTags('admin: media servers')
@@ -11,9 +11,9 @@ export class MediaServersController {
   constructor(private readonly servers: MediaServersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: MediaServerDto })
-  async create(@Body() body: CreateMediaServerDto): Promise<MediaServerDto> {
-    return mapMediaServer(await this.servers.create(body));
+  @ApiCreatedResponse({ type: MediaServerChangeDto })
+  async create(@Body() body: CreateMediaServerDto): Promise<MediaServerChangeDto> {
+    return mapMediaServerChange(await this.servers.create(body));
   }
 
   @Get()
@@ -29,9 +29,9 @@ export class MediaServersController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: MediaServerDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMediaServerDto): Promise<MediaServerDto> {
-    return mapMediaServer(await this.servers.update(id, body));
+  @ApiOkResponse({ type: MediaServerChangeDto })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMediaServerDto): Promise<MediaServerChangeDto> {
+    return mapMediaServerChange(await this.servers.update(id, body));
   }
 
   @Delete(':id')

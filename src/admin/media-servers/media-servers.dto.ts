@@ -4,30 +4,46 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   Length,
   MaxLength,
   Validate,
+  ValidateBy,
   ValidateNested,
+  type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsShortString } from '../../common/validators';
-import { DEFAULT_TEMPLATES, rtspBase, TEMPLATE_PLACEHOLDERS, type TemplateKey } from '../../links/url-templates';
+import { DEFAULT_TEMPLATES, rtspBase, type TemplateKey } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
+import type { MediaServerChange } from './media-servers.service';
+import { baseUrlProblem, templateProblem } from './url-rules';
 
 @ValidatorConstraint({ name: 'urlTemplate' })
 class UrlTemplateConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
+  validate(value: unknown, args: ValidationArguments): boolean {
     if (value === null) return true; // null: back to the default
-    if (typeof value !== 'string' || value.length > 2048 || !value.includes('{token}')) return false;
-    return [...value.matchAll(/\{(\w+)\}/g)].every(([, name]) => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name));
+    return typeof value === 'string' && templateProblem(args.property as TemplateKey, value) === undefined;
   }
 
-  defaultMessage(): string {
-    return `must contain {token} and use only these placeholders: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
+  defaultMessage(args: ValidationArguments): string {
+    return typeof args.value === 'string' ? (templateProblem(args.property as TemplateKey, args.value) ?? 'is not valid') : 'must be a string or null';
   }
 }
+
+/** `base_url` and `rtsp_base_url`: an origin and a plain path, nothing a link could be bent with. */
+const IsBaseUrl = (schemes: readonly string[]): PropertyDecorator =>
+  ValidateBy({
+    name: 'baseUrl',
+    validator: {
+      validate: (value) => typeof value === 'string' && baseUrlProblem(value, schemes) === undefined,
+      defaultMessage: (args) => (typeof args?.value === 'string' ? baseUrlProblem(args.value, schemes)! : `must be an ${schemes.join(' or ')} URL`),
+    },
+  });
+
+const TEMPLATE_RULES =
+  "Only the placeholders listed in docs/MEDIA_SERVERS.md, {token} and {stream} exactly once, {stream} in the path; on the media server's own origin (RTSP templates: its RTSP base); no whitespace, control characters, \\ or #. " +
+  'HLS templates place {stream} as a directory and name a playlist the verification opens (a live one, or a timed one for archive templates).';
 
 const Template =
   (key: TemplateKey): PropertyDecorator =>
@@ -36,7 +52,7 @@ const Template =
       nullable: true,
       type: String,
       example: DEFAULT_TEMPLATES[key],
-      description: `Default: \`${DEFAULT_TEMPLATES[key]}\`; null restores it.`,
+      description: `Default: \`${DEFAULT_TEMPLATES[key]}\`; null restores it. ${TEMPLATE_RULES}`,
     })(target, property);
     IsOptional()(target, property);
     Validate(UrlTemplateConstraint)(target, property);
@@ -58,20 +74,24 @@ export class CreateMediaServerDto {
   @IsShortString(100)
   name: string;
 
-  @ApiProperty({ example: 'http://127.0.0.1:8080', description: 'Where clients reach the media server over HTTP; links start with it.' })
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  @ApiProperty({
+    example: 'http://127.0.0.1:8080',
+    description:
+      'Where clients reach the media server over HTTP; links start with it. An http(s) origin and at most a plain path: no credentials, query or fragment.',
+  })
   @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
+  @IsBaseUrl(['http', 'https'])
   base_url: string;
 
   @ApiPropertyOptional({
     nullable: true,
     type: String,
     example: 'rtsp://127.0.0.1:554',
-    description: "Where clients reach it over RTSP. Default: rtsp:// on the base URL's host.",
+    description: "Where clients reach it over RTSP. Default: rtsp:// on the base URL's host. No credentials, query or fragment.",
   })
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['rtsp', 'rtsps'] }, { message: 'must be an rtsp(s) URL' })
   @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
+  @IsBaseUrl(['rtsp', 'rtsps'])
   rtsp_base_url?: string | null;
 
   @ApiPropertyOptional({ type: UrlTemplatesDto, description: 'URL templates that differ from the Flussonic-compatible defaults.' })
@@ -112,6 +132,20 @@ export class MediaServerDto {
   @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+/** The answer to a create or update: the server, and what its configuration leaves open. */
+export class MediaServerChangeDto extends MediaServerDto {
+  @ApiProperty({
+    type: [String],
+    description:
+      'What the configuration just written leaves open, for the operator to read: e.g. a media server created without a verification_secret, or whose secret was removed, has its links verified for any caller that reaches camlinks (it trusts the network). Empty when there is nothing to say; also written to the log.',
+  })
+  warnings: string[];
+}
+
+export function mapMediaServerChange(change: MediaServerChange): MediaServerChangeDto {
+  return { ...mapMediaServer(change.server), warnings: change.warnings };
 }
 
 export function mapMediaServer(row: MediaServerRecord): MediaServerDto {

@@ -38,6 +38,10 @@ export class MediaServersRepository {
     return toRecord(await this.prisma.mediaServer.update({ where: { id }, data: fields }));
   }
 
+  async findIdBySecretHash(secretHash: string): Promise<string | null> {
+    return (await this.prisma.mediaServer.findUnique({ where: { verificationSecretHash: secretHash }, select: { id: true } }))?.id ?? null;
+  }
+
   async hasCameras(id: string): Promise<boolean> {
     return (await this.prisma.camera.count({ where: { mediaServerId: id }, take: 1 })) > 0;
   }
