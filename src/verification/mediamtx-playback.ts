@@ -60,7 +60,7 @@ function rfc3339(value: string): number | null {
   return local - sign * (offsetHours * 60 + offsetMinutes) * 60_000 + Number(`0.${m[7] ?? '0'}`) * 1000;
 }
 
-const GO_DURATION = /^(?:\d+(?:\.\d*)?|\.\d+)(?:h|m|s|ms|us|µs|μs|ns)/;
+const GO_DURATION = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ms|us|µs|μs|ns|h|m|s)/;
 const GO_UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, μs: 1e-3, ns: 1e-6 };
 
 /** Milliseconds of a positive duration: decimal seconds (`60`, `1.5`) or Go's form (`1h2m3.5s`), unsigned. */
