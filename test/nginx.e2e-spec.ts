@@ -146,4 +146,107 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     const preview = new URL(await previewUrl(camera.uuid));
     expect((await fetch(`${playlistUrl.origin}${playlistUrl.pathname}${preview.search}`)).status).toBe(403);
   });
+
+  describe('a link opens exactly its resource, whatever the path says', () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+
+    /** A camera whose stream directory holds files whose contents name them, so a leak would show. */
+    async function cameraWithFiles(stream: string, files: string[]) {
+      const camera = await aCamera(t.prisma, { mediaServerId: serverId, streams: [{ type: 'high', name: stream }] });
+      for (const file of files) {
+        await mkdir(join(dir, 'media', stream, file, '..'), { recursive: true });
+        await writeFile(join(dir, 'media', stream, file), file.endsWith('.m3u8') ? `#EXTM3U\n#FILE:${stream}/${file}\n` : `FILE:${stream}/${file}`);
+      }
+      return camera;
+    }
+
+    async function liveToken(cameraUuid: string): Promise<string> {
+      const res = await t
+        .http()
+        .post('/api/v1/cameras/video')
+        .set(bearer(token))
+        .send({ cameras: [{ uuid: cameraUuid }], source: 'hls', ttl: 60 });
+      expect(res.status).toBe(200);
+      return new URL(res.body[0].url).searchParams.get('token')!;
+    }
+
+    /** Asks nginx for a raw request path (fetch would normalize it), and returns the status and body. */
+    async function rawGet(path: string): Promise<{ status: number; body: string }> {
+      const { request } = await import('node:http');
+      const url = new URL(base);
+      return new Promise((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    }
+
+    const refusedWithout = async (path: string, secretOf: string) => {
+      const answer = await rawGet(path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 403 });
+      expect(answer.body).not.toContain(`FILE:${secretOf}`);
+    };
+
+    it('refuses encoded traversal to another camera, and double encoding', async () => {
+      const a = `yard-${tag}`;
+      const b = `gate-${tag}`;
+      await cameraWithFiles(a, ['index.m3u8', 'seg-1.ts']);
+      await cameraWithFiles(b, ['index.m3u8', 'seg-1.ts']);
+      const live = await liveToken((await t.prisma.camera.findFirstOrThrow({ where: { streams: { some: { name: a } } } })).uuid);
+      expect((await rawGet(`/${a}/index.m3u8?token=${live}`)).status).toBe(200);
+      for (const path of [
+        `/${a}/..%2F${b}%2Findex.m3u8`,
+        `/${a}/..%2f${b}/seg-1.ts`,
+        `/${a}%2F..%2F${b}/index.m3u8`,
+        `/${a}/%2e%2e/${b}/index.m3u8`,
+        `/${a}/.%2E/${b}/seg-1.ts`,
+        `/${a}/%252e%252e/${b}/index.m3u8`,
+        `/${a}/%252e%252e%252f${b}%252findex.m3u8`,
+      ]) {
+        await refusedWithout(`${path}?token=${live}`, b);
+      }
+    });
+
+    it('refuses encoded archive names with a live token', async () => {
+      const stream = `dvr-${tag}`;
+      const T = Math.floor(Date.now() / 1000) - 3600;
+      const archive = [`index-${T}-3600.m3u8`, `archive-${T}-3600.mp4`, `archive-${T}-3600.ts`, `index-${T}-3600.ts`, `timeshift_rel-600.m3u8`];
+      const camera = await cameraWithFiles(stream, ['index.m3u8', ...archive]);
+      const live = await liveToken(camera.uuid);
+      for (const name of archive) {
+        const encoded = name.replace(/\./g, '%2E');
+        await refusedWithout(`/${stream}/${name}?token=${live}`, `${stream}/${name}`);
+        await refusedWithout(`/${stream}/${encoded}?token=${live}`, `${stream}/${name}`);
+        await refusedWithout(`/${stream}/${name.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`)}?token=${live}`, `${stream}/${name}`);
+      }
+    });
+
+    it('refuses the authority form (//site2/…) for live and preview links', async () => {
+      const stream = `gate-${tag}-x`;
+      const site2 = `site2-${tag}/${stream}`;
+      const mine = await cameraWithFiles(stream, ['index.m3u8', 'preview.jpg']);
+      await cameraWithFiles(site2, ['index.m3u8', 'seg-1.ts', 'preview.jpg']);
+      const live = await liveToken(mine.uuid);
+      const preview = new URL(await previewUrl(mine.uuid)).searchParams.get('token')!;
+      // nginx merges the slashes and serves the other camera's files at these paths.
+      for (const path of [`//site2-${tag}/${stream}/index.m3u8`, `//site2-${tag}/${stream}/seg-1.ts`]) await refusedWithout(`${path}?token=${live}`, site2);
+      await refusedWithout(`//site2-${tag}/${stream}/preview.jpg?token=${preview}`, site2);
+      expect((await rawGet(`/${stream}/preview.jpg?token=${preview}`)).body).toBe(`FILE:${stream}/preview.jpg`);
+    });
+
+    it('keeps stream yard out of stream yard/north', async () => {
+      const yard = `yard-${tag}-p`;
+      const north = `${yard}/north`;
+      const camera = await cameraWithFiles(yard, ['index.m3u8']);
+      await cameraWithFiles(north, ['index.m3u8', 'seg-1.ts', 'tracks-v1/index.m3u8']);
+      const live = await liveToken(camera.uuid);
+      expect((await rawGet(`/${yard}/index.m3u8?token=${live}`)).status).toBe(200);
+      for (const path of [`/${north}/index.m3u8`, `/${north}/seg-1.ts`, `/${north}/tracks-v1/index.m3u8`]) await refusedWithout(`${path}?token=${live}`, north);
+    });
+  });
 });

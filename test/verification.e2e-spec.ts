@@ -3,7 +3,7 @@ import { hashToken } from '../src/auth/tokens';
 import { UsageRecorder } from '../src/verification/usage-recorder';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
 import { eventually } from './support/eventually';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const AUTH = '/api/v1/media-auth';
 
@@ -283,6 +283,106 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const name = camera.streams[0].name;
       expect((await viaFlussonic({ name, token: link.token, proto: 'mp4' })).status).toBe(403);
       expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', secret: 's3cret-for-edge' })).status).toBe(200);
+    });
+  });
+
+  describe('which media server asks', () => {
+    const admin = bearer(TEST_ADMIN_TOKEN);
+    async function serverWithCamera(secret?: string) {
+      const res = await t
+        .http()
+        .post('/api/v1/admin/media-servers')
+        .set(admin)
+        .send({ name: `edge-${randomUUID()}`, base_url: 'http://media.test:8080', ...(secret ? { verification_secret: secret } : {}) });
+      expect(res.status).toBe(201);
+      const camera = await aCamera(t.prisma, { mediaServerId: res.body.id });
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      return { id: res.body.id as string, camera, link, uri: `${link.path}?token=${link.token}` };
+    }
+    const withSecret = (secret: string): Record<string, string> => ({ 'X-Media-Server-Secret': secret });
+
+    it("knows the server by its secret: a link verifies only when its own server asks, never another's, never an unknown one", async () => {
+      const a = await serverWithCamera('secret-of-edge-a-0001');
+      const b = await serverWithCamera('secret-of-edge-b-0001');
+      const open = await serverWithCamera();
+      expect((await viaNginx(a.uri, withSecret('secret-of-edge-a-0001'))).status).toBe(204);
+      expect((await viaNginx(a.uri, withSecret('secret-of-edge-b-0001'))).status).toBe(403);
+      expect((await viaNginx(a.uri, withSecret('secret-of-no-edge-0001'))).status).toBe(403);
+      expect((await viaNginx(a.uri)).status).toBe(401);
+      expect((await viaNginx(b.uri, withSecret('secret-of-edge-b-0001'))).status).toBe(204);
+      // A server without a secret trusts its network; another server's secret, or a made-up one, is refused.
+      expect((await viaNginx(open.uri)).status).toBe(204);
+      expect((await viaNginx(open.uri, withSecret('secret-of-edge-a-0001'))).status).toBe(403);
+      expect((await viaNginx(open.uri, withSecret('secret-of-no-edge-0001'))).status).toBe(403);
+      // The same through Flussonic and MediaMTX.
+      const name = a.camera.streams[0].name;
+      expect((await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-b-0001' })).status).toBe(403);
+      expect((await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-a-0001' })).status).toBe(200);
+      const video = await t
+        .http()
+        .post('/api/v1/cameras/video')
+        .set(bearer(integrationToken))
+        .send({ cameras: [{ uuid: a.camera.uuid }], source: 'rtsp' });
+      const live = new URL(video.body[0].url).searchParams.get('token')!;
+      const read = (secret: string) => t.http().post(`${AUTH}/mediamtx?secret=${secret}`).send({ action: 'read', path: name, token: live, ip: '203.0.113.7' });
+      expect((await read('secret-of-edge-a-0001')).status).toBe(200);
+      expect((await read('secret-of-edge-b-0001')).status).toBe(401);
+    });
+
+    it('follows a changed secret at once: the old one names no server any more', async () => {
+      const a = await serverWithCamera('secret-before-change-01');
+      expect((await viaNginx(a.uri, withSecret('secret-before-change-01'))).status).toBe(204);
+      const changed = await t.http().patch(`/api/v1/admin/media-servers/${a.id}`).set(admin).send({ verification_secret: 'secret-after-change-001' });
+      expect(changed.status).toBe(200);
+      expect((await viaNginx(a.uri, withSecret('secret-before-change-01'))).status).toBe(403);
+      expect((await viaNginx(a.uri, withSecret('secret-after-change-001'))).status).toBe(204);
+      // And the old secret, given to another server, names that one.
+      const b = await serverWithCamera('secret-before-change-01');
+      expect((await viaNginx(a.uri, withSecret('secret-before-change-01'))).status).toBe(403);
+      expect((await viaNginx(b.uri, withSecret('secret-before-change-01'))).status).toBe(204);
+    });
+  });
+
+  describe('protocol details that decide', () => {
+    it('refuses an nginx request without X-Original-Method (the documented snippet sends it)', async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      const uri = `${link.path}?token=${link.token}`;
+      expect((await t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri })).status).toBe(403);
+      expect((await t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'get' })).status).toBe(403);
+      expect((await viaNginx(uri)).status).toBe(204);
+    });
+
+    it("opens a Flussonic preview only as its own file when Flussonic names the media_request, never the archive's MP4 export", async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }], source: 'mp4' });
+      const name = camera.streams[0].name;
+      const T = Math.floor(Date.now() / 1000) - 3600;
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: 'preview' })).status).toBe(200);
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: `archive-${T}-3600` })).status).toBe(403);
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: 'index' })).status).toBe(403);
+    });
+
+    it('reads MediaMTX playback strictly: a repeated or ;-joined start, or a lenient date, is refused', async () => {
+      const camera = await aCamera(t.prisma);
+      const from = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
+      const res = await t
+        .http()
+        .post('/api/v1/cameras/archive')
+        .set(bearer(integrationToken))
+        .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
+      const token = new URL(res.body[0].url).searchParams.get('token')!;
+      const path = camera.streams[0].name;
+      const playback = (query: string) => viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&${query}` });
+      const inside = new Date(from + 600_000).toISOString();
+      const before = new Date(from - 86_400_000).toISOString();
+      expect((await playback(`start=${inside}&duration=600s`)).status).toBe(200);
+      expect((await playback(`start=${inside}&duration=10m`)).status).toBe(200);
+      expect((await playback(`start=${inside}&start=${before}&duration=600s`)).status).toBe(401);
+      expect((await playback(`start=${before};start=${inside}&duration=600s`)).status).toBe(401);
+      expect((await playback(`start=${inside};x=1&duration=600s`)).status).toBe(401);
+      expect((await playback(`start=${encodeURIComponent(new Date(from + 600_000).toString())}&duration=600s`)).status).toBe(401);
+      expect((await playback(`start=${inside}&duration=600s&duration=99999s`)).status).toBe(401);
     });
   });
 
