@@ -25,7 +25,11 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     return res.body.map((l: { url: string }) => new URL(l.url));
   }
   const idOf = async (url: URL) => (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } })).id;
-  const nginx = (url: URL) => t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', `${url.pathname}${url.search}`);
+  const nginx = (url: URL) =>
+    t
+      .http()
+      .get('/api/v1/media-auth/nginx')
+      .set({ 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' });
 
   it('lists links newest first with everything an auditor needs and no token', async () => {
     const camera = await aCamera(t.prisma, { name: 'Lobby' });

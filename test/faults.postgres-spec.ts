@@ -28,7 +28,9 @@ describe('PostgreSQL outages and shutdown', () => {
   const issue = () => post('/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integrationToken);
   const verify = (link: string) => {
     const url = new URL(link);
-    return fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${url.pathname}${url.search}` } }).then((r) => r.status);
+    return fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' } }).then(
+      (r) => r.status,
+    );
   };
   const status = (path: string) => fetch(`${camlinks.url}${path}`).then((r) => r.status);
 

@@ -60,7 +60,7 @@ describe('logs', () => {
 
     const nginx = (url: string, headers: Record<string, string>, query = '') => {
       const { pathname, search } = new URL(url);
-      return send(`/api/v1/media-auth/nginx${query}`, { headers: { 'X-Original-URI': `${pathname}${search}`, ...headers } });
+      return send(`/api/v1/media-auth/nginx${query}`, { headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET', ...headers } });
     };
     expect((await nginx(asIntegration, { 'X-Media-Server-Secret': MEDIA_SECRET })).status).toBe(204);
     expect((await nginx(forUser, {}, `?secret=${MEDIA_SECRET}`)).status).toBe(204);

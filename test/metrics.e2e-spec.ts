@@ -34,7 +34,7 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
       .send({ cameras: cameras.map((c) => ({ uuid: c.uuid })), source: 'jpg' });
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
-    const verify = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', uri);
+    const verify = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' });
     expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
     expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
     expect((await verify(`${url.pathname}?token=cll_${'x'.repeat(43)}`)).status).toBe(403);

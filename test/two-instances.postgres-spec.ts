@@ -41,7 +41,10 @@ describe('two instances sharing PostgreSQL', () => {
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' }, integration.token));
     const uri = new URL(link.url);
-    const verifyOnB = () => fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}` } }).then((r) => r.status);
+    const verifyOnB = () =>
+      fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } }).then(
+        (r) => r.status,
+      );
 
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // served from B's cache now
@@ -66,7 +69,9 @@ describe('two instances sharing PostgreSQL', () => {
     // A long flush interval on a third instance: only the shutdown flush can write these.
     const c = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', USAGE_FLUSH_INTERVAL_MS: '600000' });
     for (let i = 0; i < 3; i++) {
-      expect((await fetch(`${c.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}` } })).status).toBe(204);
+      expect(
+        (await fetch(`${c.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } })).status,
+      ).toBe(204);
     }
     // Nest closes the app (flushing usage), then lets SIGTERM end the process.
     expect(await c.stop('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
