@@ -42,6 +42,7 @@ describe('HLS names a video link may open', () => {
     '2024/02/30/03/04/05-06000.ts',
     '2024/01/02/24/04/05-06000.ts',
     '2024/01/02/03/04/99-06000.ts',
+    '0024/01/02/03/04/05-06000.ts',
     `2024/01/02/03/04/05-${MAX_CHUNK_MS + 1}.ts`,
     '2024/01/02/03/04/05-00000.ts',
     // Other folders: another stream below this one, or deeper than one track folder.

@@ -50,7 +50,7 @@ export const HLS_NAME_RULES: readonly NameRule[] = [
       const from = Date.UTC(year, month - 1, day, hour, minute, second);
       // Out-of-range fields (month 13, second 99) would roll over into another time: refused.
       const date = new Date(from);
-      if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+      if (year < 1970 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
       if (length === 0 || length > MAX_CHUNK_MS) return null;
       return { kind: 'timed', chunk: true, from, to: from + length };
     },

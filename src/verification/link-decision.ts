@@ -188,7 +188,7 @@ function targetOf(link: LinkState, server: MediaServerUrls): LinkTarget {
     const directoryUrl = link.kind === 'preview' ? null : buildStreamDirectoryUrl(server, link);
     const directory = directoryUrl === null ? null : rawPathOf(directoryUrl);
     const streamDirectory = directory === null ? null : canonicalDirectory(directory);
-    const file = path === null ? '' : path.slice(path.lastIndexOf('/') + 1);
+    const file = path === null || link.kind !== 'preview' ? '' : path.slice(path.lastIndexOf('/') + 1);
     const previewRequests = file === '' ? [] : [file, file.replace(/\.[^.]*$/, '')];
     target = { path, streamDirectory, previewRequests };
     targets.set(link, target);
