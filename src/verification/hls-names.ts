@@ -5,7 +5,7 @@
  *
  * A name is one file, optionally inside one track folder (`tracks-v1a1/`, Flussonic's). Nothing
  * else goes deeper: stream `yard` never reaches `yard/north/…`, because `north/` is no track folder
- * (stream names cannot be track folders or chunk dates: src/admin/cameras/stream-name.ts).
+ * (stream names cannot be track folders or chunk dates: src/links/stream-names.ts).
  */
 
 /** What a name in a stream's directory is, as far as a link is concerned. */
