@@ -71,18 +71,25 @@ export class VerificationRepository {
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
-  /** Adds a batch of usage counters in one statement (the batch travels as one JSON parameter). */
+  /**
+   * Adds a batch of usage counters in one statement (the batch travels as one JSON parameter).
+   * Instances flush in any order, so times merge as LEAST/GREATEST and the IP and refusal
+   * reason come with the newest use and refusal, not with the last flush (as mergeUsage does
+   * in memory). A delta's own IP is null only when none of its uses reported one.
+   */
   async addUsage(deltas: UsageDelta[]): Promise<void> {
     if (!deltas.length) return;
     await this.prisma.$executeRaw`
       UPDATE issued_links AS l SET
              use_count = l.use_count + v.uses,
              denied_count = l.denied_count + v.denied,
-             first_used_at = COALESCE(l.first_used_at, v."firstUsedAt"),
+             first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
              last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
-             last_ip = COALESCE(v."lastIp", l.last_ip),
+             last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                            ELSE COALESCE(l.last_ip, v."lastIp") END,
              last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
-             last_denied_reason = COALESCE(v."lastDeniedReason", l.last_denied_reason)
+             last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                       ELSE l.last_denied_reason END
         FROM jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
              "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
        WHERE l.id = v."linkId"`;
