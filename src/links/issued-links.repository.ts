@@ -21,6 +21,8 @@ export interface NewIssuedLink {
   userId: string | null;
   userTokenId: string | null;
   clientIp: string | null;
+  cameraGeneration: number;
+  grantGeneration: number | null;
   userAgent: string | null;
 }
 
@@ -74,12 +76,12 @@ export class IssuedLinksRepository {
     // which cost more than all the rest of issuing. The batch travels as one JSON parameter.
     await this.prisma.$executeRaw`
       INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, archive_from, archive_to, source, ttl,
-                                issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, client_ip, user_agent)
+                                issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, camera_generation, grant_generation, client_ip, user_agent)
       SELECT gen_random_uuid(), l."tokenHash", l."tokenPrefix", l."cameraUuid", l."streamType", l."streamName", l.kind::link_kind, l."archiveFrom", l."archiveTo", l.source, l.ttl,
-             l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."clientIp", l."userAgent"
+             l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."cameraGeneration", l."grantGeneration", l."clientIp", l."userAgent"
         FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l("tokenHash" text, "tokenPrefix" text, "cameraUuid" uuid, "streamType" text, "streamName" text,
              kind text, "archiveFrom" timestamptz, "archiveTo" timestamptz, source text, ttl int, "issuedAt" timestamptz, "expiresAt" timestamptz,
-             "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "clientIp" text, "userAgent" text)`;
+             "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "cameraGeneration" int, "grantGeneration" int, "clientIp" text, "userAgent" text)`;
   }
 
   /** Newest first, after `cursor`; `take` rows at most. */

@@ -50,7 +50,12 @@ export interface UsageDelta {
 export class VerificationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** A link and everything its validity depends on, in one round trip. */
+  /**
+   * A link and everything its validity depends on, in one round trip. Its camera and grant
+   * count only in the generation the link recorded: a camera re-created with the same uuid or
+   * unblocked without restoring its links, and a grant renewed after it expired, are not the
+   * ones it was issued under (camera_gone, grant_gone).
+   */
   async findLinkState(tokenHash: string): Promise<LinkState | null> {
     const rows = await this.prisma.$queryRaw<LinkStateRow[]>`
       SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
@@ -62,11 +67,11 @@ export class VerificationRepository {
              ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
              g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
         FROM issued_links l
-        LEFT JOIN cameras c ON c.uuid = l.camera_uuid
+        LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
         LEFT JOIN media_servers m ON m.id = c.media_server_id
         LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
         LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid
+        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
        WHERE l.token_hash = ${tokenHash}`;
     return rows.length ? toLinkState(rows[0]) : null;
   }
