@@ -61,14 +61,23 @@ export class CreateCameraDto {
   @Max(MAX_RETENTION_DAYS, { message: `must not be greater than ${MAX_RETENTION_DAYS}` })
   archive_retention_days?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'A blocked camera gets no links.' })
+  @ApiPropertyOptional({ default: false, description: 'A blocked camera gets no links, and its links are refused.' })
   @OptionalNotNull()
   @IsBoolean({ message: 'must be true or false' })
   blocked?: boolean;
 }
 
 /** `streams`, when given, replaces the camera's streams. */
-export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {}
+export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Only with `blocked: false`. Unblocking a camera does not bring back the links issued before it was blocked: they are revoked (reason `camera blocked`). `true` restores them instead: they open again until they expire.',
+  })
+  @OptionalNotNull()
+  @IsBoolean({ message: 'must be true or false' })
+  restore_links?: boolean;
+}
 
 export class ListCamerasQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cameras of this media server.' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { IssuedLinksRepository, type Revocation } from '../../links/issued-links.repository';
 
 export interface CameraStreamRecord {
   type: string;
@@ -25,6 +26,13 @@ export interface CameraChanges extends Partial<CameraFields> {
   streams?: CameraStreamRecord[];
 }
 
+/** What unblocking does to the links issued before the block. */
+export interface OnUnblock {
+  /** true: they open again; false: a new generation, and they are revoked with `revocation`. */
+  restoreLinks: boolean;
+  revocation: Revocation;
+}
+
 const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: { type: 'asc' } } } as const;
 
 /**
@@ -33,7 +41,10 @@ const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: {
  */
 @Injectable()
 export class AdminCamerasRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: IssuedLinksRepository,
+  ) {}
 
   /** A nested create: the camera and its streams are one transaction. */
   create(camera: CameraFields & { uuid?: string; streams: CameraStreamRecord[] }): Promise<CameraRecord> {
@@ -50,13 +61,19 @@ export class AdminCamerasRepository {
 
   /**
    * Applies `changes` and hands the resulting camera to `check` before committing; whatever
-   * `check` throws rolls all of it back.
+   * `check` throws rolls all of it back. Unblocking a blocked camera starts a new generation
+   * and revokes the links issued before, unless `onUnblock` restores them.
    */
-  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void): Promise<CameraRecord> {
+  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void, onUnblock: OnUnblock): Promise<CameraRecord> {
     return this.prisma.$transaction(async (tx) => {
       // The camera row first, always (updated_at also when only streams change): its lock makes
       // concurrent updates of one camera take turns, so each check sees what the other committed.
+      const [before] = await tx.$queryRaw<{ blocked: boolean }[]>`SELECT blocked FROM cameras WHERE uuid = ${uuid}::uuid FOR UPDATE`;
       await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
+      if (before?.blocked && fields.blocked === false && !onUnblock.restoreLinks) {
+        await tx.$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${uuid}::uuid`;
+        await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, onUnblock.revocation);
+      }
       if (streams) {
         await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });
         await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid })) });
@@ -69,8 +86,11 @@ export class AdminCamerasRepository {
     });
   }
 
-  /** Its streams and grants go with it; links issued for it stay in the audit trail. */
-  async delete(uuid: string): Promise<void> {
-    await this.prisma.camera.delete({ where: { uuid } });
+  /** Its streams and grants go with it, and its active links are revoked; they stay in the audit trail. */
+  async delete(uuid: string, revocation: Revocation): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.camera.delete({ where: { uuid } });
+      await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, revocation);
+    });
   }
 }
