@@ -48,7 +48,7 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   private retry?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
   /** When this instance's own heartbeat last arrived (or listening started), ms since the epoch. */
-  private heardAt = 0;
+  private heardAt = Date.now();
   private losses = 0;
   private stopped = false;
   /** Seconds between a change's commit and its arrival here, for the last change seen. */
