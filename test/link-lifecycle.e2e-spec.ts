@@ -174,6 +174,23 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     expect(await verify(await issue(camera.uuid, token))).toBe(204);
   });
 
+  it('a camera moved to another media server takes its links with it, and moving back does not bring them back; the old server can then go', async () => {
+    const [first, second] = [await aMediaServer(t.prisma), await aMediaServer(t.prisma)];
+    const camera = await aCamera(t.prisma, { mediaServerId: first.id });
+    const { token } = await anIntegration(t.prisma);
+    const link = await issue(camera.uuid, token);
+    expect(await verify(link)).toBe(204);
+
+    await admitted('patch', `/cameras/${camera.uuid}`, { media_server_id: second.id });
+    expect(await verify(link)).toBe(403);
+    expect(await listed(link, camera.uuid)).toMatchObject(revokedBecause('camera moved to another media server'));
+    await admitted('patch', `/cameras/${camera.uuid}`, { media_server_id: first.id });
+    expect(await verify(link)).toBe(403);
+    await admitted('patch', `/cameras/${camera.uuid}`, { media_server_id: second.id });
+    await admitted('delete', `/media-servers/${first.id}`);
+    expect(await listed(link, camera.uuid)).toMatchObject(revokedBecause('camera moved to another media server'));
+  });
+
   it('a user deleted takes their links with them, including those an integration issued for them', async () => {
     const camera = await aCamera(t.prisma);
     const { user, token } = await aUser(t.prisma);

@@ -32,7 +32,10 @@ export class CreateCameraDto {
   @IsShortString(100)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: "The media server that serves the camera's video." })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The media server that serves the camera's video. Changing it revokes the camera's active links (their URLs name the old server).",
+  })
   @IsAnyUuid()
   media_server_id: string;
 

@@ -26,11 +26,15 @@ export interface CameraChanges extends Partial<CameraFields> {
   streams?: CameraStreamRecord[];
 }
 
-/** What unblocking does to the links issued before the block. */
-export interface OnUnblock {
-  /** true: they open again; false: a new generation, and they are revoked with `revocation`. */
+/**
+ * What a change does to the links issued before it. Unblocking starts a new generation and
+ * revokes them (`unblocked`) unless `restoreLinks`; moving the camera to another media server
+ * always does (`moved`): their URLs name the old one.
+ */
+export interface LinkRevocations {
   restoreLinks: boolean;
-  revocation: Revocation;
+  unblocked: Revocation;
+  moved: Revocation;
 }
 
 const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: { type: 'asc' } } } as const;
@@ -61,18 +65,21 @@ export class AdminCamerasRepository {
 
   /**
    * Applies `changes` and hands the resulting camera to `check` before committing; whatever
-   * `check` throws rolls all of it back. Unblocking a blocked camera starts a new generation
-   * and revokes the links issued before, unless `onUnblock` restores them.
+   * `check` throws rolls all of it back. Unblocking it or moving it to another media server
+   * may end the links issued before (see LinkRevocations).
    */
-  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void, onUnblock: OnUnblock): Promise<CameraRecord> {
+  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void, revocations: LinkRevocations): Promise<CameraRecord> {
     return this.prisma.$transaction(async (tx) => {
       // The camera row first, always (updated_at also when only streams change): its lock makes
       // concurrent updates of one camera take turns, so each check sees what the other committed.
-      const [before] = await tx.$queryRaw<{ blocked: boolean }[]>`SELECT blocked FROM cameras WHERE uuid = ${uuid}::uuid FOR UPDATE`;
+      const [before] = await tx.$queryRaw<{ blocked: boolean; media_server_id: string }[]>`
+        SELECT blocked, media_server_id FROM cameras WHERE uuid = ${uuid}::uuid FOR UPDATE`;
       await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
-      if (before?.blocked && fields.blocked === false && !onUnblock.restoreLinks) {
+      const moved = fields.mediaServerId !== undefined && fields.mediaServerId !== before?.media_server_id;
+      const unblocked = before?.blocked && fields.blocked === false && !revocations.restoreLinks;
+      if (moved || unblocked) {
         await tx.$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${uuid}::uuid`;
-        await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, onUnblock.revocation);
+        await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, moved ? revocations.moved : revocations.unblocked);
       }
       if (streams) {
         await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });

@@ -35,7 +35,8 @@ export class CamerasService {
 
   /**
    * The default stream type is checked against the streams the camera ends up with, given or
-   * kept. Unblocking revokes the links issued before the block unless `restore_links` says not to.
+   * kept. Unblocking revokes the links issued before the block unless `restore_links` says not
+   * to; moving the camera to another media server revokes its links.
    */
   async update(uuid: string, body: UpdateCameraDto, actor: string): Promise<CameraRecord> {
     if (body.restore_links && body.blocked !== false) throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
@@ -48,9 +49,11 @@ export class CamerasService {
       archiveRetentionDays: body.archive_retention_days,
       blocked: body.blocked,
     };
+    const at = new Date();
     return this.cameras.update(uuid, changes, (camera) => checkDefaultStream(camera.streams, camera.defaultStreamType), {
       restoreLinks: body.restore_links ?? false,
-      revocation: { by: actor, reason: 'camera blocked', at: new Date() },
+      unblocked: { by: actor, reason: 'camera blocked', at },
+      moved: { by: actor, reason: 'camera moved to another media server', at },
     });
   }
 
