@@ -65,6 +65,24 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
     }
   });
 
+  it('reports the change listener, in /metrics and in the readiness detail', async () => {
+    const text = await scrape();
+    expect(sample(text, 'camlinks_change_listener_up')).toBe(1);
+    expect(sample(text, 'camlinks_change_listener_losses_total')).toBe(0);
+    const ready = await t.http().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ok');
+    if (onPostgres) {
+      // Heartbeats every second; one has come back since the app started.
+      expect(sample(text, 'camlinks_change_heartbeat_age_seconds')).toBeLessThan(3);
+      expect(ready.body.details.changes).toEqual({ status: 'up', listener: 'listening', caches: 'on', last_heartbeat_seconds_ago: expect.any(Number) });
+    } else {
+      // In-process notifications cannot silently stop: no heartbeat.
+      expect(text).not.toContain('camlinks_change_heartbeat_age_seconds');
+      expect(ready.body.details.changes).toEqual({ status: 'up', listener: 'in-process', caches: 'on' });
+    }
+  });
+
   it('includes the Node.js process metrics', async () => {
     expect(sample(await scrape(), 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });

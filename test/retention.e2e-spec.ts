@@ -22,6 +22,7 @@ describe(`retention (${process.env.TEST_DB})`, () => {
       tokenHash: randomBytes(32).toString('hex'),
       tokenPrefix: 'cll_test',
       cameraUuid: randomUUID(),
+      cameraGeneration: 0,
       streamType: 'high',
       streamName: 'gate-hd',
       kind: 'preview' as const,

@@ -78,4 +78,27 @@ describe('two instances sharing PostgreSQL', () => {
     const listed = await body(call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`));
     expect(listed.data[0].usage.use_count).toBe(3);
   });
+  it('a camera blocked through one instance is refused by the other within a second, and stays refused when unblocked', async () => {
+    const server = await body(post(a, '/api/v1/admin/media-servers', { name: 'edge-3', base_url: 'http://127.0.0.1:8082' }));
+    const camera = await body(
+      post(a, '/api/v1/admin/cameras', { name: 'Dock', media_server_id: server.id, streams: [{ type: 'high', name: 'dock-hd' }], default_stream_type: 'high' }),
+    );
+    const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'kiosk' }));
+    const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, integration.token));
+    const uri = new URL(link.url);
+    const verifyOnB = () => fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}` } }).then((r) => r.status);
+    expect(await verifyOnB()).toBe(204);
+    expect(await verifyOnB()).toBe(204); // from B's cache
+
+    const patch = (changes: object) => call(a, `/api/v1/admin/cameras/${camera.uuid}`, { method: 'PATCH', body: JSON.stringify(changes) });
+    const blockedAt = Date.now();
+    expect((await patch({ blocked: true })).status).toBe(200);
+    let status = await verifyOnB();
+    while (status !== 403 && Date.now() - blockedAt < 1000) status = await verifyOnB();
+    expect(status).toBe(403);
+    expect((await patch({ blocked: false })).status).toBe(200);
+    expect(await verifyOnB()).toBe(403);
+    const listedOnB = await body(call(b, `/api/v1/admin/links?camera_uuid=${camera.uuid}`));
+    expect(listedOnB.data[0]).toMatchObject({ status: 'revoked', revoked_reason: 'camera blocked' });
+  });
 });

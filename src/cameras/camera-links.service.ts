@@ -107,7 +107,16 @@ export class CameraLinksService {
       if (!plan) return;
       planned.push({
         plan,
-        request: { ...plan.link, cameraUuid: camera.uuid, mediaServer: camera.mediaServer, streamType: stream.type, streamName: stream.name, ttl },
+        request: {
+          ...plan.link,
+          cameraUuid: camera.uuid,
+          mediaServer: camera.mediaServer,
+          streamType: stream.type,
+          streamName: stream.name,
+          ttl,
+          cameraGeneration: camera.generation,
+          grantGeneration: camera.grantGeneration,
+        },
       });
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       swaggerEnabled: true,
       verification: { usageFlushMs: 5000, authDurationMax: 60 },
+      changes: { heartbeatMs: 1000, heartbeatTimeoutMs: 3000 },
       redisUrl: null,
       rateLimit: {
         disabled: false,
@@ -46,6 +47,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       SWAGGER_ENABLED: '0',
       USAGE_FLUSH_INTERVAL_MS: '250',
+      CHANGES_HEARTBEAT_INTERVAL_MS: '500',
+      CHANGES_HEARTBEAT_TIMEOUT_MS: '2000',
       FLUSSONIC_AUTH_DURATION_MAX: '30',
       REDIS_URL: 'redis://cache:6379/0',
       RATE_LIMIT_DISABLED: 'true',
@@ -69,6 +72,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       swaggerEnabled: false,
       verification: { usageFlushMs: 250, authDurationMax: 30 },
+      changes: { heartbeatMs: 500, heartbeatTimeoutMs: 2000 },
       redisUrl: 'redis://cache:6379/0',
       rateLimit: {
         disabled: true,
@@ -151,6 +155,14 @@ describe('loadConfig', () => {
 
   it('compares the TTLs only when both are valid numbers', () => {
     expect(problemsOf({ LINK_TTL_DEFAULT: 'soon' })).toEqual(['LINK_TTL_DEFAULT: Invalid input: expected number, received NaN']);
+  });
+
+  it('wants the heartbeat timeout longer than its interval, compared only when both are valid', () => {
+    expect(problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '5000' })).toEqual(['CHANGES_HEARTBEAT_TIMEOUT_MS: must exceed CHANGES_HEARTBEAT_INTERVAL_MS']);
+    expect(problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '10', CHANGES_HEARTBEAT_TIMEOUT_MS: '5' }).map((problem) => problem.split(':')[0])).toEqual([
+      'CHANGES_HEARTBEAT_INTERVAL_MS',
+      'CHANGES_HEARTBEAT_TIMEOUT_MS',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {

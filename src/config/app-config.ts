@@ -41,6 +41,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SWAGGER_ENABLED: bool.default(true),
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
+    CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
+    CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 3000),
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
     REDIS_URL: z
       .string()
@@ -70,6 +72,11 @@ const schema = z
     LINK_RETENTION_DAYS: int(0, 90),
     AUDIT_RETENTION_DAYS: int(0, 365),
   })
+  .refine((env) => env.CHANGES_HEARTBEAT_TIMEOUT_MS > env.CHANGES_HEARTBEAT_INTERVAL_MS, {
+    path: ['CHANGES_HEARTBEAT_TIMEOUT_MS'],
+    message: 'must exceed CHANGES_HEARTBEAT_INTERVAL_MS',
+    when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]).startsWith('CHANGES_HEARTBEAT_')),
+  })
   .refine((env) => env.LINK_TTL_DEFAULT <= env.LINK_TTL_MAX, {
     path: ['LINK_TTL_DEFAULT'],
     message: 'must not exceed LINK_TTL_MAX',
@@ -87,6 +94,11 @@ export interface AppConfig {
   logLevel: string;
   swaggerEnabled: boolean;
   verification: { usageFlushMs: number; authDurationMax: number };
+  /**
+   * The change listener proves it still hears its channel (PostgreSQL only): a notification of
+   * its own every `heartbeatMs`, which must arrive within `heartbeatTimeoutMs`.
+   */
+  changes: { heartbeatMs: number; heartbeatTimeoutMs: number };
   /** Shared state for several instances (rate-limit counters); null: each instance keeps its own. */
   redisUrl: string | null;
   rateLimit: { disabled: boolean; budgets: RateBudgets };
@@ -152,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     swaggerEnabled: e.SWAGGER_ENABLED,
     verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
+    changes: { heartbeatMs: e.CHANGES_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: e.CHANGES_HEARTBEAT_TIMEOUT_MS },
     redisUrl: e.REDIS_URL ?? null,
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,

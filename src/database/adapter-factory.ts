@@ -20,6 +20,12 @@ export interface OpenDatabase {
    * if it drops, after which the caller listens again.
    */
   listen(channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten>;
+  /**
+   * Notifies a channel over the pool, so that a listener can prove it still hears it. Only on
+   * PostgreSQL: the embedded database delivers notifications inside the process, where nothing
+   * can silently stop them.
+   */
+  notify?(channel: string, payload: string): Promise<void>;
   /** Releases what the factory holds open (pool or embedded instance). */
   close(): Promise<void>;
   /** How busy the connection pool is, for metrics; only PostgreSQL has a pool. */
@@ -38,6 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     return {
       factory: new WholeScriptPg(pool),
       listen: (...args) => listenOnPostgres(target.url, ...args),
+      notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
       close: () => pool.end(),
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
@@ -50,13 +57,38 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   };
 }
 
+/** What the listener's connection is called in pg_stat_activity (and how a test proxy recognises it). */
+export const LISTENER_APPLICATION_NAME = 'camlinks-listener';
+/**
+ * TCP keepalive after this much silence: the operating system's default (2 hours) would let a
+ * middlebox forget an idle connection long before the first probe. The heartbeat
+ * (DatabaseChanges) is what notices a dead connection within seconds; keepalive keeps it open.
+ */
+const LISTENER_KEEPALIVE_MS = 10_000;
+/** A connection attempt or LISTEN that takes longer has failed (and is retried). */
+const LISTENER_CONNECT_TIMEOUT_MS = 5_000;
+/** How long closing waits for the server to acknowledge; a connection nobody answers on is dropped. */
+const LISTENER_CLOSE_GRACE_MS = 1_000;
+
 async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
-  const client = new Client({ connectionString: url, keepAlive: true });
+  const client = new Client({
+    connectionString: url,
+    application_name: LISTENER_APPLICATION_NAME,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: LISTENER_KEEPALIVE_MS,
+    connectionTimeoutMillis: LISTENER_CONNECT_TIMEOUT_MS,
+    query_timeout: LISTENER_CONNECT_TIMEOUT_MS,
+  });
   let closing = false;
+  const close = async () => {
+    closing = true;
+    const drop = setTimeout(() => client.connection.stream.destroy(), LISTENER_CLOSE_GRACE_MS);
+    await client.end().catch(() => undefined);
+    clearTimeout(drop);
+  };
   const lost = (error: Error) => {
     if (closing) return;
-    closing = true;
-    client.end().catch(() => undefined);
+    void close();
     onLost(error);
   };
   client.on('error', lost);
@@ -66,14 +98,10 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
     await client.connect();
     await client.query(`LISTEN "${channel}"`);
   } catch (error) {
-    closing = true; // the caller retries; onLost must not schedule a second retry
-    await client.end().catch(() => undefined);
+    await close(); // the caller retries; onLost must not schedule a second retry
     throw error;
   }
-  return async () => {
-    closing = true;
-    await client.end();
-  };
+  return close;
 }
 
 async function openPGlite(dataDir: string): Promise<PGlite> {

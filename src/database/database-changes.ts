@@ -1,4 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import type { OpenDatabase, Unlisten } from './adapter-factory';
 import { DATABASE_CONNECTION } from './prisma.service';
 
@@ -14,23 +17,47 @@ export interface ChangeSubscriber {
   onListening(listening: boolean): void;
 }
 
+/** How the listener is doing, for health and metrics. */
+export interface ListenerState {
+  listening: boolean;
+  /** Seconds since this instance last heard its own heartbeat; null where there is none (embedded). */
+  heartbeatAgeSeconds: number | null;
+  /** How many times changes stopped being heard (connection lost or heartbeat missed). */
+  losses: number;
+}
+
 /**
  * Delivers the database's change notifications to the in-memory caches of this instance: a
  * revocation, a revoked token, a deleted grant, a blocked camera — any change committed by any
  * instance — arrives within the time PostgreSQL takes to deliver a NOTIFY. While the
  * notification connection is down, subscribers are told so, and it reconnects.
+ *
+ * A connection can also stop delivering without closing (a middlebox that forgot it): on
+ * PostgreSQL the listener proves it still hears the channel by notifying it itself, over the
+ * pool, every heartbeat interval. A heartbeat that has not come back within the timeout counts
+ * as a lost connection: caches off, a warning, a new connection.
  */
 @Injectable()
 export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(DatabaseChanges.name);
   private readonly subscribers: ChangeSubscriber[] = [];
+  /** Tells this instance's heartbeats from those of the other instances on the channel. */
+  private readonly heartbeatPayload = JSON.stringify({ heartbeat: randomUUID() });
   private unlisten?: Unlisten;
+  private connecting = false;
   private retry?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
+  /** When this instance's own heartbeat last arrived (or listening started), ms since the epoch. */
+  private heardAt = Date.now();
+  private losses = 0;
   private stopped = false;
   /** Seconds between a change's commit and its arrival here, for the last change seen. */
   lastLagSeconds = 0;
 
-  constructor(@Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase) {}
+  constructor(
+    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   subscribe(subscriber: ChangeSubscriber): void {
     this.subscribers.push(subscriber);
@@ -39,26 +66,26 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
 
   async onModuleInit(): Promise<void> {
     await this.listen();
+    if (this.db.notify) {
+      this.heartbeat = setInterval(() => this.beat(), this.config.changes.heartbeatMs);
+      this.heartbeat.unref();
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearInterval(this.heartbeat);
     this.setListening(false);
     await this.unlisten?.().catch(() => undefined);
   }
 
-  private async listen(): Promise<void> {
-    try {
-      this.unlisten = await this.db.listen(
-        CHANGES_CHANNEL,
-        (payload) => this.onChange(payload),
-        (error) => this.onLost(error),
-      );
-      this.setListening(true);
-    } catch (error) {
-      this.onLost(error as Error);
-    }
+  state(): ListenerState {
+    return {
+      listening: this.unlisten !== undefined,
+      heartbeatAgeSeconds: this.db.notify ? (Date.now() - this.heardAt) / 1000 : null,
+      losses: this.losses,
+    };
   }
 
   /**
@@ -69,22 +96,80 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
     for (const subscriber of this.subscribers) subscriber.onChange();
   }
 
-  private onChange(payload: string): void {
+  private async listen(): Promise<void> {
+    if (this.connecting || this.stopped) return;
+    this.connecting = true;
+    try {
+      this.unlisten = await this.db.listen(
+        CHANGES_CHANNEL,
+        (payload) => this.onNotification(payload),
+        (error) => this.onLost(error),
+      );
+      this.heardAt = Date.now();
+      this.setListening(true);
+    } catch (error) {
+      this.onLost(error as Error);
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  private onNotification(payload: string): void {
+    // Heartbeats change nothing; another instance's prove nothing about this connection.
+    if (payload === this.heartbeatPayload) return void (this.heardAt = Date.now());
+    const message = parseNotification(payload);
+    if (message.heartbeat) return;
     this.changedHere();
-    const at = Number((JSON.parse(payload || '{}') as { at?: number }).at);
+    const at = Number(message.at);
     if (Number.isFinite(at)) this.lastLagSeconds = Math.max(0, Date.now() / 1000 - at);
   }
 
+  /**
+   * Every heartbeat interval: give up on a listener whose heartbeat is overdue, else send the
+   * next one. Decided in setImmediate, after pending I/O: when the event loop was blocked, the
+   * heartbeat may be waiting in the socket, and must not be taken for lost.
+   */
+  private beat(): void {
+    setImmediate(() => {
+      if (!this.unlisten || this.stopped) return;
+      const silentMs = Date.now() - this.heardAt;
+      if (silentMs <= this.config.changes.heartbeatTimeoutMs) {
+        this.db.notify!(CHANGES_CHANNEL, this.heartbeatPayload).catch(() => undefined); // a failed send is an overdue heartbeat
+        return;
+      }
+      this.logger.warn(`No heartbeat from the database change listener for ${silentMs} ms; caches are off until it is reconnected`);
+      const stale = this.unlisten;
+      this.stopListening();
+      void stale().catch(() => undefined);
+      void this.listen();
+    });
+  }
+
   private onLost(error: Error): void {
-    this.unlisten = undefined;
-    this.setListening(false);
+    if (this.unlisten) this.stopListening();
     if (this.stopped) return;
     this.logger.warn(`Not receiving database changes (${error.message}); caches are off until reconnected`);
+    clearTimeout(this.retry);
     this.retry = setTimeout(() => void this.listen(), RETRY_MS);
     this.retry.unref();
   }
 
+  private stopListening(): void {
+    this.unlisten = undefined;
+    this.losses++;
+    this.setListening(false);
+  }
+
   private setListening(listening: boolean): void {
     for (const subscriber of this.subscribers) subscriber.onListening(listening);
+  }
+}
+
+/** The triggers' `{table, at}` or a heartbeat; anything unreadable still counts as a change. */
+function parseNotification(payload: string): { at?: number; heartbeat?: string } {
+  try {
+    return (JSON.parse(payload) as object | null) ?? {};
+  } catch {
+    return {};
   }
 }

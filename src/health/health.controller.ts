@@ -1,9 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, type HealthCheckResult, HealthCheckService, PrismaHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
+import { DatabaseChanges } from '../database/database-changes';
 import { PrismaService } from '../database/prisma.service';
 
-/** For load balancers and orchestrators: live = the process answers; ready = it can reach its database. */
+/**
+ * For load balancers and orchestrators: live = the process answers; ready = it can reach its
+ * database. A lost change listener makes ready `degraded` (still 200), not failed: decisions
+ * stay correct without the caches (every verification asks the database), only slower, and a
+ * cause shared by all instances (the network to PostgreSQL) would otherwise take every
+ * instance out of the load balancer at once.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -11,6 +18,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: PrismaHealthIndicator,
     private readonly prisma: PrismaService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly changes: DatabaseChanges,
   ) {}
 
   @Get('live')
@@ -22,6 +31,17 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 })]);
+    return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.changeListener()]);
+  }
+
+  private changeListener() {
+    const { listening, heartbeatAgeSeconds } = this.changes.state();
+    const indicator = this.indicators.check('changes');
+    const details = {
+      listener: heartbeatAgeSeconds === null ? 'in-process' : listening ? 'listening' : 'lost',
+      caches: listening ? 'on' : 'off',
+      ...(heartbeatAgeSeconds !== null && { last_heartbeat_seconds_ago: Math.round(heartbeatAgeSeconds * 10) / 10 }),
+    };
+    return listening ? indicator.up(details) : indicator.degraded(details);
   }
 }

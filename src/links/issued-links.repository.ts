@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { afterCursor, type Cursor } from '../common/cursor';
+import type { Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
 import type { LinkKind } from './link-kind';
 
 export interface NewIssuedLink {
@@ -20,6 +21,8 @@ export interface NewIssuedLink {
   integrationTokenId: string | null;
   userId: string | null;
   userTokenId: string | null;
+  cameraGeneration: number;
+  grantGeneration: number | null;
   clientIp: string | null;
   userAgent: string | null;
 }
@@ -38,9 +41,17 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   deniedCount: number;
   lastDeniedAt: Date | null;
   lastDeniedReason: string | null;
+  status: LinkStatus;
 }
 
-export type LinkStatus = 'active' | 'expired' | 'revoked';
+/**
+ * What a link can do now, by the rules verification applies (apart from which resource is
+ * asked for): `active` opens; `suspended` is refused while its camera is blocked, and may open
+ * again if the camera is unblocked with its links restored; `expired` and `revoked` never open
+ * again. `revoked` also covers a link whose camera, grant or issuing token is gone without a
+ * recorded revocation (revoked_at null), and `expired` one whose grant or token has expired.
+ */
+export type LinkStatus = 'active' | 'suspended' | 'expired' | 'revoked';
 
 export interface LinkFilter {
   cameraUuid?: string;
@@ -59,10 +70,43 @@ export interface Revocation {
   at: Date;
 }
 
-/** Everything but the hash: it never leaves this repository. */
-const PUBLIC_FIELDS = {
-  tokenHash: false,
-} as const;
+/**
+ * The links something they were issued under takes with it (a camera, a grant, a user, an
+ * integration, a token). The owner is always part of it, so that an index narrows the search.
+ */
+export type IssuedUnder =
+  { cameraUuid: string } | { userId: string; cameraUuid?: string; userTokenId?: string } | { integrationId: string; integrationTokenId?: string };
+
+/** Everything but the hash (it never leaves this repository), with the camera's name and the status. */
+const RECORD = Prisma.sql`
+  l.id, l.token_prefix AS "tokenPrefix", l.camera_uuid AS "cameraUuid", c.name AS "cameraName", l.stream_type AS "streamType",
+  l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
+  l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
+  l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
+  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_reason AS "revokedReason",
+  l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
+  l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
+
+/** What a link's status depends on: joined as VerificationRepository.findLinkState joins it. */
+const ISSUED_UNDER = Prisma.sql`
+  LEFT JOIN cameras c ON c.uuid = l.camera_uuid
+  LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
+  LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+  LEFT JOIN user_tokens ut ON ut.id = l.user_token_id`;
+
+/** LinkStatus in SQL, over ISSUED_UNDER. */
+function statusAt(now: Date): Prisma.Sql {
+  return Prisma.sql`CASE
+    WHEN l.revoked_at IS NOT NULL THEN 'revoked'
+    WHEN l.expires_at <= ${now} THEN 'expired'
+    WHEN c.generation IS DISTINCT FROM l.camera_generation
+      OR (l.user_id IS NOT NULL AND g.id IS NULL)
+      OR (l.integration_token_id IS NOT NULL AND (it.id IS NULL OR it.revoked_at IS NOT NULL))
+      OR (l.user_token_id IS NOT NULL AND (ut.id IS NULL OR ut.revoked_at IS NOT NULL)) THEN 'revoked'
+    WHEN g.expires_at <= ${now} OR it.expires_at <= ${now} OR ut.expires_at <= ${now} THEN 'expired'
+    WHEN c.blocked THEN 'suspended'
+    ELSE 'active' END`;
+}
 
 @Injectable()
 export class IssuedLinksRepository {
@@ -74,28 +118,27 @@ export class IssuedLinksRepository {
     // which cost more than all the rest of issuing. The batch travels as one JSON parameter.
     await this.prisma.$executeRaw`
       INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, archive_from, archive_to, source, ttl,
-                                issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, client_ip, user_agent)
+                                issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, camera_generation, grant_generation, client_ip, user_agent)
       SELECT gen_random_uuid(), l."tokenHash", l."tokenPrefix", l."cameraUuid", l."streamType", l."streamName", l.kind::link_kind, l."archiveFrom", l."archiveTo", l.source, l.ttl,
-             l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."clientIp", l."userAgent"
+             l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."cameraGeneration", l."grantGeneration", l."clientIp", l."userAgent"
         FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l("tokenHash" text, "tokenPrefix" text, "cameraUuid" uuid, "streamType" text, "streamName" text,
              kind text, "archiveFrom" timestamptz, "archiveTo" timestamptz, source text, ttl int, "issuedAt" timestamptz, "expiresAt" timestamptz,
-             "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "clientIp" text, "userAgent" text)`;
+             "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "cameraGeneration" int, "grantGeneration" int, "clientIp" text, "userAgent" text)`;
   }
 
   /** Newest first, after `cursor`; `take` rows at most. */
-  async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
-    const rows = await this.prisma.issuedLink.findMany({
-      where: { ...this.where(filter, now), ...afterCursor('issuedAt', cursor) },
-      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-      take,
-      omit: PUBLIC_FIELDS,
-    });
-    return this.withCameraNames(rows);
+  list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+    const after = cursor ? [Prisma.sql`(l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : [];
+    return this.prisma.$queryRaw<IssuedLinkRecord[]>`
+      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER}
+       WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
+       ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
   }
 
-  async findById(id: string): Promise<IssuedLinkRecord | undefined> {
-    const row = await this.prisma.issuedLink.findUnique({ where: { id }, omit: PUBLIC_FIELDS });
-    return row ? (await this.withCameraNames([row]))[0] : undefined;
+  async findById(id: string, now: Date): Promise<IssuedLinkRecord | undefined> {
+    const rows = await this.prisma.$queryRaw<IssuedLinkRecord[]>`
+      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} WHERE l.id = ${id}::uuid`;
+    return rows[0];
   }
 
   /** Revokes one link unless it already is; false when there is no such link. */
@@ -104,10 +147,23 @@ export class IssuedLinksRepository {
     return count > 0 || (await this.prisma.issuedLink.count({ where: { id } })) > 0;
   }
 
-  /** Revokes every active link matching the filter, in one statement; returns how many. */
-  async revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
-    const { count } = await this.prisma.issuedLink.updateMany({
-      where: this.where({ ...filter, status: 'active' }, revocation.at),
+  /**
+   * Revokes every link matching the filter that is neither revoked nor past its own expiry
+   * (suspended ones too), in one statement; returns how many.
+   */
+  revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by}, revoked_reason = ${revocation.reason}
+       WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
+  }
+
+  /**
+   * Revokes the active links issued under something that is going away or no longer stands,
+   * inside the caller's transaction, so the change and its revocations commit together.
+   */
+  async revokeIssuedUnder(tx: Prisma.TransactionClient, under: IssuedUnder, revocation: Revocation): Promise<number> {
+    const { count } = await tx.issuedLink.updateMany({
+      where: { ...under, revokedAt: null, expiresAt: { gt: revocation.at } },
       data: this.revokedFields(revocation),
     });
     return count;
@@ -130,31 +186,17 @@ export class IssuedLinksRepository {
     return { revokedAt: revocation.at, revokedBy: revocation.by, revokedReason: revocation.reason };
   }
 
-  private where(filter: LinkFilter, now: Date) {
-    const status = {
-      active: { revokedAt: null, expiresAt: { gt: now } },
-      expired: { revokedAt: null, expiresAt: { lte: now } },
-      revoked: { revokedAt: { not: null } },
-    } as const;
-    return {
-      cameraUuid: filter.cameraUuid,
-      userId: filter.userId,
-      integrationId: filter.integrationId,
-      source: filter.source,
-      kind: filter.kind,
-      issuedAt: { gte: filter.issuedFrom, lt: filter.issuedTo },
-      ...(filter.status && status[filter.status]),
-    };
-  }
-
-  /** Links keep no foreign key to cameras (they outlive them), so names are looked up per page. */
-  private async withCameraNames<T extends { cameraUuid: string }>(rows: T[]): Promise<(T & { cameraName: string | null })[]> {
-    if (!rows.length) return [];
-    const cameras = await this.prisma.camera.findMany({
-      where: { uuid: { in: [...new Set(rows.map((r) => r.cameraUuid))] } },
-      select: { uuid: true, name: true },
-    });
-    const names = new Map(cameras.map((c) => [c.uuid, c.name]));
-    return rows.map((row) => ({ ...row, cameraName: names.get(row.cameraUuid) ?? null }));
+  /** The filter as SQL over `l` (and, for the status, ISSUED_UNDER). */
+  private conditions(filter: LinkFilter, now: Date): Prisma.Sql[] {
+    const conditions = [Prisma.sql`TRUE`];
+    if (filter.cameraUuid) conditions.push(Prisma.sql`l.camera_uuid = ${filter.cameraUuid}::uuid`);
+    if (filter.userId) conditions.push(Prisma.sql`l.user_id = ${filter.userId}::uuid`);
+    if (filter.integrationId) conditions.push(Prisma.sql`l.integration_id = ${filter.integrationId}::uuid`);
+    if (filter.source) conditions.push(Prisma.sql`l.source = ${filter.source}`);
+    if (filter.kind) conditions.push(Prisma.sql`l.kind = ${filter.kind}::link_kind`);
+    if (filter.issuedFrom) conditions.push(Prisma.sql`l.issued_at >= ${filter.issuedFrom}`);
+    if (filter.issuedTo) conditions.push(Prisma.sql`l.issued_at < ${filter.issuedTo}`);
+    if (filter.status) conditions.push(Prisma.sql`${statusAt(now)} = ${filter.status}`);
+    return conditions;
   }
 }

@@ -19,6 +19,9 @@ export interface LinkRequest {
   /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
   source: string;
   ttl: number;
+  /** The camera's generation and, for a user, the grant's, as read when deciding to issue. */
+  cameraGeneration: number;
+  grantGeneration: number | null;
 }
 
 export interface IssueContext {
@@ -69,6 +72,8 @@ export class LinkIssuer {
         integrationTokenId: principal.integration?.tokenId ?? null,
         userId: principal.user?.id ?? null,
         userTokenId: principal.user?.tokenId ?? null,
+        cameraGeneration: request.cameraGeneration,
+        grantGeneration: request.grantGeneration,
         clientIp: context.clientIp ?? null,
         userAgent: context.userAgent?.slice(0, 512) ?? null,
       })),

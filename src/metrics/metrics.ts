@@ -67,6 +67,19 @@ export class Metrics {
     });
   }
 
+  /** A counter kept by another module (as a plain number), read when Prometheus scrapes. */
+  counterAtScrape(name: string, help: string, read: () => number): void {
+    new Counter({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  }
+
   private child<T>(key: string, create: () => T): T {
     let child = this.children.get(key) as T | undefined;
     if (!child) {

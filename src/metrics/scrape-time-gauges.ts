@@ -29,5 +29,22 @@ export class ScrapeTimeGauges implements OnModuleInit {
       'For the last change seen (revocation, token, grant, camera): seconds from its commit to its arrival here, when cached verification decisions are dropped.',
       () => this.changes.lastLagSeconds,
     );
+    this.metrics.gaugeAtScrape(
+      'camlinks_change_listener_up',
+      '1 while this instance hears change notifications (its caches are on), 0 while not (caches off: every verification asks the database).',
+      () => (this.changes.state().listening ? 1 : 0),
+    );
+    this.metrics.counterAtScrape(
+      'camlinks_change_listener_losses_total',
+      'Times this instance stopped hearing change notifications: its listener connection was lost, or its heartbeat did not come back in time.',
+      () => this.changes.state().losses,
+    );
+    if (this.changes.state().heartbeatAgeSeconds !== null) {
+      this.metrics.gaugeAtScrape(
+        'camlinks_change_heartbeat_age_seconds',
+        'Seconds since this instance last heard its own heartbeat on the change channel (PostgreSQL only); beyond CHANGES_HEARTBEAT_TIMEOUT_MS the listener is replaced.',
+        () => this.changes.state().heartbeatAgeSeconds ?? 0,
+      );
+    }
   }
 }

@@ -61,15 +61,38 @@ export class UsageRecorder implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  private merge(id: string, older: UsageDelta): void {
-    const newer = this.pending.get(id);
-    if (!newer) return void this.pending.set(id, older);
-    newer.uses += older.uses;
-    newer.denied += older.denied;
-    newer.firstUsedAt = older.firstUsedAt ?? newer.firstUsedAt;
-    newer.lastUsedAt ??= older.lastUsedAt;
-    newer.lastIp ??= older.lastIp;
-    newer.lastDeniedAt ??= older.lastDeniedAt;
-    newer.lastDeniedReason ??= older.lastDeniedReason;
+  private merge(id: string, failed: UsageDelta): void {
+    const pending = this.pending.get(id);
+    this.pending.set(id, pending ? mergeUsage(pending, failed) : failed);
   }
+}
+
+/**
+ * Two deltas of one link as one, in either order: the earliest first use, the latest last use
+ * and refusal, each with the IP or reason of its own event. The database merges flushes from
+ * several instances by the same rule (VerificationRepository.addUsage).
+ */
+export function mergeUsage(a: UsageDelta, b: UsageDelta): UsageDelta {
+  const [used, otherUse] = newer(a, b, 'lastUsedAt');
+  const [denied] = newer(a, b, 'lastDeniedAt');
+  return {
+    linkId: a.linkId,
+    uses: a.uses + b.uses,
+    denied: a.denied + b.denied,
+    firstUsedAt: earliest(a.firstUsedAt, b.firstUsedAt),
+    lastUsedAt: used.lastUsedAt,
+    lastIp: used.lastIp ?? otherUse.lastIp,
+    lastDeniedAt: denied.lastDeniedAt,
+    lastDeniedReason: denied.lastDeniedReason,
+  };
+}
+
+/** [the delta whose `field` is later, the other]; a missing time is the oldest. */
+function newer(a: UsageDelta, b: UsageDelta, field: 'lastUsedAt' | 'lastDeniedAt'): [UsageDelta, UsageDelta] {
+  return (b[field]?.getTime() ?? -Infinity) > (a[field]?.getTime() ?? -Infinity) ? [b, a] : [a, b];
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a <= b ? a : b;
 }

@@ -51,7 +51,12 @@ export interface UsageDelta {
 export class VerificationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** A link and everything its validity depends on, in one round trip. */
+  /**
+   * A link and everything its validity depends on, in one round trip. Its camera and grant
+   * count only in the generation the link recorded: a camera re-created with the same uuid or
+   * unblocked without restoring its links, and a grant renewed after it expired, are not the
+   * ones it was issued under (camera_gone, grant_gone).
+   */
   async findLinkState(tokenHash: string): Promise<LinkState | null> {
     const rows = await this.prisma.$queryRaw<LinkStateRow[]>`
       SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
@@ -63,11 +68,11 @@ export class VerificationRepository {
              ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
              g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
         FROM issued_links l
-        LEFT JOIN cameras c ON c.uuid = l.camera_uuid
+        LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
         LEFT JOIN media_servers m ON m.id = c.media_server_id
         LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
         LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid
+        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
        WHERE l.token_hash = ${tokenHash}`;
     return rows.length ? toLinkState(rows[0]) : null;
   }
@@ -78,18 +83,25 @@ export class VerificationRepository {
     return rows.length ? rows[0].id : null;
   }
 
-  /** Adds a batch of usage counters in one statement (the batch travels as one JSON parameter). */
+  /**
+   * Adds a batch of usage counters in one statement (the batch travels as one JSON parameter).
+   * Instances flush in any order, so times merge as LEAST/GREATEST and the IP and refusal
+   * reason come with the newest use and refusal, not with the last flush (as mergeUsage does
+   * in memory). A delta's own IP is null only when none of its uses reported one.
+   */
   async addUsage(deltas: UsageDelta[]): Promise<void> {
     if (!deltas.length) return;
     await this.prisma.$executeRaw`
       UPDATE issued_links AS l SET
              use_count = l.use_count + v.uses,
              denied_count = l.denied_count + v.denied,
-             first_used_at = COALESCE(l.first_used_at, v."firstUsedAt"),
+             first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
              last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
-             last_ip = COALESCE(v."lastIp", l.last_ip),
+             last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                            ELSE COALESCE(l.last_ip, v."lastIp") END,
              last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
-             last_denied_reason = COALESCE(v."lastDeniedReason", l.last_denied_reason)
+             last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                       ELSE l.last_denied_reason END
         FROM jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
              "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
        WHERE l.id = v."linkId"`;

@@ -5,6 +5,10 @@ interface Connection {
   upstream: Socket;
   /** Client bytes not forwarded while the proxy holds traffic. */
   held: Buffer[];
+  /** The client's first bytes (a PostgreSQL startup message names the application). */
+  first?: Buffer;
+  /** Nothing is forwarded either way, ever again, and nothing is closed. */
+  swallowed: boolean;
 }
 
 /**
@@ -17,6 +21,7 @@ export class TcpProxy {
   private server?: Server;
   private readonly connections = new Set<Connection>();
   private holding = false;
+  private swallow?: (first: Buffer) => boolean;
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -33,9 +38,20 @@ export class TcpProxy {
     return proxy;
   }
 
+  /**
+   * From now on, connections whose first client bytes match (open ones and new ones) lose all
+   * their traffic, both ways, without being closed: neither end hears anything again. Until
+   * `resume()`, which spares new connections; swallowed ones stay swallowed.
+   */
+  blackhole(match: (first: Buffer) => boolean): void {
+    this.swallow = match;
+    for (const connection of this.connections) if (connection.first && match(connection.first)) connection.swallowed = true;
+  }
+
   /** Accepts connections again (on the same port) and forwards what was held. */
   async resume(): Promise<void> {
     this.holding = false;
+    this.swallow = undefined;
     for (const connection of this.connections) this.flush(connection);
     if (this.server) return;
     const server = createServer((client) => this.accept(client));
@@ -60,15 +76,23 @@ export class TcpProxy {
 
   private accept(client: Socket): void {
     const upstream = connect(this.target.port, this.target.host);
-    const connection: Connection = { client, upstream, held: [] };
+    const connection: Connection = { client, upstream, held: [], swallowed: false };
     this.connections.add(connection);
     const end = () => {
       client.destroy();
       upstream.destroy();
       this.connections.delete(connection);
     };
-    client.on('data', (chunk: Buffer) => (this.holding ? connection.held.push(chunk) : upstream.write(chunk)));
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    client.on('data', (chunk: Buffer) => {
+      if (!connection.first) {
+        connection.first = chunk;
+        connection.swallowed = this.swallow?.(chunk) ?? false;
+      }
+      if (connection.swallowed) return;
+      if (this.holding) connection.held.push(chunk);
+      else upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => connection.swallowed || client.write(chunk));
     for (const socket of [client, upstream]) socket.on('error', end).on('close', end);
   }
 

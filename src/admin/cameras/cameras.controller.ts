@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { CameraDto, CreateCameraDto, ListCamerasQueryDto, mapCamera, UpdateCameraDto } from './cameras.dto';
 import { CamerasService } from './cameras.service';
@@ -30,14 +31,17 @@ export class CamerasController {
 
   @Patch(':uuid')
   @ApiOkResponse({ type: CameraDto })
-  async update(@Param('uuid', ParseUUIDPipe) uuid: string, @Body() body: UpdateCameraDto): Promise<CameraDto> {
-    return mapCamera(await this.cameras.update(uuid, body));
+  async update(@Param('uuid', ParseUUIDPipe) uuid: string, @Body() body: UpdateCameraDto, @AdminActor() actor: string): Promise<CameraDto> {
+    return mapCamera(await this.cameras.update(uuid, body, actor));
   }
 
   @Delete(':uuid')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Its streams and grants are deleted with it.' })
-  delete(@Param('uuid', ParseUUIDPipe) uuid: string): Promise<void> {
-    return this.cameras.delete(uuid);
+  @ApiNoContentResponse({
+    description:
+      'Its streams and grants are deleted with it; its active links are revoked (reason `camera deleted`) and never open again, even for a camera re-created with the same uuid.',
+  })
+  delete(@Param('uuid', ParseUUIDPipe) uuid: string, @AdminActor() actor: string): Promise<void> {
+    return this.cameras.delete(uuid, actor);
   }
 }

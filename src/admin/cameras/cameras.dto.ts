@@ -46,7 +46,10 @@ export class CreateCameraDto {
   @IsShortString(100)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: "The media server that serves the camera's video." })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The media server that serves the camera's video. Changing it revokes the camera's active links (their URLs name the old server).",
+  })
   @IsAnyUuid()
   media_server_id: string;
 
@@ -75,14 +78,23 @@ export class CreateCameraDto {
   @Max(MAX_RETENTION_DAYS, { message: `must not be greater than ${MAX_RETENTION_DAYS}` })
   archive_retention_days?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'A blocked camera gets no links.' })
+  @ApiPropertyOptional({ default: false, description: 'A blocked camera gets no links, and its links are refused.' })
   @OptionalNotNull()
   @IsBoolean({ message: 'must be true or false' })
   blocked?: boolean;
 }
 
 /** `streams`, when given, replaces the camera's streams. */
-export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {}
+export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Only with `blocked: false`. Unblocking a camera does not bring back the links issued before it was blocked: they are revoked (reason `camera blocked`). `true` restores them instead: they open again until they expire.',
+  })
+  @OptionalNotNull()
+  @IsBoolean({ message: 'must be true or false' })
+  restore_links?: boolean;
+}
 
 export class ListCamerasQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cameras of this media server.' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { IssuedLinksRepository, type Revocation } from '../../links/issued-links.repository';
 
 export interface CameraStreamRecord {
   type: string;
@@ -25,6 +26,17 @@ export interface CameraChanges extends Partial<CameraFields> {
   streams?: CameraStreamRecord[];
 }
 
+/**
+ * What a change does to the links issued before it. Unblocking starts a new generation and
+ * revokes them (`unblocked`) unless `restoreLinks`; moving the camera to another media server
+ * always does (`moved`): their URLs name the old one.
+ */
+export interface LinkRevocations {
+  restoreLinks: boolean;
+  unblocked: Revocation;
+  moved: Revocation;
+}
+
 const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: { type: 'asc' } } } as const;
 
 /**
@@ -33,7 +45,10 @@ const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: {
  */
 @Injectable()
 export class AdminCamerasRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: IssuedLinksRepository,
+  ) {}
 
   /** A nested create: the camera and its streams are one transaction. */
   create(camera: CameraFields & { uuid?: string; streams: CameraStreamRecord[] }): Promise<CameraRecord> {
@@ -50,13 +65,22 @@ export class AdminCamerasRepository {
 
   /**
    * Applies `changes` and hands the resulting camera to `check` before committing; whatever
-   * `check` throws rolls all of it back.
+   * `check` throws rolls all of it back. Unblocking it or moving it to another media server
+   * may end the links issued before (see LinkRevocations).
    */
-  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void): Promise<CameraRecord> {
+  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void, revocations: LinkRevocations): Promise<CameraRecord> {
     return this.prisma.$transaction(async (tx) => {
       // The camera row first, always (updated_at also when only streams change): its lock makes
       // concurrent updates of one camera take turns, so each check sees what the other committed.
+      const [before] = await tx.$queryRaw<{ blocked: boolean; media_server_id: string }[]>`
+        SELECT blocked, media_server_id FROM cameras WHERE uuid = ${uuid}::uuid FOR UPDATE`;
       await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
+      const moved = fields.mediaServerId !== undefined && fields.mediaServerId !== before?.media_server_id;
+      const unblocked = before?.blocked && fields.blocked === false && !revocations.restoreLinks;
+      if (moved || unblocked) {
+        await tx.$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${uuid}::uuid`;
+        await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, moved ? revocations.moved : revocations.unblocked);
+      }
       if (streams) {
         await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });
         await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid })) });
@@ -69,8 +93,11 @@ export class AdminCamerasRepository {
     });
   }
 
-  /** Its streams and grants go with it; links issued for it stay in the audit trail. */
-  async delete(uuid: string): Promise<void> {
-    await this.prisma.camera.delete({ where: { uuid } });
+  /** Its streams and grants go with it, and its active links are revoked; they stay in the audit trail. */
+  async delete(uuid: string, revocation: Revocation): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.camera.delete({ where: { uuid } });
+      await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, revocation);
+    });
   }
 }

@@ -33,8 +33,13 @@ export class CamerasService {
     return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
   }
 
-  /** The default stream type is checked against the streams the camera ends up with, given or kept. */
-  async update(uuid: string, body: UpdateCameraDto): Promise<CameraRecord> {
+  /**
+   * The default stream type is checked against the streams the camera ends up with, given or
+   * kept. Unblocking revokes the links issued before the block unless `restore_links` says not
+   * to; moving the camera to another media server revokes its links.
+   */
+  async update(uuid: string, body: UpdateCameraDto, actor: string): Promise<CameraRecord> {
+    if (body.restore_links && body.blocked !== false) throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
     if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
     const changes = {
       name: body.name,
@@ -44,11 +49,16 @@ export class CamerasService {
       archiveRetentionDays: body.archive_retention_days,
       blocked: body.blocked,
     };
-    return this.cameras.update(uuid, changes, (camera) => checkDefaultStream(camera.streams, camera.defaultStreamType));
+    const at = new Date();
+    return this.cameras.update(uuid, changes, (camera) => checkDefaultStream(camera.streams, camera.defaultStreamType), {
+      restoreLinks: body.restore_links ?? false,
+      unblocked: { by: actor, reason: 'camera blocked', at },
+      moved: { by: actor, reason: 'camera moved to another media server', at },
+    });
   }
 
-  delete(uuid: string): Promise<void> {
-    return this.cameras.delete(uuid);
+  delete(uuid: string, actor: string): Promise<void> {
+    return this.cameras.delete(uuid, { by: actor, reason: 'camera deleted', at: new Date() });
   }
 
   private async checkMediaServer(id: string): Promise<void> {

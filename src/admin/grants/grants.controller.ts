@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateGrantDto, GrantDto, ListGrantsQueryDto, mapGrant, UpdateGrantDto } from './grants.dto';
 import { GrantsService } from './grants.service';
@@ -30,15 +31,20 @@ export class GrantsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: GrantDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateGrantDto): Promise<GrantDto> {
-    return mapGrant(await this.grants.update(id, body));
+  @ApiOkResponse({
+    type: GrantDto,
+    description: 'Renewing a grant that has already expired starts a new term: the links issued under the old one are revoked (reason `grant expired`).',
+  })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateGrantDto, @AdminActor() actor: string): Promise<GrantDto> {
+    return mapGrant(await this.grants.update(id, body, actor));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse()
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.grants.delete(id);
+  @ApiNoContentResponse({
+    description: 'Its active links are revoked (reason `grant deleted`); a new grant for the same user and camera does not bring them back.',
+  })
+  delete(@Param('id', ParseUUIDPipe) id: string, @AdminActor() actor: string): Promise<void> {
+    return this.grants.delete(id, actor);
   }
 }

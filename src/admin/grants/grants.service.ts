@@ -31,12 +31,15 @@ export class GrantsService {
     return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
   }
 
-  /** expires_at null: the grant no longer expires; left out: unchanged. */
-  update(id: string, body: UpdateGrantDto): Promise<GrantRecord> {
-    return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) });
+  /**
+   * expires_at null: the grant no longer expires; left out: unchanged. Renewing a grant that
+   * has expired does not revive the links issued before: they are revoked (`grant expired`).
+   */
+  update(id: string, body: UpdateGrantDto, actor: string): Promise<GrantRecord> {
+    return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) }, { by: actor, reason: 'grant expired', at: new Date() });
   }
 
-  delete(id: string): Promise<void> {
-    return this.grants.delete(id);
+  delete(id: string, actor: string): Promise<void> {
+    return this.grants.delete(id, { by: actor, reason: 'grant deleted', at: new Date() });
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
 import { CreatedIntegrationDto, CreateIntegrationDto, IntegrationDto, mapCreatedIntegration, mapIntegration, UpdateIntegrationDto } from './integrations.dto';
@@ -37,9 +38,11 @@ export class IntegrationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Its tokens are deleted with it; the links it issued stay in the audit trail.' })
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.integrations.delete(id);
+  @ApiNoContentResponse({
+    description: 'Its tokens are deleted with it; the active links it issued are revoked (reason `integration deleted`) and stay in the audit trail.',
+  })
+  delete(@Param('id', ParseUUIDPipe) id: string, @AdminActor() actor: string): Promise<void> {
+    return this.integrations.delete(id, actor);
   }
 }
 

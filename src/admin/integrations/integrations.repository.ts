@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { IssuedLinksRepository, type Revocation } from '../../links/issued-links.repository';
 import { type NewTokenFields, TOKEN_FIELDS, type TokenRecord } from '../tokens/tokens.repository';
 
 export interface IntegrationRecord {
@@ -12,7 +13,10 @@ export interface IntegrationRecord {
 /** The only code that writes integrations (their later tokens: TokensRepository). Unknown ids surface as Prisma P2025 (→ 404). */
 @Injectable()
 export class IntegrationsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: IssuedLinksRepository,
+  ) {}
 
   /** The integration and its first token in one transaction: an integration nobody can use is never left behind. */
   async createWithToken(name: string, token: NewTokenFields): Promise<{ integration: IntegrationRecord; token: TokenRecord }> {
@@ -35,8 +39,11 @@ export class IntegrationsRepository {
     return this.prisma.integration.update({ where: { id }, data: fields });
   }
 
-  /** Its tokens go with it; links it issued stay in the audit trail. */
-  async delete(id: string): Promise<void> {
-    await this.prisma.integration.delete({ where: { id } });
+  /** Its tokens go with it; the active links it issued are revoked, and stay in the audit trail. */
+  async delete(id: string, revocation: Revocation): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.integration.delete({ where: { id } });
+      await this.links.revokeIssuedUnder(tx, { integrationId: id }, revocation);
+    });
   }
 }

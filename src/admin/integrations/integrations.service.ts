@@ -26,7 +26,7 @@ export class IntegrationsService {
     return this.integrations.update(id, { name: body.name });
   }
 
-  delete(id: string): Promise<void> {
-    return this.integrations.delete(id);
+  delete(id: string, actor: string): Promise<void> {
+    return this.integrations.delete(id, { by: actor, reason: 'integration deleted', at: new Date() });
   }
 }

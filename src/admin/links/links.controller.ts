@@ -26,13 +26,13 @@ export class LinksAdminController {
     const now = new Date();
     if (accept?.includes('text/csv')) return this.streamCsv(query, now, res);
     const { data, nextCursor } = await this.links.list(query, now);
-    return { data: data.map((link) => mapLink(link, now)), next_cursor: nextCursor };
+    return { data: data.map(mapLink), next_cursor: nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: LinkDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<LinkDto> {
-    return mapLink(await this.links.get(id), new Date());
+    return mapLink(await this.links.get(id, new Date()));
   }
 
   @Post('revoke')
@@ -46,7 +46,7 @@ export class LinksAdminController {
   @HttpCode(200)
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
   async revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
-    return mapLink(await this.links.revoke(id, actor, body.reason), new Date());
+    return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
 
   /** Streams batch by batch with backpressure: an export of a month of links stays flat in memory. */
@@ -56,7 +56,7 @@ export class LinksAdminController {
     res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="links.csv"' });
     async function* rows() {
       for (let batch = first; !batch.done; batch = await batches.next()) {
-        for (const link of batch.value) yield flattenLink(mapLink(link, now));
+        for (const link of batch.value) yield flattenLink(mapLink(link));
       }
     }
     await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS] }), res);

@@ -5,7 +5,12 @@ import { IsDateTimeWithOffset } from '../../common/validators';
 import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 
-const STATUSES: LinkStatus[] = ['active', 'expired', 'revoked'];
+const STATUSES: LinkStatus[] = ['active', 'suspended', 'expired', 'revoked'];
+const STATUS_DESCRIPTION =
+  '`active`: opens what it was issued for. `suspended`: refused while its camera is blocked; opens again only if the camera is unblocked with `restore_links`. ' +
+  '`expired`: past its own expiry, or its grant or issuing token expired. `revoked`: revoked (`revoked_*` say when, by whom and why: by an admin, or ' +
+  'because its camera, grant, user, integration or token was deleted or revoked, or its camera unblocked without restoring links), or what it was issued ' +
+  'under is gone without a recorded revocation. Expired and revoked links never open again.';
 const KINDS = LINK_KINDS;
 
 /** Filters that select links: shared by the audit listing and bulk revocation. */
@@ -16,7 +21,10 @@ export class LinkSelectionDto {
 }
 
 export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionDto) {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES, { message: `must be one of: ${STATUSES.join(', ')}` }) status?: LinkStatus;
+  @ApiPropertyOptional({ enum: STATUSES, description: STATUS_DESCRIPTION })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `must be one of: ${STATUSES.join(', ')}` })
+  status?: LinkStatus;
   @ApiPropertyOptional({ example: 'mp4' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
@@ -78,7 +86,7 @@ export class LinkDto {
   @ApiProperty() ttl: number;
   @ApiProperty({ format: 'date-time' }) issued_at: string;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
-  @ApiProperty({ enum: STATUSES }) status: LinkStatus;
+  @ApiProperty({ enum: STATUSES, description: STATUS_DESCRIPTION }) status: LinkStatus;
   @ApiProperty({ type: IssuedByDto }) issued_by: IssuedByDto;
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
@@ -95,12 +103,7 @@ export class LinkPageDto {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function linkStatus(link: Pick<IssuedLinkRecord, 'revokedAt' | 'expiresAt'>, now: Date): LinkStatus {
-  if (link.revokedAt) return 'revoked';
-  return link.expiresAt > now ? 'active' : 'expired';
-}
-
-export function mapLink(link: IssuedLinkRecord, now: Date): LinkDto {
+export function mapLink(link: IssuedLinkRecord): LinkDto {
   return {
     id: link.id,
     token_prefix: link.tokenPrefix,
@@ -116,7 +119,7 @@ export function mapLink(link: IssuedLinkRecord, now: Date): LinkDto {
     ttl: link.ttl,
     issued_at: link.issuedAt.toISOString(),
     expires_at: link.expiresAt.toISOString(),
-    status: linkStatus(link, now),
+    status: link.status,
     issued_by: { integration_id: link.integrationId, user_id: link.userId },
     client_ip: link.clientIp,
     user_agent: link.userAgent,

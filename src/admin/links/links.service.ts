@@ -27,13 +27,13 @@ export class LinksAdminService {
     }
   }
 
-  async get(id: string): Promise<IssuedLinkRecord> {
-    return (await this.links.findById(id)) ?? Promise.reject(AppError.notFound('Link'));
+  async get(id: string, now: Date): Promise<IssuedLinkRecord> {
+    return (await this.links.findById(id, now)) ?? Promise.reject(AppError.notFound('Link'));
   }
 
-  async revoke(id: string, actor: string, reason: string | undefined): Promise<IssuedLinkRecord> {
-    if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: new Date() }))) throw AppError.notFound('Link');
-    return this.get(id);
+  async revoke(id: string, actor: string, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
+    if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now }))) throw AppError.notFound('Link');
+    return this.get(id, now);
   }
 
   async revokeMatching(body: RevokeLinksDto, actor: string): Promise<number> {

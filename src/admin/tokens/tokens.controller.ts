@@ -1,5 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateTokenDto, IssuedTokenDto, mapIssuedToken, mapToken, TokenDto } from './tokens.dto';
 import type { TokenOwner } from './tokens.repository';
@@ -29,8 +30,11 @@ export abstract class TokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked: the token stops working; its row stays for the audit trail. Revoking twice is fine.' })
-  revoke(@Param('id', ParseUUIDPipe) id: string, @Param('tokenId', ParseUUIDPipe) tokenId: string): Promise<void> {
-    return this.tokens.revoke({ kind: this.ownerKind, id }, tokenId);
+  @ApiNoContentResponse({
+    description:
+      'Revoked: the token stops working, and the active links issued with it are revoked (reason `user token revoked` or `integration token revoked`); its row stays for the audit trail. Revoking twice is fine.',
+  })
+  revoke(@Param('id', ParseUUIDPipe) id: string, @Param('tokenId', ParseUUIDPipe) tokenId: string, @AdminActor() actor: string): Promise<void> {
+    return this.tokens.revoke({ kind: this.ownerKind, id }, tokenId, actor);
   }
 }

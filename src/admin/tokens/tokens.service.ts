@@ -34,9 +34,10 @@ export class TokensService {
     return this.tokens.list(owner);
   }
 
-  /** Idempotent: revoking a revoked token succeeds and keeps the first revocation time. */
-  async revoke(owner: TokenOwner, tokenId: string): Promise<void> {
-    if (!(await this.tokens.revoke(owner, tokenId, new Date()))) throw AppError.notFound('Token');
+  /** Idempotent: revoking a revoked token succeeds and keeps the first revocation time. Its links are revoked with it. */
+  async revoke(owner: TokenOwner, tokenId: string, actor: string): Promise<void> {
+    const revocation = { by: actor, reason: `${owner.kind} token revoked`, at: new Date() };
+    if (!(await this.tokens.revoke(owner, tokenId, revocation))) throw AppError.notFound('Token');
   }
 
   private async requireOwner(owner: TokenOwner): Promise<void> {

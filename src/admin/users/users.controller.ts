@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
 import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './users.dto';
@@ -37,9 +38,9 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it.' })
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.users.delete(id);
+  @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it; its active links are revoked (reason `user deleted`).' })
+  delete(@Param('id', ParseUUIDPipe) id: string, @AdminActor() actor: string): Promise<void> {
+    return this.users.delete(id, actor);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { IssuedLinksRepository, type Revocation } from '../../links/issued-links.repository';
 
 export interface UserRecord {
   id: string;
@@ -11,7 +12,10 @@ export interface UserRecord {
 /** The only code that writes users (their tokens: TokensRepository). Unknown ids surface as Prisma P2025 (→ 404). */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: IssuedLinksRepository,
+  ) {}
 
   create(name: string): Promise<UserRecord> {
     return this.prisma.user.create({ data: { name } });
@@ -29,8 +33,11 @@ export class UsersRepository {
     return this.prisma.user.update({ where: { id }, data: fields });
   }
 
-  /** Its tokens and grants go with it. */
-  async delete(id: string): Promise<void> {
-    await this.prisma.user.delete({ where: { id } });
+  /** Its tokens and grants go with it, and its active links are revoked. */
+  async delete(id: string, revocation: Revocation): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.delete({ where: { id } });
+      await this.links.revokeIssuedUnder(tx, { userId: id }, revocation);
+    });
   }
 }

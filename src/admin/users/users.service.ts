@@ -23,7 +23,7 @@ export class UsersService {
     return this.users.update(id, { name: body.name });
   }
 
-  delete(id: string): Promise<void> {
-    return this.users.delete(id);
+  delete(id: string, actor: string): Promise<void> {
+    return this.users.delete(id, { by: actor, reason: 'user deleted', at: new Date() });
   }
 }

@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '../config/app-config';
+import type { OpenDatabase } from './adapter-factory';
+import { CHANGES_CHANNEL, type ChangeSubscriber, DatabaseChanges } from './database-changes';
+
+/** A database whose notifications the test delivers, or swallows. */
+class FakeDatabase {
+  listeners = 0;
+  closed = 0;
+  deliver = true;
+  private onMessage?: (payload: string) => void;
+
+  readonly open: OpenDatabase = {
+    factory: undefined as never,
+    close: async () => undefined,
+    listen: async (channel, onMessage) => {
+      expect(channel).toBe(CHANGES_CHANNEL);
+      this.listeners++;
+      this.onMessage = onMessage;
+      return async () => void this.closed++;
+    },
+    notify: async (_channel, payload) => this.notification(payload),
+  };
+
+  notification(payload: string): void {
+    if (this.deliver) this.onMessage?.(payload);
+  }
+}
+
+class Subscriber implements ChangeSubscriber {
+  changes = 0;
+  listening = false;
+  onChange(): void {
+    this.changes++;
+  }
+  onListening(listening: boolean): void {
+    this.listening = listening;
+  }
+}
+
+describe('DatabaseChanges', () => {
+  const config = loadConfig({ CHANGES_HEARTBEAT_INTERVAL_MS: '1000', CHANGES_HEARTBEAT_TIMEOUT_MS: '3000' });
+  let db: FakeDatabase;
+  let changes: DatabaseChanges;
+  let subscriber: Subscriber;
+  let warnings: string[];
+
+  beforeEach(async () => {
+    jest.useFakeTimers();
+    warnings = [];
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: string) => void warnings.push(message));
+    db = new FakeDatabase();
+    changes = new DatabaseChanges(db.open, config);
+    subscriber = new Subscriber();
+    changes.subscribe(subscriber);
+    await changes.onModuleInit();
+  });
+
+  afterEach(async () => {
+    await changes.beforeApplicationShutdown();
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  /** Lets the fake clock run, a heartbeat interval at a time, with the promises between. */
+  const run = async (ms: number) => {
+    for (let t = 0; t < ms; t += 500) await jest.advanceTimersByTimeAsync(500);
+  };
+
+  it('keeps caches on while its own heartbeats come back, without emptying them', async () => {
+    await run(10_000);
+    expect(subscriber.listening).toBe(true);
+    expect(subscriber.changes).toBe(0);
+    expect(changes.state()).toMatchObject({ listening: true, losses: 0 });
+    expect(changes.state().heartbeatAgeSeconds).toBeLessThanOrEqual(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('empties caches on a change, but not on another instance heartbeat', async () => {
+    db.notification(JSON.stringify({ heartbeat: 'another-instance' }));
+    expect(subscriber.changes).toBe(0);
+    db.notification(JSON.stringify({ table: 'issued_links', at: Date.now() / 1000 }));
+    expect(subscriber.changes).toBe(1);
+    db.notification('not json');
+    expect(subscriber.changes).toBe(2);
+  });
+
+  it('turns caches off, warns and listens anew the moment a heartbeat is overdue', async () => {
+    db.deliver = false;
+    await run(3000);
+    expect(subscriber.listening).toBe(true); // 3 s of silence is still within the timeout
+    await run(1000);
+    expect(warnings).toEqual([expect.stringMatching(/^No heartbeat from the database change listener for \d+ ms; caches are off/)]);
+    expect(db.closed).toBe(1);
+    expect(db.listeners).toBe(2);
+    expect(changes.state().losses).toBe(1);
+    // The new connection is trusted from the start, and judged by its own heartbeats.
+    expect(subscriber.listening).toBe(true);
+    db.deliver = true;
+    await run(10_000);
+    expect(changes.state()).toMatchObject({ listening: true, losses: 1 });
+  });
+
+  it('has no heartbeat on the embedded database, where notifications cannot silently stop', async () => {
+    const embedded = new FakeDatabase();
+    const inProcess = new DatabaseChanges({ ...embedded.open, notify: undefined }, config);
+    await inProcess.onModuleInit();
+    embedded.deliver = false;
+    await run(10_000);
+    expect(inProcess.state()).toEqual({ listening: true, heartbeatAgeSeconds: null, losses: 0 });
+    await inProcess.beforeApplicationShutdown();
+  });
+});

@@ -1,0 +1,96 @@
+import { Client } from 'pg';
+import { hashToken } from '../src/auth/tokens';
+import { eventually } from './support/eventually';
+import { type Instance, startInstance } from './support/instance';
+import { TcpProxy } from './support/tcp-proxy';
+import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_URL } from './support/test-database';
+
+const ADMIN = 'listener-admin-token-0123456789abcdef012345';
+/**
+ * How soon a silently dead listener must be noticed with the default heartbeat (every 1 s, due
+ * within 3 s), with room for a loaded machine. Without the heartbeat, a cached decision would
+ * allow the revoked link for its whole cache lifetime (60 s).
+ */
+const NOTICED_MS = 10_000;
+
+/**
+ * camlinks whose change listener goes through a proxy that starts swallowing its traffic, as an
+ * idle-timeout middlebox does: the connection stays open and nothing arrives. The pool's
+ * connections go through the same proxy untouched.
+ */
+describe('a change listener that silently stops hearing', () => {
+  let proxy: TcpProxy;
+  let dbName: string;
+  let camlinks: Instance;
+  let db: Client;
+
+  const call = (path: string, init: RequestInit = {}, token = ADMIN) =>
+    fetch(`${camlinks.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  const post = async <T>(path: string, body: object, token = ADMIN) =>
+    (await call(path, { method: 'POST', body: JSON.stringify(body) }, token)).json() as Promise<T>;
+  const verify = (link: URL) =>
+    fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${link.pathname}${link.search}` } }).then((r) => r.status);
+  const ready = async () => {
+    const response = await fetch(`${camlinks.url}/health/ready`);
+    return { status: response.status, body: (await response.json()) as { status: string; details: { changes: Record<string, unknown> } } };
+  };
+  const metric = async (name: string) => {
+    const text = await (await fetch(`${camlinks.url}/metrics`)).text();
+    return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+  };
+
+  beforeAll(async () => {
+    const server = new URL(TEST_PG_URL);
+    proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+    dbName = await cloneTemplate();
+    const url = new URL(databaseUrl(dbName));
+    url.port = String(proxy.port);
+    camlinks = await startInstance({ DATABASE_URL: url.toString(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
+    db = new Client({ connectionString: databaseUrl(dbName) });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await camlinks?.stop('SIGKILL');
+    await proxy?.stop();
+    if (dbName) await dropDatabase(dbName);
+  });
+
+  it('is noticed within seconds: caches off, a warning, the metric and readiness say so; a revocation elsewhere is honoured; it recovers', async () => {
+    const server = await post<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
+    const camera = await post<{ uuid: string }>('/api/v1/admin/cameras', {
+      name: 'Gate',
+      media_server_id: server.id,
+      streams: [{ type: 'high', name: 'gate-hd' }],
+      default_stream_type: 'high',
+    });
+    const { token } = await post<{ token: string }>('/api/v1/admin/integrations', { name: 'vms' });
+    const [issued] = await post<{ url: string }[]>('/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, token);
+    const link = new URL(issued.url);
+    expect(await verify(link)).toBe(204);
+    expect(await verify(link)).toBe(204); // now decided from the cache
+    expect(await metric('camlinks_change_listener_up')).toBe(1);
+    expect((await ready()).body.details.changes).toMatchObject({ status: 'up', listener: 'listening', caches: 'on' });
+
+    proxy.blackhole((startup) => startup.includes('camlinks-listener'));
+    // Another instance revokes: straight in the database, so that only the NOTIFY could tell this one.
+    await db.query(`UPDATE issued_links SET revoked_at = now(), revoked_by = 'elsewhere' WHERE token_hash = $1`, [hashToken(link.searchParams.get('token')!)]);
+
+    await eventually(async () => expect(await verify(link)).toBe(403), NOTICED_MS);
+    expect(camlinks.output()).toMatch(/No heartbeat from the database change listener for \d+ ms; caches are off/);
+    expect(await metric('camlinks_change_listener_up')).toBe(0);
+    expect(await metric('camlinks_change_listener_losses_total')).toBeGreaterThanOrEqual(1);
+    expect(await metric('camlinks_change_heartbeat_age_seconds')).toBeGreaterThan(3);
+    // Degraded, not failed: decisions are still right, every one from the database.
+    const degraded = await ready();
+    expect(degraded.status).toBe(200);
+    expect(degraded.body.status).toBe('degraded');
+    expect(degraded.body.details.changes).toMatchObject({ status: 'degraded', listener: 'lost', caches: 'off' });
+
+    await proxy.resume(); // the next connection gets through
+    await eventually(async () => expect((await ready()).body.status).toBe('ok'), NOTICED_MS);
+    expect(await metric('camlinks_change_listener_up')).toBe(1);
+    expect(await verify(link)).toBe(403);
+  });
+});
