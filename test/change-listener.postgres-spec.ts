@@ -29,7 +29,9 @@ describe('a change listener that silently stops hearing', () => {
   const post = async <T>(path: string, body: object, token = ADMIN) =>
     (await call(path, { method: 'POST', body: JSON.stringify(body) }, token)).json() as Promise<T>;
   const verify = (link: URL) =>
-    fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${link.pathname}${link.search}` } }).then((r) => r.status);
+    fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${link.pathname}${link.search}`, 'X-Original-Method': 'GET' } }).then(
+      (r) => r.status,
+    );
   const ready = async () => {
     const response = await fetch(`${camlinks.url}/health/ready`);
     return { status: response.status, body: (await response.json()) as { status: string; details: { changes: Record<string, unknown> } } };

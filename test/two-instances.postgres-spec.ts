@@ -86,7 +86,10 @@ describe('two instances sharing PostgreSQL', () => {
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'kiosk' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, integration.token));
     const uri = new URL(link.url);
-    const verifyOnB = () => fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}` } }).then((r) => r.status);
+    const verifyOnB = () =>
+      fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } }).then(
+        (r) => r.status,
+      );
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // from B's cache
 
