@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { ArchiveRangesDto, mapArchiveRanges, ReplaceArchiveRangesDto } from './archive-ranges.dto';
 import { ArchiveRangesService } from './archive-ranges.service';
+import { UuidParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: cameras')
 @AdminApi()
@@ -12,13 +13,13 @@ export class ArchiveRangesController {
 
   @Get()
   @ApiOkResponse({ type: ArchiveRangesDto })
-  async list(@Param('uuid', ParseUUIDPipe) uuid: string): Promise<ArchiveRangesDto> {
+  async list(@Param() { uuid }: UuidParamDto): Promise<ArchiveRangesDto> {
     return mapArchiveRanges(uuid, await this.ranges.list(uuid));
   }
 
   @Put()
   @ApiOkResponse({ type: ArchiveRangesDto, description: 'The ranges now stored.' })
-  async replace(@Param('uuid', ParseUUIDPipe) uuid: string, @Body() body: ReplaceArchiveRangesDto): Promise<ArchiveRangesDto> {
+  async replace(@Param() { uuid }: UuidParamDto, @Body() body: ReplaceArchiveRangesDto): Promise<ArchiveRangesDto> {
     return mapArchiveRanges(uuid, await this.ranges.replace(uuid, body));
   }
 }

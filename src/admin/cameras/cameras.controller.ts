@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { CameraDto, CreateCameraDto, ListCamerasQueryDto, mapCamera, UpdateCameraDto } from './cameras.dto';
 import { CamerasService } from './cameras.service';
+import { UuidParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: cameras')
 @AdminApi()
@@ -24,20 +25,20 @@ export class CamerasController {
 
   @Get(':uuid')
   @ApiOkResponse({ type: CameraDto })
-  async get(@Param('uuid', ParseUUIDPipe) uuid: string): Promise<CameraDto> {
+  async get(@Param() { uuid }: UuidParamDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.get(uuid));
   }
 
   @Patch(':uuid')
   @ApiOkResponse({ type: CameraDto })
-  async update(@Param('uuid', ParseUUIDPipe) uuid: string, @Body() body: UpdateCameraDto): Promise<CameraDto> {
+  async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.update(uuid, body));
   }
 
   @Delete(':uuid')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Its streams and grants are deleted with it.' })
-  delete(@Param('uuid', ParseUUIDPipe) uuid: string): Promise<void> {
+  delete(@Param() { uuid }: UuidParamDto): Promise<void> {
     return this.cameras.delete(uuid);
   }
 }

@@ -29,12 +29,13 @@ export class CamerasService {
     return this.cameras.list({ mediaServerId: query.media_server_id });
   }
 
-  async get(uuid: string): Promise<CameraRecord> {
-    return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
+  get(uuid: string): Promise<CameraRecord> {
+    return this.findOrFail(uuid);
   }
 
   /** The default stream type is checked against the streams the camera ends up with, given or kept. */
   async update(uuid: string, body: UpdateCameraDto): Promise<CameraRecord> {
+    await this.findOrFail(uuid);
     if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
     const changes = {
       name: body.name,
@@ -47,8 +48,14 @@ export class CamerasService {
     return this.cameras.update(uuid, changes, (camera) => checkDefaultStream(camera.streams, camera.defaultStreamType));
   }
 
-  delete(uuid: string): Promise<void> {
-    return this.cameras.delete(uuid);
+  async delete(uuid: string): Promise<void> {
+    await this.findOrFail(uuid);
+    await this.cameras.delete(uuid);
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown camera all answer this 404. */
+  private async findOrFail(uuid: string): Promise<CameraRecord> {
+    return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
   }
 
   private async checkMediaServer(id: string): Promise<void> {

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateGrantDto, GrantDto, ListGrantsQueryDto, mapGrant, UpdateGrantDto } from './grants.dto';
 import { GrantsService } from './grants.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 /** A grant lets a user's token (or an integration acting for the user) link to one camera. */
 @ApiTags('admin: grants')
@@ -25,20 +26,20 @@ export class GrantsController {
 
   @Get(':id')
   @ApiOkResponse({ type: GrantDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<GrantDto> {
+  async get(@Param() { id }: IdParamDto): Promise<GrantDto> {
     return mapGrant(await this.grants.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: GrantDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateGrantDto): Promise<GrantDto> {
+  async update(@Param() { id }: IdParamDto, @Body() body: UpdateGrantDto): Promise<GrantDto> {
     return mapGrant(await this.grants.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.grants.delete(id);
   }
 }

@@ -27,16 +27,23 @@ export class GrantsService {
     return this.grants.list({ userId: query.user_id, cameraUuid: query.camera_uuid });
   }
 
-  async get(id: string): Promise<GrantRecord> {
-    return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
+  get(id: string): Promise<GrantRecord> {
+    return this.findOrFail(id);
   }
 
   /** expires_at null: the grant no longer expires; left out: unchanged. */
-  update(id: string, body: UpdateGrantDto): Promise<GrantRecord> {
+  async update(id: string, body: UpdateGrantDto): Promise<GrantRecord> {
+    await this.findOrFail(id);
     return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) });
   }
 
-  delete(id: string): Promise<void> {
-    return this.grants.delete(id);
+  async delete(id: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.grants.delete(id);
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown grant all answer this 404. */
+  private async findOrFail(id: string): Promise<GrantRecord> {
+    return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
   }
 }

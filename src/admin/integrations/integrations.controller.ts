@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
 import { CreatedIntegrationDto, CreateIntegrationDto, IntegrationDto, mapCreatedIntegration, mapIntegration, UpdateIntegrationDto } from './integrations.dto';
 import { IntegrationsService } from './integrations.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: integrations')
 @AdminApi()
@@ -25,20 +26,20 @@ export class IntegrationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: IntegrationDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<IntegrationDto> {
+  async get(@Param() { id }: IdParamDto): Promise<IntegrationDto> {
     return mapIntegration(await this.integrations.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: IntegrationDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateIntegrationDto): Promise<IntegrationDto> {
+  async update(@Param() { id }: IdParamDto, @Body() body: UpdateIntegrationDto): Promise<IntegrationDto> {
     return mapIntegration(await this.integrations.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Its tokens are deleted with it; the links it issued stay in the audit trail.' })
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.integrations.delete(id);
   }
 }

@@ -18,15 +18,22 @@ export class IntegrationsService {
     return this.integrations.list();
   }
 
-  async get(id: string): Promise<IntegrationRecord> {
-    return (await this.integrations.findById(id)) ?? Promise.reject(AppError.notFound('Integration'));
+  get(id: string): Promise<IntegrationRecord> {
+    return this.findOrFail(id);
   }
 
-  update(id: string, body: UpdateIntegrationDto): Promise<IntegrationRecord> {
+  async update(id: string, body: UpdateIntegrationDto): Promise<IntegrationRecord> {
+    await this.findOrFail(id);
     return this.integrations.update(id, { name: body.name });
   }
 
-  delete(id: string): Promise<void> {
-    return this.integrations.delete(id);
+  async delete(id: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.integrations.delete(id);
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown integration all answer this 404. */
+  private async findOrFail(id: string): Promise<IntegrationRecord> {
+    return (await this.integrations.findById(id)) ?? Promise.reject(AppError.notFound('Integration'));
   }
 }

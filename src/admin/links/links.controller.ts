@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { AdminApi } from '../admin-api.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links.dto';
 import { LinksAdminService } from './links.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
 @AdminApi()
@@ -31,7 +32,7 @@ export class LinksAdminController {
 
   @Get(':id')
   @ApiOkResponse({ type: LinkDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<LinkDto> {
+  async get(@Param() { id }: IdParamDto): Promise<LinkDto> {
     return mapLink(await this.links.get(id), new Date());
   }
 
@@ -45,7 +46,7 @@ export class LinksAdminController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
-  async revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
+  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason), new Date());
   }
 

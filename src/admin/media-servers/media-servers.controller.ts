@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateMediaServerDto, MediaServerDto, mapMediaServer, UpdateMediaServerDto } from './media-servers.dto';
 import { MediaServersService } from './media-servers.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: media servers')
 @AdminApi()
@@ -24,20 +25,20 @@ export class MediaServersController {
 
   @Get(':id')
   @ApiOkResponse({ type: MediaServerDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<MediaServerDto> {
+  async get(@Param() { id }: IdParamDto): Promise<MediaServerDto> {
     return mapMediaServer(await this.servers.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: MediaServerDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMediaServerDto): Promise<MediaServerDto> {
+  async update(@Param() { id }: IdParamDto, @Body() body: UpdateMediaServerDto): Promise<MediaServerDto> {
     return mapMediaServer(await this.servers.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.servers.delete(id);
   }
 }

@@ -23,16 +23,17 @@ export class MediaServersService {
     return this.servers.list();
   }
 
-  async get(id: string): Promise<MediaServerRecord> {
-    return (await this.servers.findById(id)) ?? Promise.reject(AppError.notFound('Media server'));
+  get(id: string): Promise<MediaServerRecord> {
+    return this.findOrFail(id);
   }
 
   async update(id: string, body: UpdateMediaServerDto): Promise<MediaServerRecord> {
+    const current = await this.findOrFail(id);
     const fields: Partial<MediaServerFields> = {
       name: body.name,
       baseUrl: body.base_url,
       rtspBaseUrl: body.rtsp_base_url,
-      urlTemplates: body.url_templates && withOverrides((await this.get(id)).urlTemplates, body.url_templates),
+      urlTemplates: body.url_templates && withOverrides(current.urlTemplates, body.url_templates),
       verificationSecretHash: secretHash(body.verification_secret),
     };
     return this.servers.update(id, fields);
@@ -40,10 +41,16 @@ export class MediaServersService {
 
   /** Refused (409) while cameras still use the server: their links would have nowhere to point. */
   async delete(id: string): Promise<void> {
+    await this.findOrFail(id);
     // Asked first, not left to the foreign key: PostgreSQL 18 (also the embedded one) reports a
     // RESTRICT violation as 23001, which Prisma does not turn into P2003.
     if (await this.servers.hasCameras(id)) throw new AppError(ErrorCode.Conflict, 'The media server is still used by cameras.');
     await this.servers.delete(id);
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown media server all answer this 404. */
+  private async findOrFail(id: string): Promise<MediaServerRecord> {
+    return (await this.servers.findById(id)) ?? Promise.reject(AppError.notFound('Media server'));
   }
 }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
 import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './users.dto';
 import { UsersService } from './users.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: users')
 @AdminApi()
@@ -25,20 +26,20 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+  async get(@Param() { id }: IdParamDto): Promise<UserDto> {
     return mapUser(await this.users.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  async update(@Param() { id }: IdParamDto, @Body() body: UpdateUserDto): Promise<UserDto> {
     return mapUser(await this.users.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it.' })
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.users.delete(id);
   }
 }

@@ -15,15 +15,22 @@ export class UsersService {
     return this.users.list();
   }
 
-  async get(id: string): Promise<UserRecord> {
-    return (await this.users.findById(id)) ?? Promise.reject(AppError.notFound('User'));
+  get(id: string): Promise<UserRecord> {
+    return this.findOrFail(id);
   }
 
-  update(id: string, body: UpdateUserDto): Promise<UserRecord> {
+  async update(id: string, body: UpdateUserDto): Promise<UserRecord> {
+    await this.findOrFail(id);
     return this.users.update(id, { name: body.name });
   }
 
-  delete(id: string): Promise<void> {
-    return this.users.delete(id);
+  async delete(id: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.users.delete(id);
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown user all answer this 404. */
+  private async findOrFail(id: string): Promise<UserRecord> {
+    return (await this.users.findById(id)) ?? Promise.reject(AppError.notFound('User'));
   }
 }
