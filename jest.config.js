@@ -36,5 +36,9 @@ module.exports = {
   // A global option (ignored per project): an embedded database takes ~3 s to start, far more
   // while the projects share 2 cores.
   testTimeout: 30_000,
-  projects: [{ ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js'] }, e2e('postgres'), e2e('embedded')],
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js', '<rootDir>/test/support/**/*.spec.ts'] },
+    e2e('postgres'),
+    e2e('embedded'),
+  ],
 };

@@ -58,3 +58,34 @@ describe(`admin ids: one not-found path, ids validated like fields (${process.en
     expect([link.status, link.body.errors]).toEqual([422, { id: ['The id field must be a valid UUID.'] }]);
   });
 });
+
+describe(`admin ids chosen by the client (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    [`${ADMIN}/media-servers`, { name: 'edge-chosen', base_url: 'http://127.0.0.1:8080' }],
+    [`${ADMIN}/users`, { name: 'chosen-user' }],
+    [`${ADMIN}/integrations`, { name: 'chosen-integration' }],
+  ])('%s keeps an id given on creation, and answers 409 when it is taken', async (path, body) => {
+    const id = randomUUID();
+    const created = await t
+      .http()
+      .post(path)
+      .set(admin)
+      .send({ ...body, id });
+    expect([created.status, created.body.id]).toEqual([201, id]);
+    expect((await t.http().get(`${path}/${id}`).set(admin)).status).toBe(200);
+    const again = await t
+      .http()
+      .post(path)
+      .set(admin)
+      .send({ ...body, name: `${body.name}-2`, id });
+    expect([again.status, again.body]).toEqual([409, { message: 'A record with the same id already exists.' }]);
+    expect((await t.http().patch(`${path}/${id}`).set(admin).send({ id: randomUUID() })).body.errors).toEqual({ id: ['The id field is not allowed.'] });
+  });
+});

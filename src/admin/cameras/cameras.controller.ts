@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CameraDto, CreateCameraDto, ListCamerasQueryDto, mapCamera, UpdateCameraDto } from './cameras.dto';
 import { CamerasService } from './cameras.service';
@@ -12,31 +13,53 @@ export class CamerasController {
   constructor(private readonly cameras: CamerasService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a camera',
+    description:
+      "A camera on a media server, with its streams (each a type, like `high`, and its stream's name on the media server) and how many days of archive it keeps.",
+  })
   @ApiCreatedResponse({ type: CameraDto })
+  @ApiConflict('A camera with this uuid exists.', 'A record with the same uuid already exists.')
+  @ApiInvalid({ media_server_id: ['The media_server_id field must name an existing media server.'] })
   async create(@Body() body: CreateCameraDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.create(body));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List cameras', description: 'Every camera with its streams, or those of one media server.' })
   @ApiOkResponse({ type: [CameraDto] })
+  @ApiInvalid({ media_server_id: ['The media_server_id field must be a valid UUID.'] })
   async list(@Query() query: ListCamerasQueryDto): Promise<CameraDto[]> {
     return (await this.cameras.list(query)).map(mapCamera);
   }
 
   @Get(':uuid')
+  @ApiOperation({ summary: 'Get a camera', description: 'With its streams.' })
   @ApiOkResponse({ type: CameraDto })
+  @ApiNotFound('Camera')
   async get(@Param() { uuid }: UuidParamDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.get(uuid));
   }
 
   @Patch(':uuid')
+  @ApiOperation({
+    summary: 'Change a camera',
+    description: 'Fields left out keep their value; `streams`, when given, replaces all of them. Blocking a camera stops its links at once, on every instance.',
+  })
   @ApiOkResponse({ type: CameraDto })
+  @ApiNotFound('Camera')
+  @ApiInvalid({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] })
   async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.update(uuid, body));
   }
 
   @Delete(':uuid')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a camera',
+    description: 'With its streams, archive ranges and grants; the links issued for it stay in the audit trail, and stop working.',
+  })
+  @ApiNotFound('Camera')
   @ApiNoContentResponse({ description: 'Its streams and grants are deleted with it.' })
   delete(@Param() { uuid }: UuidParamDto): Promise<void> {
     return this.cameras.delete(uuid);

@@ -4,6 +4,7 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Max, 
 import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
 import { IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
 import type { CameraRecord } from './cameras.repository';
+import { EXAMPLE_IDS } from '../../common/chosen-id';
 
 const MAX_RETENTION_DAYS = 3650;
 
@@ -32,7 +33,7 @@ export class CreateCameraDto {
   @IsShortString(100)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: "The media server that serves the camera's video." })
+  @ApiProperty({ format: 'uuid', description: "The media server that serves the camera's video.", example: EXAMPLE_IDS.mediaServer })
   @IsAnyUuid()
   media_server_id: string;
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateGrantDto, GrantDto, ListGrantsQueryDto, mapGrant, UpdateGrantDto } from './grants.dto';
 import { GrantsService } from './grants.service';
@@ -13,30 +14,45 @@ export class GrantsController {
   constructor(private readonly grants: GrantsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Grant a user a camera',
+    description: 'The user (with their token, or through an integration acting for them) gets links to the camera until `expires_at`, if given.',
+  })
+  @ApiConflict('The user already has a grant of this camera.', 'A record with the same user_id, camera_uuid already exists.')
+  @ApiInvalid({ user_id: ['The user_id field must name an existing user.'] })
   @ApiCreatedResponse({ type: GrantDto })
   async create(@Body() body: CreateGrantDto): Promise<GrantDto> {
     return mapGrant(await this.grants.create(body));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List grants', description: "Every grant, or a user's, or a camera's." })
+  @ApiInvalid({ user_id: ['The user_id field must be a valid UUID.'] })
   @ApiOkResponse({ type: [GrantDto] })
   async list(@Query() query: ListGrantsQueryDto): Promise<GrantDto[]> {
     return (await this.grants.list(query)).map(mapGrant);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a grant', description: 'A grant by id.' })
+  @ApiNotFound('Grant')
   @ApiOkResponse({ type: GrantDto })
   async get(@Param() { id }: IdParamDto): Promise<GrantDto> {
     return mapGrant(await this.grants.get(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a grant's expiry", description: '`expires_at` null: the grant no longer expires.' })
+  @ApiNotFound('Grant')
+  @ApiInvalid({ expires_at: ['The expires_at field must be in the future.'] })
   @ApiOkResponse({ type: GrantDto })
   async update(@Param() { id }: IdParamDto, @Body() body: UpdateGrantDto): Promise<GrantDto> {
     return mapGrant(await this.grants.update(id, body));
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Withdraw a grant', description: "The user's links to the camera stop working at once, on every instance." })
+  @ApiNotFound('Grant')
   @HttpCode(204)
   @ApiNoContentResponse()
   delete(@Param() { id }: IdParamDto): Promise<void> {

@@ -10,7 +10,7 @@ export class IntegrationsService {
 
   async create(body: CreateIntegrationDto): Promise<{ integration: IntegrationRecord; token: IssuedToken }> {
     const { fields, token } = mintToken('integration', null);
-    const created = await this.integrations.createWithToken(body.name, fields);
+    const created = await this.integrations.createWithToken(body.name, fields, body.id);
     return { integration: created.integration, token: { record: created.token, token } };
   }
 

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ChosenId } from '../../common/chosen-id';
 import { Type } from 'class-transformer';
 import {
   IsObject,
@@ -54,6 +55,8 @@ export class UrlTemplatesDto implements Partial<Record<TemplateKey, string | nul
 }
 
 export class CreateMediaServerDto {
+  @ChosenId() id?: string;
+
   @ApiProperty({ example: 'edge-1', maxLength: 100 })
   @IsShortString(100)
   name: string;
@@ -95,7 +98,7 @@ export class CreateMediaServerDto {
   verification_secret?: string | null;
 }
 
-export class UpdateMediaServerDto extends PartialType(CreateMediaServerDto, { skipNullProperties: false }) {}
+export class UpdateMediaServerDto extends PartialType(OmitType(CreateMediaServerDto, ['id'] as const), { skipNullProperties: false }) {}
 
 export class MediaServerDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -10,13 +10,16 @@ export class MediaServersService {
   constructor(private readonly servers: MediaServersRepository) {}
 
   create(body: CreateMediaServerDto): Promise<MediaServerRecord> {
-    return this.servers.create({
-      name: body.name,
-      baseUrl: body.base_url,
-      rtspBaseUrl: body.rtsp_base_url ?? null,
-      urlTemplates: withOverrides({}, body.url_templates),
-      verificationSecretHash: secretHash(body.verification_secret) ?? null,
-    });
+    return this.servers.create(
+      {
+        name: body.name,
+        baseUrl: body.base_url,
+        rtspBaseUrl: body.rtsp_base_url ?? null,
+        urlTemplates: withOverrides({}, body.url_templates),
+        verificationSecretHash: secretHash(body.verification_secret) ?? null,
+      },
+      body.id,
+    );
   }
 
   list(): Promise<MediaServerRecord[]> {

@@ -1,10 +1,23 @@
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/error-response.dto';
+import { ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateTokenDto, IssuedTokenDto, mapIssuedToken, mapToken, TokenDto } from './tokens.dto';
 import type { TokenOwner } from './tokens.repository';
 import { TokensService } from './tokens.service';
 import { IdParamDto, TokenParamsDto } from '../../common/id-params.dto';
+
+/** The 404 of an unknown owner: the routes are shared, the owner's name is not. */
+const ApiUnknownOwner = () =>
+  ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No user (under /users) or integration (under /integrations) has this id.',
+    examples: {
+      user: { summary: 'Under /users', value: { message: 'User not found.' } },
+      integration: { summary: 'Under /integrations', value: { message: 'Integration not found.' } },
+    },
+  });
 
 /**
  * The token routes users and integrations share. Each owner subclasses it with its
@@ -17,12 +30,19 @@ export abstract class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Issue a token',
+    description: 'A new token for the owner, shown in this answer only (camlinks keeps its hash). With `expires_at`, it stops working then.',
+  })
+  @ApiUnknownOwner()
   @ApiCreatedResponse({ type: IssuedTokenDto, description: 'The only response that contains the token itself.' })
   async issue(@Param() { id }: IdParamDto, @Body() body: CreateTokenDto): Promise<IssuedTokenDto> {
     return mapIssuedToken(await this.tokens.issue({ kind: this.ownerKind, id }, body.expires_at));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List tokens', description: "The owner's tokens, revoked ones included; only their prefixes, never the tokens." })
+  @ApiUnknownOwner()
   @ApiOkResponse({ type: [TokenDto] })
   async list(@Param() { id }: IdParamDto): Promise<TokenDto[]> {
     return (await this.tokens.list({ kind: this.ownerKind, id })).map(mapToken);
@@ -30,6 +50,8 @@ export abstract class TokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a token', description: 'The token stops working at once, on every instance; its row stays for the audit trail.' })
+  @ApiNotFound('Token', 'The owner has no token with this id.')
   @ApiNoContentResponse({ description: 'Revoked: the token stops working; its row stays for the audit trail. Revoking twice is fine.' })
   revoke(@Param() { id, tokenId }: TokenParamsDto): Promise<void> {
     return this.tokens.revoke({ kind: this.ownerKind, id }, tokenId);

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
 import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './users.dto';
@@ -13,31 +14,47 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a user',
+    description:
+      "An end user of an integration's service. A user sees only the cameras granted to them, with their own token (`clu_…`) or through an integration acting for them (`X-User-Token`).",
+  })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiConflict('A user with this name (or id) exists.', 'A record with the same name already exists.')
+  @ApiInvalid({ name: ['The name field must be a string.', 'The name field must not be empty.'] })
   async create(@Body() body: CreateUserDto): Promise<UserDto> {
     return mapUser(await this.users.create(body));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List users', description: 'Every user, by name.' })
   @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
     return (await this.users.list()).map(mapUser);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a user', description: 'A user by id.' })
   @ApiOkResponse({ type: UserDto })
+  @ApiNotFound('User')
   async get(@Param() { id }: IdParamDto): Promise<UserDto> {
     return mapUser(await this.users.get(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename a user', description: 'Renames the user.' })
   @ApiOkResponse({ type: UserDto })
+  @ApiNotFound('User')
+  @ApiConflict('Another user has this name.', 'A record with the same name already exists.')
+  @ApiInvalid({ name: ['The name field must not be empty.'] })
   async update(@Param() { id }: IdParamDto, @Body() body: UpdateUserDto): Promise<UserDto> {
     return mapUser(await this.users.update(id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user', description: 'With their tokens and grants; the links issued for them stay in the audit trail.' })
+  @ApiNotFound('User')
   @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it.' })
   delete(@Param() { id }: IdParamDto): Promise<void> {
     return this.users.delete(id);

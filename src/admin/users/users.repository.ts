@@ -13,8 +13,8 @@ export interface UserRecord {
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(name: string): Promise<UserRecord> {
-    return this.prisma.user.create({ data: { name } });
+  create(name: string, id?: string): Promise<UserRecord> {
+    return this.prisma.user.create({ data: { id, name } });
   }
 
   list(): Promise<UserRecord[]> {

@@ -8,7 +8,7 @@ export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
   create(body: CreateUserDto): Promise<UserRecord> {
-    return this.users.create(body.name);
+    return this.users.create(body.name, body.id);
   }
 
   list(): Promise<UserRecord[]> {
