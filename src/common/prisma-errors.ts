@@ -57,7 +57,10 @@ function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
   const cause = driverCause(error);
   const fromIndex =
     cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`)
-      ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '').replace(/^pkey$/, 'id')
+      ? cause.constraint.index
+          .slice(cause.table.length + 1)
+          .replace(/_key$/, '')
+          .replace(/^pkey$/, 'id')
       : undefined;
   const target = (error.meta?.target as string[] | string | undefined) ?? cause?.constraint?.fields ?? fromIndex;
   if (!target) return 'value';
