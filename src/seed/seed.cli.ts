@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_FILE } from '../auth/admin-token';
 import { EXAMPLE_CAMERA } from '../cameras/camera-links.dto';
-import { EXAMPLE_IDS } from '../common/chosen-id';
+import { DEMO_ARCHIVE, EXAMPLE_IDS } from '../common/chosen-id';
 import { type AppConfig, loadConfigOrExit } from '../config/app-config';
 
 /**
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       await call('POST', '/cameras', { ...camera, media_server_id: server.id, default_stream_type: 'high', archive_retention_days: 7 });
     }
   }
+  await call('PUT', `/cameras/${EXAMPLE_CAMERA}/archive-ranges`, { ranges: [{ stream_type: 'high', ...DEMO_ARCHIVE }] });
   const user =
     (await findByName<{ id: string; name: string }>('/users', 'demo-user')) ??
     (await call<{ id: string }>('POST', '/users', { id: EXAMPLE_IDS.user, name: 'demo-user' })).body;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CameraDto, CreateCameraDto, ListCamerasQueryDto, mapCamera, UpdateCameraDto } from './cameras.dto';
@@ -41,6 +41,7 @@ export class CamerasController {
     return mapCamera(await this.cameras.get(uuid));
   }
 
+  @ApiBody({ type: UpdateCameraDto, examples: { demo: { summary: 'Unblock', value: { blocked: false } } } })
   @Patch(':uuid')
   @ApiOperation({
     summary: 'Change a camera',

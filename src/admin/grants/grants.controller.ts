@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateGrantDto, GrantDto, ListGrantsQueryDto, mapGrant, UpdateGrantDto } from './grants.dto';
@@ -41,6 +41,7 @@ export class GrantsController {
     return mapGrant(await this.grants.get(id));
   }
 
+  @ApiBody({ type: UpdateGrantDto, examples: { demo: { summary: 'Never expire', value: { expires_at: null } } } })
   @Patch(':id')
   @ApiOperation({ summary: "Change a grant's expiry", description: '`expires_at` null: the grant no longer expires.' })
   @ApiNotFound('Grant')

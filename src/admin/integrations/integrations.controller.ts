@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
@@ -41,6 +41,7 @@ export class IntegrationsController {
     return mapIntegration(await this.integrations.get(id));
   }
 
+  @ApiBody({ type: UpdateIntegrationDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-portal' } } } })
   @Patch(':id')
   @ApiOperation({ summary: 'Rename an integration', description: 'Only the name changes; its tokens keep working.' })
   @ApiNotFound('Integration')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CreateMediaServerDto, MediaServerDto, mapMediaServer, UpdateMediaServerDto } from './media-servers.dto';
@@ -40,6 +40,7 @@ export class MediaServersController {
     return mapMediaServer(await this.servers.get(id));
   }
 
+  @ApiBody({ type: UpdateMediaServerDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-edge' } } } })
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a media server',

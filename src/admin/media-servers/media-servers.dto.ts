@@ -89,6 +89,8 @@ export class CreateMediaServerDto {
     type: String,
     minLength: 16,
     writeOnly: true,
+    // Swagger UI's "Try it out" sends the example: null leaves a demo media server open to verification without a secret.
+    example: null,
     description:
       'A secret the media server must present when it verifies links (X-Media-Server-Secret header or `secret` query parameter). Stored as a hash, never returned; null removes it.',
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
@@ -41,6 +41,7 @@ export class UsersController {
     return mapUser(await this.users.get(id));
   }
 
+  @ApiBody({ type: UpdateUserDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-user' } } } })
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a user', description: 'Renames the user.' })
   @ApiOkResponse({ type: UserDto })
