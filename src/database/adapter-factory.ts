@@ -47,7 +47,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
-  const pglite = await openPGlite(target.dataDir);
+  return embeddedDatabase(await openPGlite(target.dataDir));
+}
+
+/** An open PGlite as camlinks uses it (the tests open theirs from a migrated template). */
+export function embeddedDatabase(pglite: PGlite): OpenDatabase {
   return {
     factory: new WholeScriptPGlite(pglite),
     listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
@@ -86,7 +90,7 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
  * embedded database is small and its files sit in the OS page cache anyway. (Measured: RSS at
  * rest 296 → 187 MB for the database alone; docs/BENCHMARKS.md.)
  */
-const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
+export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
 
 async function openPGlite(dataDir: string): Promise<PGlite> {
   try {

@@ -26,6 +26,9 @@ const error = (description: string, message: string, headers?: ResponseObject['h
 /** Routes that answer without the database: a liveness probe must not fail with it. */
 const WITHOUT_DATABASE = new Set(['/health/live', '/metrics']);
 
+/** Routes that read their input as plain strings, through no DTO: nothing there answers 422. */
+const UNVALIDATED = new Set(['/api/v1/media-auth/nginx']);
+
 /** The body camlinks gets when it cannot parse a JSON body (Express's body parser, through the global filter). */
 export const INVALID_JSON_MESSAGE = 'The request body is not valid JSON.';
 
@@ -54,7 +57,8 @@ function addTo(operation: OperationObject, path: string): void {
     add(400, error('The body is not valid JSON.', INVALID_JSON_MESSAGE));
     add(413, error('The body is larger than BODY_LIMIT_KB.', 'request entity too large'));
   }
-  if (operation.requestBody || parameters.length) add(422, validationError(parameters));
+  const validated = parameters.filter((p) => p.in === 'path' || p.in === 'query');
+  if (!UNVALIDATED.has(path) && (operation.requestBody || validated.length)) add(422, validationError(parameters));
   if (group === 'integration' || group === 'admin') {
     add(429, error('Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN).', TOO_MANY_REQUESTS_MESSAGE, RETRY_AFTER));
   }

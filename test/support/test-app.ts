@@ -4,11 +4,13 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { setUpApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
-import { openDatabase } from '../../src/database/adapter-factory';
+import { PGlite } from '@electric-sql/pglite';
+import { readFile } from 'node:fs/promises';
+import { embeddedDatabase, type OpenDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
 import { DATABASE_CONNECTION, PrismaService } from '../../src/database/prisma.service';
 import { QueryCounter } from './counting-factory';
 import { type ObservedResponse, OpenApiResponseValidator } from './openapi-validator';
-import { cloneTemplate, databaseUrl, dropDatabase } from './test-database';
+import { cloneTemplate, databaseUrl, dropDatabase, PGLITE_TEMPLATE_ENV } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
 
@@ -40,7 +42,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     .overrideProvider(DATABASE_CONNECTION)
     .useFactory({
       factory: async () => {
-        const connection = await openDatabase(config.database);
+        const connection = dbName ? await openDatabase(config.database) : await openEmbeddedTemplate();
         return { ...connection, factory: queries.wrap(connection.factory) };
       },
     })
@@ -59,6 +61,18 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
       if (dbName) await dropDatabase(dbName);
     },
   };
+}
+
+/**
+ * An in-memory embedded database loaded from the migrated template of global-setup.ts; it finds
+ * no migration pending at start, as the embedded default on existing data does.
+ */
+async function openEmbeddedTemplate(): Promise<OpenDatabase> {
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (!template) throw new Error(`${PGLITE_TEMPLATE_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
+  const pglite = new PGlite({ ...PGLITE_OPTIONS, loadDataDir: new Blob([await readFile(template)]) });
+  await pglite.waitReady;
+  return embeddedDatabase(pglite);
 }
 
 let validator: OpenApiResponseValidator | undefined;
