@@ -23,14 +23,18 @@ const error = (description: string, message: string, headers?: ResponseObject['h
   content: { 'application/json': { schema: ERROR, example: { message } } },
 });
 
+const RETRY_AFTER: ResponseObject['headers'] = {
+  'Retry-After': { required: true, description: 'Seconds until the budget allows a request again.', schema: { type: 'integer', minimum: 1 } },
+};
+
 /** Routes that answer without the database: a liveness probe must not fail with it. */
 const WITHOUT_DATABASE = new Set(['/health/live', '/metrics']);
 
 /** Routes that read their input as plain strings, through no DTO: nothing there answers 422. */
 const UNVALIDATED = new Set(['/api/v1/media-auth/nginx']);
 
-/** The body camlinks gets when it cannot parse a JSON body (Express's body parser, through the global filter). */
-export const INVALID_JSON_MESSAGE = 'The request body is not valid JSON.';
+/** What the global filter answers to a body Express cannot parse as JSON (common/global-exception.filter.ts). */
+const INVALID_JSON_MESSAGE = 'The request body is not valid JSON.';
 
 /**
  * The answers every operation of a kind can give, added from the same facts the server acts
@@ -65,10 +69,6 @@ function addTo(operation: OperationObject, path: string): void {
   if (!WITHOUT_DATABASE.has(path) && group !== 'verify') add(503, error('The database cannot be reached; try again shortly.', DATABASE_UNAVAILABLE_MESSAGE));
   add(500, error('An unexpected failure, logged with its stack; nothing of it is in the answer.', 'Server Error'));
 }
-
-export const RETRY_AFTER: ResponseObject['headers'] = {
-  'Retry-After': { required: true, description: 'Seconds until the budget allows a request again.', schema: { type: 'integer', minimum: 1 } },
-};
 
 /** A 422 for input the operation has not described itself: with the exact answer to a malformed path id, when it has one. */
 function validationError(parameters: ParameterObject[]): ResponseObject {
