@@ -1,25 +1,24 @@
 # syntax=docker/dockerfile:1
 # camlinks: build with the dev toolchain, run with production dependencies only.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # npm ci runs the postinstall step, `prisma generate`, which needs the schema.
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
-COPY nest-cli.json tsconfig.json ./
 COPY src ./src
 # The generated Prisma client (src/generated) is compiled into dist with the rest.
 RUN npm run build
 
-FROM node:20-bookworm-slim AS production-dependencies
+FROM node:24-bookworm-slim AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No install scripts: the only one generates the client, which dist already contains.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 # A bounded heap, so a container limit can be set: the baseline (~50 MB) plus a full
 # verification cache (100,000 links, ~170 MB) fits with room for garbage. Give the container
 # at least 512 MB (docs/PRODUCTION.md).

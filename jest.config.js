@@ -33,8 +33,12 @@ const e2e = (db) => ({
 });
 
 module.exports = {
-  // A global option (ignored per project): an embedded database takes ~3 s to start, far more
-  // while the projects share 2 cores.
-  testTimeout: 30_000,
-  projects: [{ ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] }, e2e('postgres'), e2e('embedded')],
+  // A global option (ignored per project): an app on the embedded database takes seconds to
+  // start, and over 30 s was seen while other builds shared the 2 cores.
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js', '<rootDir>/test/support/**/*.spec.ts'] },
+    e2e('postgres'),
+    e2e('embedded'),
+  ],
 };

@@ -194,13 +194,13 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(res.body).toMatchObject({ uuid: camera.uuid, name: camera.name, streams: [{ type: 'only', name: 'only-one' }], default_stream_type: 'only' });
     });
 
-    it('answers 404 for an unknown camera and 400 for a malformed uuid', async () => {
+    it('answers 404 for an unknown camera and 422 naming the uuid for a malformed one', async () => {
       const unknown = await t.http().get(`${CAMERAS}/${randomUUID()}`).set(admin);
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual({ message: 'Camera not found.' });
       const malformed = await t.http().get(`${CAMERAS}/not-a-uuid`).set(admin);
-      expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toMatch(/uuid/i);
+      expect(malformed.status).toBe(422);
+      expect(malformed.body).toEqual({ message: 'The uuid field must be a valid UUID.', errors: { uuid: ['The uuid field must be a valid UUID.'] } });
     });
   });
 

@@ -151,10 +151,10 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(await t.prisma.issuedLink.count({ where: { id } })).toBe(1);
   });
 
-  it('answers 404 for an unknown link and 400 for a malformed id', async () => {
+  it('answers 404 for an unknown link and 422 for a malformed id', async () => {
     expect((await t.http().post(`${LINKS}/${randomUUID()}/revoke`).set(admin).send({})).status).toBe(404);
     expect((await t.http().get(`${LINKS}/${randomUUID()}`).set(admin)).status).toBe(404);
-    expect((await t.http().get(`${LINKS}/not-a-uuid`).set(admin)).status).toBe(400);
+    expect((await t.http().get(`${LINKS}/not-a-uuid`).set(admin)).status).toBe(422);
   });
 
   it('revokes every active link matching a filter and returns the count; a filter is required', async () => {

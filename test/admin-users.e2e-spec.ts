@@ -73,7 +73,7 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       expect(gone.body).toEqual({ message: 'User not found.' });
     });
 
-    it('answers 404 for an unknown user on every route, and 400 for a malformed id', async () => {
+    it('answers 404 for an unknown user on every route, and 422 naming a malformed id', async () => {
       const id = randomUUID();
       for (const res of [
         await t.http().get(`${USERS}/${id}`).set(admin),
@@ -87,9 +87,9 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
         expect(res.body.message).toMatch(/not found\.$/);
       }
       const malformed = await t.http().get(`${USERS}/42`).set(admin);
-      expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toMatch(/uuid/i);
-      expect((await revoke(randomUUID(), 'nope')).status).toBe(400);
+      expect(malformed.status).toBe(422);
+      expect(malformed.body.errors).toEqual({ id: ['The id field must be a valid UUID.'] });
+      expect((await revoke(randomUUID(), 'nope')).body.errors).toEqual({ tokenId: ['The tokenId field must be a valid UUID.'] });
     });
   });
 

@@ -43,7 +43,7 @@ describe('first run on the embedded database', () => {
     expect((await readFile(tokenFile, 'utf8')).trim()).toBe(token);
     const listed = (await (await admin(server, token)).json()) as { name: string }[];
     expect(listed.map((s) => s.name)).toEqual(['edge-1']);
-  });
+  }, 150_000);
 
   it('keeps the admin API closed on PostgreSQL without ADMIN_TOKEN', async () => {
     const dbName = await cloneTemplate().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/integration-auth.guard';
 import type { Principal } from '../auth/principal';
@@ -8,6 +9,7 @@ import { ArchiveService } from './archive.service';
 import { LinkEndpoint } from './link-endpoint.decorator';
 import { requestOrigin } from './request-origin';
 
+@ApiTags('integration')
 @Controller('api/v1/cameras')
 export class ArchiveController {
   constructor(private readonly archives: ArchiveService) {}
@@ -15,6 +17,7 @@ export class ArchiveController {
   @Post('archive')
   @LinkEndpoint({
     summary: 'URLs to an archive segment',
+    description: 'An HLS playlist of the recorded segment `from`–`to` of each camera (at most ARCHIVE_SEGMENT_MAX_SECONDS long).',
     body: ArchiveRequestDto,
     response: CameraLinkDto,
     examples: {
@@ -24,7 +27,7 @@ export class ArchiveController {
       },
     },
   })
-  async archive(@CurrentPrincipal() principal: Principal, @Body() body: ArchiveRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
+  async issue(@CurrentPrincipal() principal: Principal, @Body() body: ArchiveRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
     return (await this.archives.issue(principal, body, requestOrigin(request))).map(mapCameraLink);
   }
 }

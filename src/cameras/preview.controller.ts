@@ -1,4 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/integration-auth.guard';
 import type { Principal } from '../auth/principal';
@@ -8,6 +9,7 @@ import { LinkEndpoint } from './link-endpoint.decorator';
 import { PreviewRequestDto } from './preview.dto';
 import { PreviewService } from './preview.service';
 
+@ApiTags('integration')
 @Controller('api/v1/cameras')
 export class PreviewController {
   constructor(private readonly previews: PreviewService) {}
@@ -15,6 +17,8 @@ export class PreviewController {
   @Post('preview')
   @LinkEndpoint({
     summary: 'URLs to preview live and archive video from cameras',
+    description:
+      'A preview clip (`mp4`) or image (`jpg`) of each camera: live, or from `date` in the archive (moved to the archive start if earlier, and said in `move_to`).',
     body: PreviewRequestDto,
     response: CameraLinkDto,
     examples: {
@@ -25,7 +29,7 @@ export class PreviewController {
       live: { summary: 'Live preview image', value: { cameras: [{ uuid: EXAMPLE_CAMERA }], source: 'jpg', ttl: 100 } },
     },
   })
-  async preview(@CurrentPrincipal() principal: Principal, @Body() body: PreviewRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
+  async issue(@CurrentPrincipal() principal: Principal, @Body() body: PreviewRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
     return (await this.previews.issue(principal, body, requestOrigin(request))).map(mapCameraLink);
   }
 }

@@ -52,12 +52,15 @@ function driverCause(error: Prisma.PrismaClientKnownRequestError): DriverCause |
   return (error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause;
 }
 
-/** The columns of a violated unique constraint; PrismaPg names only the index (`users_name_key`). */
+/** The columns of a violated unique constraint; PrismaPg names only the index (`users_name_key`, `users_pkey` for the id). */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string {
   const cause = driverCause(error);
   const fromIndex =
     cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`)
-      ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '')
+      ? cause.constraint.index
+          .slice(cause.table.length + 1)
+          .replace(/_key$/, '')
+          .replace(/^pkey$/, 'id')
       : undefined;
   const target = (error.meta?.target as string[] | string | undefined) ?? cause?.constraint?.fields ?? fromIndex;
   if (!target) return 'value';

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -49,7 +54,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
-  const pglite = await openPGlite(target.dataDir);
+  return embeddedDatabase(await openPGlite(target.dataDir));
+}
+
+/** An open PGlite as camlinks uses it (the tests open theirs from a migrated template). */
+export function embeddedDatabase(pglite: PGlite): OpenDatabase {
   return {
     factory: new WholeScriptPGlite(pglite),
     listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
@@ -104,9 +113,17 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
   return close;
 }
 
+/**
+ * PostgreSQL inside PGlite would take 160 MB of shared buffers, all of it resident: camlinks'
+ * embedded database is small and its files sit in the OS page cache anyway. (Measured: RSS at
+ * rest 296 → 187 MB for the database alone; docs/BENCHMARKS.md.)
+ */
+export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
+
 async function openPGlite(dataDir: string): Promise<PGlite> {
   try {
-    const db = new PGlite(dataDir === 'memory://' ? undefined : dataDir);
+    if (dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION'))) await createCluster(dataDir);
+    const db = new PGlite(dataDir === 'memory://' ? undefined : dataDir, PGLITE_OPTIONS);
     await db.waitReady;
     return db;
   } catch (error) {
@@ -117,6 +134,21 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
       { cause: error },
     );
   }
+}
+
+/**
+ * A new data folder is created (initdb) in a short-lived child process: PGlite 0.5 keeps the
+ * ~450 MB of WebAssembly memory its initdb used alive in the process that ran it, which made
+ * the first start of camlinks hold ~900 MB at its peak and ~470 MB at rest.
+ */
+async function createCluster(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const script = `const { PGlite } = require(${JSON.stringify(require.resolve('@electric-sql/pglite'))});
+const db = new PGlite(process.argv[1], ${JSON.stringify(PGLITE_OPTIONS)});
+db.waitReady.then(() => db.close()).catch((error) => { console.error(error.message); process.exit(1); });`;
+  await promisify(execFile)(process.execPath, ['-e', script, dataDir]).catch((error: Error & { stderr?: string }) => {
+    throw new Error(`initdb failed: ${error.stderr?.trim() || error.message}`, { cause: error });
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OpenDatabase } from './adapter-factory';
 import { describeTarget } from '../config/database-target';
-import { applyMigrations } from './migrations/schema-engine';
+import { applyMigrations, pendingMigrations, releaseEngine } from './migrations/schema-engine';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
@@ -22,12 +22,22 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
 
   async onModuleInit(): Promise<void> {
     // The embedded database has no operator to run `npm run db:migrate`: it migrates itself.
-    if (this.config.database.kind === 'embedded') {
+    // The engine (WebAssembly) is loaded only when there is something to apply, and let go after.
+    if (this.config.database.kind === 'embedded' && (await pendingMigrations(await this.appliedMigrations())).length) {
       const applied = await applyMigrations(this.connection.factory);
+      releaseEngine();
       if (applied.length) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
     }
     await this.$connect();
     this.logger.log(`Using ${describeTarget(this.config.database)}`);
+  }
+
+  /** What _prisma_migrations records as applied; nothing when the database is new (no such table yet). */
+  private async appliedMigrations(): Promise<string[]> {
+    const rows = await this.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    ).catch(() => []);
+    return rows.map((row) => row.migration_name);
   }
 
   /** The last shutdown phase: others flush their writes in beforeApplicationShutdown. */

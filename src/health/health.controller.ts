@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
 import { DatabaseChanges } from '../database/database-changes';
 import { PrismaService } from '../database/prisma.service';
@@ -11,7 +11,7 @@ import { PrismaService } from '../database/prisma.service';
  * cause shared by all instances (the network to PostgreSQL) would otherwise take every
  * instance out of the load balancer at once.
  */
-@ApiTags('health')
+@ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -23,12 +23,21 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({
+    summary: 'Liveness: the process answers',
+    description: 'For a liveness probe: touches no dependency, so it fails only when the process is stuck.',
+  })
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: the database answers',
+    description:
+      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s. `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
+  })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.changeListener()]);

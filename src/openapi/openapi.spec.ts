@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { createDocumentApp, OPENAPI_FILE, renderOpenApiFile } from './openapi-file';
 
 interface ExpressRouter {
@@ -59,5 +61,76 @@ describe('openapi.json', () => {
       source: 'mp4',
       ttl: '100',
     });
+  });
+});
+
+/** What @nestjs/swagger keeps a DTO's documented properties under. */
+const SWAGGER_PROPERTIES = 'swagger/apiModelPropertiesArray';
+
+function dtoFiles(dir = join(__dirname, '..')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() && entry.name !== 'generated' ? dtoFiles(join(dir, entry.name)) : entry.name.endsWith('.dto.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('openapi.json for a person reading Swagger UI', () => {
+  let document: OpenAPIObject;
+  beforeAll(async () => {
+    document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8')) as OpenAPIObject;
+  });
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, item]) =>
+      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
+        item[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: item[method] }] : [],
+      ),
+    );
+
+  it('gives every operation a summary, a description and one declared tag', () => {
+    const declared = (document.tags ?? []).map((tag) => tag.name);
+    const lacking = operations().filter(({ op }) => !op.summary || !op.description || op.tags?.length !== 1 || !declared.includes(op.tags[0]));
+    expect(lacking.map(({ route }) => route)).toEqual([]);
+  });
+
+  it('says which routes are public, and documents 429 with Retry-After wherever a rate limit answers it', () => {
+    for (const { route, path, op } of operations()) {
+      expect([route, op.security]).toEqual([route, expect.any(Array)]);
+      const limited = path.startsWith('/api/v1/') && !path.startsWith('/api/v1/media-auth/');
+      expect([route, (op.responses['429'] as { headers?: Record<string, unknown> } | undefined)?.headers?.['Retry-After']]).toEqual([
+        route,
+        limited ? expect.objectContaining({ required: true }) : undefined,
+      ]);
+    }
+    expect(document.paths['/health/live'].get!.security).toEqual([]);
+  });
+
+  it('describes tokens as opaque bearer tokens, and X-User-Token as a user token sent by an integration', () => {
+    for (const scheme of Object.values(document.components!.securitySchemes!)) {
+      expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(scheme).not.toHaveProperty('bearerFormat');
+    }
+    const header = document.paths['/api/v1/cameras/preview'].post!.parameters!.find((p) => 'name' in p && p.name === 'X-User-Token');
+    expect(header).toMatchObject({
+      in: 'header',
+      description: expect.stringMatching(/^A user's token \(`clu_…`\), sent by an integration acting for that user/),
+    });
+  });
+});
+
+describe('DTO schema names', () => {
+  it('are unique: two classes of one name would silently share one schema, documenting the wrong body', () => {
+    const classesByName = new Map<string, Map<unknown, string>>();
+    for (const file of dtoFiles()) {
+      // Every DTO file, found at run time: an import list would miss the next one.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      for (const [exported, value] of Object.entries(require(file) as Record<string, unknown>)) {
+        if (typeof value !== 'function' || !Reflect.getMetadata(SWAGGER_PROPERTIES, value.prototype as object)) continue;
+        const classes = classesByName.get(value.name) ?? new Map<unknown, string>();
+        classes.set(value, `${relative(join(__dirname, '..', '..'), file)} (${exported})`);
+        classesByName.set(value.name, classes);
+      }
+    }
+    expect(classesByName.size).toBeGreaterThan(30);
+    const shared = [...classesByName].filter(([, classes]) => classes.size > 1).map(([name, classes]) => `${name}: ${[...classes.values()].join(', ')}`);
+    expect(shared).toEqual([]);
   });
 });

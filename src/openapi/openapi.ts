@@ -1,14 +1,75 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { EXAMPLE_CAMERA } from '../cameras/camera-links.dto';
+import { EXAMPLE_IDS } from '../common/chosen-id';
+import { addCommonResponses } from './common-responses';
+
+/** Every tag an operation may use, in the order Swagger UI shows them. */
+export const TAGS = {
+  integration: "Links to camera video, for integrations (the VMS vendor's API): one link per camera the caller may see.",
+  'media auth': 'Called by media servers (Flussonic, nginx auth_request, MediaMTX) to ask whether a link token opens what a viewer requested.',
+  'admin: media servers': 'Media servers: where links point, their URL templates and verification secrets.',
+  'admin: cameras': 'Cameras, their streams, and the archive each stream has.',
+  'admin: users': 'End users and their tokens (clu_…). A user sees only the cameras granted to them.',
+  'admin: grants': 'Which user may see which camera, and until when.',
+  'admin: integrations': 'Integrations (billing systems, portals) and their tokens (cli_…).',
+  'admin: links': 'Every link camlinks issued: audit, export as CSV, revoke.',
+  'admin: audit events': 'The append-only trail of admin actions.',
+  operations: 'Health probes and metrics, for load balancers, orchestrators and Prometheus.',
+} as const;
+
+export type Tag = keyof typeof TAGS;
+
+/** Path ids of the records `npm run db:seed` creates, so that "Try it out" finds them. */
+const PATH_EXAMPLES: [RegExp, Record<string, string>][] = [
+  [/^\/api\/v1\/admin\/media-servers\/\{id\}/, { id: EXAMPLE_IDS.mediaServer }],
+  [/^\/api\/v1\/admin\/cameras\/\{uuid\}/, { uuid: EXAMPLE_CAMERA }],
+  [/^\/api\/v1\/admin\/users\/\{id\}/, { id: EXAMPLE_IDS.user }],
+  [/^\/api\/v1\/admin\/integrations\/\{id\}/, { id: EXAMPLE_IDS.integration }],
+];
+
+/** `mediaServersCreate`: the controller's subject and the method, as in `<resource><action>`. */
+function operationId(controllerKey: string, methodKey: string): string {
+  const subject = controllerKey.replace(/Controller$/, '');
+  return `${subject[0].toLowerCase()}${subject.slice(1)}${methodKey[0].toUpperCase()}${methodKey.slice(1)}`;
+}
 
 /** The one definition of the OpenAPI document: served at /api/docs and written to openapi.json. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('camlinks')
-    .setDescription('Short-lived, revocable, audited URLs to camera video. Integration API: bearer integration or user token. Admin API: bearer ADMIN_TOKEN.')
+    .setDescription(
+      "Short-lived, revocable, audited URLs to camera video. The integration API speaks the VMS vendor's contract; media servers verify links; " +
+        'the admin API manages media servers, cameras, users, grants and integrations, and audits and revokes links. ' +
+        'Every error is `{"message": …}`, with `errors` by field path for invalid input (422).',
+    )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An integration token (cli_…) or a user token (clu_…).' }, 'integration')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN.' }, 'admin')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    .addServer('/', 'This camlinks (the server that serves this document)')
+    .addSecurity('integration', {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'An integration token (`cli_…`) or a user token (`clu_…`): opaque strings that the admin API issues and shows once. `npm run db:seed` prints one of each.',
+    })
+    .addSecurity('admin', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The admin token: `ADMIN_TOKEN`, or on the embedded database the one camlinks generated into `<DATA_DIR>/admin-token`. An opaque string.',
+    });
+  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false, operationIdFactory: operationId });
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
+  addCommonResponses(document);
+  for (const [path, item] of Object.entries(document.paths)) {
+    const examples = PATH_EXAMPLES.find(([pattern]) => pattern.test(path))?.[1] ?? {};
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (!operation) continue;
+      // Public routes say so, rather than leaving it to a reader to guess.
+      operation.security ??= [];
+      for (const parameter of operation.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'path' && examples[parameter.name]) parameter.example = examples[parameter.name];
+      }
+    }
+  }
+  return document;
 }

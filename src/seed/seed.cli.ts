@@ -2,12 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_FILE } from '../auth/admin-token';
 import { EXAMPLE_CAMERA } from '../cameras/camera-links.dto';
-import { loadConfigOrExit } from '../config/app-config';
+import { DEMO_ARCHIVE, EXAMPLE_IDS } from '../common/chosen-id';
+import { type AppConfig, loadConfigOrExit } from '../config/app-config';
 
 /**
- * `npm run db:seed`: demo data for exploring camlinks (Swagger UI's examples use the first
- * camera). It goes through the running server's admin API rather than the database: the
- * embedded database belongs to the one process that has it open. Safe to run again.
+ * `npm run db:seed`: demo data for exploring camlinks, with the fixed ids Swagger UI's examples
+ * use. It goes through the running server's admin API rather than the database (the embedded
+ * database belongs to the one process that has it open), found from the same configuration the
+ * server reads: PORT and HOST, and ADMIN_TOKEN or the token the embedded database keeps in
+ * DATA_DIR. It says where it went. Safe to run again.
  */
 const CAMERAS = [
   {
@@ -18,24 +21,42 @@ const CAMERAS = [
       { type: 'low', name: 'front-gate-sd' },
     ],
   },
-  { uuid: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e', name: 'Parking', streams: [{ type: 'high', name: 'parking-hd' }] },
+  { uuid: EXAMPLE_IDS.secondCamera, name: 'Parking', streams: [{ type: 'high', name: 'parking-hd' }] },
 ];
+
+/** Where the server is, as the server itself reads its configuration; and from which variable, to say so. */
+function serverUrl(config: AppConfig): { url: string; from: string } {
+  if (process.env.CAMLINKS_URL) return { url: process.env.CAMLINKS_URL, from: 'CAMLINKS_URL' };
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { url: `http://${host}:${config.port}`, from: process.env.PORT ? `PORT=${config.port}` : `PORT unset: the default ${config.port}` };
+}
+
+async function adminToken(config: AppConfig): Promise<{ token: string; from: string }> {
+  if (config.adminToken) return { token: config.adminToken, from: 'ADMIN_TOKEN' };
+  if (config.database.kind === 'embedded' && config.database.dataDir !== 'memory://') {
+    const path = join(config.database.dataDir, ADMIN_TOKEN_FILE);
+    const token = (await readFile(path, 'utf8').catch(() => '')).trim();
+    if (token) return { token, from: path };
+    throw new Error(`No admin token in ${path}: start camlinks once with the same DATA_DIR (it creates one), or set ADMIN_TOKEN.`);
+  }
+  throw new Error('No admin token: set ADMIN_TOKEN to the one camlinks runs with (on PostgreSQL there is no other).');
+}
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const base = process.env.CAMLINKS_URL ?? `http://127.0.0.1:${config.port}`;
-  const adminToken =
-    config.adminToken ??
-    (config.database.kind === 'embedded' ? (await readFile(join(config.database.dataDir, ADMIN_TOKEN_FILE), 'utf8').catch(() => '')).trim() : '');
-  if (!adminToken) throw new Error('No admin token: set ADMIN_TOKEN (or start camlinks once on the embedded database, which creates one).');
+  const { url: base, from: urlFrom } = serverUrl(config);
+  const { token: adminTokenValue, from: tokenFrom } = await adminToken(config);
+  console.log(`Seeding camlinks at ${base} (${urlFrom}), admin token from ${tokenFrom}.`);
 
   const call = async <T>(method: string, path: string, body?: object): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${base}/api/v1/admin${path}`, {
       method,
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${adminTokenValue}`, 'Content-Type': 'application/json' },
       body: body && JSON.stringify(body),
     }).catch(() => {
-      throw new Error(`camlinks is not answering at ${base}: start it first (npm start), or set CAMLINKS_URL.`);
+      throw new Error(
+        `camlinks is not answering at ${base} (${urlFrom}): start it first (npm start), with the same PORT, HOST and DATA_DIR as this command, or set CAMLINKS_URL.`,
+      );
     });
     const json = (await res.json().catch(() => ({}))) as T;
     if (res.status >= 400 && res.status !== 404) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
@@ -45,14 +66,16 @@ async function main(): Promise<void> {
 
   const server =
     (await findByName<{ id: string; name: string }>('/media-servers', 'demo-edge')) ??
-    (await call<{ id: string }>('POST', '/media-servers', { name: 'demo-edge', base_url: 'http://127.0.0.1:8080' })).body;
+    (await call<{ id: string }>('POST', '/media-servers', { id: EXAMPLE_IDS.mediaServer, name: 'demo-edge', base_url: 'http://127.0.0.1:8080' })).body;
   for (const camera of CAMERAS) {
     if ((await call('GET', `/cameras/${camera.uuid}`)).status === 404) {
       await call('POST', '/cameras', { ...camera, media_server_id: server.id, default_stream_type: 'high', archive_retention_days: 7 });
     }
   }
+  await call('PUT', `/cameras/${EXAMPLE_CAMERA}/archive-ranges`, { ranges: [{ stream_type: 'high', ...DEMO_ARCHIVE }] });
   const user =
-    (await findByName<{ id: string; name: string }>('/users', 'demo-user')) ?? (await call<{ id: string }>('POST', '/users', { name: 'demo-user' })).body;
+    (await findByName<{ id: string; name: string }>('/users', 'demo-user')) ??
+    (await call<{ id: string }>('POST', '/users', { id: EXAMPLE_IDS.user, name: 'demo-user' })).body;
   const grants = (await call<{ camera_uuid: string }[]>('GET', `/grants?user_id=${user.id}`)).body;
   if (!grants.some((grant) => grant.camera_uuid === EXAMPLE_CAMERA)) await call('POST', '/grants', { user_id: user.id, camera_uuid: EXAMPLE_CAMERA });
   const userToken = (await call<{ token: string }>('POST', `/users/${user.id}/tokens`, {})).body.token;
@@ -60,7 +83,7 @@ async function main(): Promise<void> {
   const existing = await findByName<{ id: string; name: string }>('/integrations', 'demo-portal');
   const integrationToken = existing
     ? (await call<{ token: string }>('POST', `/integrations/${existing.id}/tokens`, {})).body.token
-    : (await call<{ token: string }>('POST', '/integrations', { name: 'demo-portal' })).body.token;
+    : (await call<{ token: string }>('POST', '/integrations', { id: EXAMPLE_IDS.integration, name: 'demo-portal' })).body.token;
 
   console.log(`Demo data is in camlinks at ${base}:
   media server demo-edge (http://127.0.0.1:8080), cameras ${CAMERAS.map((c) => `"${c.name}" ${c.uuid}`).join(', ')}

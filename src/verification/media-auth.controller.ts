@@ -19,8 +19,18 @@ import { ThrottledVerificationFilter } from './throttled-verification.filter';
 
 const SECRET_HEADER = 'x-media-server-secret';
 
+/** Over its rate limit (RATE_LIMIT_VERIFY), a media server gets its protocol's refusal, with Retry-After. */
+const THROTTLED = {
+  'Retry-After': {
+    required: false,
+    description: 'Only when refused for the rate limit: seconds until it allows a request again.',
+    schema: { type: 'integer' },
+  },
+};
+const REFUSAL = ' Also the answer when camlinks cannot decide (database unreachable) and over the rate limit (with Retry-After).';
+
 /** Where media servers ask whether a link token opens what a viewer requested. */
-@ApiTags('media auth (called by media servers)')
+@ApiTags('media auth')
 @ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: "The media server's verification secret, when it has one." })
 @UseFilters(ThrottledVerificationFilter)
 @Controller('api/v1/media-auth')
@@ -31,9 +41,26 @@ export class MediaAuthController {
   ) {}
 
   @Get('flussonic')
-  @ApiOperation({ summary: 'Flussonic authorization backend (`auth` / `on_play` URL)' })
-  @ApiOkResponse({ description: 'Allowed; X-AuthDuration and X-UserId set.' })
-  @ApiForbiddenResponse({ description: 'Refused.' })
+  @ApiOperation({
+    summary: 'Flussonic authorization backend (`auth` / `on_play` URL)',
+    description: 'Flussonic sends the session (stream name, token, viewer address) as query parameters and lets it play for X-AuthDuration seconds on a 200.',
+  })
+  @ApiOkResponse({
+    description: 'Allowed.',
+    headers: {
+      'X-AuthDuration': {
+        required: true,
+        description: "Seconds Flussonic may keep this decision: at most FLUSSONIC_AUTH_DURATION_MAX, never past the link's expiry.",
+        schema: { type: 'integer', minimum: 1 },
+      },
+      'X-UserId': {
+        required: true,
+        description: "Who the link was issued to, for Flussonic's session log: the user's id, or the integration's when it acted for no user.",
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiForbiddenResponse({ description: `Refused: no token, an unknown, expired or revoked one, or one for another stream.${REFUSAL}`, headers: THROTTLED })
   async flussonic(@Query() query: FlussonicAuthQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
     const decision = await this.verifier.verify(flussonic.request(query, secret));
     send(res, flussonic.answer(decision, this.config.verification.authDurationMax, new Date()));
@@ -52,8 +79,8 @@ export class MediaAuthController {
   })
   @ApiHeader({ name: 'X-Real-IP', required: false, description: "The viewer's address." })
   @ApiNoContentResponse({ description: 'Allowed.' })
-  @ApiUnauthorizedResponse({ description: 'No token (or no secret).' })
-  @ApiForbiddenResponse({ description: 'Refused.' })
+  @ApiUnauthorizedResponse({ description: 'No token in X-Original-URI, or no verification secret where the media server has one.', headers: THROTTLED })
+  @ApiForbiddenResponse({ description: `Refused: an unknown, expired or revoked token, or one for another resource.${REFUSAL}`, headers: THROTTLED })
   @ApiQuery({ name: 'secret', required: false, description: "The media server's verification secret, for servers that can only configure a URL." })
   // The busiest route (nginx may ask for every HLS segment): plain strings, no DTO to transform.
   async nginx(@Headers() headers: Record<string, string | undefined>, @Query('secret') secret: unknown, @Res() res: Response): Promise<void> {
@@ -68,9 +95,12 @@ export class MediaAuthController {
 
   @Post('mediamtx')
   @HttpCode(200)
-  @ApiOperation({ summary: 'MediaMTX external HTTP authentication (`authHTTPAddress`)' })
+  @ApiOperation({
+    summary: 'MediaMTX external HTTP authentication (`authHTTPAddress`)',
+    description: "MediaMTX posts the viewer's request; the token is read from `token`, `token=` in `query`, or `password`.",
+  })
   @ApiOkResponse({ description: 'Allowed.' })
-  @ApiUnauthorizedResponse({ description: 'Refused.' })
+  @ApiUnauthorizedResponse({ description: `Refused.${REFUSAL}`, headers: THROTTLED })
   async mediamtx(
     @Body() body: MediaMtxAuthBodyDto,
     @Query() query: SecretQueryDto,

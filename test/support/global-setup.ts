@@ -1,8 +1,17 @@
-import { openDatabase } from '../../src/database/adapter-factory';
+import { PGlite } from '@electric-sql/pglite';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embeddedDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
 import { applyMigrations } from '../../src/database/migrations/schema-engine';
-import { adminQuery, databaseUrl, TEMPLATE_DB_ENV, uniqueDatabaseName } from './test-database';
+import { adminQuery, databaseUrl, PGLITE_TEMPLATE_ENV, TEMPLATE_DB_ENV, uniqueDatabaseName } from './test-database';
 
-/** Migrates a template database once per run, with the same script as `npm run db:migrate`. */
+/**
+ * Migrates a template database once per run, with the same script as `npm run db:migrate`: a
+ * PostgreSQL database that each test file clones, and an embedded one, dumped to a file, that
+ * each embedded test app loads into memory (PGlite's initdb takes seconds, far more on a busy
+ * machine; once per run is enough).
+ */
 export default async function globalSetup(): Promise<void> {
   if (process.env[TEMPLATE_DB_ENV]) return;
   const name = uniqueDatabaseName('template');
@@ -13,6 +22,16 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await db.close();
   }
-  // Workers inherit the environment, and so find the template.
+  const pglite = new PGlite(PGLITE_OPTIONS);
+  const embedded = embeddedDatabase(pglite);
+  try {
+    await applyMigrations(embedded.factory);
+    const file = join(tmpdir(), `${uniqueDatabaseName('pglite-template')}.tar`);
+    await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    process.env[PGLITE_TEMPLATE_ENV] = file;
+  } finally {
+    await embedded.close();
+  }
+  // Workers inherit the environment, and so find the templates.
   process.env[TEMPLATE_DB_ENV] = name;
 }

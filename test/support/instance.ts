@@ -36,7 +36,8 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // A new embedded data folder (initdb) takes seconds, far more while other builds share the 2 cores.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`camlinks exited with ${child.exitCode}:\n${output}`);
     if (

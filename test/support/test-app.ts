@@ -4,10 +4,13 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { setUpApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
-import { openDatabase } from '../../src/database/adapter-factory';
+import { PGlite } from '@electric-sql/pglite';
+import { readFile } from 'node:fs/promises';
+import { embeddedDatabase, type OpenDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
 import { DATABASE_CONNECTION, PrismaService } from '../../src/database/prisma.service';
 import { QueryCounter } from './counting-factory';
-import { cloneTemplate, databaseUrl, dropDatabase } from './test-database';
+import { type ObservedResponse, OpenApiResponseValidator } from './openapi-validator';
+import { cloneTemplate, databaseUrl, dropDatabase, PGLITE_TEMPLATE_ENV } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
 
@@ -39,7 +42,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     .overrideProvider(DATABASE_CONNECTION)
     .useFactory({
       factory: async () => {
-        const connection = await openDatabase(config.database);
+        const connection = dbName ? await openDatabase(config.database) : await openEmbeddedTemplate();
         return { ...connection, factory: queries.wrap(connection.factory) };
       },
     })
@@ -49,7 +52,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   await app.init();
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => checkedAgainstDocument(request(app.getHttpServer())),
     prisma: app.get(PrismaService),
     config,
     queries,
@@ -57,5 +60,62 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
       await app.close();
       if (dbName) await dropDatabase(dbName);
     },
+  };
+}
+
+/**
+ * An in-memory embedded database loaded from the migrated template of global-setup.ts; it finds
+ * no migration pending at start, as the embedded default on existing data does.
+ */
+async function openEmbeddedTemplate(): Promise<OpenDatabase> {
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (!template) throw new Error(`${PGLITE_TEMPLATE_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
+  const pglite = new PGlite({ ...PGLITE_OPTIONS, loadDataDir: new Blob([await readFile(template)]) });
+  await pglite.waitReady;
+  return embeddedDatabase(pglite);
+}
+
+let validator: OpenApiResponseValidator | undefined;
+
+type Agent = ReturnType<typeof request>;
+type PendingRequest = ReturnType<Agent['get']>;
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * Every response a test receives is checked against the committed openapi.json, after the
+ * test's own expectations: an undocumented status, header or body shape fails the test with
+ * the route, the status and what differs.
+ */
+export function checkedAgainstDocument(agent: Agent): Agent {
+  validator ??= OpenApiResponseValidator.fromCommittedFile();
+  const documentValidator = validator;
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !METHODS.has(property) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const test = (value as (...a: unknown[]) => PendingRequest).apply(target, args);
+        const end = test.end.bind(test);
+        test.end = (callback) =>
+          end((error, res) => {
+            const problems = error || !res ? [] : documentValidator.check(test.method, new URL(test.url).pathname, observed(res));
+            callback?.(problems.length ? new Error(`Response differs from openapi.json:\n  ${problems.join('\n  ')}`) : error, res);
+          });
+        return test;
+      };
+    },
+  });
+}
+
+function observed(res: request.Response): ObservedResponse {
+  const isJson = /^application\/([\w.+-]*\+)?json/i.test(res.headers['content-type'] ?? '');
+  const text = typeof res.text === 'string' ? res.text : undefined;
+  return {
+    status: res.status,
+    headers: res.headers as Record<string, string | undefined>,
+    // A test's own parser (a streamed CSV) leaves the text in res.body.
+    body: isJson
+      ? res.body
+      : text || (typeof res.body === 'string' ? res.body : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined) || undefined,
   };
 }

@@ -4,6 +4,8 @@ import { Client } from 'pg';
 /** The PostgreSQL server the tests use; CI and developer machines run one on 127.0.0.1. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEMPLATE_DB_ENV = 'CAMLINKS_TEMPLATE_DB';
+/** A migrated embedded database, dumped once per run (a tar file), that each embedded test app loads into memory. */
+export const PGLITE_TEMPLATE_ENV = 'CAMLINKS_PGLITE_TEMPLATE';
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_PG_URL);

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, ValidateNested } from 'class-validator';
+import { DEMO_ARCHIVE } from '../../common/chosen-id';
 import { IsDateTimeWithOffset, IsShortString } from '../../common/validators';
 import type { ArchiveRangeRecord } from './archive-ranges.repository';
 
 export class ArchiveRangeInputDto {
   @ApiProperty({ example: 'high' }) @IsShortString(64) stream_type: string;
-  @ApiProperty({ format: 'date-time', example: '2030-01-01T00:00:00Z' }) @IsDateTimeWithOffset() from: string;
-  @ApiProperty({ format: 'date-time', example: '2030-01-01T06:00:00Z' }) @IsDateTimeWithOffset() to: string;
+  @ApiProperty({ format: 'date-time', example: DEMO_ARCHIVE.from }) @IsDateTimeWithOffset() from: string;
+  @ApiProperty({ format: 'date-time', example: DEMO_ARCHIVE.to }) @IsDateTimeWithOffset() to: string;
 }
 
 export class ReplaceArchiveRangesDto {
@@ -21,15 +22,16 @@ export class ReplaceArchiveRangesDto {
   ranges: ArchiveRangeInputDto[];
 }
 
-export class ArchiveRangeDto {
-  @ApiProperty() stream_type: string;
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
+/** One stored range, as the admin API shows it (the integration API's `archive_ranges` items are `{from, duration}`). */
+export class StoredArchiveRangeDto {
+  @ApiProperty({ example: 'high' }) stream_type: string;
+  @ApiProperty({ format: 'date-time', example: '2030-01-01T00:00:00.000Z' }) from: string;
+  @ApiProperty({ format: 'date-time', example: '2030-01-01T06:00:00.000Z' }) to: string;
 }
 
 export class ArchiveRangesDto {
   @ApiProperty({ format: 'uuid' }) camera_uuid: string;
-  @ApiProperty({ type: [ArchiveRangeDto] }) ranges: ArchiveRangeDto[];
+  @ApiProperty({ type: [StoredArchiveRangeDto], description: 'By stream type, oldest first.' }) ranges: StoredArchiveRangeDto[];
 }
 
 export function mapArchiveRanges(cameraUuid: string, ranges: ArchiveRangeRecord[]): ArchiveRangesDto {

@@ -1,17 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiInvalid } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { fetchPage } from '../../common/cursor';
 import { AuditEventPageDto, AuditEventsQueryDto, mapAuditEvent } from './audit-events.dto';
 import { AuditEventsRepository } from '../../audit/audit-events.repository';
 
-@ApiTags('admin: audit')
+@ApiTags('admin: audit events')
 @AdminApi()
 @Controller('api/v1/admin/audit-events')
 export class AuditEventsController {
   constructor(private readonly events: AuditEventsRepository) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List audit events',
+    description:
+      'Every admin action (who, what, on which record, and whether it succeeded), newest first, a page at a time: pass `next_cursor` as `cursor` for the next.',
+  })
+  @ApiInvalid({ cursor: ['The cursor field is not a cursor returned by this API.'] })
   @ApiOkResponse({ type: AuditEventPageDto, description: 'Newest first.' })
   async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageDto> {
     const filter = {

@@ -5,8 +5,12 @@ import { IsDateTimeWithOffset } from '../../common/validators';
 import type { AuditEventRecord } from '../../audit/audit-events.repository';
 
 export class AuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'admin-token:1a2b3c4d' }) @IsOptional() @IsString() @MaxLength(200) actor?: string;
-  @ApiPropertyOptional({ example: 'cameras', description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' })
+  @ApiPropertyOptional({ description: "Who acted, e.g. `admin-token:1a2b3c4d` (the admin credential's fingerprint)." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+  @ApiPropertyOptional({ description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -5,6 +5,7 @@ import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
 import { IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
 import { streamNameProblem } from '../../links/stream-names';
 import type { CameraRecord } from './cameras.repository';
+import { EXAMPLE_IDS } from '../../common/chosen-id';
 
 const MAX_RETENTION_DAYS = 3650;
 
@@ -49,6 +50,7 @@ export class CreateCameraDto {
   @ApiProperty({
     format: 'uuid',
     description: "The media server that serves the camera's video. Changing it revokes the camera's active links (their URLs name the old server).",
+    example: EXAMPLE_IDS.mediaServer,
   })
   @IsAnyUuid()
   media_server_id: string;

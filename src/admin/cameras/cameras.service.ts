@@ -29,8 +29,8 @@ export class CamerasService {
     return this.cameras.list({ mediaServerId: query.media_server_id });
   }
 
-  async get(uuid: string): Promise<CameraRecord> {
-    return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
+  get(uuid: string): Promise<CameraRecord> {
+    return this.findOrFail(uuid);
   }
 
   /**
@@ -40,6 +40,7 @@ export class CamerasService {
    */
   async update(uuid: string, body: UpdateCameraDto, actor: string): Promise<CameraRecord> {
     if (body.restore_links && body.blocked !== false) throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
+    await this.findOrFail(uuid);
     if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
     const changes = {
       name: body.name,
@@ -57,8 +58,14 @@ export class CamerasService {
     });
   }
 
-  delete(uuid: string, actor: string): Promise<void> {
-    return this.cameras.delete(uuid, { by: actor, reason: 'camera deleted', at: new Date() });
+  async delete(uuid: string, actor: string): Promise<void> {
+    await this.findOrFail(uuid);
+    await this.cameras.delete(uuid, { by: actor, reason: 'camera deleted', at: new Date() });
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown camera all answer this 404. */
+  private async findOrFail(uuid: string): Promise<CameraRecord> {
+    return (await this.cameras.findByUuid(uuid)) ?? Promise.reject(AppError.notFound('Camera'));
   }
 
   private async checkMediaServer(id: string): Promise<void> {

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { EXAMPLE_IDS } from '../../common/chosen-id';
 import { IsOptional } from 'class-validator';
 import { IsAnyUuid, IsFutureDateTime } from '../../common/validators';
 import type { GrantRecord } from './grants.repository';
 
 export class CreateGrantDto {
-  @ApiProperty({ format: 'uuid', description: 'The user who may see the camera.' })
+  @ApiProperty({ format: 'uuid', description: 'The user who may see the camera.', example: EXAMPLE_IDS.user })
   @IsAnyUuid()
   user_id: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The camera the user may see.' })
+  @ApiProperty({ format: 'uuid', description: 'The camera the user may see.', example: EXAMPLE_IDS.secondCamera })
   @IsAnyUuid()
   camera_uuid: string;
 

@@ -27,19 +27,26 @@ export class GrantsService {
     return this.grants.list({ userId: query.user_id, cameraUuid: query.camera_uuid });
   }
 
-  async get(id: string): Promise<GrantRecord> {
-    return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
+  get(id: string): Promise<GrantRecord> {
+    return this.findOrFail(id);
   }
 
   /**
    * expires_at null: the grant no longer expires; left out: unchanged. Renewing a grant that
    * has expired does not revive the links issued before: they are revoked (`grant expired`).
    */
-  update(id: string, body: UpdateGrantDto, actor: string): Promise<GrantRecord> {
+  async update(id: string, body: UpdateGrantDto, actor: string): Promise<GrantRecord> {
+    await this.findOrFail(id);
     return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) }, { by: actor, reason: 'grant expired', at: new Date() });
   }
 
-  delete(id: string, actor: string): Promise<void> {
-    return this.grants.delete(id, { by: actor, reason: 'grant deleted', at: new Date() });
+  async delete(id: string, actor: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.grants.delete(id, { by: actor, reason: 'grant deleted', at: new Date() });
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown grant all answer this 404. */
+  private async findOrFail(id: string): Promise<GrantRecord> {
+    return (await this.grants.findById(id)) ?? Promise.reject(AppError.notFound('Grant'));
   }
 }

@@ -1,15 +1,18 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { ChosenId } from '../../common/chosen-id';
 import { IsShortString } from '../../common/validators';
 import type { IssuedToken } from '../tokens/tokens.service';
 import type { IntegrationRecord } from './integrations.repository';
 
 export class CreateIntegrationDto {
+  @ChosenId() id?: string;
+
   @ApiProperty({ example: 'billing', maxLength: 100, description: 'Unique.' })
   @IsShortString(100)
   name: string;
 }
 
-export class UpdateIntegrationDto extends PartialType(CreateIntegrationDto, { skipNullProperties: false }) {}
+export class UpdateIntegrationDto extends PartialType(OmitType(CreateIntegrationDto, ['id'] as const), { skipNullProperties: false }) {}
 
 export class IntegrationDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -10,7 +10,7 @@ export class IntegrationsService {
 
   async create(body: CreateIntegrationDto): Promise<{ integration: IntegrationRecord; token: IssuedToken }> {
     const { fields, token } = mintToken('integration', null);
-    const created = await this.integrations.createWithToken(body.name, fields);
+    const created = await this.integrations.createWithToken(body.name, fields, body.id);
     return { integration: created.integration, token: { record: created.token, token } };
   }
 
@@ -18,15 +18,22 @@ export class IntegrationsService {
     return this.integrations.list();
   }
 
-  async get(id: string): Promise<IntegrationRecord> {
-    return (await this.integrations.findById(id)) ?? Promise.reject(AppError.notFound('Integration'));
+  get(id: string): Promise<IntegrationRecord> {
+    return this.findOrFail(id);
   }
 
-  update(id: string, body: UpdateIntegrationDto): Promise<IntegrationRecord> {
+  async update(id: string, body: UpdateIntegrationDto): Promise<IntegrationRecord> {
+    await this.findOrFail(id);
     return this.integrations.update(id, { name: body.name });
   }
 
-  delete(id: string, actor: string): Promise<void> {
-    return this.integrations.delete(id, { by: actor, reason: 'integration deleted', at: new Date() });
+  async delete(id: string, actor: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.integrations.delete(id, { by: actor, reason: 'integration deleted', at: new Date() });
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown integration all answer this 404. */
+  private async findOrFail(id: string): Promise<IntegrationRecord> {
+    return (await this.integrations.findById(id)) ?? Promise.reject(AppError.notFound('Integration'));
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +9,7 @@ import { AdminApi } from '../admin-api.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links.dto';
 import { LinksAdminService } from './links.service';
+import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
 @AdminApi()
@@ -16,8 +18,22 @@ export class LinksAdminController {
   constructor(private readonly links: LinksAdminService) {}
 
   @Get()
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: LinkPageDto, description: 'Newest first. With `Accept: text/csv`, every matching link as a streamed CSV file instead.' })
+  @ApiOperation({
+    summary: 'List or export issued links',
+    description:
+      'Links matching the filters, newest first, a page at a time (pass `next_cursor` as `cursor` for the next). ' +
+      'With `Accept: text/csv`, every matching link (from `cursor` on, if given) as one streamed CSV file instead.',
+  })
+  @ApiExtraModels(LinkPageDto)
+  @ApiOkResponse({
+    description: 'A page of links (JSON), or all of them (CSV).',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(LinkPageDto) } },
+      'text/csv': { schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` } },
+    },
+    headers: { 'Content-Disposition': { required: false, description: 'With text/csv: `attachment; filename="links.csv"`.', schema: { type: 'string' } } },
+  })
+  @ApiInvalid({ status: ['The status field must be one of: active, expired, revoked.'] })
   async list(
     @Query() query: LinksQueryDto,
     @Headers('accept') accept: string | undefined,
@@ -30,13 +46,20 @@ export class LinksAdminController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an issued link', description: 'Who it was issued to, for what, its usage and whether it was revoked; never the token.' })
+  @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<LinkDto> {
+  async get(@Param() { id }: IdParamDto): Promise<LinkDto> {
     return mapLink(await this.links.get(id, new Date()));
   }
 
   @Post('revoke')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Revoke every link matching a filter',
+    description: 'By camera, user, integration and/or issue time (at least one); each active match stops working at once, on every instance.',
+  })
+  @ApiInvalid({ filter: ['The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before.'] })
   @ApiOkResponse({ type: RevokedCountDto })
   async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: string): Promise<RevokedCountDto> {
     return { count: await this.links.revokeMatching(body, actor) };
@@ -44,8 +67,10 @@ export class LinksAdminController {
 
   @Post(':id/revoke')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a link', description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.' })
+  @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
-  async revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
+  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
 

@@ -25,7 +25,7 @@ export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionD
   @IsOptional()
   @IsIn(STATUSES, { message: `must be one of: ${STATUSES.join(', ')}` })
   status?: LinkStatus;
-  @ApiPropertyOptional({ example: 'mp4' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
+  @ApiPropertyOptional({ description: 'The `source` asked for: mp4, jpg, hls or rtsp.' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;

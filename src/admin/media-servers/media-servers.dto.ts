@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ChosenId } from '../../common/chosen-id';
 import { Type } from 'class-transformer';
 import {
   IsObject,
@@ -70,6 +71,8 @@ export class UrlTemplatesDto implements Partial<Record<TemplateKey, string | nul
 }
 
 export class CreateMediaServerDto {
+  @ChosenId() id?: string;
+
   @ApiProperty({ example: 'edge-1', maxLength: 100 })
   @IsShortString(100)
   name: string;
@@ -106,6 +109,8 @@ export class CreateMediaServerDto {
     type: String,
     minLength: 16,
     writeOnly: true,
+    // Swagger UI's "Try it out" sends the example: null leaves a demo media server open to verification without a secret.
+    example: null,
     description:
       'A secret the media server must present when it verifies links (X-Media-Server-Secret header or `secret` query parameter). Stored as a hash, never returned; null removes it.',
   })
@@ -115,7 +120,7 @@ export class CreateMediaServerDto {
   verification_secret?: string | null;
 }
 
-export class UpdateMediaServerDto extends PartialType(CreateMediaServerDto, { skipNullProperties: false }) {}
+export class UpdateMediaServerDto extends PartialType(OmitType(CreateMediaServerDto, ['id'] as const), { skipNullProperties: false }) {}
 
 export class MediaServerDto {
   @ApiProperty({ format: 'uuid' }) id: string;

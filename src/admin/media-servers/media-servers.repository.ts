@@ -21,8 +21,8 @@ export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'rt
 export class MediaServersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(fields: MediaServerFields): Promise<MediaServerRecord> {
-    return toRecord(await this.prisma.mediaServer.create({ data: fields }));
+  async create(fields: MediaServerFields, id?: string): Promise<MediaServerRecord> {
+    return toRecord(await this.prisma.mediaServer.create({ data: { id, ...fields } }));
   }
 
   async list(): Promise<MediaServerRecord[]> {

@@ -30,7 +30,7 @@ export class MediaServersService {
       verificationSecretHash: secretHash(body.verification_secret) ?? null,
     };
     await this.check(fields);
-    const server = await this.servers.create(fields);
+    const server = await this.servers.create(fields, body.id);
     return { server, warnings: server.verificationSecretHash === null ? this.warnNoSecret(server, 'created') : [] };
   }
 
@@ -38,12 +38,12 @@ export class MediaServersService {
     return this.servers.list();
   }
 
-  async get(id: string): Promise<MediaServerRecord> {
-    return (await this.servers.findById(id)) ?? Promise.reject(AppError.notFound('Media server'));
+  get(id: string): Promise<MediaServerRecord> {
+    return this.findOrFail(id);
   }
 
   async update(id: string, body: UpdateMediaServerDto): Promise<MediaServerChange> {
-    const current = await this.get(id);
+    const current = await this.findOrFail(id);
     const fields: Partial<MediaServerFields> = {
       name: body.name,
       baseUrl: body.base_url,
@@ -60,6 +60,7 @@ export class MediaServersService {
 
   /** Refused (409) while cameras still use the server: their links would have nowhere to point. */
   async delete(id: string): Promise<void> {
+    await this.findOrFail(id);
     // Asked first, not left to the foreign key: PostgreSQL 18 (also the embedded one) reports a
     // RESTRICT violation as 23001, which Prisma does not turn into P2003.
     if (await this.servers.hasCameras(id)) throw new AppError(ErrorCode.Conflict, 'The media server is still used by cameras.');
@@ -86,6 +87,11 @@ export class MediaServersService {
   private warnNoSecret(server: MediaServerRecord, what: string): string[] {
     this.logger.warn(`Media server ${server.id} (${server.name}) ${what} without a verification secret: its links are verified for any caller`);
     return [NO_SECRET_WARNING];
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown media server all answer this 404. */
+  private async findOrFail(id: string): Promise<MediaServerRecord> {
+    return (await this.servers.findById(id)) ?? Promise.reject(AppError.notFound('Media server'));
   }
 }
 

@@ -1,14 +1,17 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { ChosenId } from '../../common/chosen-id';
 import { IsShortString } from '../../common/validators';
 import type { UserRecord } from './users.repository';
 
 export class CreateUserDto {
+  @ChosenId() id?: string;
+
   @ApiProperty({ example: 'alice', maxLength: 100, description: 'Unique.' })
   @IsShortString(100)
   name: string;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {}
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['id'] as const), { skipNullProperties: false }) {}
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -17,8 +17,8 @@ export class UsersRepository {
     private readonly links: IssuedLinksRepository,
   ) {}
 
-  create(name: string): Promise<UserRecord> {
-    return this.prisma.user.create({ data: { name } });
+  create(name: string, id?: string): Promise<UserRecord> {
+    return this.prisma.user.create({ data: { id, name } });
   }
 
   list(): Promise<UserRecord[]> {

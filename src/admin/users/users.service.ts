@@ -8,22 +8,29 @@ export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
   create(body: CreateUserDto): Promise<UserRecord> {
-    return this.users.create(body.name);
+    return this.users.create(body.name, body.id);
   }
 
   list(): Promise<UserRecord[]> {
     return this.users.list();
   }
 
-  async get(id: string): Promise<UserRecord> {
-    return (await this.users.findById(id)) ?? Promise.reject(AppError.notFound('User'));
+  get(id: string): Promise<UserRecord> {
+    return this.findOrFail(id);
   }
 
-  update(id: string, body: UpdateUserDto): Promise<UserRecord> {
+  async update(id: string, body: UpdateUserDto): Promise<UserRecord> {
+    await this.findOrFail(id);
     return this.users.update(id, { name: body.name });
   }
 
-  delete(id: string, actor: string): Promise<void> {
-    return this.users.delete(id, { by: actor, reason: 'user deleted', at: new Date() });
+  async delete(id: string, actor: string): Promise<void> {
+    await this.findOrFail(id);
+    await this.users.delete(id, { by: actor, reason: 'user deleted', at: new Date() });
+  }
+
+  /** The one not-found path of this resource: GET, PATCH and DELETE of an unknown user all answer this 404. */
+  private async findOrFail(id: string): Promise<UserRecord> {
+    return (await this.users.findById(id)) ?? Promise.reject(AppError.notFound('User'));
   }
 }

@@ -45,6 +45,21 @@ function loadGlue(): Promise<Glue> {
   return gluePromise;
 }
 
+/**
+ * Lets go of the engine: a server that migrated at start has no more use for it, and its
+ * WebAssembly instance would otherwise stay in memory for the life of the process.
+ */
+export function releaseEngine(): void {
+  gluePromise = undefined;
+  delete require.cache[require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')];
+}
+
+/** The migrations in `dir` that `applied` (the names recorded in _prisma_migrations) lacks. */
+export async function pendingMigrations(applied: string[], dir = MIGRATIONS_DIR): Promise<string[]> {
+  const { migrationDirectories } = await readMigrations(dir);
+  return migrationDirectories.map((migration) => migration.path).filter((name) => !applied.includes(name));
+}
+
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const glue = await loadGlue();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
