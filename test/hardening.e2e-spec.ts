@@ -43,8 +43,8 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ message: expect.any(String) });
     const broken = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send('{"cameras": [');
-    expect(broken.status).toBe(400);
-    expect(broken.body).toEqual({ message: 'The request body is not valid JSON.' });
+    expect(broken.status).toBe(422);
+    expect(broken.body).toEqual({ message: 'The request body is not valid JSON.', errors: { body: ['The request body is not valid JSON.'] } });
   });
 
   it('answers an unexpected failure with a bare 500: no SQL, no stack, no table names', async () => {

@@ -268,8 +268,8 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
     it('answers malformed JSON and a non-object body with a clear 4xx, never 500', async () => {
       const malformed = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send('{"cameras": [');
-      expect(malformed.status).toBe(400);
-      expect(malformed.body).toEqual({ message: 'The request body is not valid JSON.' });
+      expect(malformed.status).toBe(422);
+      expect(malformed.body).toEqual({ message: 'The request body is not valid JSON.', errors: { body: ['The request body is not valid JSON.'] } });
       const array = await preview([{ uuid: randomUUID() }]);
       expect(array.status).toBe(422);
     });

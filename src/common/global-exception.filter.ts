@@ -35,7 +35,9 @@ export function toErrorResponse(exception: unknown): { status: number; body: { m
     return { status: STATUS[appError.code], body: { message: appError.message, ...(appError.errors && { errors: appError.errors }) } };
   }
   if (exception instanceof HttpException) {
-    // Framework errors: unknown route (404), malformed JSON (400), body too large (413).
+    // An unparsable body is bad input like any other: the vendor's 422, naming the body.
+    if (isUnparsableJson(exception)) return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { message: INVALID_JSON, errors: { body: [INVALID_JSON] } } };
+    // Framework errors: unknown route (404), body too large (413).
     const status = exception.getStatus();
     if (status < 500) return { status, body: { message: clientMessage(exception) } };
     // Terminus reports an unhealthy dependency as 503 with the check results: they are the answer.
@@ -44,11 +46,13 @@ export function toErrorResponse(exception: unknown): { status: number; body: { m
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Server Error' } };
 }
 
+const INVALID_JSON = 'The request body is not valid JSON.';
+
+function isUnparsableJson(exception: HttpException): boolean {
+  return exception.getStatus() === HttpStatus.BAD_REQUEST && (exception.cause as { type?: string } | undefined)?.type === 'entity.parse.failed';
+}
+
 function clientMessage(exception: HttpException): string {
-  const cause = exception.cause as { type?: string } | undefined;
-  if (exception.getStatus() === HttpStatus.BAD_REQUEST && cause?.type === 'entity.parse.failed') {
-    return 'The request body is not valid JSON.';
-  }
   const body = exception.getResponse();
   const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
   return typeof message === 'string' ? message : exception.message;

@@ -33,13 +33,10 @@ const WITHOUT_DATABASE = new Set(['/health/live', '/metrics']);
 /** Routes that read their input as plain strings, through no DTO: nothing there answers 422. */
 const UNVALIDATED = new Set(['/api/v1/media-auth/nginx']);
 
-/** What the global filter answers to a body Express cannot parse as JSON (common/global-exception.filter.ts). */
-const INVALID_JSON_MESSAGE = 'The request body is not valid JSON.';
-
 /**
  * The answers every operation of a kind can give, added from the same facts the server acts
- * on, so that no route forgets one: a credential (401), a JSON body (400 unparsable, 413 too
- * large), any input (422), a rate-limited route group (429 with Retry-After, from
+ * on, so that no route forgets one: a credential (401), a JSON body (413 too large), any input
+ * (422, an unparsable body included), a rate-limited route group (429 with Retry-After, from
  * `routeGroupOf` as the limiter uses it), the database (503) and the unexpected (500).
  * Responses an operation declares itself are kept.
  */
@@ -58,7 +55,6 @@ function addTo(operation: OperationObject, path: string): void {
   const group = routeGroupOf(path);
   if (operation.security?.length) add(401, error('Missing, unknown, expired or revoked token.', 'Unauthenticated.'));
   if (operation.requestBody) {
-    add(400, error('The body is not valid JSON.', INVALID_JSON_MESSAGE));
     add(413, error('The body is larger than BODY_LIMIT_KB.', 'request entity too large'));
   }
   const validated = parameters.filter((p) => p.in === 'path' || p.in === 'query');
