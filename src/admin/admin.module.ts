@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
+import { AdminsController } from './admins/admins.controller';
+import { AdminsRepository } from './admins/admins.repository';
+import { AdminsService } from './admins/admins.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
 import { LinksAdminController } from './links/links.controller';
 import { LinksAdminService } from './links/links.service';
@@ -29,6 +32,7 @@ import { UsersService } from './users/users.service';
   imports: [LinksModule],
   controllers: [
     LinksAdminController,
+    AdminsController,
     AuditEventsController,
     MediaServersController,
     CamerasController,
@@ -55,6 +59,9 @@ import { UsersService } from './users/users.service';
     IntegrationsRepository,
     IntegrationsService,
     LinksAdminService,
+    AdminsRepository,
+    AdminsService,
   ],
+  exports: [LinksAdminService],
 })
 export class AdminModule {}

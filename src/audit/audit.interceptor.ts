@@ -42,7 +42,8 @@ export class AuditInterceptor implements NestInterceptor {
     const created = result as { id?: string; uuid?: string } | undefined;
     try {
       await this.events.append({
-        actor: request.adminActor ?? 'unknown',
+        actor: request.admin?.name ?? 'unknown',
+        actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
         objectType: routePath.replace(/^\/?api\/v1\/admin\//, '').split('/')[0],
         objectId: params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
+import type { AdminIdentity } from '../auth/admin-identity';
 import type { LinkKind } from './link-kind';
 
 export interface NewIssuedLink {
@@ -33,6 +34,7 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   cameraName: string | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+  revokedByAdminId: string | null;
   revokedReason: string | null;
   useCount: number;
   firstUsedAt: Date | null;
@@ -65,7 +67,8 @@ export interface LinkFilter {
 }
 
 export interface Revocation {
-  by: string;
+  /** The admin whose request revoked it (recorded as revoked_by and revoked_by_admin_id). */
+  by: AdminIdentity;
   reason: string | null;
   at: Date;
 }
@@ -83,7 +86,7 @@ const RECORD = Prisma.sql`
   l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
   l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
   l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
-  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_reason AS "revokedReason",
+  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_reason AS "revokedReason",
   l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
   l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
 
@@ -153,7 +156,8 @@ export class IssuedLinksRepository {
    */
   revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by}, revoked_reason = ${revocation.reason}
+      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_reason = ${revocation.reason}
        WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
   }
 
@@ -183,7 +187,7 @@ export class IssuedLinksRepository {
   }
 
   private revokedFields(revocation: Revocation) {
-    return { revokedAt: revocation.at, revokedBy: revocation.by, revokedReason: revocation.reason };
+    return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
   }
 
   /** The filter as SQL over `l` (and, for the status, ISSUED_UNDER). */

@@ -23,6 +23,7 @@ export class AuditEventsController {
   async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageDto> {
     const filter = {
       actor: query.actor,
+      actorId: query.actor_id,
       objectType: query.object_type,
       objectId: query.object_id,
       outcome: query.outcome,

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { stringify } from 'csv-stringify';
@@ -61,7 +62,7 @@ export class LinksAdminController {
   })
   @ApiInvalid({ filter: ['The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before.'] })
   @ApiOkResponse({ type: RevokedCountDto })
-  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: string): Promise<RevokedCountDto> {
+  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: AdminIdentity): Promise<RevokedCountDto> {
     return { count: await this.links.revokeMatching(body, actor) };
   }
 
@@ -70,7 +71,7 @@ export class LinksAdminController {
   @ApiOperation({ summary: 'Revoke a link', description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.' })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
-  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
+  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: AdminIdentity): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
 

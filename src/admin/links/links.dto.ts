@@ -91,7 +91,14 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at: string | null;
-  @ApiProperty({ nullable: true, type: String }) revoked_by: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The name of the admin who revoked it.' }) revoked_by: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The id of the admin who revoked it (null for revocations from before named admins).',
+  })
+  revoked_by_admin_id: string | null;
   @ApiProperty({ nullable: true, type: String }) revoked_reason: string | null;
   @ApiProperty({ type: UsageDto }) usage: UsageDto;
 }
@@ -125,6 +132,7 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     user_agent: link.userAgent,
     revoked_at: iso(link.revokedAt),
     revoked_by: link.revokedBy,
+    revoked_by_admin_id: link.revokedByAdminId,
     revoked_reason: link.revokedReason,
     usage: {
       use_count: link.useCount,
@@ -161,6 +169,7 @@ export const LINK_CSV_COLUMNS = [
   'user_agent',
   'revoked_at',
   'revoked_by',
+  'revoked_by_admin_id',
   'revoked_reason',
   'use_count',
   'first_used_at',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, fieldMessage } from '../../common/app-error';
 import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
@@ -31,12 +32,12 @@ export class LinksAdminService {
     return (await this.links.findById(id, now)) ?? Promise.reject(AppError.notFound('Link'));
   }
 
-  async revoke(id: string, actor: string, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
+  async revoke(id: string, actor: AdminIdentity, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
     if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now }))) throw AppError.notFound('Link');
     return this.get(id, now);
   }
 
-  async revokeMatching(body: RevokeLinksDto, actor: string): Promise<number> {
+  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<number> {
     if (!body.camera_uuid && !body.user_id && !body.integration_id && !body.issued_before) {
       // Revoking "everything" by omission is too easy a mistake; it must be asked for by a filter.
       throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
