@@ -4,6 +4,7 @@ import { AdminsController } from './admins/admins.controller';
 import { AdminsRepository } from './admins/admins.repository';
 import { AdminsService } from './admins/admins.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
+import { AuditEventsService } from './audit-events/audit-events.service';
 import { LinksAdminController } from './links/links.controller';
 import { LinksAdminService } from './links/links.service';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
@@ -61,7 +62,9 @@ import { UsersService } from './users/users.service';
     LinksAdminService,
     AdminsRepository,
     AdminsService,
+    AuditEventsService,
   ],
-  exports: [LinksAdminService],
+  // The console (src/console) is another front of the same services.
+  exports: [LinksAdminService, AuditEventsService, AdminsService, CamerasService, UsersService, IntegrationsService],
 })
 export class AdminModule {}

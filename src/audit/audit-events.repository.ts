@@ -25,6 +25,7 @@ export interface AuditEventRecord extends NewAuditEvent {
 export interface AuditEventFilter {
   actor?: string;
   actorId?: string;
+  action?: string;
   objectType?: string;
   objectId?: string;
   outcome?: string;
@@ -53,6 +54,7 @@ export class AuditEventsRepository {
       where: {
         actor: filter.actor,
         actorId: filter.actorId,
+        action: filter.action,
         objectType: filter.objectType,
         objectId: filter.objectId,
         outcome: filter.outcome,

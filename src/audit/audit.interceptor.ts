@@ -5,7 +5,7 @@ import type { AdminRequest } from '../auth/admin-auth.guard';
 import { toErrorResponse } from '../common/global-exception.filter';
 import { AuditEventsRepository } from './audit-events.repository';
 
-const SECRET_KEY = /secret|token|password|authorization/i;
+const SECRET_KEY = /secret|token(?!_prefix)|password|authorization|csrf/i;
 
 /** Copies a request body with every secret-looking field replaced, at any depth. */
 export function redactSecrets(value: unknown): unknown {
@@ -45,7 +45,7 @@ export class AuditInterceptor implements NestInterceptor {
         actor: request.admin?.name ?? 'unknown',
         actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
-        objectType: routePath.replace(/^\/?api\/v1\/admin\//, '').split('/')[0],
+        objectType: routePath.replace(/^\/?(api\/v1\/)?admin\//, '').split('/')[0],
         objectId: params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null,
         outcome: statusCode < 400 ? 'success' : 'failure',
         statusCode,

@@ -5,7 +5,7 @@ const PREFIXES = { integration: 'cli_', user: 'clu_', link: 'cll_', admin: 'cla_
 export type TokenKind = keyof typeof PREFIXES;
 
 /** Length of the part of a token kept in clear for display: the prefix and 8 random characters. */
-const DISPLAY_LENGTH = 12;
+export const DISPLAY_LENGTH = 12;
 
 export interface NewToken {
   /** The plaintext: shown once, never stored. */

@@ -3,6 +3,7 @@ import type { Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
+import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 
 export interface NewIssuedLink {
@@ -64,6 +65,8 @@ export interface LinkFilter {
   kind?: LinkKind;
   issuedFrom?: Date;
   issuedTo?: Date;
+  /** The start of a token; only the stored display prefix's length of it counts. */
+  tokenPrefix?: string;
 }
 
 export interface Revocation {
@@ -186,6 +189,48 @@ export class IssuedLinksRepository {
          LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
   }
 
+  /**
+   * Links by what the overview shows: active (neither revoked nor past its own expiry), expired
+   * and revoked. Not `status`: deciding it for every link would join every row.
+   */
+  async countByState(now: Date, ttlMax: number): Promise<{ active: number; expired: number; revoked: number }> {
+    // Active links were issued within the longest TTL: that bound lets the issued_at index find them.
+    const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
+      SELECT (SELECT count(*) FROM issued_links) AS total,
+             (SELECT count(*) FROM issued_links WHERE issued_at > ${new Date(now.getTime() - ttlMax * 1000)}::timestamptz
+                 AND expires_at > ${now}::timestamptz AND revoked_at IS NULL) AS active,
+             (SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL) AS revoked`;
+    const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
+    return { active, revoked, expired: total - active - revoked };
+  }
+
+  /** The cameras and the integrations that were issued the most links since `since`. */
+  async busiest(
+    since: Date,
+    limit: number,
+  ): Promise<{ cameras: { id: string; name: string | null; links: number }[]; integrations: { id: string; name: string | null; links: number }[] }> {
+    const [cameras, integrations] = await Promise.all([
+      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
+        SELECT l.camera_uuid AS id, c.name, l.links FROM (
+          SELECT camera_uuid, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz GROUP BY camera_uuid ORDER BY links DESC LIMIT ${limit}::int) l
+        LEFT JOIN cameras c ON c.uuid = l.camera_uuid ORDER BY l.links DESC`,
+      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
+        SELECT l.integration_id AS id, i.name, l.links FROM (
+          SELECT integration_id, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz AND integration_id IS NOT NULL
+           GROUP BY integration_id ORDER BY links DESC LIMIT ${limit}::int) l
+        LEFT JOIN integrations i ON i.id = l.integration_id ORDER BY l.links DESC`,
+    ]);
+    const counted = (rows: { id: string; name: string | null; links: bigint }[]) => rows.map((row) => ({ ...row, links: Number(row.links) }));
+    return { cameras: counted(cameras), integrations: counted(integrations) };
+  }
+
+  /** How many active links `revokeMatching` would revoke now, for a confirmation. */
+  async countRevocable(filter: Omit<LinkFilter, 'status'>, now: Date): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM issued_links l WHERE ${Prisma.join(this.conditions(filter, now), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${now}`;
+    return Number(row.count);
+  }
+
   private revokedFields(revocation: Revocation) {
     return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
   }
@@ -200,6 +245,8 @@ export class IssuedLinksRepository {
     if (filter.kind) conditions.push(Prisma.sql`l.kind = ${filter.kind}::link_kind`);
     if (filter.issuedFrom) conditions.push(Prisma.sql`l.issued_at >= ${filter.issuedFrom}`);
     if (filter.issuedTo) conditions.push(Prisma.sql`l.issued_at < ${filter.issuedTo}`);
+    // LIKE with its wildcards escaped (tokens contain `_`): a prefix match the token_prefix index serves.
+    if (filter.tokenPrefix) conditions.push(Prisma.sql`l.token_prefix LIKE ${filter.tokenPrefix.slice(0, DISPLAY_LENGTH).replace(/[\\_%]/g, '\\$&')} || '%'`);
     if (filter.status) conditions.push(Prisma.sql`${statusAt(now)} = ${filter.status}`);
     return conditions;
   }

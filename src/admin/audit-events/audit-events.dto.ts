@@ -14,6 +14,11 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a valid UUID' })
   actor_id?: string;
+  @ApiPropertyOptional({ example: 'POST /api/v1/admin/links/:id/revoke', description: 'What was done: the method and route.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  action?: string;
   @ApiPropertyOptional({ description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' })
   @IsOptional()
   @IsString()

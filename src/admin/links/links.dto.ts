@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsDateTimeWithOffset } from '../../common/validators';
 import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
@@ -29,6 +29,14 @@ export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionD
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;
+  @ApiPropertyOptional({
+    example: 'cll_Ab3dE',
+    description: 'The start of a link token, as pasted from a URL or a log (only its first 12 characters, the stored prefix, are compared).',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the start of a token (letters, digits, _ and -)' })
+  @MaxLength(200)
+  token_prefix?: string;
 }
 
 export class RevokeLinkDto {

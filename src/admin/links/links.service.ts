@@ -50,6 +50,25 @@ export class LinksAdminService {
     };
     return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
+
+  /** How many links revoking everything the listing's filter selects would revoke now (the console asks before it does). */
+  async countRevocable(query: LinksQueryDto, now: Date): Promise<number> {
+    return this.links.countRevocable(selection(query), now);
+  }
+
+  /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
+  async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
+    return this.links.revokeMatching(selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+  }
+}
+
+/** The listing's filter without its status, refused when it selects everything (as revokeMatching is). */
+function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
+  const { status: _, ...filter } = toFilter(query);
+  if (!filter.cameraUuid && !filter.userId && !filter.integrationId && !filter.issuedFrom && !filter.issuedTo && !filter.tokenPrefix) {
+    throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera, user, integration, issue time or token prefix')] });
+  }
+  return filter;
 }
 
 const cursorOf = (link: IssuedLinkRecord): Cursor => ({ at: link.issuedAt, id: link.id });
@@ -64,5 +83,6 @@ function toFilter(query: LinksQueryDto): LinkFilter {
     kind: query.kind,
     issuedFrom: query.issued_from ? new Date(query.issued_from) : undefined,
     issuedTo: query.issued_to ? new Date(query.issued_to) : undefined,
+    tokenPrefix: query.token_prefix,
   };
 }
