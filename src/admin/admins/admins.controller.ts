@@ -33,7 +33,7 @@ export class AdminsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get an admin' })
+  @ApiOperation({ summary: 'Get an admin', description: 'An admin by id, revoked or not; never its token.' })
   @ApiNotFound('Admin')
   @ApiOkResponse({ type: AdminDto })
   async get(@Param() { id }: IdParamDto): Promise<AdminDto> {
