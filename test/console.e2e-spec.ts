@@ -142,6 +142,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const res = await agent.post('/admin/links/revoke').type('form').send({ camera_uuid: a.uuid, reason: 'camera stolen', _csrf: csrf });
     expect(res.status).toBe(303);
     expect(res.headers.location).toContain('revoked=2');
+    expect((await agent.get(res.headers.location)).text).toContain('Revoked 2 links.');
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'camera stolen' } })).toBe(2);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
   });

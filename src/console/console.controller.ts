@@ -51,23 +51,19 @@ export class ConsoleController {
 
   @Get('links')
   @Render('links')
-  async list(
-    @Query() form: ConsoleLinksQueryDto,
-    @Query('revoked') revoked: string | undefined,
-    @ConsoleSession() session: ConsoleSessionRecord,
-  ): Promise<object> {
+  async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const [{ data, nextCursor }, names] = await Promise.all([
       this.links.list({ ...toLinksQuery(form), limit: form.limit ?? PAGE_SIZE }, new Date()),
       this.names(),
     ]);
-    const filter = { ...form, cursor: undefined, limit: undefined };
+    const filter = { ...form, cursor: undefined, limit: undefined, revoked: undefined };
     return page(session, 'links', 'Links', {
       links: data,
       filter,
       names,
       kinds: LINK_KINDS,
       statuses: STATUSES,
-      revoked: revoked === undefined ? undefined : Number(revoked),
+      revoked: form.revoked,
       nextPage: nextCursor && `/admin/links${queryString({ ...filter, cursor: nextCursor })}`,
       csvUrl: `/admin/links.csv${queryString(filter)}`,
       bulkRevokeUrl: `/admin/links/revoke${queryString({ ...filter, status: undefined })}`,
@@ -83,7 +79,7 @@ export class ConsoleController {
   @Get('links/revoke')
   @Render('bulk-revoke')
   async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const { status: _, cursor: __, limit: ___, ...filter } = form;
+    const { status: _, cursor: __, limit: ___, revoked: ____, ...filter } = form;
     const [count, names] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.names()]);
     return page(session, 'links', 'Revoke links', { count, filter, names, back: `/admin/links${queryString(filter)}` });
   }

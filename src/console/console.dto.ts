@@ -1,5 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NumericString } from '../common/validators';
 import { AuditEventsQueryDto } from '../admin/audit-events/audit-events.dto';
 import { LinksQueryDto } from '../admin/links/links.dto';
 
@@ -28,14 +29,19 @@ export class RevokeFormDto extends CsrfDto {
 export class ConsoleLinksQueryDto extends OmitType(LinksQueryDto, ['issued_from', 'issued_to'] as const) {
   @IsOptional() @IsLocalTime() issued_from?: string;
   @IsOptional() @IsLocalTime() issued_to?: string;
+  /** After a bulk revoke: how many it revoked, for the notice. */
+  @IsOptional() @NumericString() @IsInt() revoked?: number;
 }
 
-export function toLinksQuery(form: ConsoleLinksQueryDto): LinksQueryDto {
+export function toLinksQuery({
+  revoked: _,
+  ...form
+}: Omit<ConsoleLinksQueryDto, 'cursor' | 'limit' | 'status'> & Partial<ConsoleLinksQueryDto>): LinksQueryDto {
   return { ...form, issued_from: utcFromLocal(form.issued_from), issued_to: utcFromLocal(form.issued_to) };
 }
 
 /** Bulk revoke: the filter it was confirmed for (hidden fields), the reason and the CSRF token. */
-export class BulkRevokeFormDto extends OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status'] as const) {
+export class BulkRevokeFormDto extends OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const) {
   @IsString({ message: 'must be a string' }) @MaxLength(100) _csrf: string;
   @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
 }

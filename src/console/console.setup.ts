@@ -36,7 +36,8 @@ export function setUpConsole(app: NestExpressApplication): void {
 }
 
 function consoleHeaders(_request: Request, response: Response, next: NextFunction): void {
-  response.set({ 'Content-Security-Policy': CONSOLE_CSP, 'Cache-Control': 'no-store' });
+  // same-origin, not helmet's no-referrer: under no-referrer a browser's form post says `Origin: null`, which the CSRF check refuses.
+  response.set({ 'Content-Security-Policy': CONSOLE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
   next();
 }
 
