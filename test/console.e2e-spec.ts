@@ -154,6 +154,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const page = await agent.get('/admin/links').query({ token_prefix: link.prefix.slice(0, 9), camera_uuid: '', issued_from: '' });
     expect(page.status).toBe(200);
     expect(page.text).toContain(`/admin/links/${link.id}`);
+    const wholeToken = await agent.get('/admin/links').query({ token_prefix: link.url.searchParams.get('token') });
+    expect(wholeToken.text).toContain(`/admin/links/${link.id}`);
+    expect((await agent.get('/admin/links').query({ token_prefix: 'cll_%' })).text).toContain(': none match');
     const csv = await agent.get('/admin/links.csv').query({ camera_uuid: camera.uuid });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.trim().split('\n')).toHaveLength(2);

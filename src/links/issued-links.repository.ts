@@ -245,9 +245,18 @@ export class IssuedLinksRepository {
     if (filter.kind) conditions.push(Prisma.sql`l.kind = ${filter.kind}::link_kind`);
     if (filter.issuedFrom) conditions.push(Prisma.sql`l.issued_at >= ${filter.issuedFrom}`);
     if (filter.issuedTo) conditions.push(Prisma.sql`l.issued_at < ${filter.issuedTo}`);
-    // LIKE with its wildcards escaped (tokens contain `_`): a prefix match the token_prefix index serves.
-    if (filter.tokenPrefix) conditions.push(Prisma.sql`l.token_prefix LIKE ${filter.tokenPrefix.slice(0, DISPLAY_LENGTH).replace(/[\\_%]/g, '\\$&')} || '%'`);
+    if (filter.tokenPrefix) conditions.push(tokenPrefixCondition(filter.tokenPrefix));
     if (filter.status) conditions.push(Prisma.sql`${statusAt(now)} = ${filter.status}`);
     return conditions;
   }
+}
+
+/**
+ * A pasted token (or its display prefix) is an equality on the stored prefix, which the
+ * token_prefix index serves; a shorter start is a LIKE with its wildcards escaped (tokens
+ * contain `_`), which that index serves only under the C collation.
+ */
+function tokenPrefixCondition(start: string): Prisma.Sql {
+  if (start.length >= DISPLAY_LENGTH) return Prisma.sql`l.token_prefix = ${start.slice(0, DISPLAY_LENGTH)}`;
+  return Prisma.sql`l.token_prefix LIKE ${start.replace(/[\\_%]/g, '\\$&')} || '%'`;
 }
