@@ -6,6 +6,7 @@
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
+const { URLSearchParams } = require('node:url');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { Client } = require('pg');
 
