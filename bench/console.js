@@ -101,13 +101,19 @@ async function measureConsole({ base, adminToken, databaseUrl, cameraUuids }) {
     ['Links, revoked', '/admin/links?status=revoked', 'issued_links (issued_at, id), filtered'],
     ['Links issued in a day a week ago', `/admin/links?issued_from=${dayBefore}&issued_to=${weekAgo}`, 'issued_links (issued_at, id)'],
     ['Links by token prefix', `/admin/links?token_prefix=${anyLink.token_prefix}`, 'issued_links (token_prefix)'],
-    ['Links, page 2 by camera', null, 'issued_links (camera_uuid, issued_at)'],
+    [
+      'Links by the first 7 characters of a token',
+      `/admin/links?token_prefix=${anyLink.token_prefix.slice(0, 7)}`,
+      'issued_links (issued_at, id), filtered (LIKE)',
+    ],
+    ['Links, suspended (none match: every row is read)', '/admin/links?status=suspended', 'none: a full scan'],
+    ['Links, page 2 by camera', '', 'issued_links (camera_uuid, issued_at)'],
     ['A link', `/admin/links/${anyLink.id}`, 'issued_links primary key'],
     ['Bulk revoke confirmation (count) by camera', `/admin/links/revoke?camera_uuid=${cameraUuids[3]}`, 'issued_links (camera_uuid, issued_at)'],
     ['Audit events', '/admin/audit-events', 'audit_events (occurred_at, id)'],
   ];
   const firstPage = await fetch(`${base}/admin/links?camera_uuid=${cameraUuids[3]}`, { headers: { cookie } }).then((r) => r.text());
-  pages[9][1] = /href="([^"]+)" rel="next"/.exec(firstPage)[1].replace(/&amp;/g, '&');
+  pages[11][1] = /href="([^"]+)" rel="next"/.exec(firstPage)[1].replace(/&amp;/g, '&');
   const rows = [];
   for (const [label, path, index] of pages) {
     const { median, max } = await time(base, cookie, path);

@@ -1,4 +1,5 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicFlush } from '../common/periodic-flush';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
@@ -16,24 +17,15 @@ export function hourOf(at: Date): Date {
  * interval: counting never waits on a write, and the overview never scans issued_links.
  */
 @Injectable()
-export class HourlyStats implements OnModuleInit, BeforeApplicationShutdown {
+export class HourlyStats extends PeriodicFlush {
   private readonly logger = new Logger(HourlyStats.name);
   private pending = new Map<string, HourlyCount>();
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly repository: HourlyStatsRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(), this.config.verification.usageFlushMs);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config.verification.usageFlushMs);
   }
 
   count(metric: string, by: number, at: Date): void {
