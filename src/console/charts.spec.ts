@@ -3,7 +3,7 @@ import { barChart } from './charts';
 describe('barChart', () => {
   const buckets = [
     { label: '10:00', tick: '10', counts: { allowed: 6, 'refused:expired': 2 } },
-    { label: '11:00', tick: '11', counts: {} },
+    { label: '11:00', tick: '11', counts: {} as Record<string, number> },
     { label: '12:00', tick: '12', counts: { allowed: 4 } },
   ];
   const chart = barChart('Decisions', buckets, ['allowed', 'refused:expired']);

@@ -1,6 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { Injectable } from '@nestjs/common';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { hourOf } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
@@ -24,7 +22,6 @@ export class OverviewService {
   constructor(
     private readonly stats: HourlyStatsRepository,
     private readonly links: IssuedLinksRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async overview(now: Date): Promise<Overview> {
@@ -33,7 +30,7 @@ export class OverviewService {
     const hoursFrom = new Date(thisHour.getTime() - 23 * HOUR_MS);
     const daysFrom = new Date(today.getTime() - 29 * DAY_MS);
     const [counts, busiest, rows] = await Promise.all([
-      this.links.countByState(now, this.config.links.ttlMax),
+      this.links.countByState(now),
       this.links.busiest(new Date(now.getTime() - DAY_MS), 5),
       this.stats.between(daysFrom, new Date(thisHour.getTime() + HOUR_MS)),
     ]);

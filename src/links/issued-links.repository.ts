@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import type { Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
@@ -116,7 +118,10 @@ function statusAt(now: Date): Prisma.Sql {
 
 @Injectable()
 export class IssuedLinksRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** One INSERT for all links of a request: a single statement is atomic, so a failure leaves no rows. */
   async insertMany(links: NewIssuedLink[]): Promise<void> {
@@ -193,11 +198,10 @@ export class IssuedLinksRepository {
    * Links by what the overview shows: active (neither revoked nor past its own expiry), expired
    * and revoked. Not `status`: deciding it for every link would join every row.
    */
-  async countByState(now: Date, ttlMax: number): Promise<{ active: number; expired: number; revoked: number }> {
-    // Active links were issued within the longest TTL: that bound lets the issued_at index find them.
+  async countByState(now: Date): Promise<{ active: number; expired: number; revoked: number }> {
     const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
       SELECT (SELECT count(*) FROM issued_links) AS total,
-             (SELECT count(*) FROM issued_links WHERE issued_at > ${new Date(now.getTime() - ttlMax * 1000)}::timestamptz
+             (SELECT count(*) FROM issued_links WHERE issued_at > ${this.activeSince(now)}::timestamptz
                  AND expires_at > ${now}::timestamptz AND revoked_at IS NULL) AS active,
              (SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL) AS revoked`;
     const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
@@ -231,6 +235,11 @@ export class IssuedLinksRepository {
     return Number(row.count);
   }
 
+  /** The earliest a link that has not expired at `now` can have been issued. */
+  private activeSince(now: Date): Date {
+    return new Date(now.getTime() - this.config.links.ttlMax * 1000);
+  }
+
   private revokedFields(revocation: Revocation) {
     return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
   }
@@ -247,6 +256,10 @@ export class IssuedLinksRepository {
     if (filter.issuedTo) conditions.push(Prisma.sql`l.issued_at < ${filter.issuedTo}`);
     if (filter.tokenPrefix) conditions.push(tokenPrefixCondition(filter.tokenPrefix));
     if (filter.status) conditions.push(Prisma.sql`${statusAt(now)} = ${filter.status}`);
+    // An active or suspended link has not expired, so it was issued within the longest TTL: a bound
+    // the issued_at index serves, where the status alone would read every row to find none.
+    // (Links issued with a longer TTL before LINK_TTL_MAX was lowered drop out of these two filters early.)
+    if (filter.status === 'active' || filter.status === 'suspended') conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
     return conditions;
   }
 }
