@@ -172,6 +172,11 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     await t.prisma.adminSession.updateMany({ data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     expect((await idle.agent.get('/admin/links')).status).toBe(303);
 
+    const old = await signedIn();
+    await t.prisma.adminSession.updateMany({ data: { createdAt: new Date(Date.now() - 13 * 3_600_000) } }); // busy all along, but signed in 13 h ago
+    expect((await old.agent.get('/admin/links')).status).toBe(303);
+    expect(await t.prisma.adminSession.count()).toBe(0); // stale sessions are removed, not kept
+
     const created = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'console-frank' });
     const frank = await signedIn(created.body.token);
     expect((await frank.agent.get('/admin')).text).toContain('Signed in as <strong>console-frank</strong>');

@@ -28,6 +28,8 @@ export class ConsoleSessionsService {
     const admin = await this.adminAuth.authenticate(adminToken.trim());
     if (!admin) return undefined;
     const secret = randomBytes(32).toString('base64url');
+    // Sessions nobody came back to are removed here, so the table holds little more than live ones.
+    await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));
     await this.sessions.create({ tokenHash: hashToken(secret), adminId: admin.id, csrfToken: randomBytes(32).toString('base64url'), at: now });
     return { secret, admin };
   }
