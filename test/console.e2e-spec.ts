@@ -201,4 +201,18 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(overview.text).toContain('refused:unknown_token');
     expect(overview.text).toContain(camera.name);
   });
+
+  it("limits the console's requests, sign-in included, by the admin budget per address", async () => {
+    const limited = await createTestApp({ RATE_LIMIT_ADMIN: '3/60' });
+    try {
+      const guess = () => request(limited.app.getHttpServer()).post('/admin/sign-in').type('form').send({ token: 'guess' });
+      for (let i = 0; i < 3; i++) expect((await guess()).status).toBe(303);
+      const refused = await guess();
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toContain('text/html');
+      expect(refused.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
 });
