@@ -44,4 +44,9 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: NODE_GLOBALS },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The console's script runs in the browser.
+    files: ['src/console/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly' } },
+  },
 );

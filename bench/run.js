@@ -9,6 +9,7 @@ const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { Client } = require('pg');
 const { measureStart } = require('./start');
+const { consoleReport, measureConsole } = require('./console');
 
 const ROOT = join(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -179,6 +180,8 @@ async function main() {
       );
     }
     results.peakRssMb = rssMb(server.pid, 'VmHWM');
+    // Last: a million links in the database would change what the scenarios above measure.
+    results.console = await measureConsole({ base, adminToken, databaseUrl: env.DATABASE_URL, cameraUuids: cameras.map((camera) => camera.uuid) });
     results.start = start;
     report(scenarios, results);
   } finally {
@@ -236,6 +239,8 @@ Start-up: from spawning the process to the first answer of \`GET /health/ready\`
 ${table}
 
 Server peak RSS over the whole run: ${results.peakRssMb.toFixed(0)} MB.
+
+${consoleReport(results.console)}
 
 | target | |
 |---|---|

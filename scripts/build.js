@@ -3,13 +3,15 @@
 // Skips the work when dist/ was built from exactly the sources there are now, and never
 // rewrites dist/ in place: the new build is written beside it and swapped in by rename, so a
 // server running from dist/ keeps the files it has loaded.
-const { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const SRC = join(ROOT, 'src');
 const DIST = join(ROOT, 'dist');
 const STAMP = '.build-stamp.json';
+/** Files under src/ copied to dist/ as they are: the console's templates and assets. */
+const ASSET_EXTENSIONS = ['.eta', '.css', '.js'];
 /** Besides the sources, what changes the output. */
 const INPUTS = [join(__dirname, 'build.js'), join(ROOT, 'package-lock.json')];
 
@@ -33,6 +35,14 @@ function sources(dir = SRC) {
   });
 }
 
+function assets(dir = SRC) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : assets(path);
+    return ASSET_EXTENSIONS.some((extension) => entry.name.endsWith(extension)) ? [path] : [];
+  });
+}
+
 function readStamp() {
   try {
     return JSON.parse(readFileSync(join(DIST, STAMP), 'utf8'));
@@ -42,7 +52,7 @@ function readStamp() {
 }
 
 /** Why dist/ must be rebuilt, or undefined when it is up to date. */
-function staleReason(files = sources()) {
+function staleReason(files = [...sources(), ...assets()]) {
   const stamp = readStamp();
   if (!stamp) return 'no build yet';
   const names = files.map((file) => relative(ROOT, file)).sort();
@@ -57,6 +67,10 @@ async function build() {
   const builtAt = Date.now();
   const next = `${DIST}.next-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
+  for (const file of assets()) {
+    mkdirSync(dirname(join(next, relative(SRC, file))), { recursive: true });
+    copyFileSync(file, join(next, relative(SRC, file)));
+  }
   await Promise.all(
     files.map(async (file) => {
       const out = join(next, relative(SRC, file)).replace(/\.ts$/, '.js');
@@ -66,7 +80,7 @@ async function build() {
       writeFileSync(`${out}.map`, map);
     }),
   );
-  writeFileSync(join(next, STAMP), JSON.stringify({ builtAt, sources: files.map((file) => relative(ROOT, file)).sort() }));
+  writeFileSync(join(next, STAMP), JSON.stringify({ builtAt, sources: [...files, ...assets()].map((file) => relative(ROOT, file)).sort() }));
   const old = `${DIST}.old-${process.pid}`;
   try {
     renameSync(DIST, old);

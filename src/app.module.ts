@@ -16,6 +16,8 @@ import { loggerParams } from './logging/logger-params';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RetentionModule } from './retention/retention.module';
+import { StatsModule } from './stats/stats.module';
+import { ConsoleModule } from './console/console.module';
 import { VerificationModule } from './verification/verification.module';
 
 @Module({})
@@ -37,6 +39,8 @@ export class AppModule {
         VerificationModule,
         AdminModule,
         RetentionModule,
+        StatsModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ApiValidationPipe },

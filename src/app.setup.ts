@@ -7,6 +7,7 @@ import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { requireAdminForDocs } from './auth/admin-docs.middleware';
 import type { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { setUpConsole } from './console/console.setup';
 
 /** What both the server and the tests apply to the app, so tests go through the real stack. */
 export function setUpApp(app: INestApplication, config: AppConfig): void {
@@ -28,6 +29,7 @@ export function setUpApp(app: INestApplication, config: AppConfig): void {
     });
   }
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
+  setUpConsole(express);
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
     if (config.http.swaggerRequireAdmin) express.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], requireAdminForDocs(app.get(AdminAuthGuard)));

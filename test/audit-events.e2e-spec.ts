@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { randomUUID } from 'node:crypto';
 import { aCamera, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
@@ -26,7 +27,8 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     const event = res.body.data.find((e: { request_id: string }) => e.request_id === 'req-audit-1');
     expect(event).toMatchObject({
-      actor: expect.stringMatching(/^admin-token:[0-9a-f]{8}$/),
+      actor: 'bootstrap',
+      actor_id: BOOTSTRAP_ADMIN.id,
       action: 'POST /api/v1/admin/integrations',
       object_type: 'integrations',
       object_id: created.body.id,

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
+import { AdminsController } from './admins/admins.controller';
+import { AdminsRepository } from './admins/admins.repository';
+import { AdminsService } from './admins/admins.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
+import { AuditEventsService } from './audit-events/audit-events.service';
 import { LinksAdminController } from './links/links.controller';
 import { LinksAdminService } from './links/links.service';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
@@ -29,6 +33,7 @@ import { UsersService } from './users/users.service';
   imports: [LinksModule],
   controllers: [
     LinksAdminController,
+    AdminsController,
     AuditEventsController,
     MediaServersController,
     CamerasController,
@@ -55,6 +60,11 @@ import { UsersService } from './users/users.service';
     IntegrationsRepository,
     IntegrationsService,
     LinksAdminService,
+    AdminsRepository,
+    AdminsService,
+    AuditEventsService,
   ],
+  // The console (src/console) is another front of the same services.
+  exports: [LinksAdminService, AuditEventsService, AdminsService, CamerasService, UsersService, IntegrationsService],
 })
 export class AdminModule {}

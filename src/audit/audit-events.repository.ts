@@ -4,7 +4,9 @@ import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 
 export interface NewAuditEvent {
+  /** The admin's name; `actorId` its id. */
   actor: string;
+  actorId: string | null;
   action: string;
   objectType: string;
   objectId: string | null;
@@ -22,6 +24,8 @@ export interface AuditEventRecord extends NewAuditEvent {
 
 export interface AuditEventFilter {
   actor?: string;
+  actorId?: string;
+  action?: string;
   objectType?: string;
   objectId?: string;
   outcome?: string;
@@ -49,6 +53,8 @@ export class AuditEventsRepository {
     const rows = await this.prisma.auditEvent.findMany({
       where: {
         actor: filter.actor,
+        actorId: filter.actorId,
+        action: filter.action,
         objectType: filter.objectType,
         objectId: filter.objectId,
         outcome: filter.outcome,

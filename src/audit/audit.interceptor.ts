@@ -5,7 +5,7 @@ import type { AdminRequest } from '../auth/admin-auth.guard';
 import { toErrorResponse } from '../common/global-exception.filter';
 import { AuditEventsRepository } from './audit-events.repository';
 
-const SECRET_KEY = /secret|token|password|authorization/i;
+const SECRET_KEY = /secret|token(?!_prefix)|password|authorization|csrf/i;
 
 /** Copies a request body with every secret-looking field replaced, at any depth. */
 export function redactSecrets(value: unknown): unknown {
@@ -42,9 +42,10 @@ export class AuditInterceptor implements NestInterceptor {
     const created = result as { id?: string; uuid?: string } | undefined;
     try {
       await this.events.append({
-        actor: request.adminActor ?? 'unknown',
+        actor: request.admin?.name ?? 'unknown',
+        actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
-        objectType: routePath.replace(/^\/?api\/v1\/admin\//, '').split('/')[0],
+        objectType: routePath.replace(/^\/?(api\/v1\/)?admin\//, '').split('/')[0],
         objectId: params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null,
         outcome: statusCode < 400 ? 'success' : 'failure',
         statusCode,

@@ -2,42 +2,53 @@ import { type CanActivate, createParamDecorator, type ExecutionContext, Inject, 
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../common/app-error';
+import { type AdminIdentity, BOOTSTRAP_ADMIN } from './admin-identity';
 import { type AdminTokenSource } from './admin-token';
+import { CredentialsRepository } from './credentials.repository';
 import { bearerToken } from './integration-auth.guard';
-import { hashToken } from './tokens';
+import { hashToken, tokenKind } from './tokens';
 
 export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
 
-/** `Authorization: Bearer $ADMIN_TOKEN`, compared in constant time; always 401 when the admin API is closed. */
+/**
+ * `Authorization: Bearer <admin token>`: a named admin's `cla_…` token, or the bootstrap token
+ * (ADMIN_TOKEN or data/admin-token, compared in constant time), which acts as the built-in
+ * admin `bootstrap`. Anything else is 401; without a bootstrap token only named admins get in.
+ */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
-  private readonly expected: Buffer | undefined;
-  private readonly actor: string;
+  private readonly bootstrap: Buffer | undefined;
 
-  constructor(@Inject(ADMIN_TOKEN) source: AdminTokenSource) {
-    const hash = source.kind === 'closed' ? undefined : hashToken(source.token);
-    this.expected = hash ? Buffer.from(hash) : undefined;
-    // Names the credential in audit events and revocations without revealing it.
-    this.actor = `admin-token:${hash?.slice(0, 8)}`;
+  constructor(
+    @Inject(ADMIN_TOKEN) source: AdminTokenSource,
+    private readonly credentials: CredentialsRepository,
+  ) {
+    this.bootstrap = source.kind === 'closed' ? undefined : Buffer.from(hashToken(source.token));
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AdminRequest>();
-    if (!this.isAdminToken(bearerToken(request))) throw AppError.unauthenticated();
-    request.adminActor = this.actor;
+    const admin = await this.authenticate(bearerToken(request));
+    if (!admin) throw AppError.unauthenticated();
+    request.admin = admin;
     return true;
   }
 
-  isAdminToken(presented: string | undefined): boolean {
-    return !!this.expected && !!presented && timingSafeEqual(Buffer.from(hashToken(presented)), this.expected);
+  /** The admin a presented token belongs to; undefined when it is no admin's (unknown, revoked, malformed). */
+  async authenticate(presented: string | undefined): Promise<AdminIdentity | undefined> {
+    if (!presented) return undefined;
+    const hash = hashToken(presented);
+    if (this.bootstrap && timingSafeEqual(Buffer.from(hash), this.bootstrap)) return BOOTSTRAP_ADMIN;
+    // Not cached: admin requests are few, and a revoked admin token must stop at once on every instance.
+    return tokenKind(presented) === 'admin' ? ((await this.credentials.findAdminToken(hash)) ?? undefined) : undefined;
   }
 }
 
-export type AdminRequest = Request & { adminActor?: string };
+export type AdminRequest = Request & { admin?: AdminIdentity };
 
-/** Which admin credential made this request, e.g. `admin-token:1a2b3c4d`. */
-export const AdminActor = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const actor = context.switchToHttp().getRequest<AdminRequest>().adminActor;
-  if (!actor) throw AppError.unauthenticated();
-  return actor;
+/** Which admin made this request (its name and id), for audit events and revocations. */
+export const AdminActor = createParamDecorator((_: unknown, context: ExecutionContext): AdminIdentity => {
+  const admin = context.switchToHttp().getRequest<AdminRequest>().admin;
+  if (!admin) throw AppError.unauthenticated();
+  return admin;
 });

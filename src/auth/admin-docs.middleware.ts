@@ -9,8 +9,10 @@ import { bearerToken } from './integration-auth.guard';
  */
 export function requireAdminForDocs(guard: AdminAuthGuard) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    if (guard.isAdminToken(bearerToken(request) ?? basicPassword(request))) return next();
-    response.status(401).set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"').json({ message: 'Unauthenticated.' });
+    void guard.authenticate(bearerToken(request) ?? basicPassword(request)).then((admin) => {
+      if (admin) return next();
+      response.status(401).set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"').json({ message: 'Unauthenticated.' });
+    }, next);
   };
 }
 

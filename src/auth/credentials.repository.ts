@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import type { AdminIdentity } from './admin-identity';
 
 /** An unrevoked integration or user token; whether it has expired is the caller's to judge. */
 export interface Credential {
@@ -8,7 +9,7 @@ export interface Credential {
   expiresAt: Date | null;
 }
 
-/** Looks up integration and user tokens by hash. */
+/** Looks up integration, user and admin tokens by hash. */
 @Injectable()
 export class CredentialsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -24,5 +25,10 @@ export class CredentialsRepository {
   async findUserToken(hash: string): Promise<Credential | null> {
     const row = await this.prisma.userToken.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, userId: true, expiresAt: true } });
     return row && { id: row.id, ownerId: row.userId, expiresAt: row.expiresAt };
+  }
+
+  /** The named admin whose unrevoked token this is. */
+  findAdminToken(hash: string): Promise<AdminIdentity | null> {
+    return this.prisma.admin.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, name: true } });
   }
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Typed prefixes tell a leaked token's kind at a glance (and to secret scanners). */
-const PREFIXES = { integration: 'cli_', user: 'clu_', link: 'cll_' } as const;
+const PREFIXES = { integration: 'cli_', user: 'clu_', link: 'cll_', admin: 'cla_' } as const;
 export type TokenKind = keyof typeof PREFIXES;
 
 /** Length of the part of a token kept in clear for display: the prefix and 8 random characters. */
-const DISPLAY_LENGTH = 12;
+export const DISPLAY_LENGTH = 12;
 
 export interface NewToken {
   /** The plaintext: shown once, never stored. */

@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import type { Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
+import type { AdminIdentity } from '../auth/admin-identity';
+import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 
 export interface NewIssuedLink {
@@ -33,6 +37,7 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   cameraName: string | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+  revokedByAdminId: string | null;
   revokedReason: string | null;
   useCount: number;
   firstUsedAt: Date | null;
@@ -62,10 +67,13 @@ export interface LinkFilter {
   kind?: LinkKind;
   issuedFrom?: Date;
   issuedTo?: Date;
+  /** The start of a token; only the stored display prefix's length of it counts. */
+  tokenPrefix?: string;
 }
 
 export interface Revocation {
-  by: string;
+  /** The admin whose request revoked it (recorded as revoked_by and revoked_by_admin_id). */
+  by: AdminIdentity;
   reason: string | null;
   at: Date;
 }
@@ -83,7 +91,7 @@ const RECORD = Prisma.sql`
   l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
   l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
   l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
-  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_reason AS "revokedReason",
+  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_reason AS "revokedReason",
   l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
   l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
 
@@ -110,7 +118,10 @@ function statusAt(now: Date): Prisma.Sql {
 
 @Injectable()
 export class IssuedLinksRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** One INSERT for all links of a request: a single statement is atomic, so a failure leaves no rows. */
   async insertMany(links: NewIssuedLink[]): Promise<void> {
@@ -153,7 +164,8 @@ export class IssuedLinksRepository {
    */
   revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by}, revoked_reason = ${revocation.reason}
+      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_reason = ${revocation.reason}
        WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
   }
 
@@ -182,8 +194,54 @@ export class IssuedLinksRepository {
          LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
   }
 
+  /**
+   * Links by what the overview shows: active (neither revoked nor past its own expiry), expired
+   * and revoked. Not `status`: deciding it for every link would join every row.
+   */
+  async countByState(now: Date): Promise<{ active: number; expired: number; revoked: number }> {
+    const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
+      SELECT (SELECT count(*) FROM issued_links) AS total,
+             (SELECT count(*) FROM issued_links WHERE issued_at > ${this.activeSince(now)}::timestamptz
+                 AND expires_at > ${now}::timestamptz AND revoked_at IS NULL) AS active,
+             (SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL) AS revoked`;
+    const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
+    return { active, revoked, expired: total - active - revoked };
+  }
+
+  /** The cameras and the integrations that were issued the most links since `since`. */
+  async busiest(
+    since: Date,
+    limit: number,
+  ): Promise<{ cameras: { id: string; name: string | null; links: number }[]; integrations: { id: string; name: string | null; links: number }[] }> {
+    const [cameras, integrations] = await Promise.all([
+      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
+        SELECT l.camera_uuid AS id, c.name, l.links FROM (
+          SELECT camera_uuid, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz GROUP BY camera_uuid ORDER BY links DESC LIMIT ${limit}::int) l
+        LEFT JOIN cameras c ON c.uuid = l.camera_uuid ORDER BY l.links DESC`,
+      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
+        SELECT l.integration_id AS id, i.name, l.links FROM (
+          SELECT integration_id, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz AND integration_id IS NOT NULL
+           GROUP BY integration_id ORDER BY links DESC LIMIT ${limit}::int) l
+        LEFT JOIN integrations i ON i.id = l.integration_id ORDER BY l.links DESC`,
+    ]);
+    const counted = (rows: { id: string; name: string | null; links: bigint }[]) => rows.map((row) => ({ ...row, links: Number(row.links) }));
+    return { cameras: counted(cameras), integrations: counted(integrations) };
+  }
+
+  /** How many active links `revokeMatching` would revoke now, for a confirmation. */
+  async countRevocable(filter: Omit<LinkFilter, 'status'>, now: Date): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM issued_links l WHERE ${Prisma.join(this.conditions(filter, now), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${now}`;
+    return Number(row.count);
+  }
+
+  /** The earliest a link that has not expired at `now` can have been issued. */
+  private activeSince(now: Date): Date {
+    return new Date(now.getTime() - this.config.links.ttlMax * 1000);
+  }
+
   private revokedFields(revocation: Revocation) {
-    return { revokedAt: revocation.at, revokedBy: revocation.by, revokedReason: revocation.reason };
+    return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
   }
 
   /** The filter as SQL over `l` (and, for the status, ISSUED_UNDER). */
@@ -196,7 +254,22 @@ export class IssuedLinksRepository {
     if (filter.kind) conditions.push(Prisma.sql`l.kind = ${filter.kind}::link_kind`);
     if (filter.issuedFrom) conditions.push(Prisma.sql`l.issued_at >= ${filter.issuedFrom}`);
     if (filter.issuedTo) conditions.push(Prisma.sql`l.issued_at < ${filter.issuedTo}`);
+    if (filter.tokenPrefix) conditions.push(tokenPrefixCondition(filter.tokenPrefix));
     if (filter.status) conditions.push(Prisma.sql`${statusAt(now)} = ${filter.status}`);
+    // An active or suspended link has not expired, so it was issued within the longest TTL: a bound
+    // the issued_at index serves, where the status alone would read every row to find none.
+    // (Links issued with a longer TTL before LINK_TTL_MAX was lowered drop out of these two filters early.)
+    if (filter.status === 'active' || filter.status === 'suspended') conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
     return conditions;
   }
+}
+
+/**
+ * A pasted token (or its display prefix) is an equality on the stored prefix, which the
+ * token_prefix index serves; a shorter start is a LIKE with its wildcards escaped (tokens
+ * contain `_`), which that index serves only under the C collation.
+ */
+function tokenPrefixCondition(start: string): Prisma.Sql {
+  if (start.length >= DISPLAY_LENGTH) return Prisma.sql`l.token_prefix = ${start.slice(0, DISPLAY_LENGTH)}`;
+  return Prisma.sql`l.token_prefix LIKE ${start.replace(/[\\_%]/g, '\\$&')} || '%'`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { generateToken } from '../auth/tokens';
+import { HourlyStats } from '../stats/hourly-stats';
 import { Metrics } from '../metrics/metrics';
 import { IssuedLinksRepository } from './issued-links.repository';
 import type { LinkKind } from './link-kind';
@@ -49,6 +50,7 @@ export class LinkIssuer {
   constructor(
     private readonly links: IssuedLinksRepository,
     private readonly metrics: Metrics,
+    private readonly stats: HourlyStats,
   ) {}
 
   async issue(requests: LinkRequest[], context: IssueContext): Promise<IssuedLink[]> {
@@ -79,6 +81,7 @@ export class LinkIssuer {
       })),
     );
     for (const { request } of minted) this.metrics.linkIssued(context.endpoint, request.source, request.kind);
+    this.stats.linksIssued(minted.length, now);
     return minted.map(({ request, secret, expiresAt }) => ({
       request,
       expiresAt,

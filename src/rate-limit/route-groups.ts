@@ -7,9 +7,11 @@ export type RouteGroup = keyof RateBudgets;
 
 /**
  * Which budget a request draws from, by path, so that endpoints added later are limited
- * without remembering to. Health, metrics and the API docs are not limited.
+ * without remembering to. Health, metrics and the API docs are not limited. The console's pages
+ * (its sign-in form included) draw from the admin budget, per address: they carry no bearer.
  */
 export function routeGroupOf(path: string): RouteGroup | undefined {
+  if (path === '/admin' || path.startsWith('/admin/')) return 'admin';
   if (!path.startsWith('/api/v1/')) return undefined;
   if (path.startsWith('/api/v1/media-auth/')) return 'verify';
   if (path.startsWith('/api/v1/admin/')) return 'admin';

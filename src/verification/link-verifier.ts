@@ -5,6 +5,7 @@ import { Metrics } from '../metrics/metrics';
 import { type Asker, type Decision, decide, type RequestedResource } from './link-decision';
 import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
 import { UsageRecorder } from './usage-recorder';
+import { HourlyStats } from '../stats/hourly-stats';
 import { VerificationRepository } from './verification.repository';
 
 export interface VerifyRequest {
@@ -29,6 +30,7 @@ export class LinkVerifier {
     private readonly serversBySecret: MediaServerBySecretCache,
     private readonly repository: VerificationRepository,
     private readonly usage: UsageRecorder,
+    private readonly stats: HourlyStats,
     private readonly metrics: Metrics,
     private readonly requestLog: PinoLogger,
   ) {}
@@ -37,6 +39,7 @@ export class LinkVerifier {
     const decision = await this.decide(request);
     const { protocol } = request.resource;
     this.metrics.decision(protocol, decision.allow ? null : decision.reason);
+    this.stats.decision(decision.allow ? null : decision.reason, new Date());
     // Into the request's one log line; the reason never goes to the media server, the token nowhere.
     this.requestLog.assign({ verification: { protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
     return decision;

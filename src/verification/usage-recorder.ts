@@ -1,4 +1,5 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicFlush } from '../common/periodic-flush';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Decision } from './link-decision';
@@ -9,24 +10,15 @@ import { type UsageDelta, VerificationRepository } from './verification.reposito
  * so verification never waits on a write. Flushed on shutdown; a failed flush is retried.
  */
 @Injectable()
-export class UsageRecorder implements OnModuleInit, BeforeApplicationShutdown {
+export class UsageRecorder extends PeriodicFlush {
   private readonly logger = new Logger(UsageRecorder.name);
   private pending = new Map<string, UsageDelta>();
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly repository: VerificationRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(), this.config.verification.usageFlushMs);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config.verification.usageFlushMs);
   }
 
   record(decision: Decision, ip: string | undefined, now: Date): void {

@@ -2,15 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiInvalid } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
-import { fetchPage } from '../../common/cursor';
 import { AuditEventPageDto, AuditEventsQueryDto, mapAuditEvent } from './audit-events.dto';
-import { AuditEventsRepository } from '../../audit/audit-events.repository';
+import { AuditEventsService } from './audit-events.service';
 
 @ApiTags('admin: audit events')
 @AdminApi()
 @Controller('api/v1/admin/audit-events')
 export class AuditEventsController {
-  constructor(private readonly events: AuditEventsRepository) {}
+  constructor(private readonly events: AuditEventsService) {}
 
   @Get()
   @ApiOperation({
@@ -21,19 +20,7 @@ export class AuditEventsController {
   @ApiInvalid({ cursor: ['The cursor field is not a cursor returned by this API.'] })
   @ApiOkResponse({ type: AuditEventPageDto, description: 'Newest first.' })
   async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageDto> {
-    const filter = {
-      actor: query.actor,
-      objectType: query.object_type,
-      objectId: query.object_id,
-      outcome: query.outcome,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-    };
-    const { data, nextCursor } = await fetchPage(
-      query,
-      (after, take) => this.events.list(filter, after, take),
-      (row) => ({ at: row.occurredAt, id: row.id }),
-    );
+    const { data, nextCursor } = await this.events.list(query);
     return { data: data.map(mapAuditEvent), next_cursor: nextCursor };
   }
 }

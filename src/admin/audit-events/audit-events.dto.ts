@@ -1,15 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsDateTimeWithOffset } from '../../common/validators';
 import type { AuditEventRecord } from '../../audit/audit-events.repository';
 
 export class AuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: "Who acted, e.g. `admin-token:1a2b3c4d` (the admin credential's fingerprint)." })
+  @ApiPropertyOptional({ description: 'The name of the admin who acted, e.g. `bootstrap` (events from before named admins: `admin-token:1a2b3c4d`).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   actor?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The id of the admin who acted.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a valid UUID' })
+  actor_id?: string;
+  @ApiPropertyOptional({ example: 'POST /api/v1/admin/links/:id/revoke', description: 'What was done: the method and route.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  action?: string;
   @ApiPropertyOptional({ description: 'The admin resource: media-servers, cameras, users, grants, integrations, links.' })
   @IsOptional()
   @IsString()
@@ -27,7 +36,10 @@ export class AuditEventsQueryDto extends PageQueryDto {
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurred_at: string;
-  @ApiProperty({ example: 'admin-token:1a2b3c4d', description: 'Which admin credential acted (a fingerprint, never the token).' }) actor: string;
+  @ApiProperty({ example: 'bootstrap', description: "The name of the admin who acted (events from before named admins: the credential's fingerprint)." })
+  actor: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The id of the admin who acted; null for events from before named admins.' })
+  actor_id: string | null;
   @ApiProperty({ example: 'POST /api/v1/admin/cameras' }) action: string;
   @ApiProperty({ example: 'cameras' }) object_type: string;
   @ApiProperty({ nullable: true, type: String }) object_id: string | null;
@@ -49,6 +61,7 @@ export function mapAuditEvent(row: AuditEventRecord): AuditEventDto {
     id: row.id,
     occurred_at: row.occurredAt.toISOString(),
     actor: row.actor,
+    actor_id: row.actorId,
     action: row.action,
     object_type: row.objectType,
     object_id: row.objectId,

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { UuidParamDto } from '../../common/id-params.dto';
@@ -52,7 +53,7 @@ export class CamerasController {
   @ApiOkResponse({ type: CameraDto })
   @ApiNotFound('Camera')
   @ApiInvalid({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] })
-  async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto, @AdminActor() actor: string): Promise<CameraDto> {
+  async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto, @AdminActor() actor: AdminIdentity): Promise<CameraDto> {
     return mapCamera(await this.cameras.update(uuid, body, actor));
   }
 
@@ -65,7 +66,7 @@ export class CamerasController {
   })
   @ApiNotFound('Camera')
   @ApiNoContentResponse({ description: 'Deleted; its links revoked.' })
-  delete(@Param() { uuid }: UuidParamDto, @AdminActor() actor: string): Promise<void> {
+  delete(@Param() { uuid }: UuidParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.cameras.delete(uuid, actor);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError } from '../../common/app-error';
 import { MediaServersRepository } from '../media-servers/media-servers.repository';
 import type { CreateCameraDto, ListCamerasQueryDto, UpdateCameraDto } from './cameras.dto';
@@ -38,7 +39,7 @@ export class CamerasService {
    * kept. Unblocking revokes the links issued before the block unless `restore_links` says not
    * to; moving the camera to another media server revokes its links.
    */
-  async update(uuid: string, body: UpdateCameraDto, actor: string): Promise<CameraRecord> {
+  async update(uuid: string, body: UpdateCameraDto, actor: AdminIdentity): Promise<CameraRecord> {
     if (body.restore_links && body.blocked !== false) throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
     await this.findOrFail(uuid);
     if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
@@ -58,7 +59,7 @@ export class CamerasService {
     });
   }
 
-  async delete(uuid: string, actor: string): Promise<void> {
+  async delete(uuid: string, actor: AdminIdentity): Promise<void> {
     await this.findOrFail(uuid);
     await this.cameras.delete(uuid, { by: actor, reason: 'camera deleted', at: new Date() });
   }

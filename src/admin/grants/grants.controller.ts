@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
@@ -52,7 +53,7 @@ export class GrantsController {
   @ApiNotFound('Grant')
   @ApiInvalid({ expires_at: ['The expires_at field must be in the future.'] })
   @ApiOkResponse({ type: GrantDto })
-  async update(@Param() { id }: IdParamDto, @Body() body: UpdateGrantDto, @AdminActor() actor: string): Promise<GrantDto> {
+  async update(@Param() { id }: IdParamDto, @Body() body: UpdateGrantDto, @AdminActor() actor: AdminIdentity): Promise<GrantDto> {
     return mapGrant(await this.grants.update(id, body, actor));
   }
 
@@ -63,7 +64,7 @@ export class GrantsController {
   @ApiNoContentResponse({
     description: 'Its active links are revoked (reason `grant deleted`); a new grant for the same user and camera does not bring them back.',
   })
-  delete(@Param() { id }: IdParamDto, @AdminActor() actor: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.grants.delete(id, actor);
   }
 }

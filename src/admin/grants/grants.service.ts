@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, type FieldErrors, fieldMessage } from '../../common/app-error';
 import { parseOptionalDate } from '../../common/timestamps';
 import { AdminCamerasRepository } from '../cameras/cameras.repository';
@@ -35,12 +36,12 @@ export class GrantsService {
    * expires_at null: the grant no longer expires; left out: unchanged. Renewing a grant that
    * has expired does not revive the links issued before: they are revoked (`grant expired`).
    */
-  async update(id: string, body: UpdateGrantDto, actor: string): Promise<GrantRecord> {
+  async update(id: string, body: UpdateGrantDto, actor: AdminIdentity): Promise<GrantRecord> {
     await this.findOrFail(id);
     return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) }, { by: actor, reason: 'grant expired', at: new Date() });
   }
 
-  async delete(id: string, actor: string): Promise<void> {
+  async delete(id: string, actor: AdminIdentity): Promise<void> {
     await this.findOrFail(id);
     await this.grants.delete(id, { by: actor, reason: 'grant deleted', at: new Date() });
   }

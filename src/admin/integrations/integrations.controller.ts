@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
@@ -63,7 +64,7 @@ export class IntegrationsController {
   @ApiNoContentResponse({
     description: 'Its tokens are deleted with it; the active links it issued are revoked (reason `integration deleted`) and stay in the audit trail.',
   })
-  delete(@Param() { id }: IdParamDto, @AdminActor() actor: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.integrations.delete(id, actor);
   }
 }

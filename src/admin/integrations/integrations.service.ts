@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError } from '../../common/app-error';
 import { type IssuedToken, mintToken } from '../tokens/tokens.service';
 import type { CreateIntegrationDto, UpdateIntegrationDto } from './integrations.dto';
@@ -27,7 +28,7 @@ export class IntegrationsService {
     return this.integrations.update(id, { name: body.name });
   }
 
-  async delete(id: string, actor: string): Promise<void> {
+  async delete(id: string, actor: AdminIdentity): Promise<void> {
     await this.findOrFail(id);
     await this.integrations.delete(id, { by: actor, reason: 'integration deleted', at: new Date() });
   }

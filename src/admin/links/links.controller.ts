@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { stringify } from 'csv-stringify';
@@ -40,7 +41,7 @@ export class LinksAdminController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<LinkPageDto | void> {
     const now = new Date();
-    if (accept?.includes('text/csv')) return this.streamCsv(query, now, res);
+    if (accept?.includes('text/csv')) return streamLinksCsv(this.links, query, now, res);
     const { data, nextCursor } = await this.links.list(query, now);
     return { data: data.map(mapLink), next_cursor: nextCursor };
   }
@@ -61,7 +62,7 @@ export class LinksAdminController {
   })
   @ApiInvalid({ filter: ['The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before.'] })
   @ApiOkResponse({ type: RevokedCountDto })
-  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: string): Promise<RevokedCountDto> {
+  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: AdminIdentity): Promise<RevokedCountDto> {
     return { count: await this.links.revokeMatching(body, actor) };
   }
 
@@ -70,20 +71,23 @@ export class LinksAdminController {
   @ApiOperation({ summary: 'Revoke a link', description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.' })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
-  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: string): Promise<LinkDto> {
+  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: AdminIdentity): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
+}
 
-  /** Streams batch by batch with backpressure: an export of a month of links stays flat in memory. */
-  private async streamCsv(query: LinksQueryDto, now: Date, res: Response): Promise<void> {
-    const batches = this.links.export(query, now);
-    const first = await batches.next(); // a bad filter or cursor still gets a JSON error, before any CSV
-    res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="links.csv"' });
-    async function* rows() {
-      for (let batch = first; !batch.done; batch = await batches.next()) {
-        for (const link of batch.value) yield flattenLink(mapLink(link));
-      }
+/**
+ * Every link matching the query as a CSV download (the API's and the console's). Streams batch
+ * by batch with backpressure: an export of a month of links stays flat in memory.
+ */
+export async function streamLinksCsv(links: LinksAdminService, query: LinksQueryDto, now: Date, res: Response): Promise<void> {
+  const batches = links.export(query, now);
+  const first = await batches.next(); // a bad filter or cursor still gets a JSON error, before any CSV
+  res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="links.csv"' });
+  async function* rows() {
+    for (let batch = first; !batch.done; batch = await batches.next()) {
+      for (const link of batch.value) yield flattenLink(mapLink(link));
     }
-    await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS] }), res);
   }
+  await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS] }), res);
 }

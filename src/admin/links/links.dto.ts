@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsDateTimeWithOffset } from '../../common/validators';
 import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
@@ -29,6 +29,14 @@ export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionD
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;
+  @ApiPropertyOptional({
+    example: 'cll_Ab3dE',
+    description: 'The start of a link token, as pasted from a URL or a log (only its first 12 characters, the stored prefix, are compared).',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the start of a token (letters, digits, _ and -)' })
+  @MaxLength(200)
+  token_prefix?: string;
 }
 
 export class RevokeLinkDto {
@@ -91,7 +99,14 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at: string | null;
-  @ApiProperty({ nullable: true, type: String }) revoked_by: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The name of the admin who revoked it.' }) revoked_by: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The id of the admin who revoked it (null for revocations from before named admins).',
+  })
+  revoked_by_admin_id: string | null;
   @ApiProperty({ nullable: true, type: String }) revoked_reason: string | null;
   @ApiProperty({ type: UsageDto }) usage: UsageDto;
 }
@@ -125,6 +140,7 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     user_agent: link.userAgent,
     revoked_at: iso(link.revokedAt),
     revoked_by: link.revokedBy,
+    revoked_by_admin_id: link.revokedByAdminId,
     revoked_reason: link.revokedReason,
     usage: {
       use_count: link.useCount,
@@ -161,6 +177,7 @@ export const LINK_CSV_COLUMNS = [
   'user_agent',
   'revoked_at',
   'revoked_by',
+  'revoked_by_admin_id',
   'revoked_reason',
   'use_count',
   'first_used_at',

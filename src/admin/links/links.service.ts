@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, fieldMessage } from '../../common/app-error';
 import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
@@ -31,12 +32,12 @@ export class LinksAdminService {
     return (await this.links.findById(id, now)) ?? Promise.reject(AppError.notFound('Link'));
   }
 
-  async revoke(id: string, actor: string, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
+  async revoke(id: string, actor: AdminIdentity, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
     if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now }))) throw AppError.notFound('Link');
     return this.get(id, now);
   }
 
-  async revokeMatching(body: RevokeLinksDto, actor: string): Promise<number> {
+  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<number> {
     if (!body.camera_uuid && !body.user_id && !body.integration_id && !body.issued_before) {
       // Revoking "everything" by omission is too easy a mistake; it must be asked for by a filter.
       throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
@@ -49,6 +50,25 @@ export class LinksAdminService {
     };
     return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
+
+  /** How many links revoking everything the listing's filter selects would revoke now (the console asks before it does). */
+  async countRevocable(query: LinksQueryDto, now: Date): Promise<number> {
+    return this.links.countRevocable(selection(query), now);
+  }
+
+  /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
+  async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
+    return this.links.revokeMatching(selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+  }
+}
+
+/** The listing's filter without its status, refused when it selects everything (as revokeMatching is). */
+function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
+  const { status: _, ...filter } = toFilter(query);
+  if (!filter.cameraUuid && !filter.userId && !filter.integrationId && !filter.issuedFrom && !filter.issuedTo && !filter.tokenPrefix) {
+    throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera, user, integration, issue time or token prefix')] });
+  }
+  return filter;
 }
 
 const cursorOf = (link: IssuedLinkRecord): Cursor => ({ at: link.issuedAt, id: link.id });
@@ -63,5 +83,6 @@ function toFilter(query: LinksQueryDto): LinkFilter {
     kind: query.kind,
     issuedFrom: query.issued_from ? new Date(query.issued_from) : undefined,
     issuedTo: query.issued_to ? new Date(query.issued_to) : undefined,
+    tokenPrefix: query.token_prefix,
   };
 }

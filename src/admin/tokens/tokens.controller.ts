@@ -1,4 +1,5 @@
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/error-response.dto';
 import { ApiNotFound } from '../../openapi/api-responses.decorator';
@@ -57,7 +58,7 @@ export abstract class TokensController {
     description:
       'Revoked: the token stops working, and the active links issued with it are revoked (reason `user token revoked` or `integration token revoked`); its row stays for the audit trail. Revoking twice is fine.',
   })
-  revoke(@Param() { id, tokenId }: TokenParamsDto, @AdminActor() actor: string): Promise<void> {
+  revoke(@Param() { id, tokenId }: TokenParamsDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.tokens.revoke({ kind: this.ownerKind, id }, tokenId, actor);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { generateToken } from '../../auth/tokens';
 import { AppError } from '../../common/app-error';
 import { parseOptionalDate } from '../../common/timestamps';
@@ -35,7 +36,7 @@ export class TokensService {
   }
 
   /** Idempotent: revoking a revoked token succeeds and keeps the first revocation time. Its links are revoked with it. */
-  async revoke(owner: TokenOwner, tokenId: string, actor: string): Promise<void> {
+  async revoke(owner: TokenOwner, tokenId: string, actor: AdminIdentity): Promise<void> {
     const revocation = { by: actor, reason: `${owner.kind} token revoked`, at: new Date() };
     if (!(await this.tokens.revoke(owner, tokenId, revocation))) throw AppError.notFound('Token');
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
@@ -61,7 +62,7 @@ export class UsersController {
   })
   @ApiNotFound('User')
   @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it; its active links are revoked (reason `user deleted`).' })
-  delete(@Param() { id }: IdParamDto, @AdminActor() actor: string): Promise<void> {
+  delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.users.delete(id, actor);
   }
 }

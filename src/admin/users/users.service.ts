@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError } from '../../common/app-error';
 import type { CreateUserDto, UpdateUserDto } from './users.dto';
 import { type UserRecord, UsersRepository } from './users.repository';
@@ -24,7 +25,7 @@ export class UsersService {
     return this.users.update(id, { name: body.name });
   }
 
-  async delete(id: string, actor: string): Promise<void> {
+  async delete(id: string, actor: AdminIdentity): Promise<void> {
     await this.findOrFail(id);
     await this.users.delete(id, { by: actor, reason: 'user deleted', at: new Date() });
   }

@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/id-params.dto';
+import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
+import { AdminApi } from '../admin-api.decorator';
+import { AdminDto, CreateAdminDto, CreatedAdminDto, mapAdmin } from './admins.dto';
+import { AdminsService } from './admins.service';
+
+@ApiTags('admin: admins')
+@AdminApi()
+@Controller('api/v1/admin/admins')
+export class AdminsController {
+  constructor(private readonly admins: AdminsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add a named admin',
+    description: 'A person (or tool) with admin rights and a token of its own (`cla_…`), shown this once. Audit events and revocations name who acted.',
+  })
+  @ApiConflict('An admin with this name exists.', 'A record with the same name already exists.')
+  @ApiInvalid({ name: ['The name field must not be empty.'], email: ['The email field must be an email address.'] })
+  @ApiCreatedResponse({ type: CreatedAdminDto, description: 'With its token: the only response that contains it.' })
+  async create(@Body() body: CreateAdminDto): Promise<CreatedAdminDto> {
+    const { admin, token } = await this.admins.create(body.name, body.email);
+    return { ...mapAdmin(admin), token };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List admins', description: 'Every admin, by name, the built-in `bootstrap` included; revoked ones too.' })
+  @ApiOkResponse({ type: [AdminDto] })
+  async list(): Promise<AdminDto[]> {
+    return (await this.admins.list()).map(mapAdmin);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get an admin', description: 'An admin by id, revoked or not; never its token.' })
+  @ApiNotFound('Admin')
+  @ApiOkResponse({ type: AdminDto })
+  async get(@Param() { id }: IdParamDto): Promise<AdminDto> {
+    return mapAdmin(await this.admins.get(id));
+  }
+
+  @Delete(':id/token')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Revoke an admin's token",
+    description: 'It stops working at once, on every instance, and its console sessions end. The admin stays listed, so the audit trail can name it.',
+  })
+  @ApiNotFound('Admin')
+  @ApiInvalid({ id: ['The id field is the bootstrap admin: its token is ADMIN_TOKEN (or data/admin-token); change that instead.'] })
+  @ApiNoContentResponse({ description: 'Revoked (revoking twice keeps the first revocation time).' })
+  async revokeToken(@Param() { id }: IdParamDto): Promise<void> {
+    await this.admins.revokeToken(id);
+  }
+}

@@ -1,0 +1,20 @@
+import type { ConsoleSessionRecord } from './console-sessions.repository';
+
+/** What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which page is current. */
+export function page(session: ConsoleSessionRecord, current: 'overview' | 'links' | 'audit', title: string, data: object): object {
+  return { ...data, title, current, admin: session.admin, csrf: session.csrfToken, fmt: formatTime };
+}
+
+/** Times as the console shows them: UTC, to the second, readable. */
+export function formatTime(date: Date | string | null | undefined): string {
+  if (!date) return '—';
+  return `${new Date(date).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** A query string for links that keep the current filter (cursor and the like replaced or dropped). */
+export function queryString(values: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

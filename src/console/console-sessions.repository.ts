@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../auth/admin-identity';
+import { PrismaService } from '../database/prisma.service';
+
+export interface ConsoleSessionRecord {
+  id: string;
+  admin: AdminIdentity;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/** The only code that touches admin_sessions. */
+@Injectable()
+export class ConsoleSessionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async create(session: { tokenHash: string; adminId: string; csrfToken: string; at: Date }): Promise<void> {
+    await this.prisma.adminSession.create({
+      data: { tokenHash: session.tokenHash, adminId: session.adminId, csrfToken: session.csrfToken, createdAt: session.at, lastSeenAt: session.at },
+    });
+  }
+
+  /** The session with this hash, if its admin has not been revoked since. */
+  async find(tokenHash: string): Promise<ConsoleSessionRecord | null> {
+    const row = await this.prisma.adminSession.findUnique({
+      where: { tokenHash },
+      select: { id: true, csrfToken: true, createdAt: true, lastSeenAt: true, admin: { select: { id: true, name: true, revokedAt: true } } },
+    });
+    if (!row || row.admin.revokedAt) return null;
+    return { id: row.id, admin: { id: row.admin.id, name: row.admin.name }, csrfToken: row.csrfToken, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt };
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.prisma.adminSession.updateMany({ where: { id }, data: { lastSeenAt: at } });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.prisma.adminSession.deleteMany({ where: { id } });
+  }
+
+  /** Sessions past either timeout: removed now and then, so the table holds only live ones. */
+  async deleteStale(idleBefore: Date, createdBefore: Date): Promise<void> {
+    await this.prisma.adminSession.deleteMany({ where: { OR: [{ lastSeenAt: { lt: idleBefore } }, { createdAt: { lt: createdBefore } }] } });
+  }
+}

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AdminsService } from '../admin/admins/admins.service';
+import { AuditEventsService } from '../admin/audit-events/audit-events.service';
+import { CamerasService } from '../admin/cameras/cameras.service';
+import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
+import { IntegrationsService } from '../admin/integrations/integrations.service';
+import { streamLinksCsv } from '../admin/links/links.controller';
+import { LinksAdminService } from '../admin/links/links.service';
+import { UsersService } from '../admin/users/users.service';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { IdParamDto } from '../common/id-params.dto';
+import { LINK_KINDS } from '../links/link-kind';
+import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { page, queryString } from './console-page';
+import type { ConsoleSessionRecord } from './console-sessions.repository';
+import { BulkRevokeFormDto, ConsoleAuditQueryDto, ConsoleLinksQueryDto, RevokeFormDto, toAuditQuery, toLinksQuery } from './console.dto';
+import { OverviewService } from './overview.service';
+
+const PAGE_SIZE = 50;
+const STATUSES = ['active', 'suspended', 'expired', 'revoked'];
+
+/**
+ * The console's pages: another front of the admin API's services (links, audit events), as
+ * server-rendered HTML that works with plain links and form posts. Changes are audited and
+ * felt at once by this instance's caches, as the API's are.
+ */
+@ApiExcludeController()
+@UseGuards(ConsoleAuthGuard)
+@UseFilters(ConsoleExceptionFilter)
+@UseInterceptors(AuditInterceptor, ChangesHereInterceptor)
+@Controller('admin')
+export class ConsoleController {
+  constructor(
+    private readonly overviews: OverviewService,
+    private readonly links: LinksAdminService,
+    private readonly events: AuditEventsService,
+    private readonly admins: AdminsService,
+    private readonly cameras: CamerasService,
+    private readonly users: UsersService,
+    private readonly integrations: IntegrationsService,
+  ) {}
+
+  @Get()
+  @Render('overview')
+  async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    return page(session, 'overview', 'Overview', { overview: await this.overviews.overview(new Date()) });
+  }
+
+  @Get('links')
+  @Render('links')
+  async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    const [{ data, nextCursor }, names] = await Promise.all([
+      this.links.list({ ...toLinksQuery(form), limit: form.limit ?? PAGE_SIZE }, new Date()),
+      this.names(),
+    ]);
+    const filter = { ...form, cursor: undefined, limit: undefined, revoked: undefined };
+    return page(session, 'links', 'Links', {
+      links: data,
+      filter,
+      names,
+      kinds: LINK_KINDS,
+      statuses: STATUSES,
+      revoked: form.revoked,
+      nextPage: nextCursor && `/admin/links${queryString({ ...filter, cursor: nextCursor })}`,
+      csvUrl: `/admin/links.csv${queryString(filter)}`,
+      bulkRevokeUrl: `/admin/links/revoke${queryString({ ...filter, status: undefined })}`,
+      canBulkRevoke: !!(form.camera_uuid || form.user_id || form.integration_id || form.issued_from || form.issued_to || form.token_prefix),
+    });
+  }
+
+  @Get('links.csv')
+  async csv(@Query() form: ConsoleLinksQueryDto, @Res() response: Response): Promise<void> {
+    await streamLinksCsv(this.links, toLinksQuery(form), new Date(), response);
+  }
+
+  @Get('links/revoke')
+  @Render('bulk-revoke')
+  async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    const { status: _, cursor: __, limit: ___, revoked: ____, ...filter } = form;
+    const [count, names] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.names()]);
+    return page(session, 'links', 'Revoke links', { count, filter, names, back: `/admin/links${queryString(filter)}` });
+  }
+
+  @Post('links/revoke')
+  @HttpCode(303)
+  @Redirect('/admin/links', 303)
+  async bulkRevoke(@Body() body: BulkRevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<{ url: string }> {
+    const { _csrf, reason, ...filter } = body;
+    const count = await this.links.revokeSelection(toLinksQuery(filter), session.admin, reason || undefined);
+    return { url: `/admin/links${queryString({ ...filter, revoked: count })}` };
+  }
+
+  @Get('links/:id')
+  @Render('link')
+  async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    const [link, names] = await Promise.all([this.links.get(id, new Date()), this.names()]);
+    return page(session, 'links', `Link ${link.tokenPrefix}…`, { link, names });
+  }
+
+  @Post('links/:id/revoke')
+  @HttpCode(303)
+  @Redirect('/admin/links', 303)
+  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<{ url: string }> {
+    await this.links.revoke(id, session.admin, body.reason || undefined, new Date());
+    return { url: `/admin/links/${id}` };
+  }
+
+  @Get('audit-events')
+  @Render('audit-events')
+  async auditEvents(@Query() form: ConsoleAuditQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    const [{ data, nextCursor }, admins] = await Promise.all([this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }), this.admins.list()]);
+    const filter = { ...form, cursor: undefined, limit: undefined };
+    return page(session, 'audit', 'Audit events', {
+      events: data,
+      filter,
+      admins,
+      objectTypes: ['links', 'admins', 'cameras', 'media-servers', 'users', 'grants', 'integrations', 'sign-in', 'sign-out'],
+      nextPage: nextCursor && `/admin/audit-events${queryString({ ...filter, cursor: nextCursor })}`,
+    });
+  }
+
+  /** Names by id for the filters and for "who asked": cameras, users, integrations. */
+  private async names() {
+    const [cameras, users, integrations] = await Promise.all([this.cameras.list({}), this.users.list(), this.integrations.list()]);
+    const byId = (rows: { id: string; name: string }[]) => Object.fromEntries(rows.map((row) => [row.id, row.name]));
+    return {
+      cameras: cameras.map((camera) => ({ id: camera.uuid, name: camera.name })),
+      users: users.map(({ id, name }) => ({ id, name })),
+      integrations: integrations.map(({ id, name }) => ({ id, name })),
+      camera: byId(cameras.map((camera) => ({ id: camera.uuid, name: camera.name }))),
+      user: byId(users),
+      integration: byId(integrations),
+    };
+  }
+}

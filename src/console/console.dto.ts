@@ -1,0 +1,56 @@
+import { OmitType } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NumericString } from '../common/validators';
+import { AuditEventsQueryDto } from '../admin/audit-events/audit-events.dto';
+import { LinksQueryDto } from '../admin/links/links.dto';
+
+/** What `<input type="datetime-local">` sends: a time without offset, read as UTC (the console says so). */
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+const IsLocalTime = () => Matches(LOCAL_TIME, { message: 'must be a date and time, e.g. 2026-11-26T14:30' });
+
+export function utcFromLocal(value: string | undefined): string | undefined {
+  return value && new Date(`${value}Z`).toISOString();
+}
+
+export class SignInDto {
+  @IsString({ message: 'must be a string' }) @MaxLength(500) token: string;
+}
+
+/** Every console form that changes something carries the session's CSRF token. */
+export class CsrfDto {
+  @IsString({ message: 'must be a string' }) @MaxLength(100) _csrf: string;
+}
+
+export class RevokeFormDto extends CsrfDto {
+  @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
+}
+
+/** The links page's filter form: the API's listing filter, with times as a browser's form sends them. */
+export class ConsoleLinksQueryDto extends OmitType(LinksQueryDto, ['issued_from', 'issued_to'] as const) {
+  @IsOptional() @IsLocalTime() issued_from?: string;
+  @IsOptional() @IsLocalTime() issued_to?: string;
+  /** After a bulk revoke: how many it revoked, for the notice. */
+  @IsOptional() @NumericString() @IsInt() revoked?: number;
+}
+
+export function toLinksQuery({
+  revoked: _,
+  ...form
+}: Omit<ConsoleLinksQueryDto, 'cursor' | 'limit' | 'status'> & Partial<ConsoleLinksQueryDto>): LinksQueryDto {
+  return { ...form, issued_from: utcFromLocal(form.issued_from), issued_to: utcFromLocal(form.issued_to) };
+}
+
+/** Bulk revoke: the filter it was confirmed for (hidden fields), the reason and the CSRF token. */
+export class BulkRevokeFormDto extends OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const) {
+  @IsString({ message: 'must be a string' }) @MaxLength(100) _csrf: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
+}
+
+export class ConsoleAuditQueryDto extends OmitType(AuditEventsQueryDto, ['from', 'to'] as const) {
+  @IsOptional() @IsLocalTime() from?: string;
+  @IsOptional() @IsLocalTime() to?: string;
+}
+
+export function toAuditQuery(form: ConsoleAuditQueryDto): AuditEventsQueryDto {
+  return { ...form, from: utcFromLocal(form.from), to: utcFromLocal(form.to) };
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { LinksModule } from '../links/links.module';
+import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleSessionsRepository } from './console-sessions.repository';
+import { ConsoleSessionsService } from './console-sessions.service';
+import { ConsoleSignInController } from './console-sign-in.controller';
+import { ConsoleController } from './console.controller';
+import { OverviewService } from './overview.service';
+
+/** The admin console at /admin: server-rendered pages over the admin API's services. */
+@Module({
+  imports: [AdminModule, LinksModule],
+  controllers: [ConsoleSignInController, ConsoleController],
+  providers: [ConsoleSessionsRepository, ConsoleSessionsService, ConsoleAuthGuard, OverviewService],
+})
+export class ConsoleModule {}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { hourOf } from '../stats/hourly-stats';
+import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
+import { type BarChart, barChart } from './charts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export interface Overview {
+  issuedHourly: BarChart;
+  decisionsHourly: BarChart;
+  issuedDaily: BarChart;
+  decisionsDaily: BarChart;
+  counts: { active: number; expired: number; revoked: number };
+  busiest: Awaited<ReturnType<IssuedLinksRepository['busiest']>>;
+}
+
+/** What the console's first page shows: the hourly counters as charts, link counts, the busiest cameras and integrations. */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly stats: HourlyStatsRepository,
+    private readonly links: IssuedLinksRepository,
+  ) {}
+
+  async overview(now: Date): Promise<Overview> {
+    const thisHour = hourOf(now);
+    const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+    const hoursFrom = new Date(thisHour.getTime() - 23 * HOUR_MS);
+    const daysFrom = new Date(today.getTime() - 29 * DAY_MS);
+    const [counts, busiest, rows] = await Promise.all([
+      this.links.countByState(now),
+      this.links.busiest(new Date(now.getTime() - DAY_MS), 5),
+      this.stats.between(daysFrom, new Date(thisHour.getTime() + HOUR_MS)),
+    ]);
+    const hours = buckets(
+      rows,
+      hoursFrom,
+      24,
+      HOUR_MS,
+      (at) => `${at.toISOString().slice(11, 13)}:00`,
+      (at) => at.toISOString().slice(11, 13),
+    );
+    const days = buckets(
+      rows,
+      daysFrom,
+      30,
+      DAY_MS,
+      (at) => at.toISOString().slice(0, 10),
+      (at) => at.toISOString().slice(5, 10),
+    );
+    const decisions = decisionSeries(rows);
+    return {
+      issuedHourly: barChart('Links issued per hour, last 24 hours (UTC)', hours, ['issued']),
+      decisionsHourly: barChart('Verification decisions per hour, last 24 hours (UTC)', hours, decisions),
+      issuedDaily: barChart('Links issued per day, last 30 days (UTC)', days, ['issued']),
+      decisionsDaily: barChart('Verification decisions per day, last 30 days (UTC)', days, decisions),
+      counts,
+      busiest,
+    };
+  }
+}
+
+/** `allowed` first, then each refusal reason seen, by name. */
+function decisionSeries(rows: HourlyCount[]): string[] {
+  const refused = [...new Set(rows.map((row) => row.metric).filter((metric) => metric.startsWith('refused:')))].sort();
+  return ['allowed', ...refused];
+}
+
+function buckets(rows: HourlyCount[], from: Date, count: number, size: number, label: (at: Date) => string, tick: (at: Date) => string) {
+  const result = Array.from({ length: count }, (_, i) => {
+    const at = new Date(from.getTime() + i * size);
+    return { label: label(at), tick: tick(at), counts: {} as Record<string, number> };
+  });
+  for (const row of rows) {
+    const bucket = result[Math.floor((row.hour.getTime() - from.getTime()) / size)];
+    if (bucket) bucket.counts[row.metric] = (bucket.counts[row.metric] ?? 0) + row.count;
+  }
+  return result;
+}

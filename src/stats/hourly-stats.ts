@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicFlush } from '../common/periodic-flush';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { type HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
+
+const HOUR_MS = 3_600_000;
+
+/** The start of the hour `at` falls in. */
+export function hourOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+/**
+ * Per-hour counts of what the console's overview charts (links issued, verification
+ * decisions by outcome), kept in memory and added to hourly_stats with the usage flush's
+ * interval: counting never waits on a write, and the overview never scans issued_links.
+ */
+@Injectable()
+export class HourlyStats extends PeriodicFlush {
+  private readonly logger = new Logger(HourlyStats.name);
+  private pending = new Map<string, HourlyCount>();
+
+  constructor(
+    private readonly repository: HourlyStatsRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config.verification.usageFlushMs);
+  }
+
+  count(metric: string, by: number, at: Date): void {
+    const hour = hourOf(at);
+    const key = `${hour.getTime()}|${metric}`;
+    const pending = this.pending.get(key);
+    if (pending) pending.count += by;
+    else this.pending.set(key, { hour, metric, count: by });
+  }
+
+  linksIssued(count: number, at: Date): void {
+    this.count('issued', count, at);
+  }
+
+  /** `allowed`, or `refused:<reason>`. */
+  decision(refusedBecause: string | null, at: Date): void {
+    this.count(refusedBecause === null ? 'allowed' : `refused:${refusedBecause}`, 1, at);
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending.size) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      await this.repository.add([...batch.values()]);
+    } catch (error) {
+      this.logger.warn(`Could not record hourly counts, will retry: ${(error as Error).message}`);
+      for (const failed of batch.values()) this.count(failed.metric, failed.count, failed.hour);
+    }
+  }
+}

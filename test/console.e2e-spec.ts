@@ -1,0 +1,218 @@
+import request from 'supertest';
+import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
+import { HourlyStats } from '../src/stats/hourly-stats';
+import { aCamera, anIntegration, bearer } from './support/builders';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+
+/** The console over HTTP (the browser tests are in console-browser.postgres-spec.ts): sessions, CSRF, headers, counters. */
+describe(`admin console (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+  let integrationToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ token: integrationToken } = await anIntegration(t.prisma));
+  });
+  afterAll(() => t.close());
+
+  /** A browser: keeps cookies. */
+  const browser = () => request.agent(t.app.getHttpServer());
+
+  async function signedIn(token = TEST_ADMIN_TOKEN) {
+    const agent = browser();
+    const res = await agent.post('/admin/sign-in').type('form').send({ token });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/admin');
+    const page = await agent.get('/admin/links');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    return { agent, csrf, cookie: res.headers['set-cookie'][0] as string };
+  }
+
+  async function issueLink(cameraUuid: string) {
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set(bearer(integrationToken))
+      .send({ cameras: [{ uuid: cameraUuid }], source: 'jpg' });
+    expect(res.status).toBe(200);
+    const url = new URL(res.body[0].url);
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { cameraUuid }, orderBy: { issuedAt: 'desc' } });
+    return { url, id: link.id, prefix: link.tokenPrefix };
+  }
+
+  it('answers every page with a strict CSP, no-store, and no script or style of anyone else', async () => {
+    const res = await browser().get('/admin/sign-in');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(res.text).toContain('<label for="token">Admin token</label>');
+    expect(res.text).not.toMatch(/<script>|<style>|style="|https?:\/\//);
+  });
+
+  it('sends a browser without a session to sign in, and refuses a wrong token', async () => {
+    for (const path of ['/admin', '/admin/links', '/admin/audit-events', `/admin/links/${crypto.randomUUID()}`, '/admin/links.csv']) {
+      const res = await browser().get(path);
+      expect([res.status, res.headers.location]).toEqual([303, '/admin/sign-in']);
+    }
+    const wrong = await browser()
+      .post('/admin/sign-in')
+      .type('form')
+      .send({ token: `${TEST_ADMIN_TOKEN}x` });
+    expect([wrong.status, wrong.headers.location]).toEqual([303, '/admin/sign-in?failed=1']);
+    expect(
+      (await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN)).query({ object_type: 'sign-in', outcome: 'failure' })).body.data,
+    ).toHaveLength(1);
+  });
+
+  it('keeps the session server-side in an HttpOnly, SameSite=Strict cookie, Secure over HTTPS', async () => {
+    const { cookie } = await signedIn();
+    expect(cookie).toMatch(/^camlinks_console=[A-Za-z0-9_-]{43}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain('Secure');
+    const secret = /^camlinks_console=([^;]+)/.exec(cookie)![1];
+    expect(await t.prisma.adminSession.count({ where: { tokenHash: secret } })).toBe(0); // only its hash is stored
+    const https = await createTestApp({ TRUST_PROXY: 'loopback' });
+    try {
+      const res = await request(https.app.getHttpServer())
+        .post('/admin/sign-in')
+        .set('X-Forwarded-Proto', 'https')
+        .type('form')
+        .send({ token: TEST_ADMIN_TOKEN });
+      expect(res.headers['set-cookie'][0]).toContain('Secure');
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('refuses a form post without the CSRF token, with a wrong one, or from another site', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    const { agent, csrf } = await signedIn();
+    const revoke = `/admin/links/${link.id}/revoke`;
+    expect((await agent.post(revoke).type('form').send({ reason: 'forged' })).status).toBe(403);
+    expect(
+      (
+        await agent
+          .post(revoke)
+          .type('form')
+          .send({ reason: 'forged', _csrf: `${csrf.slice(1)}x` })
+      ).status,
+    ).toBe(403);
+    expect((await agent.post(revoke).set('Origin', 'https://evil.test').type('form').send({ reason: 'forged', _csrf: csrf })).status).toBe(403);
+    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+  });
+
+  it('revokes a link with a reason, as the signed-in admin, and audits it', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    const { agent, csrf } = await signedIn();
+    const res = await agent.post(`/admin/links/${link.id}/revoke`).type('form').send({ reason: 'stolen phone', _csrf: csrf });
+    expect([res.status, res.headers.location]).toEqual([303, `/admin/links/${link.id}`]);
+    const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row).toMatchObject({ revokedBy: 'bootstrap', revokedByAdminId: BOOTSTRAP_ADMIN.id, revokedReason: 'stolen phone' });
+    const page = await agent.get(`/admin/links/${link.id}`);
+    expect(page.text).toContain('stolen phone');
+    const verify = await t
+      .http()
+      .get('/api/v1/media-auth/nginx')
+      .set({ 'X-Original-URI': `${link.url.pathname}${link.url.search}`, 'X-Original-Method': 'GET' });
+    expect(verify.status).toBe(403);
+    const events = await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN)).query({ object_id: link.id });
+    expect(events.body.data[0]).toMatchObject({
+      actor: 'bootstrap',
+      action: 'POST /admin/links/:id/revoke',
+      object_type: 'links',
+      details: { body: { reason: 'stolen phone', _csrf: '[redacted]' } },
+    });
+  });
+
+  it('confirms a bulk revoke with the count, then revokes exactly that filter', async () => {
+    const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
+    await issueLink(a.uuid);
+    await issueLink(a.uuid);
+    const other = await issueLink(b.uuid);
+    const { agent, csrf } = await signedIn();
+    const confirm = await agent.get('/admin/links/revoke').query({ camera_uuid: a.uuid, status: 'active', kind: '' });
+    expect(confirm.status).toBe(200);
+    expect(confirm.text).toMatch(/<strong id="revoke-count">2<\/strong>/);
+    expect((await agent.get('/admin/links/revoke').query({ kind: 'preview' })).status).toBe(422); // everything by omission: refused
+    const res = await agent.post('/admin/links/revoke').type('form').send({ camera_uuid: a.uuid, reason: 'camera stolen', _csrf: csrf });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toContain('revoked=2');
+    expect((await agent.get(res.headers.location)).text).toContain('Revoked 2 links.');
+    expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'camera stolen' } })).toBe(2);
+    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
+  });
+
+  it('filters links by token prefix and exports the filter as CSV', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    const { agent } = await signedIn();
+    const page = await agent.get('/admin/links').query({ token_prefix: link.prefix.slice(0, 9), camera_uuid: '', issued_from: '' });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`/admin/links/${link.id}`);
+    const wholeToken = await agent.get('/admin/links').query({ token_prefix: link.url.searchParams.get('token') });
+    expect(wholeToken.text).toContain(`/admin/links/${link.id}`);
+    expect((await agent.get('/admin/links').query({ token_prefix: 'cl_' })).text).toContain(': none match');
+    const csv = await agent.get('/admin/links.csv').query({ camera_uuid: camera.uuid });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.trim().split('\n')).toHaveLength(2);
+    expect(csv.text).toContain(link.id);
+  });
+
+  it('ends the session at sign-out, after the idle timeout and when the admin is revoked', async () => {
+    const { agent, csrf } = await signedIn();
+    expect((await agent.post('/admin/sign-out').type('form').send({ _csrf: csrf })).headers.location).toBe('/admin/sign-in');
+    expect((await agent.get('/admin/links')).status).toBe(303);
+
+    const idle = await signedIn();
+    await t.prisma.adminSession.updateMany({ data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect((await idle.agent.get('/admin/links')).status).toBe(303);
+
+    const old = await signedIn();
+    await t.prisma.adminSession.updateMany({ data: { createdAt: new Date(Date.now() - 13 * 3_600_000) } }); // busy all along, but signed in 13 h ago
+    expect((await old.agent.get('/admin/links')).status).toBe(303);
+    expect(await t.prisma.adminSession.count()).toBe(0); // stale sessions are removed, not kept
+
+    const created = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'console-frank' });
+    const frank = await signedIn(created.body.token);
+    expect((await frank.agent.get('/admin')).text).toContain('Signed in as <strong>console-frank</strong>');
+    await t.http().delete(`/api/v1/admin/admins/${created.body.id}/token`).set(bearer(TEST_ADMIN_TOKEN));
+    expect((await frank.agent.get('/admin')).status).toBe(303);
+  });
+
+  it('charts links issued and verification decisions from the hourly counters', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    for (let i = 0; i < 3; i++) await issueLink(camera.uuid); // the busiest camera, whatever the other tests issued
+    const nginx = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' });
+    expect((await nginx(`${link.url.pathname}${link.url.search}`)).status).toBe(204);
+    expect((await nginx(`${link.url.pathname}?token=garbage`)).status).toBe(403);
+    await t.app.get(HourlyStats).flush();
+    const rows = await t.prisma.hourlyStat.findMany();
+    expect(rows.map((row) => row.metric)).toEqual(expect.arrayContaining(['issued', 'allowed', 'refused:unknown_token']));
+    const { agent } = await signedIn();
+    const overview = await agent.get('/admin');
+    expect(overview.status).toBe(200);
+    expect(overview.text).toMatch(/Links issued per hour, last 24 hours \(UTC\): \d+ issued/);
+    expect(overview.text).toContain('refused:unknown_token');
+    expect(overview.text).toContain(camera.name);
+  });
+
+  it("limits the console's requests, sign-in included, by the admin budget per address", async () => {
+    const limited = await createTestApp({ RATE_LIMIT_ADMIN: '3/60' });
+    try {
+      const guess = () => request(limited.app.getHttpServer()).post('/admin/sign-in').type('form').send({ token: 'guess' });
+      for (let i = 0; i < 3; i++) expect((await guess()).status).toBe(303);
+      const refused = await guess();
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toContain('text/html');
+      expect(refused.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});
