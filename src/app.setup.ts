@@ -1,12 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { requireAdminForDocs } from './auth/admin-docs.middleware';
 import type { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi/openapi';
+
+/** MediaMTX's authentication body is under 1 KB; the integration and admin APIs take BODY_LIMIT_KB. */
+export const MEDIA_AUTH_BODY_LIMIT_KB = 16;
 
 /** What both the server and the tests apply to the app, so tests go through the real stack. */
 export function setUpApp(app: INestApplication, config: AppConfig): void {
@@ -27,6 +31,8 @@ export function setUpApp(app: INestApplication, config: AppConfig): void {
       maxAge: 600,
     });
   }
+  // Media servers post a few short fields; the parser that runs first reads the body, the other skips it.
+  express.use('/api/v1/media-auth', json({ limit: `${MEDIA_AUTH_BODY_LIMIT_KB}kb` }));
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
