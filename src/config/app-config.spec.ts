@@ -26,7 +26,12 @@ describe('loadConfig', () => {
       redisUrl: null,
       rateLimit: {
         disabled: false,
-        budgets: { integration: { limit: 600, windowSeconds: 60 }, verify: { limit: 60000, windowSeconds: 60 }, admin: { limit: 300, windowSeconds: 60 } },
+        budgets: {
+          integration: { limit: 600, windowSeconds: 60 },
+          verify: { limit: 60000, windowSeconds: 60 },
+          admin: { limit: 300, windowSeconds: 60 },
+          authFailures: { limit: 30, windowSeconds: 60 },
+        },
       },
       http: { trustProxy: false, corsOrigins: [], bodyLimitKb: 100, swaggerRequireAdmin: false, shutdownTimeoutMs: 10000 },
       retention: { linkDays: 90, auditDays: 365 },
@@ -76,7 +81,12 @@ describe('loadConfig', () => {
       redisUrl: 'redis://cache:6379/0',
       rateLimit: {
         disabled: true,
-        budgets: { integration: { limit: 100, windowSeconds: 10 }, verify: { limit: 5000, windowSeconds: 1 }, admin: { limit: 30, windowSeconds: 60 } },
+        budgets: {
+          integration: { limit: 100, windowSeconds: 10 },
+          verify: { limit: 5000, windowSeconds: 1 },
+          admin: { limit: 30, windowSeconds: 60 },
+          authFailures: { limit: 30, windowSeconds: 60 },
+        },
       },
       http: {
         trustProxy: ['loopback', '10.0.0.0/8', 'fd00::1'],

@@ -52,6 +52,7 @@ const schema = z
     RATE_LIMIT_INTEGRATION: budget('600/60'),
     RATE_LIMIT_VERIFY: budget('60000/60'),
     RATE_LIMIT_ADMIN: budget('300/60'),
+    RATE_LIMIT_AUTH_FAILURES: budget('30/60'),
     TRUST_PROXY: z
       .string()
       .refine(
@@ -121,11 +122,15 @@ export interface RateBudget {
   windowSeconds: number;
 }
 
-/** Budgets per route group: the integration API, verification (media servers) and the admin API. */
+/**
+ * Budgets per route group: the integration API, verification (media servers) and the admin API;
+ * and failed or missing credentials per client address, on all three.
+ */
 export interface RateBudgets {
   integration: RateBudget;
   verify: RateBudget;
   admin: RateBudget;
+  authFailures: RateBudget;
 }
 
 function toBudget(value: string): RateBudget {
@@ -168,7 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL ?? null,
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,
-      budgets: { integration: toBudget(e.RATE_LIMIT_INTEGRATION), verify: toBudget(e.RATE_LIMIT_VERIFY), admin: toBudget(e.RATE_LIMIT_ADMIN) },
+      budgets: {
+        integration: toBudget(e.RATE_LIMIT_INTEGRATION),
+        verify: toBudget(e.RATE_LIMIT_VERIFY),
+        admin: toBudget(e.RATE_LIMIT_ADMIN),
+        authFailures: toBudget(e.RATE_LIMIT_AUTH_FAILURES),
+      },
     },
     http: {
       trustProxy: toTrustProxy(e.TRUST_PROXY),
