@@ -206,6 +206,32 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     for (const url of urls) expect(res.body).not.toContain(url.searchParams.get('token'));
   });
 
+  it('exports no cell a spreadsheet would run as a formula', async () => {
+    const names = ['=HYPERLINK("http://evil.test")', '+1+cmd', '-2+cmd', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+    const { integration, token } = await anIntegration(t.prisma);
+    for (const name of names) await issue([(await aCamera(t.prisma, { name })).uuid], token);
+    const res = await t
+      .http()
+      .get(LINKS)
+      .set(admin)
+      .set('Accept', 'text/csv')
+      .query({ integration_id: integration.id })
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        r.on('end', () => done(null, text));
+      });
+    expect(res.status).toBe(200);
+    const text = res.body as string;
+    for (const name of names) {
+      const cell = /[",\r\n]/.test(name) ? `"'${name.replaceAll('"', '""')}"` : `'${name}`;
+      expect(text).toContain(`,${cell},`);
+    }
+    // No cell (after a separator, a line break or an opening quote) starts with a formula character.
+    expect(text).not.toMatch(/(^|[,\n]|,")[=+\-@\t\r]/);
+  });
+
   it('requires the admin token', async () => {
     expect((await t.http().get(LINKS)).status).toBe(401);
     expect((await t.http().post(`${LINKS}/revoke`).set(bearer('nope')).send({ camera_uuid: randomUUID() })).status).toBe(401);
