@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
@@ -31,6 +31,12 @@ export function setUpApp(app: INestApplication, config: AppConfig): void {
       maxAge: 600,
     });
   }
+  // No answer of the API may be kept by a cache or a browser: links, tokens shown once, decisions,
+  // and the errors too (before the body parsers, so a 400 or 413 has it as well).
+  express.use('/api/v1', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Media servers post a few short fields; the parser that runs first reads the body, the other skips it.
   express.use('/api/v1/media-auth', json({ limit: `${MEDIA_AUTH_BODY_LIMIT_KB}kb` }));
   express.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });

@@ -123,6 +123,6 @@ export class MediaAuthController {
 function send(res: Response, answer: ProtocolAnswer): void {
   res
     .status(answer.status)
-    .set({ 'Cache-Control': 'no-store', ...answer.headers })
+    .set(answer.headers ?? {})
     .end();
 }

@@ -12,6 +12,6 @@ export class ThrottledVerificationFilter implements ExceptionFilter {
   catch(_: ThrottlerException, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const status = http.getRequest<Request>().path.endsWith('/mediamtx') ? 401 : 403;
-    http.getResponse<Response>().status(status).set('Cache-Control', 'no-store').end();
+    http.getResponse<Response>().status(status).end();
   }
 }
