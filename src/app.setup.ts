@@ -3,10 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { requireAdminForDocs } from './auth/admin-docs.middleware';
 import type { AppConfig } from './config/app-config';
+import { accessLog } from './logging/access-log';
+import { NestPinoLogger } from './logging/logger';
+import { PINO_LOGGER } from './logging/logging.module';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 /** MediaMTX's authentication body is under 1 KB; the integration and admin APIs take BODY_LIMIT_KB. */
@@ -15,7 +17,9 @@ export const MEDIA_AUTH_BODY_LIMIT_KB = 16;
 /** What both the server and the tests apply to the app, so tests go through the real stack. */
 export function setUpApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.useLogger(app.get(Logger));
+  express.useLogger(app.get(NestPinoLogger));
+  // First, so that every answer (a body refused by the parser included) has its id and its line.
+  express.use(accessLog(app.get(PINO_LOGGER)));
   express.disable('x-powered-by');
   // Every answer is fresh (links, decisions): hashing bodies for ETags would be wasted work.
   express.set('etag', false);

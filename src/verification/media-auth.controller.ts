@@ -12,9 +12,10 @@ import {
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { attachToLog } from '../logging/access-log';
 import { markCredentialFailed } from '../rate-limit/auth-failures';
 import type { Decision } from './link-decision';
-import { LinkVerifier } from './link-verifier';
+import { LinkVerifier, type VerifyRequest } from './link-verifier';
 import { FlussonicAuthQueryDto, MediaMtxAuthBodyDto, SecretQueryDto } from './media-auth.dto';
 import { flussonic, mediamtx, nginx, type ProtocolAnswer } from './media-auth.protocols';
 import { ThrottledVerificationFilter } from './throttled-verification.filter';
@@ -112,9 +113,14 @@ export class MediaAuthController {
     send(res, mediamtx.answer(await this.verify(mediamtx.request(body, secret ?? query.secret), res)));
   }
 
-  /** A verification secret of no media server is a failed credential of the asking address (RATE_LIMIT_AUTH_FAILURES). */
-  private async verify(request: Parameters<LinkVerifier['verify']>[0], res: Response): Promise<Decision> {
+  /**
+   * The decision goes into the request's access-log line (the reason never to the media server,
+   * the token nowhere); a verification secret of no media server is a failed credential of the
+   * asking address (RATE_LIMIT_AUTH_FAILURES).
+   */
+  private async verify(request: VerifyRequest, res: Response): Promise<Decision> {
     const decision = await this.verifier.verify(request);
+    attachToLog(res, { verification: { protocol: request.resource.protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
     if (!decision.allow && decision.reason === 'secret_wrong') markCredentialFailed(res);
     return decision;
   }
