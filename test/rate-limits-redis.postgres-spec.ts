@@ -75,9 +75,10 @@ describe('rate limits shared through Redis', () => {
       });
       statuses.push(response.status);
     }
-    // Failures are counted as each response finishes: at most a request or two may pass the limit.
+    // Failures are counted as each response finishes, and an instance trusts what it last heard
+    // of an address for a second: past the limit, each instance lets only a few more through.
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.filter((status) => status === 401).length).toBeGreaterThan(LIMIT);
-    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(LIMIT + 3);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThan(2 * LIMIT);
   });
 });
