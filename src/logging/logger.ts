@@ -10,7 +10,7 @@ import { scrubSecrets } from './scrub-secrets';
  * credential before it is written.
  */
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  const stdout = destination({ fd: 1, sync: false });
+  const stdout = destination(1);
   const prettify = config.logFormat === 'pretty' ? prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l' }) : undefined;
   const write = prettify ? (line: string) => stdout.write(prettify(line)) : (line: string) => stdout.write(line);
   return pino({ level: config.logLevel }, { write: (line: string) => write(scrubSecrets(line)) });
