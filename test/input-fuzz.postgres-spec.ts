@@ -162,9 +162,9 @@ describe('hostile input on every route family (postgres)', () => {
       ),
     );
     await fuzz(
-      fc.tuple(uri, fc.constantFrom('GET', 'HEAD', 'POST', 'get', '')),
-      ([path, method]) => {
-        const req = t.http().get('/api/v1/media-auth/nginx').set('X-Original-URI', path);
+      fc.tuple(uri, fc.constantFrom('GET', 'HEAD', 'POST', 'get', ''), fc.constantFrom('', '?secret=%00', '?secret=%ED%A0%80', '?secret=a&secret=b')),
+      ([path, method, secret]) => {
+        const req = t.http().get(`/api/v1/media-auth/nginx${secret}`).set('X-Original-URI', path);
         return method ? req.set('X-Original-Method', method) : req;
       },
       'nginx',

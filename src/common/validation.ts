@@ -63,7 +63,8 @@ export class ApiValidationPipe implements PipeTransform {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new AppError(ErrorCode.Validation, 'The request body must be a JSON object.', { body: ['The request body must be a JSON object.'] });
     }
-    if (metadata.type === 'body' || metadata.type === 'query') {
+    // Whole bodies and query objects; a single query value (nginx's `secret`) is the handler's plain string.
+    if ((metadata.type === 'body' || metadata.type === 'query') && metadata.data === undefined) {
       const problems = inputProblems(value, metadata.metatype, this.config);
       if (problems) throw AppError.validation(problems);
     }
