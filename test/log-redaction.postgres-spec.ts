@@ -119,8 +119,8 @@ describe('logs', () => {
     await fetch(`${pretty.url}/api/v1/admin/users`, { headers: { Authorization: `Bearer ${ADMIN}`, 'X-Api-Key': ADMIN } });
     await pretty.stop();
     const output = pretty.output();
-    expect(output).toMatch(/INFO.*request completed/);
-    expect(output).toContain('/api/v1/admin/users');
+    expect(output).toMatch(/INFO: \[camlinks\] camlinks listening on /);
+    expect(output).toMatch(/INFO: GET \/api\/v1\/admin\/users 200 [\d.]+ ms [\w-]{36}\n/);
     expect(output).not.toContain(ADMIN);
     expect(output.split('\n')[0]).not.toMatch(/^\{/);
   });

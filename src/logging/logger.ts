@@ -11,9 +11,20 @@ import { scrubSecrets } from './scrub-secrets';
  */
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
   const stdout = destination(1);
-  const prettify = config.logFormat === 'pretty' ? prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l' }) : undefined;
+  const prettify =
+    config.logFormat === 'pretty'
+      ? prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat })
+      : undefined;
   const write = prettify ? (line: string) => stdout.write(prettify(line)) : (line: string) => stdout.write(line);
   return pino({ level: config.logLevel }, { write: (line: string) => write(scrubSecrets(line)) });
+}
+
+type LogLine = { msg?: string; context?: string; req?: { id: string; method: string; path: string }; res?: { statusCode: number | null }; responseTime?: number };
+
+/** One line a request for a person: `GET /api/v1/… 200 3.1 ms <request id>`; `[context] message` otherwise. */
+function messageFormat(log: LogLine): string {
+  if (log.req && log.res) return `${log.req.method} ${log.req.path} ${log.res.statusCode ?? 'aborted'} ${log.responseTime} ms ${log.req.id}`;
+  return log.context ? `[${log.context}] ${log.msg}` : `${log.msg}`;
 }
 
 /**
