@@ -19,7 +19,13 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
   return pino({ level: config.logLevel }, { write: (line: string) => write(scrubSecrets(line)) });
 }
 
-type LogLine = { msg?: string; context?: string; req?: { id: string; method: string; path: string }; res?: { statusCode: number | null }; responseTime?: number };
+type LogLine = {
+  msg?: string;
+  context?: string;
+  req?: { id: string; method: string; path: string };
+  res?: { statusCode: number | null };
+  responseTime?: number;
+};
 
 /** One line a request for a person: `GET /api/v1/… 200 3.1 ms <request id>`; `[context] message` otherwise. */
 function messageFormat(log: LogLine): string {
