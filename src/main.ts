@@ -1,6 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { setUpApp } from './app.setup';
 import { loadConfigOrExit } from './config/app-config';
@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   setUpApp(app, config);
   await app.listen(config.port, config.host);
-  app.get(Logger).log(`camlinks listening on http://${config.host}:${config.port}${config.swaggerEnabled ? ' (Swagger UI: /api/docs)' : ''}`);
+  new Logger('camlinks').log(`camlinks listening on http://${config.host}:${config.port}${config.swaggerEnabled ? ' (Swagger UI: /api/docs)' : ''}`);
 }
 
 void bootstrap();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { anIntegration, bearer } from './support/builders';
+import { eventually } from './support/eventually';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 type Route = readonly ['post' | 'get' | 'patch' | 'delete', string];
@@ -36,7 +37,8 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
     let integrationToken: string;
 
     beforeAll(async () => {
-      t = await createTestApp();
+      // Every route is tried with four bad credentials from one address: more than the default failure budget.
+      t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '1000/60' });
       ({ token: integrationToken } = await anIntegration(t.prisma));
     });
     afterAll(() => t.close());
@@ -56,6 +58,21 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
       }
     });
 
+    it('counts failed admin authentications in /metrics and the audit trail, never with the token', async () => {
+      const failures = async () => Number(/^camlinks_admin_auth_failures_total (\d+)/m.exec((await t.http().get('/metrics')).text)?.[1]);
+      const before = await failures();
+      const wrong = `${TEST_ADMIN_TOKEN}-wrong`;
+      expect((await t.http().delete(`${ADMIN}/users/${id}`).set(bearer(wrong))).status).toBe(401);
+      expect((await t.http().get(`${ADMIN}/cameras`)).status).toBe(401);
+      await eventually(async () => expect(await failures()).toBe(before + 2));
+      const events = await t.prisma.auditEvent.findMany({ where: { actor: 'unauthenticated' }, orderBy: { occurredAt: 'desc' }, take: 2 });
+      expect(events.map((e) => [e.action, e.outcome, e.statusCode, e.details])).toEqual([
+        ['GET /api/v1/admin/cameras', 'failure', 401, { credential: 'missing' }],
+        ['DELETE /api/v1/admin/users/:id', 'failure', 401, { credential: 'rejected' }],
+      ]);
+      expect(JSON.stringify(events)).not.toContain(wrong);
+    });
+
     it('checks the token before the path and the body', async () => {
       const res = await t.http().patch(`${ADMIN}/cameras/not-a-uuid`).send({ nonsense: true });
       expect(res.status).toBe(401);
@@ -66,7 +83,7 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await createTestApp({ ADMIN_TOKEN: '' });
+      t = await createTestApp({ ADMIN_TOKEN: '', RATE_LIMIT_AUTH_FAILURES: '1000/60' });
     });
     afterAll(() => t.close());
 

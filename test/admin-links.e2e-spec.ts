@@ -182,22 +182,26 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(later.body).toEqual({ count: 1 });
   });
 
-  it('exports the listing as streamed CSV', async () => {
-    const camera = await aCamera(t.prisma, { name: 'Dock, "north"' });
-    const { integration, token } = await anIntegration(t.prisma);
-    const urls = await issue([camera.uuid, camera.uuid, camera.uuid], token);
-    const res = await t
+  /** The CSV export of one integration's links, read as text. */
+  const exportCsv = (integrationId: string) =>
+    t
       .http()
       .get(LINKS)
       .set(admin)
       .set('Accept', 'text/csv')
-      .query({ integration_id: integration.id })
+      .query({ integration_id: integrationId })
       .buffer(true)
       .parse((r, done) => {
         let text = '';
         r.on('data', (chunk: Buffer) => (text += chunk.toString()));
         r.on('end', () => done(null, text));
       });
+
+  it('exports the listing as streamed CSV', async () => {
+    const camera = await aCamera(t.prisma, { name: 'Dock, "north"' });
+    const { integration, token } = await anIntegration(t.prisma);
+    const urls = await issue([camera.uuid, camera.uuid, camera.uuid], token);
+    const res = await exportCsv(integration.id);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = (res.body as string).trim().split('\n');
@@ -205,6 +209,21 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('"Dock, ""north"""');
     for (const url of urls) expect(res.body).not.toContain(url.searchParams.get('token'));
+  });
+
+  it('exports no cell a spreadsheet would run as a formula', async () => {
+    const names = ['=HYPERLINK("http://evil.test")', '+1+cmd', '-2+cmd', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+    const { integration, token } = await anIntegration(t.prisma);
+    for (const name of names) await issue([(await aCamera(t.prisma, { name })).uuid], token);
+    const res = await exportCsv(integration.id);
+    expect(res.status).toBe(200);
+    const text = res.body as string;
+    for (const name of names) {
+      const cell = /[",\r\n]/.test(name) ? `"'${name.replaceAll('"', '""')}"` : `'${name}`;
+      expect(text).toContain(`,${cell},`);
+    }
+    // No cell (after a separator, a line break or an opening quote) starts with a formula character.
+    expect(text).not.toMatch(/(^|[,\n]|,")[=+\-@\t\r]/);
   });
 
   it('requires the admin token', async () => {

@@ -47,6 +47,35 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
     expect(broken.body).toEqual({ message: 'The request body is not valid JSON.', errors: { body: ['The request body is not valid JSON.'] } });
   });
 
+  it('gives media-auth bodies a limit of their own', async () => {
+    const big = await t
+      .http()
+      .post('/api/v1/media-auth/mediamtx')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ path: 'x'.repeat(17 * 1024) }));
+    expect(big.status).toBe(413);
+    expect(big.body).toEqual({ message: expect.any(String) });
+  });
+
+  it('refuses too many cameras before validating any of them, in milliseconds', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/archive')
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ cameras: Array.from({ length: 300 }, () => ({})) }));
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ message: 'The cameras field must not contain more than 30 cameras.', errors: { cameras: [expect.any(String)] } });
+  });
+
+  it('lists at most 20 fields in a 422, counting them all in its message', async () => {
+    const cameras = Array.from({ length: 30 }, () => ({ uuid: 'not-a-uuid' }));
+    const res = await t.http().post(PREVIEW).set(bearer(token)).send({ cameras });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.errors)).toHaveLength(20);
+    expect(res.body.message).toMatch(/\(and 29 more errors\)$/);
+  });
+
   it('answers an unexpected failure with a bare 500: no SQL, no stack, no table names', async () => {
     await t.prisma.$executeRawUnsafe('DROP TABLE audit_events');
     const res = await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN));

@@ -72,9 +72,13 @@ describe('logs', () => {
       (await send('/api/v1/media-auth/mediamtx', { method: 'POST', body: JSON.stringify(mediamtx), headers: { 'X-Media-Server-Secret': MEDIA_SECRET } }))
         .status,
     ).toBe(200);
-    // Credentials where they do not belong: in a query string, and in a URL inside a body.
-    await send(`/api/v1/cameras/preview?token=${integrationToken}&api_key=${ADMIN}`, { token: userToken });
+    // Credentials where they do not belong: in a query string, in a URL inside a body, in a body
+    // field, and in headers camlinks does not expect (not shaped like a token, nor named like one).
+    await send(`/api/v1/cameras/preview?token=${integrationToken}&api_key=${ADMIN}&q=${ADMIN}`, { token: userToken });
     await post('/api/v1/admin/media-servers', { name: 'edge-2', base_url: `http://127.0.0.1:8081/?token=${integrationToken}` });
+    await post('/api/v1/admin/users', { name: 'bob', note: ADMIN, password: MEDIA_SECRET });
+    await send('/api/v1/admin/media-servers', { headers: { 'X-Api-Key': ADMIN, Cookie: `session=${ADMIN}`, 'X-Anything': MEDIA_SECRET } });
+    await send('/health/live', { headers: { 'X-Api-Key': ADMIN, Cookie: `session=${ADMIN}` } });
 
     await camlinks.stop();
     const output = camlinks.output();
@@ -97,6 +101,9 @@ describe('logs', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { req?: { id: string }; verification?: object; msg: string });
     for (const id of requestIds) expect(lines.filter((line) => line.req?.id === id)).toHaveLength(1);
+    // Headers are logged by allow-list only.
+    const logged = new Set(lines.flatMap((line) => Object.keys((line.req as { headers?: object } | undefined)?.headers ?? {})));
+    expect([...logged].filter((name) => !['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-original-method'].includes(name))).toEqual([]);
     const verifications = lines.flatMap((line) => (line.verification ? [line.verification] : []));
     expect(verifications).toEqual([
       { protocol: 'nginx', link: expect.any(String), outcome: 'allow' },
@@ -105,5 +112,16 @@ describe('logs', () => {
       { protocol: 'flussonic', link: expect.any(String), outcome: 'allow' },
       { protocol: 'mediamtx', link: expect.any(String), outcome: 'allow' },
     ]);
+  });
+
+  it('can be read by a person: LOG_FORMAT=pretty', async () => {
+    const pretty = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_FORMAT: 'pretty' });
+    await fetch(`${pretty.url}/api/v1/admin/users`, { headers: { Authorization: `Bearer ${ADMIN}`, 'X-Api-Key': ADMIN } });
+    await pretty.stop();
+    const output = pretty.output();
+    expect(output).toMatch(/INFO: \[camlinks\] camlinks listening on /);
+    expect(output).toMatch(/INFO: GET \/api\/v1\/admin\/users 200 [\d.]+ ms [\w-]{36}\n/);
+    expect(output).not.toContain(ADMIN);
+    expect(output.split('\n')[0]).not.toMatch(/^\{/);
   });
 });

@@ -87,3 +87,23 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
     expect(sample(await scrape(), 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
+
+describe(`GET /metrics with METRICS_TOKEN (${process.env.TEST_DB})`, () => {
+  const METRICS_TOKEN = 'metrics-token-0123456789abcdef0123456789';
+
+  it('answers only the bearer of METRICS_TOKEN', async () => {
+    const t = await createTestApp({ METRICS_TOKEN });
+    try {
+      for (const headers of [{}, bearer('metrics-token-0123456789abcdef012345678X'), { Authorization: METRICS_TOKEN }]) {
+        const refused = await t.http().get('/metrics').set(headers);
+        expect(refused.status).toBe(401);
+        expect(refused.body).toEqual({ message: 'Unauthenticated.' });
+      }
+      const scraped = await t.http().get('/metrics').set(bearer(METRICS_TOKEN));
+      expect(scraped.status).toBe(200);
+      expect(scraped.text).toContain('camlinks_http_request_duration_seconds');
+    } finally {
+      await t.close();
+    }
+  });
+});

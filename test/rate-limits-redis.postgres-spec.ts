@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
@@ -23,7 +24,16 @@ describe('rate limits shared through Redis', () => {
       redis.disconnect();
     }
     dbName = await cloneTemplate();
-    const env = { DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', REDIS_URL, RATE_LIMIT_INTEGRATION: `${LIMIT}/60` };
+    const env = {
+      DATABASE_URL: databaseUrl(dbName),
+      ADMIN_TOKEN: ADMIN,
+      LOG_LEVEL: 'warn',
+      REDIS_URL,
+      RATE_LIMIT_INTEGRATION: `${LIMIT}/60`,
+      RATE_LIMIT_AUTH_FAILURES: `${LIMIT}/60`,
+      // Each run its own client address (a trusted proxy's X-Forwarded-For): failure budgets outlive a run in Redis.
+      TRUST_PROXY: 'loopback',
+    };
     [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
   });
 
@@ -54,5 +64,21 @@ describe('rate limits shared through Redis', () => {
     expect(responses.filter((response) => response.status === 422)).toHaveLength(LIMIT);
     for (const response of limited) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited[0].json()).toEqual({ message: 'Too Many Attempts.' });
+  });
+
+  it('counts failed credentials per address across both instances, however many tokens are made up', async () => {
+    const address = `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3 * LIMIT && !statuses.includes(429); i++) {
+      const response = await fetch(`${(i % 2 ? a : b).url}/api/v1/admin/users`, {
+        headers: { Authorization: `Bearer made-up-token-${i}-${Math.random()}`, 'X-Forwarded-For': address },
+      });
+      statuses.push(response.status);
+    }
+    // Failures are counted as each response finishes, and an instance trusts what it last heard
+    // of an address for a second: past the limit, each instance lets only a few more through.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThan(LIMIT);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThan(2 * LIMIT);
   });
 });

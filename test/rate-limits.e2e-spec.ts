@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { eventually } from './support/eventually';
 import { anIntegration, aUser, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
@@ -45,11 +47,57 @@ describe(`rate limits, in memory (${process.env.TEST_DB})`, () => {
     expect((await t.http().get('/api/v1/admin/media-servers').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(200);
   });
 
+  it('counts the matched route: other letter case and a trailing slash draw from the same budget', async () => {
+    const { token } = await anIntegration(t.prisma);
+    // Not t.http(): these spellings are not in the API document, though Express routes them.
+    const raw = (path: string) => request(t.app.getHttpServer()).post(path).set(bearer(token)).send({ cameras: [] });
+    expect((await raw('/API/V1/CAMERAS/PREVIEW')).status).toBe(422);
+    expect((await raw('/api/v1/cameras/preview/')).status).toBe(422);
+    expect((await raw('/Api/v1/Cameras/Preview/')).status).toBe(422);
+    expect((await preview(token)).status).toBe(429);
+    const admin = (path: string) => request(t.app.getHttpServer()).get(path).set(bearer(TEST_ADMIN_TOKEN));
+    // The admin budget (2) had one request in the test before: "ADMIN" is the admin group, not the integration's.
+    expect((await admin('/API/v1/ADMIN/users')).status).toBe(200);
+    expect((await admin('/api/v1/admin/Users/')).status).toBe(429);
+  });
+
   it('never limits health checks or metrics', async () => {
     for (let i = 0; i < 5; i++) {
       expect((await t.http().get('/health/live')).status).toBe(200);
       expect((await t.http().get('/metrics')).status).toBe(200);
     }
+  });
+});
+
+describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '3/60', RATE_LIMIT_INTEGRATION: '100/60', TRUST_PROXY: 'loopback' });
+  });
+  afterAll(() => t.close());
+
+  const from = (address: string, token: string) => t.http().post(PREVIEW).set('X-Forwarded-For', address).set(bearer(token)).send({ cameras: [] });
+
+  it('refuses a flood of made-up tokens from one address before looking them up, on every authenticated group', async () => {
+    const { token } = await anIntegration(t.prisma);
+    for (let i = 0; i <= 3; i++) expect((await from('203.0.113.9', `cli_made-up-${i}`)).status).toBe(401);
+    // Counted when each response finished: the block follows at once, whatever comes next.
+    await eventually(async () => expect((await from('203.0.113.9', 'cli_made-up-again')).status).toBe(429));
+    const blocked = await from('203.0.113.9', token);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toEqual({ message: 'Too Many Attempts.' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.9').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429);
+    expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.9')).status).toBe(403);
+    // Another address, and valid credentials, are not affected.
+    expect((await from('203.0.113.10', token)).status).toBe(422);
+  });
+
+  it('counts missing credentials too, but not a viewer without a link token at a media server', async () => {
+    for (let i = 0; i < 10; i++) expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.20')).status).toBe(401);
+    for (let i = 0; i <= 3; i++) expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({ cameras: [] })).status).toBe(401);
+    await eventually(async () => expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({})).status).toBe(429));
   });
 });
 

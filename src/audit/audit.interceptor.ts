@@ -7,11 +7,24 @@ import { AuditEventsRepository } from './audit-events.repository';
 
 const SECRET_KEY = /secret|token(?!_prefix)|password|authorization|csrf/i;
 
-/** Copies a request body with every secret-looking field replaced, at any depth. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
+/** Deeper than any body camlinks accepts (input-bounds.ts): a refused body is recorded this far. */
+const MAX_RECORDED_DEPTH = 12;
+
+/** jsonb cannot hold NUL: a refused body that carried one is recorded with U+FFFD in its place. */
+const storable = (text: string) => text.replaceAll('\0', '\uFFFD').toWellFormed();
+
+/**
+ * Copies a request body with every secret-looking field replaced, at any depth, in a form the
+ * audit trail can store whatever was sent: a failed change must not lose its audit event.
+ */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return storable(value);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner)]));
+  if (depth >= MAX_RECORDED_DEPTH) return '[too deep]';
+  if (Array.isArray(value)) return value.map((inner) => redactSecrets(inner, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [storable(key), SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner, depth + 1)]),
+  );
 }
 
 /**
@@ -46,12 +59,12 @@ export class AuditInterceptor implements NestInterceptor {
         actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
         objectType: routePath.replace(/^\/?(api\/v1\/)?admin\//, '').split('/')[0],
-        objectId: params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null,
+        objectId: redactSecrets(params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null) as string | null,
         outcome: statusCode < 400 ? 'success' : 'failure',
         statusCode,
         requestId: request.id ?? null,
         clientIp: request.ip ?? null,
-        details: { params, body: redactSecrets(request.body ?? null) },
+        details: { params: redactSecrets(params), body: redactSecrets(request.body ?? null) },
       });
     } catch (error) {
       // The action itself has happened (or failed) already; losing its trail must be loud.

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { AdminAuthFailuresMiddleware } from './admin-auth-failures.middleware';
 import { AuditEventsRepository } from './audit-events.repository';
 import { AuditInterceptor } from './audit.interceptor';
 
@@ -8,4 +9,8 @@ import { AuditInterceptor } from './audit.interceptor';
   providers: [AuditEventsRepository, AuditInterceptor],
   exports: [AuditEventsRepository, AuditInterceptor],
 })
-export class AuditModule {}
+export class AuditModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AdminAuthFailuresMiddleware).forRoutes({ path: 'api/v1/admin/{*splat}', method: RequestMethod.ALL });
+  }
+}

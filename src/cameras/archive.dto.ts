@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsIn, IsOptional } from 'class-validator';
+import { MaxItems } from '../common/input-bounds';
 import { AllowUnknownFields } from '../common/validation';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { ArrayOf, IsDateTimeWithOffset } from '../common/validators';
 import { CAMERAS_DESCRIPTION, CameraItemDto, LinkTtlDto } from './camera-links.dto';
 
 export const ARCHIVE_SOURCES = ['hls'] as const;
@@ -24,10 +24,9 @@ export class ArchiveCameraDto extends CameraItemDto {
 @AllowUnknownFields()
 export class ArchiveRequestDto extends LinkTtlDto {
   @ApiProperty({ type: [ArchiveCameraDto], minItems: 1, description: CAMERAS_DESCRIPTION })
-  @IsArray({ message: 'must be an array' })
+  @MaxItems((config) => config.links.maxCameras, 'cameras')
   @ArrayMinSize(1, { message: 'must contain at least 1 camera' })
-  @ValidateNested({ each: true })
-  @Type(() => ArchiveCameraDto)
+  @ArrayOf(() => ArchiveCameraDto)
   cameras: ArchiveCameraDto[];
 
   @ApiPropertyOptional({ enum: ARCHIVE_SOURCES, default: 'hls', description: '`hls`: an HLS playlist of the segment.' })

@@ -128,13 +128,13 @@ export class CameraLinksService {
     return links.map((link, index) => ({ link, movedTo: planned[index].plan.movedTo, archiveRanges: planned[index].plan.archiveRanges }));
   }
 
-  /** The limits that come from configuration rather than from the DTO. Returns the ttl to use. */
-  private checkLimits(body: { cameras: unknown[]; ttl?: number }): number {
-    const { maxCameras, ttlDefault, ttlMax } = this.config.links;
-    const errors: FieldErrors = {};
-    if (body.cameras.length > maxCameras) errors.cameras = [fieldMessage('cameras', `must not contain more than ${maxCameras} cameras`)];
-    if (body.ttl !== undefined && body.ttl !== null && body.ttl > ttlMax) errors.ttl = [fieldMessage('ttl', `must not be greater than ${ttlMax}`)];
-    if (Object.keys(errors).length) throw AppError.validation(errors);
+  /**
+   * The ttl limit, which comes from configuration rather than from the DTO (MAX_CAMERAS_PER_REQUEST
+   * is checked by `@MaxItems` before any item is validated). Returns the ttl to use.
+   */
+  private checkLimits(body: { ttl?: number }): number {
+    const { ttlDefault, ttlMax } = this.config.links;
+    if (body.ttl !== undefined && body.ttl !== null && body.ttl > ttlMax) throw AppError.invalidField('ttl', `must not be greater than ${ttlMax}`);
     return body.ttl ?? ttlDefault;
   }
 }

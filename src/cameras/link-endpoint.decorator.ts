@@ -1,4 +1,4 @@
-import { applyDecorators, Header, HttpCode, UseGuards } from '@nestjs/common';
+import { applyDecorators, HttpCode, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { IntegrationAuthGuard } from '../auth/integration-auth.guard';
 import { ApiInvalid } from '../openapi/api-responses.decorator';
@@ -12,12 +12,11 @@ interface LinkEndpointDocs {
   response: new () => object;
 }
 
-/** What the vendor's link endpoints share: bearer auth, 200 with no caching, and the documented errors. */
+/** What the vendor's link endpoints share: bearer auth, 200, and the documented errors (no caching: app.setup.ts). */
 export function LinkEndpoint(docs: LinkEndpointDocs): MethodDecorator {
   return applyDecorators(
     UseGuards(IntegrationAuthGuard),
     HttpCode(200),
-    Header('Cache-Control', 'no-store'),
     ApiBearerAuth('integration'),
     ApiOperation({
       summary: docs.summary,

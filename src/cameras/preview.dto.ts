@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsIn, IsOptional } from 'class-validator';
+import { MaxItems } from '../common/input-bounds';
 import { AllowUnknownFields } from '../common/validation';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { ArrayOf, IsDateTimeWithOffset } from '../common/validators';
 import { CAMERAS_DESCRIPTION, CameraItemDto, LinkTtlDto } from './camera-links.dto';
 
 export const PREVIEW_SOURCES = ['mp4', 'jpg'] as const;
@@ -22,10 +22,9 @@ export class PreviewCameraDto extends CameraItemDto {
 @AllowUnknownFields()
 export class PreviewRequestDto extends LinkTtlDto {
   @ApiProperty({ type: [PreviewCameraDto], minItems: 1, description: CAMERAS_DESCRIPTION })
-  @IsArray({ message: 'must be an array' })
+  @MaxItems((config) => config.links.maxCameras, 'cameras')
   @ArrayMinSize(1, { message: 'must contain at least 1 camera' })
-  @ValidateNested({ each: true })
-  @Type(() => PreviewCameraDto)
+  @ArrayOf(() => PreviewCameraDto)
   cameras: PreviewCameraDto[];
 
   @ApiPropertyOptional({ enum: PREVIEW_SOURCES, default: 'mp4', description: '`mp4`: a short preview clip; `jpg`: a preview image.' })

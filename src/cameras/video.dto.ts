@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { MaxItems } from '../common/input-bounds';
 import { AllowUnknownFields } from '../common/validation';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { ArrayOf, IsDateTimeWithOffset } from '../common/validators';
 import { CAMERAS_DESCRIPTION, CameraItemDto, CameraLinkDto, LinkTtlDto, mapCameraLink } from './camera-links.dto';
 import type { CameraLinkResult } from './camera-links.service';
 
@@ -28,10 +28,9 @@ export class VideoCameraDto extends CameraItemDto {
 @AllowUnknownFields()
 export class VideoRequestDto extends LinkTtlDto {
   @ApiProperty({ type: [VideoCameraDto], minItems: 1, description: CAMERAS_DESCRIPTION })
-  @IsArray({ message: 'must be an array' })
+  @MaxItems((config) => config.links.maxCameras, 'cameras')
   @ArrayMinSize(1, { message: 'must contain at least 1 camera' })
-  @ValidateNested({ each: true })
-  @Type(() => VideoCameraDto)
+  @ArrayOf(() => VideoCameraDto)
   cameras: VideoCameraDto[];
 
   @ApiPropertyOptional({ enum: VIDEO_SOURCES, default: 'hls', description: '`hls`: an HLS playlist; `rtsp`: an RTSP address.' })

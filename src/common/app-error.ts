@@ -1,6 +1,9 @@
 /** Field path (dotted, like `cameras.0.uuid`) → human-readable messages. */
 export type FieldErrors = Record<string, string[]>;
 
+/** Fields a 422 lists at most; its message still counts them all. */
+export const MAX_FIELD_ERRORS = 20;
+
 export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   NotFound = 'not_found',
@@ -34,7 +37,8 @@ export class AppError extends Error {
     const messages = Object.values(errors).flat();
     const more = messages.length - 1;
     const suffix = more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : '';
-    return new AppError(ErrorCode.Validation, `${messages[0] ?? 'The given data was invalid.'}${suffix}`, errors);
+    const listed = Object.keys(errors).length > MAX_FIELD_ERRORS ? Object.fromEntries(Object.entries(errors).slice(0, MAX_FIELD_ERRORS)) : errors;
+    return new AppError(ErrorCode.Validation, `${messages[0] ?? 'The given data was invalid.'}${suffix}`, listed);
   }
 
   /** One invalid field, phrased like the validation pipe phrases it. */

@@ -1,4 +1,6 @@
+import { isUUID } from 'class-validator';
 import { AppError } from './app-error';
+import { isStorableTime } from './timestamps';
 
 /**
  * Keyset pagination, newest first, over (time, id): stable while rows are being inserted,
@@ -17,8 +19,10 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   if (value === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
+    // Decoded values reach the query: only what encodeCursor writes, and the database can compare.
     const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    const valid = typeof id === 'string' && isUUID(id, 'all') && isStorableTime(date.getTime()) && date.toISOString() === at;
+    if (!valid) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
     throw AppError.invalidField('cursor', 'is not a cursor returned by this API');

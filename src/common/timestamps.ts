@@ -7,3 +7,11 @@ export function formatTimestamp(date: Date): string {
 export function parseOptionalDate(value: string | null | undefined): Date | null | undefined {
   return typeof value === 'string' ? new Date(value) : value;
 }
+
+/** The instants PostgreSQL and `toISOString()` agree on: years 0001 to 9999 in UTC. */
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+export function isStorableTime(time: number): boolean {
+  return time >= EARLIEST && time <= LATEST;
+}

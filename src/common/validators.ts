@@ -1,13 +1,28 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { isStorableTime } from './timestamps';
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** An ISO 8601 date-time that names its time zone (`Z` or an offset), so it means one instant. */
 export function IsDateTimeWithOffset(): PropertyDecorator {
   const message = 'must be an ISO 8601 date-time with a time zone, like 2000-01-01T00:00:00Z';
-  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(WITH_OFFSET, { message }));
+  return applyDecorators(
+    IsISO8601({ strict: true }, { message }),
+    Matches(WITH_OFFSET, { message }),
+    // An offset can push 9999-12-31 into year 10000, which the database cannot store.
+    ValidateBy({
+      name: 'isStorableDateTime',
+      validator: {
+        validate: (value) => {
+          const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+          return Number.isNaN(time) || isStorableTime(time);
+        },
+        defaultMessage: () => 'must be between the years 0001 and 9999 in UTC',
+      },
+    }),
+  );
 }
 
 /** An IsDateTimeWithOffset that has not passed yet: an expiry in the past would be dead on arrival. */
@@ -50,4 +65,23 @@ export function IsShortString(maxLength: number): PropertyDecorator {
 /** Accepts a whole number sent as a JSON number or as a numeric string (the vendor sends `"100"`). */
 export function NumericString(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value));
+}
+
+/**
+ * An array of `type` objects, each validated. Items must be objects: ValidateNested lets an
+ * empty array through as an item (`cameras: [[]]`), which then reached the services.
+ */
+export function ArrayOf(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(
+    IsArray({ message: 'must be an array' }),
+    ValidateBy({
+      name: 'objectItems',
+      validator: {
+        validate: (value) => !Array.isArray(value) || value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)),
+        defaultMessage: () => 'must contain only objects',
+      },
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
 }

@@ -34,11 +34,13 @@ const schema = z
     DATABASE_POOL_SIZE: int(1, 10),
     DATA_DIR: z.string().min(1).default('./data'),
     ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     LINK_TTL_DEFAULT: int(1, 3600),
     LINK_TTL_MAX: int(1, 86400),
     MAX_CAMERAS_PER_REQUEST: int(1, 30),
     ARCHIVE_SEGMENT_MAX_SECONDS: int(1, 86400),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     SWAGGER_ENABLED: bool.default(true),
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
     CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
@@ -52,6 +54,7 @@ const schema = z
     RATE_LIMIT_INTEGRATION: budget('600/60'),
     RATE_LIMIT_VERIFY: budget('60000/60'),
     RATE_LIMIT_ADMIN: budget('300/60'),
+    RATE_LIMIT_AUTH_FAILURES: budget('30/60'),
     TRUST_PROXY: z
       .string()
       .refine(
@@ -92,6 +95,10 @@ export interface AppConfig {
   adminToken: string | null;
   links: { ttlDefault: number; ttlMax: number; maxCameras: number; segmentMaxSeconds: number };
   logLevel: string;
+  /** json: one JSON object per line (for collectors); pretty: readable lines for a terminal. */
+  logFormat: 'json' | 'pretty';
+  /** Set: GET /metrics asks for `Authorization: Bearer <it>`; null: /metrics is open (keep it off the public side). */
+  metricsToken: string | null;
   swaggerEnabled: boolean;
   verification: { usageFlushMs: number; authDurationMax: number };
   /**
@@ -121,11 +128,15 @@ export interface RateBudget {
   windowSeconds: number;
 }
 
-/** Budgets per route group: the integration API, verification (media servers) and the admin API. */
+/**
+ * Budgets per route group: the integration API, verification (media servers) and the admin API;
+ * and failed or missing credentials per client address, on all three.
+ */
 export interface RateBudgets {
   integration: RateBudget;
   verify: RateBudget;
   admin: RateBudget;
+  authFailures: RateBudget;
 }
 
 function toBudget(value: string): RateBudget {
@@ -162,13 +173,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminToken: e.ADMIN_TOKEN ?? null,
     links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN ?? null,
     swaggerEnabled: e.SWAGGER_ENABLED,
     verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
     changes: { heartbeatMs: e.CHANGES_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: e.CHANGES_HEARTBEAT_TIMEOUT_MS },
     redisUrl: e.REDIS_URL ?? null,
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,
-      budgets: { integration: toBudget(e.RATE_LIMIT_INTEGRATION), verify: toBudget(e.RATE_LIMIT_VERIFY), admin: toBudget(e.RATE_LIMIT_ADMIN) },
+      budgets: {
+        integration: toBudget(e.RATE_LIMIT_INTEGRATION),
+        verify: toBudget(e.RATE_LIMIT_VERIFY),
+        admin: toBudget(e.RATE_LIMIT_ADMIN),
+        authFailures: toBudget(e.RATE_LIMIT_AUTH_FAILURES),
+      },
     },
     http: {
       trustProxy: toTrustProxy(e.TRUST_PROXY),

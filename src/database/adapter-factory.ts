@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -122,9 +122,14 @@ export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
 
 async function openPGlite(dataDir: string): Promise<PGlite> {
   try {
-    if (dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION'))) await createCluster(dataDir);
+    if (dataDir !== 'memory://') {
+      process.umask(0o077);
+      if (!existsSync(join(dataDir, 'PG_VERSION'))) await createCluster(dataDir);
+      await chmod(dataDir, 0o700);
+    }
     const db = new PGlite(dataDir === 'memory://' ? undefined : dataDir, PGLITE_OPTIONS);
     await db.waitReady;
+    if (dataDir !== 'memory://') await ownerOnly(dataDir);
     return db;
   } catch (error) {
     throw new Error(
@@ -142,13 +147,26 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
  * the first start of camlinks hold ~900 MB at its peak and ~470 MB at rest.
  */
 async function createCluster(dataDir: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const script = `const { PGlite } = require(${JSON.stringify(require.resolve('@electric-sql/pglite'))});
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const script = `process.umask(0o077);
+const { PGlite } = require(${JSON.stringify(require.resolve('@electric-sql/pglite'))});
 const db = new PGlite(process.argv[1], ${JSON.stringify(PGLITE_OPTIONS)});
 db.waitReady.then(() => db.close()).catch((error) => { console.error(error.message); process.exit(1); });`;
   await promisify(execFile)(process.execPath, ['-e', script, dataDir]).catch((error: Error & { stderr?: string }) => {
     throw new Error(`initdb failed: ${error.stderr?.trim() || error.message}`, { cause: error });
   });
+}
+
+/**
+ * The data folder is 0700 (with the umask at 077) before PGlite opens it, and its files are made
+ * 0600 once it is open: PGlite's file system sets the modes of what it writes itself (a new
+ * cluster's files 0666, the relation cache 0644) whatever the umask, and folders made by older
+ * versions of camlinks are world-readable. A few ms at each start.
+ */
+async function ownerOnly(dataDir: string): Promise<void> {
+  for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+    await chmod(join(entry.parentPath, entry.name), entry.isDirectory() ? 0o700 : 0o600);
+  }
 }
 
 /**

@@ -35,6 +35,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly adminAuthFailures = new Counter({
+    name: 'camlinks_admin_auth_failures_total',
+    help: 'Admin API requests refused for a missing or wrong credential (401); each is also in the audit trail.',
+    registers: [this.registry],
+  });
+
   private readonly children = new Map<string, unknown>();
 
   constructor() {
@@ -49,6 +55,10 @@ export class Metrics {
   decision(protocol: string, denyReason: string | null): void {
     const reason = denyReason ?? '';
     this.child(`d|${protocol}|${reason}`, () => this.decisions.labels(protocol, denyReason === null ? 'allow' : 'deny', reason)).inc();
+  }
+
+  adminAuthFailed(): void {
+    this.adminAuthFailures.inc();
   }
 
   requestFinished(route: string, method: string, status: number, seconds: number): void {

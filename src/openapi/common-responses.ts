@@ -1,7 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../common/prisma-errors';
-import { TOO_MANY_REQUESTS_MESSAGE } from '../rate-limit/rate-limit.module';
-import { routeGroupOf } from '../rate-limit/route-groups';
+import { routeGroupOf, TOO_MANY_REQUESTS_MESSAGE } from '../rate-limit/route-groups';
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
 interface ResponseObject {
@@ -60,7 +59,14 @@ function addTo(operation: OperationObject, path: string): void {
   const validated = parameters.filter((p) => p.in === 'path' || p.in === 'query');
   if (!UNVALIDATED.has(path) && (operation.requestBody || validated.length)) add(422, validationError(parameters));
   if (group === 'integration' || group === 'admin') {
-    add(429, error('Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN).', TOO_MANY_REQUESTS_MESSAGE, RETRY_AFTER));
+    add(
+      429,
+      error(
+        'Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES).',
+        TOO_MANY_REQUESTS_MESSAGE,
+        RETRY_AFTER,
+      ),
+    );
   }
   if (!WITHOUT_DATABASE.has(path) && group !== 'verify') add(503, error('The database cannot be reached; try again shortly.', DATABASE_UNAVAILABLE_MESSAGE));
   add(500, error('An unexpected failure, logged with its stack; nothing of it is in the answer.', 'Server Error'));

@@ -56,7 +56,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       type: 'http',
       scheme: 'bearer',
       description: 'The admin token: `ADMIN_TOKEN`, or on the embedded database the one camlinks generated into `<DATA_DIR>/admin-token`. An opaque string.',
-    });
+    })
+    .addSecurity('metrics', { type: 'http', scheme: 'bearer', description: '`METRICS_TOKEN`, asked for by /metrics only when it is set.' });
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false, operationIdFactory: operationId });
   document.info.license = { name: 'UNLICENSED (proprietary)' };

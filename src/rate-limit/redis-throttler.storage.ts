@@ -1,6 +1,6 @@
 import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import type { BlockAwareStorage } from './auth-failures';
 
 /**
  * One fixed window per key, counted and checked in one atomic script, so that any number
@@ -28,10 +28,12 @@ end
 return { hits, windowLeft, 0, 0 }
 `;
 
+const blockKey = (key: string) => `camlinks:rl:{${key}}:block`;
+
 const CONNECT_TIMEOUT_MS = 2000;
 const WARN_EVERY_MS = 10_000;
 
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+type ThrottlerStorageRecord = Awaited<ReturnType<BlockAwareStorage['increment']>>;
 type ThrottleCommand = (hitsKey: string, blockKey: string, windowMs: number, limit: number, blockMs: number) => Promise<[number, number, number, number]>;
 
 /**
@@ -39,7 +41,7 @@ type ThrottleCommand = (hitsKey: string, blockKey: string, windowMs: number, lim
  * Redis cannot be reached, requests are let through (and a warning is logged) rather than
  * refused or held up.
  */
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
+export class RedisThrottlerStorage implements BlockAwareStorage, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
   private readonly redis: Redis & { camlinksThrottle: ThrottleCommand };
   private lastWarning = 0;
@@ -66,17 +68,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(
-        `camlinks:rl:{${key}}:hits`,
-        `camlinks:rl:{${key}}:block`,
-        ttl,
-        limit,
-        blockDuration,
-      );
+      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(`camlinks:rl:{${key}}:hits`, blockKey(key), ttl, limit, blockDuration);
       return { totalHits: hits, timeToExpire: Math.ceil(windowLeft / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockLeft / 1000) };
     } catch (error) {
       this.warn(`Redis: ${(error as Error).message}; request let through unlimited`);
       return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  async blockedForMs(key: string): Promise<number> {
+    try {
+      return Math.max(0, await this.redis.pttl(blockKey(key)));
+    } catch (error) {
+      this.warn(`Redis: ${(error as Error).message}; request let through unlimited`);
+      return 0;
     }
   }
 

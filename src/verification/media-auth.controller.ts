@@ -12,7 +12,10 @@ import {
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { LinkVerifier } from './link-verifier';
+import { attachToLog } from '../logging/access-log';
+import { markCredentialFailed } from '../rate-limit/auth-failures';
+import type { Decision } from './link-decision';
+import { LinkVerifier, type VerifyRequest } from './link-verifier';
 import { FlussonicAuthQueryDto, MediaMtxAuthBodyDto, SecretQueryDto } from './media-auth.dto';
 import { flussonic, mediamtx, nginx, type ProtocolAnswer } from './media-auth.protocols';
 import { ThrottledVerificationFilter } from './throttled-verification.filter';
@@ -62,7 +65,7 @@ export class MediaAuthController {
   })
   @ApiForbiddenResponse({ description: `Refused: no token, an unknown, expired or revoked one, or one for another stream.${REFUSAL}`, headers: THROTTLED })
   async flussonic(@Query() query: FlussonicAuthQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
-    const decision = await this.verifier.verify(flussonic.request(query, secret));
+    const decision = await this.verify(flussonic.request(query, secret), res);
     send(res, flussonic.answer(decision, this.config.verification.authDurationMax, new Date()));
   }
 
@@ -90,7 +93,7 @@ export class MediaAuthController {
       headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined),
       headers['x-real-ip'],
     );
-    send(res, nginx.answer(await this.verifier.verify(request)));
+    send(res, nginx.answer(await this.verify(request, res)));
   }
 
   @Post('mediamtx')
@@ -107,13 +110,25 @@ export class MediaAuthController {
     @Headers(SECRET_HEADER) secret: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, mediamtx.answer(await this.verifier.verify(mediamtx.request(body, secret ?? query.secret))));
+    send(res, mediamtx.answer(await this.verify(mediamtx.request(body, secret ?? query.secret), res)));
+  }
+
+  /**
+   * The decision goes into the request's access-log line (the reason never to the media server,
+   * the token nowhere); a verification secret of no media server is a failed credential of the
+   * asking address (RATE_LIMIT_AUTH_FAILURES).
+   */
+  private async verify(request: VerifyRequest, res: Response): Promise<Decision> {
+    const decision = await this.verifier.verify(request);
+    attachToLog(res, { verification: { protocol: request.resource.protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
+    if (!decision.allow && decision.reason === 'secret_wrong') markCredentialFailed(res);
+    return decision;
   }
 }
 
 function send(res: Response, answer: ProtocolAnswer): void {
   res
     .status(answer.status)
-    .set({ 'Cache-Control': 'no-store', ...answer.headers })
+    .set(answer.headers ?? {})
     .end();
 }

@@ -11,7 +11,9 @@ import type { Request, Response } from 'express';
 export class ThrottledVerificationFilter implements ExceptionFilter {
   catch(_: ThrottlerException, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const status = http.getRequest<Request>().path.endsWith('/mediamtx') ? 401 : 403;
-    http.getResponse<Response>().status(status).set('Cache-Control', 'no-store').end();
+    const request = http.getRequest<Request>();
+    // The matched route's template: the raw path may differ in letter case or end with a slash.
+    const status = ((request.route as { path?: string } | undefined)?.path ?? request.path).endsWith('/mediamtx') ? 401 : 403;
+    http.getResponse<Response>().status(status).end();
   }
 }

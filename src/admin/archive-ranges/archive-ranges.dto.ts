@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, ValidateNested } from 'class-validator';
 import { DEMO_ARCHIVE } from '../../common/chosen-id';
-import { IsDateTimeWithOffset, IsShortString } from '../../common/validators';
+import { ArrayOf, IsDateTimeWithOffset, IsShortString } from '../../common/validators';
 import type { ArchiveRangeRecord } from './archive-ranges.repository';
 
 export class ArchiveRangeInputDto {
@@ -16,9 +14,7 @@ export class ReplaceArchiveRangesDto {
     type: [ArchiveRangeInputDto],
     description: "The archive each stream has. Replaces all of the camera's ranges; a stream left without ranges falls back to the retention window.",
   })
-  @IsArray({ message: 'must be an array' })
-  @ValidateNested({ each: true })
-  @Type(() => ArchiveRangeInputDto)
+  @ArrayOf(() => ArchiveRangeInputDto)
   ranges: ArchiveRangeInputDto[];
 }
 

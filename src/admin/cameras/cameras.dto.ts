@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateBy } from 'class-validator';
 import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
-import { IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
+import { ArrayOf, IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
 import { streamNameProblem } from '../../links/stream-names';
 import type { CameraRecord } from './cameras.repository';
 import { EXAMPLE_IDS } from '../../common/chosen-id';
@@ -56,11 +55,9 @@ export class CreateCameraDto {
   media_server_id: string;
 
   @ApiProperty({ type: [CameraStreamDto], minItems: 1, description: 'At least one; types unique.' })
-  @IsArray({ message: 'must be an array' })
   @ArrayMinSize(1, { message: 'must contain at least 1 stream' })
   @ArrayUnique((stream: CameraStreamDto) => stream?.type, { message: 'must not contain two streams of the same type' })
-  @ValidateNested({ each: true })
-  @Type(() => CameraStreamDto)
+  @ArrayOf(() => CameraStreamDto)
   streams: CameraStreamDto[];
 
   @ApiProperty({ example: 'high', description: "The stream used when a client asks for none (or for `camera`); one of the streams' types." })

@@ -89,5 +89,7 @@ export async function streamLinksCsv(links: LinksAdminService, query: LinksQuery
       for (const link of batch.value) yield flattenLink(mapLink(link));
     }
   }
-  await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS] }), res);
+  // Cells carry text others chose (camera names, user agents, revoke reasons): one starting with
+  // = + - @ tab or CR would run as a spreadsheet formula, so it gets a leading '.
+  await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS], escape_formulas: true }), res);
 }

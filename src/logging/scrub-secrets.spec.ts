@@ -1,4 +1,4 @@
-import { scrubSecrets } from './logger-params';
+import { scrubSecrets } from './scrub-secrets';
 
 const LINK = `cll_${'A1b2-_'.repeat(7)}x`;
 
