@@ -60,7 +60,7 @@ describe(`Cache-Control: no-store on every API answer (${process.env.TEST_DB})`,
     expectNoStore(await raw().get('/api/v1/nothing-here'), 'an unknown route');
     expectNoStore(await raw().get('/API/V1/Admin/Users'), 'another letter case');
     const broken = await raw().post('/api/v1/admin/users').set(bearer(TEST_ADMIN_TOKEN)).set('Content-Type', 'application/json').send('{"name":');
-    expect(broken.status).toBe(400);
+    expect(broken.status).toBe(422);
     expectNoStore(broken, 'malformed JSON');
     const large = await raw()
       .post('/api/v1/admin/users')

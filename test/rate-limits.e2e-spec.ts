@@ -94,6 +94,15 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
     expect((await from('203.0.113.10', token)).status).toBe(422);
   });
 
+  it("counts wrong tokens typed into the console's sign-in form", async () => {
+    // The console is HTML, outside openapi.json: plain supertest.
+    const guess = () => request(t.app.getHttpServer()).post('/admin/sign-in').set('X-Forwarded-For', '203.0.113.30').type('form').send({ token: 'cla_guess' });
+    for (let i = 0; i <= 3; i++) expect((await guess()).status).toBe(303);
+    await eventually(async () =>
+      expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.30').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429),
+    );
+  });
+
   it('counts missing credentials too, but not a viewer without a link token at a media server', async () => {
     for (let i = 0; i < 10; i++) expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.20')).status).toBe(401);
     for (let i = 0; i <= 3; i++) expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({ cameras: [] })).status).toBe(401);
