@@ -4,7 +4,7 @@
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { readFileSync, writeFileSync } = require('node:fs');
-const { cpus, totalmem } = require('node:os');
+const { cpus, loadavg, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { Client } = require('pg');
@@ -20,14 +20,16 @@ const CAMERAS = 30;
 /** As the Dockerfile runs camlinks (its NODE_OPTIONS). */
 const SERVER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=384';
 
+/** Issue 11's targets, as ratios to the same run's ceiling where the machine's speed would otherwise decide. */
 const TARGETS = [
   ['preview(1) ≥ 50 % of the ceiling', (r) => r.preview1.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.5],
-  ['preview(1) p99 ≤ 25 ms', (r) => r.preview1.p99 <= 25],
-  ['preview(30) p50 ≤ 3 × preview(1) p50', (r) => r.preview30.p50 <= 3 * Math.max(r.preview1.p50, 1)],
-  ['verify hit ≥ 80 % of the ceiling', (r) => r.verifyHit.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.8],
+  ["preview(1) p99 ≤ 1.5 × the ceiling's p99", (r) => r.preview1.p99 <= 1.5 * r.ceiling.p99],
+  ['preview(30) p50 ≤ 2 × preview(1) p50', (r) => r.preview30.p50 <= 2 * Math.max(r.preview1.p50, 1)],
+  ['verify hit ≥ 90 % of the ceiling', (r) => r.verifyHit.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.9],
+  ['verify miss ≥ 50 % of the ceiling', (r) => r.verifyMiss.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.5],
   ['server RSS ≤ 250 MB', (r) => r.peakRssMb <= 250],
-  ['embedded, existing data: first answer ≤ 3 s', (r) => r.start.existing.firstAnswerMs <= 3000],
-  ['embedded, fresh folder: first answer ≤ 6 s', (r) => r.start.fresh.firstAnswerMs <= 6000],
+  ['embedded, existing data: first answer ≤ 3 s', (r) => !r.start || r.start.existing.firstAnswerMs <= 3000],
+  ['embedded, fresh folder: first answer ≤ 6 s', (r) => !r.start || r.start.fresh.firstAnswerMs <= 6000],
 ];
 
 async function sql(url, statement) {
@@ -67,8 +69,10 @@ function load(scenario, seconds) {
 
 async function main() {
   // Before any load: how a newcomer's `npm start` (the embedded default) comes up.
-  const start = await measureStart({ port: PORT, runs: Number(process.env.BENCH_START_RUNS ?? 3) });
-  console.log(`embedded start: fresh ${start.fresh.firstAnswerMs.toFixed(0)} ms, existing ${start.existing.firstAnswerMs.toFixed(0)} ms`);
+  // BENCH_START_RUNS=0 skips it (measuring one change to the request paths).
+  const startRuns = Number(process.env.BENCH_START_RUNS ?? 3);
+  const start = startRuns > 0 ? await measureStart({ port: PORT, runs: startRuns }) : undefined;
+  if (start) console.log(`embedded start: fresh ${start.fresh.firstAnswerMs.toFixed(0)} ms, existing ${start.existing.firstAnswerMs.toFixed(0)} ms`);
   const dbName = `camlinks_bench_${Date.now()}`;
   const adminToken = randomBytes(32).toString('base64url');
   const env = {
@@ -148,6 +152,14 @@ async function main() {
         body: previewBody(30),
         expect: 200,
       },
+      video: {
+        label: 'POST /cameras/video, 1 camera (HLS)',
+        method: 'POST',
+        path: '/api/v1/cameras/video',
+        headers: integration,
+        body: JSON.stringify({ cameras: [{ uuid: cameras[0].uuid }], source: 'hls', ttl: 3600 }),
+        expect: 200,
+      },
       verifyHit: {
         label: 'verify hit (nginx, same token)',
         method: 'GET',
@@ -173,14 +185,18 @@ async function main() {
       const result = await load(run, SECONDS);
       clearInterval(sampler);
       const unexpected = result.total - (result.statuses[scenario.expect] ?? 0);
-      results[key] = { ...result, peakRssMb: peak, unexpected };
+      // The machine is shared: the 1-minute load average says how much else ran meanwhile.
+      const load1 = loadavg()[0];
+      results[key] = { ...result, peakRssMb: peak, unexpected, load1 };
       console.log(
-        `${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ≤ ${peak.toFixed(0)} MB${unexpected ? `, ${unexpected} unexpected answers ${JSON.stringify(result.statuses)}` : ''}`,
+        `${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s (${((100 * result.requestsPerSecond) / (results.ceiling ?? result).requestsPerSecond).toFixed(0)} % of ceiling), p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ≤ ${peak.toFixed(0)} MB, load ${load1.toFixed(1)}${unexpected ? `, ${unexpected} unexpected answers ${JSON.stringify(result.statuses)}` : ''}`,
       );
     }
     results.peakRssMb = rssMb(server.pid, 'VmHWM');
     results.start = start;
-    report(scenarios, results);
+    console.log(`Server peak RSS over the run: ${results.peakRssMb.toFixed(0)} MB`);
+    // A run without the start-up measurement is one step's measurement: printed, not written.
+    if (start) report(scenarios, results);
   } finally {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');

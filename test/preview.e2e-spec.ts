@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken } from '../src/auth/tokens';
+import { LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -317,8 +318,8 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       try {
         const before = await t.prisma.issuedLink.count();
         const res = await preview({ cameras: [{ uuid: good.uuid }, { uuid: poisoned.uuid }] });
-        expect(res.status).toBe(500);
-        expect(res.body).toEqual({ message: 'Server Error' });
+        expect(res.status).toBe(503);
+        expect(res.body).toEqual({ message: LINKS_NOT_RECORDED_MESSAGE });
         expect(await t.prisma.issuedLink.count()).toBe(before);
       } finally {
         await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_poison ON issued_links');

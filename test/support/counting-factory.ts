@@ -3,6 +3,18 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuerya
 /** Counts the SQL statements sent through a driver adapter: real round trips, on a real database. */
 export class QueryCounter {
   count = 0;
+  /** The text of every statement counted (reset it with `count`), to tell reads from writes. */
+  statements: string[] = [];
+
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+
+  /** Statements counted since the last reset whose text matches. */
+  matching(pattern: RegExp): string[] {
+    return this.statements.filter((sql) => pattern.test(sql));
+  }
 
   wrap(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
     return new Proxy(factory, {
@@ -22,6 +34,7 @@ export class QueryCounter {
         if (key === 'queryRaw' || key === 'executeRaw') {
           return (...args: unknown[]) => {
             this.count++;
+            this.statements.push((args[0] as { sql: string }).sql);
             return value.apply(target, args);
           };
         }
