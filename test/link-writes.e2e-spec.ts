@@ -1,5 +1,7 @@
 import { hashToken } from '../src/auth/tokens';
 import { AppError, ErrorCode } from '../src/common/app-error';
+import type { OpenDatabase } from '../src/database/adapter-factory';
+import { DATABASE_CONNECTION } from '../src/database/prisma.service';
 import { IssuedLinkWriter, LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import type { NewIssuedLink } from '../src/links/issued-links.repository';
 import { aCamera, anIntegration, bearer } from './support/builders';
@@ -119,4 +121,46 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
       expect((await preview([cameras[0].uuid])).status).toBe(200);
     });
   });
+});
+
+describe(`The hot paths' statements (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('go through the driver, by name, for issuing and verifying; Prisma sends none of them', async () => {
+    const { token } = await anIntegration(t.prisma);
+    const camera = await aCamera(t.prisma);
+    await t
+      .http()
+      .post(PREVIEW)
+      .set(bearer(token))
+      .send({ cameras: [{ uuid: camera.uuid }] }); // the credential is cached from here on
+    t.queries.reset();
+    const res = await t
+      .http()
+      .post(PREVIEW)
+      .set(bearer(token))
+      .send({ cameras: [{ uuid: camera.uuid }] });
+    const link = new URL(res.body[0].url);
+    await t
+      .http()
+      .get('/api/v1/media-auth/nginx')
+      .set({ 'X-Original-URI': `${link.pathname}${link.search}`, 'X-Original-Method': 'GET' })
+      .expect(204);
+    expect(t.queries.direct).toEqual(expect.arrayContaining(['camlinks_insert_links', 'camlinks_find_link_state']));
+    expect(t.queries.direct).toHaveLength(t.queries.count);
+  });
+
+  if (process.env.TEST_DB !== 'embedded') {
+    it('are prepared once per connection on PostgreSQL', async () => {
+      const db = t.app.get<OpenDatabase>(DATABASE_CONNECTION);
+      const statement = { name: 'camlinks_test_prepared', text: 'SELECT name FROM pg_prepared_statements WHERE name = $1' };
+      // A statement sent unnamed would not be listed: the session's prepared statements are the named ones.
+      expect(await db.sql.query<{ name: string }>(statement, [statement.name])).toEqual([{ name: statement.name }]);
+    });
+  }
 });

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { PrismaService } from '../database/prisma.service';
+import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { MediaServerUrls, TemplateKey } from '../links/url-templates';
 import type { TimeRange } from './archive-availability';
 
@@ -17,10 +18,27 @@ export interface LinkableCamera {
   grantGeneration: number | null;
 }
 
+const FIND_LINKABLE: NamedStatement = {
+  name: 'camlinks_find_linkable_cameras',
+  // $1 uuids, $2 the user (null: an integration), $3 now, $4 with archive ranges
+  text: `
+    SELECT c.uuid, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates, c.generation, g.generation AS grant_generation,
+           (SELECT json_agg(json_build_object('type', s.type, 'name', s.name)) FROM camera_streams s WHERE s.camera_uuid = c.uuid) AS streams,
+           CASE WHEN $4::boolean THEN
+             (SELECT json_agg(json_build_object('streamType', r.stream_type, 'from', r."from", 'to', r."to") ORDER BY r."from") FROM archive_ranges r WHERE r.camera_uuid = c.uuid)
+           END AS archive_ranges
+      FROM cameras c
+      JOIN media_servers m ON m.id = c.media_server_id
+      LEFT JOIN access_grants g ON g.camera_uuid = c.uuid AND g.user_id = $2::uuid
+     WHERE c.uuid = ANY($1::uuid[])
+       AND NOT c.blocked
+       AND ($2::uuid IS NULL OR (g.id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > $3::timestamptz)))`,
+};
+
 /** Camera reads for the integration API. Writes belong to the admin module's repository. */
 @Injectable()
 export class CamerasRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase) {}
 
   /**
    * The cameras among `uuids` that the principal may link to: not blocked and, for a user,
@@ -29,19 +47,7 @@ export class CamerasRepository {
    * hot path of every link request. The generations read here are what the links record.
    */
   async findLinkable(principal: Principal, uuids: string[], now: Date, withArchiveRanges: boolean): Promise<LinkableCamera[]> {
-    const userId = principal.user?.id ?? null;
-    const rows = await this.prisma.$queryRaw<LinkableRow[]>`
-      SELECT c.uuid, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates, c.generation, g.generation AS grant_generation,
-             (SELECT json_agg(json_build_object('type', s.type, 'name', s.name)) FROM camera_streams s WHERE s.camera_uuid = c.uuid) AS streams,
-             CASE WHEN ${withArchiveRanges} THEN
-               (SELECT json_agg(json_build_object('streamType', r.stream_type, 'from', r."from", 'to', r."to") ORDER BY r."from") FROM archive_ranges r WHERE r.camera_uuid = c.uuid)
-             END AS archive_ranges
-        FROM cameras c
-        JOIN media_servers m ON m.id = c.media_server_id
-        LEFT JOIN access_grants g ON g.camera_uuid = c.uuid AND g.user_id = ${userId}::uuid
-       WHERE c.uuid = ANY(${uuids}::uuid[])
-         AND NOT c.blocked
-         AND (${userId}::uuid IS NULL OR (g.id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > ${now})))`;
+    const rows = await this.db.sql.query<LinkableRow>(FIND_LINKABLE, [uuids, principal.user?.id ?? null, now, withArchiveRanges]);
     return rows.map((row) => ({
       uuid: row.uuid,
       defaultStreamType: row.default_stream_type,

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
@@ -46,10 +47,43 @@ export interface UsageDelta {
   lastDeniedReason: string | null;
 }
 
-/** The verification path's only database access: one query per token, one statement per flush. */
+/** A link and everything its validity depends on (VerificationRepository.findLinkState), by token hash. */
+const FIND_LINK_STATE: NamedStatement = {
+  name: 'camlinks_find_link_state',
+  text: `
+    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+           l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
+           c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
+           EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
+           m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
+           it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
+           ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
+           g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
+      FROM issued_links l
+      LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
+      LEFT JOIN media_servers m ON m.id = c.media_server_id
+      LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+      LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
+      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
+     WHERE l.token_hash = $1`,
+};
+
+const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
+  name: 'camlinks_find_media_server_by_secret',
+  text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
+};
+
+/**
+ * The verification path's only database access: one query per token, one statement per flush.
+ * The lookups go through the driver with prepared statements; the usage flush, off the request
+ * path, through Prisma.
+ */
 @Injectable()
 export class VerificationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+  ) {}
 
   /**
    * A link and everything its validity depends on, in one round trip. Its camera and grant
@@ -58,28 +92,13 @@ export class VerificationRepository {
    * ones it was issued under (camera_gone, grant_gone).
    */
   async findLinkState(tokenHash: string): Promise<LinkState | null> {
-    const rows = await this.prisma.$queryRaw<LinkStateRow[]>`
-      SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
-             l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
-             c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
-             EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
-             m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
-             it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
-             ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
-             g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
-        FROM issued_links l
-        LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
-        LEFT JOIN media_servers m ON m.id = c.media_server_id
-        LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
-        LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
-       WHERE l.token_hash = ${tokenHash}`;
+    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash]);
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
   /** The media server whose verification secret hashes to this, if any (the hash is unique). */
   async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM media_servers WHERE verification_secret_hash = ${secretHash}`;
+    const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_BY_SECRET, [secretHash]);
     return rows.length ? rows[0].id : null;
   }
 

@@ -1,3 +1,4 @@
+import type { DirectSql } from '../../src/database/adapter-factory';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQueryable } from '@prisma/driver-adapter-utils';
 
 /** Counts the SQL statements sent through a driver adapter: real round trips, on a real database. */
@@ -5,10 +6,13 @@ export class QueryCounter {
   count = 0;
   /** The text of every statement counted (reset it with `count`), to tell reads from writes. */
   statements: string[] = [];
+  /** The names of the statements sent through the driver itself (DirectSql), prepared by name. */
+  direct: string[] = [];
 
   reset(): void {
     this.count = 0;
     this.statements = [];
+    this.direct = [];
   }
 
   /** Statements counted since the last reset whose text matches. */
@@ -24,6 +28,18 @@ export class QueryCounter {
         return async () => this.countOn(await target.connect());
       },
     });
+  }
+
+  /** The hot paths' statements, sent around Prisma, count the same. */
+  wrapDirect(sql: DirectSql): DirectSql {
+    return {
+      query: (statement, values) => {
+        this.count++;
+        this.statements.push(statement.text);
+        this.direct.push(statement.name);
+        return sql.query(statement, values);
+      },
+    };
   }
 
   private countOn<T extends SqlQueryable>(queryable: T): T {
