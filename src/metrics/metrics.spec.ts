@@ -27,7 +27,7 @@ describe('Metrics (pre-bound label children)', () => {
       { value: 1, labels: { protocol: 'nginx', outcome: 'deny', reason: 'expired' } },
     ]);
     const count = (await valuesOf(metrics, 'camlinks_http_request_duration_seconds')).find(
-      (v) => v.metricName === 'camlinks_http_request_duration_seconds_count',
+      (v) => (v as { metricName?: string }).metricName === 'camlinks_http_request_duration_seconds_count',
     );
     expect(count).toEqual(expect.objectContaining({ value: 1, labels: { route: '/health/live', method: 'GET', status_code: '200' } }));
   });
