@@ -20,7 +20,7 @@ const CAMERAS = 30;
 /** Enough to fill the link-state cache at the default CACHE_MAX_MB, with room to spare. */
 const FILL_MAX_LINKS = Number(process.env.BENCH_FILL_MAX_LINKS ?? 60_000);
 /** As the Dockerfile runs camlinks (its NODE_OPTIONS). */
-const SERVER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=384';
+const SERVER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=384 --max-semi-space-size=4';
 
 /** Issue 11's targets, as ratios to the same run's ceiling where the machine's speed would otherwise decide. */
 const TARGETS = [
@@ -135,25 +135,26 @@ async function fillCaches(base, { issue }) {
 }
 
 /**
- * A second camlinks on the same database and nginx balancing both: the first's scenarios
- * through nginx, with rate-limit budgets shared in Redis (budgets high enough never to refuse).
+ * Two fresh camlinks instances on the same database, nginx balancing both (the first run's
+ * server stays idle): the preview and verify scenarios through nginx, with rate-limit budgets
+ * shared in Redis (high enough never to refuse) or with rate limits off, to tell the cost of
+ * Redis from that of a second process and a proxy on the same two cores.
  */
-async function twoInstances({ env, scenarios, first }) {
-  const port = PORT + 1;
-  const nginxPort = PORT + 2;
-  const shared = {
-    ...env,
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    RATE_LIMIT_DISABLED: 'false',
-    RATE_LIMIT_INTEGRATION: '100000000/60',
-    RATE_LIMIT_VERIFY: '100000000/60',
-  };
+async function twoInstances({ env, scenarios, redis }) {
+  const ports = [PORT + 1, PORT + 2];
+  const nginxPort = PORT + 3;
+  const limits = redis
+    ? { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_DISABLED: 'false', RATE_LIMIT_INTEGRATION: '100000000/60', RATE_LIMIT_VERIFY: '100000000/60' }
+    : { RATE_LIMIT_DISABLED: 'true' };
   const dir = mkdtempSync(join(tmpdir(), 'camlinks-bench-nginx-'));
-  const second = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
-    env: { ...shared, PORT: String(port), NODE_OPTIONS: SERVER_NODE_OPTIONS },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const servers = ports.map((port) => {
+    const server = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+      env: { ...env, ...limits, PORT: String(port), NODE_OPTIONS: SERVER_NODE_OPTIONS },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    server.stdout.resume();
+    return server;
   });
-  second.stdout.resume();
   writeFileSync(
     join(dir, 'nginx.conf'),
     `worker_processes 1; error_log ${dir}/error.log; pid ${dir}/nginx.pid; daemon off;
@@ -161,28 +162,26 @@ async function twoInstances({ env, scenarios, first }) {
      http {
        access_log off;
        client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
-       upstream camlinks { server 127.0.0.1:${PORT}; server 127.0.0.1:${port}; keepalive 64; }
-       server {
-         listen 127.0.0.1:${nginxPort};
-         location / { proxy_pass http://camlinks; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header X-Original-URI $http_x_original_uri; }
-       }
+       upstream camlinks { ${ports.map((port) => `server 127.0.0.1:${port};`).join(' ')} keepalive 64; }
+       server { listen 127.0.0.1:${nginxPort}; location / { proxy_pass http://camlinks; proxy_http_version 1.1; proxy_set_header Connection ""; } }
      }`,
   );
   const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
   try {
     const via = `http://127.0.0.1:${nginxPort}`;
-    await waitReady(`http://127.0.0.1:${port}`);
+    for (const port of ports) await waitReady(`http://127.0.0.1:${port}`);
     await waitReady(via);
     const results = {};
-    const pids = [first.pid, second.pid];
+    const pids = servers.map((server) => server.pid);
+    const variant = redis ? 'Redis budgets' : 'rate limits off';
     for (const key of ['ceiling', 'preview1', 'verifyHit']) {
-      results[key] = await measure({ ...scenarios[key], label: `two instances behind nginx: ${scenarios[key].label}` }, via, pids, results.ceiling);
+      results[key] = await measure({ ...scenarios[key], label: `two instances, nginx, ${variant}: ${scenarios[key].label}` }, via, pids, results.ceiling);
     }
     return results;
   } finally {
     nginx.kill();
-    second.kill('SIGTERM');
-    await new Promise((resolve) => (second.exitCode === null ? second.on('exit', resolve) : resolve()));
+    for (const server of servers) server.kill('SIGTERM');
+    await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve()))));
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -325,8 +324,9 @@ async function main() {
     scenarios.verifyHitFull = { label: `${scenarios.verifyHit.label}, caches full` };
     scenarios.preview1Full = { label: `${scenarios.preview1.label}, caches full` };
 
-    // Two instances on the same database behind nginx, sharing the load and Redis rate-limit budgets.
-    results.two = await twoInstances({ env, scenarios, first: server });
+    // Two instances on the same database behind nginx, sharing the load (and Redis rate-limit budgets).
+    results.two = await twoInstances({ env, scenarios, redis: true });
+    results.twoNoLimits = await twoInstances({ env, scenarios, redis: false });
     results.peakRssMb = rssMb(server.pid, 'VmHWM');
     results.start = start;
     console.log(`Server peak RSS over the run: ${results.peakRssMb.toFixed(0)} MB`);
@@ -399,7 +399,7 @@ ${table}
 
 Server peak RSS over the whole run: ${results.peakRssMb.toFixed(0)} MB. "Caches full": after verifying ${results.fill.links} issued links, the caches held ${results.fill.entries} entries, ~${(results.fill.bytes / 2 ** 20).toFixed(1)} MB estimated, at the default \`CACHE_MAX_MB\`.
 
-Two instances on the same database behind nginx (one worker, keepalive to both), rate-limit budgets shared in Redis (set high enough never to refuse); ratios to the ceiling through the same nginx; peak RSS is both processes together:
+Two fresh instances on the same database behind nginx (one worker, keepalive to both), once with rate-limit budgets shared in Redis (set high enough never to refuse) and once with rate limits off; ratios to the ceiling through the same nginx in the same variant; peak RSS is both processes together:
 
 ${twoTable}
 
