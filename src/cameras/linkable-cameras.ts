@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { cacheBytes, ChangeAwareCache } from '../database/change-aware-cache';
-import { DatabaseChanges } from '../database/database-changes';
+import { type ChangeAwareCache, ConfiguredCache } from '../database/change-aware-cache';
 import { type CameraFacts, CamerasRepository, type GrantFacts } from './cameras.repository';
 
 /** A camera the principal may link to now, with the generations its links record. */
@@ -13,19 +10,11 @@ export interface LinkableCamera extends CameraFacts {
 
 /** Cameras by uuid (null: no such camera). */
 @Injectable()
-export class CameraCache extends ChangeAwareCache<CameraFacts> {
-  constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
-    super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, 'cameras') }, changes);
-  }
-}
+export class CameraCache extends ConfiguredCache<CameraFacts>('cameras') {}
 
 /** Grants by user and camera (null: none). */
 @Injectable()
-export class GrantCache extends ChangeAwareCache<GrantFacts> {
-  constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
-    super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, 'grants') }, changes);
-  }
-}
+export class GrantCache extends ConfiguredCache<GrantFacts>('grants') {}
 
 /**
  * Which cameras a principal may link to: not blocked and, for a user, granted by a grant that

@@ -1,6 +1,8 @@
+import { Inject, Injectable, type Type } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/app-config';
-import type { ChangeSubscriber, DatabaseChanges } from './database-changes';
+import { APP_CONFIG } from '../config/config.module';
+import { type ChangeSubscriber, DatabaseChanges } from './database-changes';
 
 /** How CACHE_MAX_MB is shared among the caches: link states are the many, the rest are few per caller. */
 export const CACHE_SHARES = { linkStates: 0.5, cameras: 0.25, grants: 0.1, credentials: 0.1, mediaServersBySecret: 0.05 } as const;
@@ -93,4 +95,19 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     this.enabled = listening;
     this.onChange();
   }
+}
+
+/**
+ * The base class of an injectable cache holding `share` of CACHE_MAX_MB, e.g.
+ * `class CameraCache extends ConfiguredCache<CameraFacts>('cameras') {}`. Found values are
+ * kept a minute at most, "not found" ten seconds.
+ */
+export function ConfiguredCache<V>(share: keyof typeof CACHE_SHARES): Type<ChangeAwareCache<V>> {
+  @Injectable()
+  class Configured extends ChangeAwareCache<V> {
+    constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
+      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share) }, changes);
+    }
+  }
+  return Configured;
 }

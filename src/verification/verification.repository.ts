@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
-import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
+import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
@@ -73,17 +73,31 @@ const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
 };
 
+const ADD_USAGE: NamedStatement = {
+  name: 'camlinks_add_usage',
+  text: `
+    UPDATE issued_links AS l SET
+           use_count = l.use_count + v.uses,
+           denied_count = l.denied_count + v.denied,
+           first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
+           last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
+           last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                          ELSE COALESCE(l.last_ip, v."lastIp") END,
+           last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
+           last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                     ELSE l.last_denied_reason END
+      FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+           "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+     WHERE l.id = v."linkId"`,
+};
+
 /**
  * The verification path's only database access: one query per token, one statement per flush.
- * The lookups go through the driver with prepared statements; the usage flush, off the request
- * path, through Prisma.
+ * All through the driver, with prepared statements.
  */
 @Injectable()
 export class VerificationRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
-  ) {}
+  constructor(@Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase) {}
 
   /**
    * A link and everything its validity depends on, in one round trip. Its camera and grant
@@ -110,20 +124,9 @@ export class VerificationRepository {
    */
   async addUsage(deltas: UsageDelta[]): Promise<void> {
     if (!deltas.length) return;
-    await this.prisma.$executeRaw`
-      UPDATE issued_links AS l SET
-             use_count = l.use_count + v.uses,
-             denied_count = l.denied_count + v.denied,
-             first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
-             last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
-             last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
-                            ELSE COALESCE(l.last_ip, v."lastIp") END,
-             last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
-             last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
-                                       ELSE l.last_denied_reason END
-        FROM jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
-             "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
-       WHERE l.id = v."linkId"`;
+    // Through the driver: a flush carries one delta per link used, megabytes of JSON under load,
+    // which Prisma would copy into its WebAssembly memory (that memory never shrinks).
+    await this.db.sql.query(ADD_USAGE, [JSON.stringify(deltas)]);
   }
 }
 
