@@ -42,4 +42,11 @@ for (let i = 0; i < ENTRIES; i++) cache.set(randomBytes(32).toString('base64url'
 const after = heapUsed();
 const real = (after - before) / ENTRIES;
 const estimated = cache.usage().bytes / ENTRIES;
-console.log(JSON.stringify({ entries: ENTRIES, realBytesPerEntry: Math.round(real), estimatedBytesPerEntry: Math.round(estimated), ratio: +(real / estimated).toFixed(2) }));
+console.log(
+  JSON.stringify({
+    entries: ENTRIES,
+    realBytesPerEntry: Math.round(real),
+    estimatedBytesPerEntry: Math.round(estimated),
+    ratio: +(real / estimated).toFixed(2),
+  }),
+);
