@@ -354,11 +354,9 @@ function report(scenarios, results) {
     return row(label, r, ceiling);
   });
   const table = [TABLE_HEAD, ...rows].join('\n');
-  const two = results.two;
-  const twoTable = [
-    TABLE_HEAD,
-    ...['ceiling', 'preview1', 'verifyHit'].map((key) => row(`${scenarios[key].label}`, two[key], two.ceiling.requestsPerSecond)),
-  ].join('\n');
+  const twoRows = (variant, two) =>
+    ['ceiling', 'preview1', 'verifyHit'].map((key) => row(`${variant}: ${scenarios[key].label}`, two[key], two.ceiling.requestsPerSecond));
+  const twoTable = [TABLE_HEAD, ...twoRows('Redis budgets', results.two), ...twoRows('rate limits off', results.twoNoLimits)].join('\n');
   const startRow = (label, s) =>
     `| ${label} | ${(s.firstAnswerMs / 1000).toFixed(1)} s | ${s.rssAtFirstAnswerMb.toFixed(0)} | ${s.rssAtRestMb.toFixed(0)} | ${s.peakRssMb.toFixed(0)} |`;
   const startTable = [

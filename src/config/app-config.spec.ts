@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       swaggerEnabled: true,
       verification: { usageFlushMs: 5000, authDurationMax: 60 },
       changes: { heartbeatMs: 1000, heartbeatTimeoutMs: 3000 },
-      cache: { maxMb: 32 },
+      cache: { maxMb: 24 },
       redisUrl: null,
       rateLimit: {
         disabled: false,

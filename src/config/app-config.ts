@@ -43,7 +43,7 @@ const schema = z
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
     CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
     CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 3000),
-    CACHE_MAX_MB: int(1, 32),
+    CACHE_MAX_MB: int(1, 24),
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
     REDIS_URL: z
       .string()
