@@ -22,7 +22,7 @@ FROM node:24-bookworm-slim
 # A bounded heap, so a container limit can be set: the baseline (~50 MB) plus a full
 # verification cache (100,000 links, ~170 MB) fits with room for garbage. Give the container
 # at least 512 MB (docs/PRODUCTION.md).
-ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 NODE_OPTIONS=--max-old-space-size=384
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=4"
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

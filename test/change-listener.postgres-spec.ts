@@ -59,7 +59,7 @@ describe('a change listener that silently stops hearing', () => {
     if (dbName) await dropDatabase(dbName);
   });
 
-  it('is noticed within seconds: caches off, a warning, the metric and readiness say so; a revocation elsewhere is honoured; it recovers', async () => {
+  it('is noticed within seconds: caches off, a warning, the metric and readiness say so; a revocation or a blocked camera elsewhere is honoured; it recovers', async () => {
     const server = await post<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
     const camera = await post<{ uuid: string }>('/api/v1/admin/cameras', {
       name: 'Gate',
@@ -89,6 +89,13 @@ describe('a change listener that silently stops hearing', () => {
     expect(degraded.status).toBe(200);
     expect(degraded.body.status).toBe('degraded');
     expect(degraded.body.details.changes).toMatchObject({ status: 'degraded', listener: 'lost', caches: 'off' });
+
+    // The issue path's caches are off too: a camera blocked and unblocked elsewhere is seen at once, both ways.
+    const preview = () => post<unknown[]>('/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, token);
+    await db.query('UPDATE cameras SET blocked = true WHERE uuid = $1', [camera.uuid]);
+    expect(await preview()).toEqual([]);
+    await db.query('UPDATE cameras SET blocked = false WHERE uuid = $1', [camera.uuid]);
+    expect(await preview()).toHaveLength(1);
 
     await proxy.resume(); // the next connection gets through
     await eventually(async () => expect((await ready()).body.status).toBe('ok'), NOTICED_MS);

@@ -1,4 +1,5 @@
 import { aCamera, anIntegration, bearer } from './support/builders';
+import { eventually } from './support/eventually';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -63,6 +64,23 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
       // The embedded database has no pool.
       expect(text).not.toContain('camlinks_db_pool');
     }
+  });
+
+  it('reports what the caches hold, in entries and estimated bytes', async () => {
+    const { token } = await anIntegration(t.prisma);
+    const camera = await aCamera(t.prisma);
+    // Retried: the notifications of the writes above empty the caches when they arrive.
+    await eventually(async () => {
+      await t
+        .http()
+        .post('/api/v1/cameras/preview')
+        .set(bearer(token))
+        .send({ cameras: [{ uuid: camera.uuid }] })
+        .expect(200);
+      const text = await scrape();
+      expect(sample(text, 'camlinks_cache_entries')).toBeGreaterThanOrEqual(2); // the credential and the camera
+      expect(sample(text, 'camlinks_cache_estimated_bytes')).toBeGreaterThan(500);
+    }, 3000);
   });
 
   it('reports the change listener, in /metrics and in the readiness detail', async () => {

@@ -17,7 +17,6 @@ export class ArchiveService {
   issue(principal: Principal, body: ArchiveRequestDto, origin: RequestOrigin): Promise<CameraLinkResult[]> {
     const maxSeconds = this.config.links.segmentMaxSeconds;
     return this.links.issue<ArchiveCameraDto>(principal, body, origin, {
-      needsArchive: true,
       checkItem: (item, invalid, now) => {
         const [from, to] = [Date.parse(item.from), Date.parse(item.to)];
         if (to <= from) invalid('to', 'must be after from');

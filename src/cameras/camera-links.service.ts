@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type IssuedLink, LinkIssuer, type LinkRequest } from '../links/link-issuer';
 import { availableArchive, type TimeRange } from './archive-availability';
-import { CamerasRepository, type LinkableCamera } from './cameras.repository';
+import { type LinkableCamera, LinkableCameras } from './linkable-cameras';
 
 /** The vendor's spelling for "this camera's default stream". */
 export const DEFAULT_STREAM_TYPE = 'camera';
@@ -49,8 +49,6 @@ export interface CameraLinkResult {
 }
 
 export interface LinkRules<T> {
-  /** Whether stored archive ranges must be loaded (some item asks for archive). */
-  needsArchive: boolean;
   /** Checks that need no camera; run for every item, visible or not. */
   checkItem?(item: T, invalid: Invalid, now: Date): void;
   /** Decides the link for a visible camera, or reports why it cannot be had. */
@@ -65,7 +63,7 @@ export interface LinkRules<T> {
 @Injectable()
 export class CameraLinksService {
   constructor(
-    private readonly cameras: CamerasRepository,
+    private readonly cameras: LinkableCameras,
     private readonly issuer: LinkIssuer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -87,7 +85,7 @@ export class CameraLinksService {
       };
     body.cameras.forEach((item, index) => rules.checkItem?.(item, invalidAt(index), now));
 
-    const found = await this.cameras.findLinkable(principal, [...new Set(body.cameras.map((c) => c.uuid.toLowerCase()))], now, rules.needsArchive);
+    const found = await this.cameras.find(principal, [...new Set(body.cameras.map((c) => c.uuid.toLowerCase()))], now);
     const byUuid = new Map(found.map((camera) => [camera.uuid, camera]));
     const planned: { request: LinkRequest; plan: PlannedLink }[] = [];
     body.cameras.forEach((item, index) => {

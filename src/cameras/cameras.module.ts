@@ -4,6 +4,7 @@ import { ArchiveController } from './archive.controller';
 import { ArchiveService } from './archive.service';
 import { CameraLinksService } from './camera-links.service';
 import { CamerasRepository } from './cameras.repository';
+import { CameraCache, GrantCache, LinkableCameras } from './linkable-cameras';
 import { PreviewController } from './preview.controller';
 import { PreviewService } from './preview.service';
 import { VideoController } from './video.controller';
@@ -13,6 +14,6 @@ import { VideoService } from './video.service';
 @Module({
   imports: [LinksModule],
   controllers: [PreviewController, VideoController, ArchiveController],
-  providers: [CamerasRepository, CameraLinksService, PreviewService, VideoService, ArchiveService],
+  providers: [CamerasRepository, CameraCache, GrantCache, LinkableCameras, CameraLinksService, PreviewService, VideoService, ArchiveService],
 })
 export class CamerasModule {}

@@ -1,62 +1,79 @@
-import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
-import { PrismaService } from '../database/prisma.service';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { MediaServerUrls, TemplateKey } from '../links/url-templates';
 import type { TimeRange } from './archive-availability';
 
-export interface LinkableCamera {
+/** A camera as links are issued for it: everything but who may see it. */
+export interface CameraFacts {
   uuid: string;
+  blocked: boolean;
   defaultStreamType: string;
   archiveRetentionDays: number;
   streams: { type: string; name: string }[];
-  /** Stored archive ranges, by stream type; empty unless asked for. */
+  /** Stored archive ranges, all streams', oldest first. */
   archiveRanges: (TimeRange & { streamType: string })[];
   mediaServer: MediaServerUrls;
-  /** What its links are issued under: the camera's generation and, for a user, the grant's. */
+  /** What its links are issued under. */
   generation: number;
-  grantGeneration: number | null;
 }
 
-/** Camera reads for the integration API. Writes belong to the admin module's repository. */
+/** A user's grant on a camera: the generation its links record, and when it lapses (null: never). */
+export interface GrantFacts {
+  cameraUuid: string;
+  generation: number;
+  expiresAt: Date | null;
+}
+
+const FIND_CAMERAS: NamedStatement = {
+  name: 'camlinks_find_cameras',
+  text: `
+    SELECT c.uuid, c.blocked, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates, c.generation,
+           (SELECT json_agg(json_build_object('type', s.type, 'name', s.name)) FROM camera_streams s WHERE s.camera_uuid = c.uuid) AS streams,
+           (SELECT json_agg(json_build_object('streamType', r.stream_type, 'from', r."from", 'to', r."to") ORDER BY r."from")
+              FROM archive_ranges r WHERE r.camera_uuid = c.uuid) AS archive_ranges
+      FROM cameras c
+      JOIN media_servers m ON m.id = c.media_server_id
+     WHERE c.uuid = ANY($1::uuid[])`,
+};
+
+const FIND_GRANTS: NamedStatement = {
+  name: 'camlinks_find_grants',
+  text: `SELECT camera_uuid AS "cameraUuid", generation, expires_at AS "expiresAt" FROM access_grants WHERE user_id = $1::uuid AND camera_uuid = ANY($2::uuid[])`,
+};
+
+/**
+ * Camera reads for the integration API, through the driver (they are on every link request
+ * that misses the cache). Writes belong to the admin module's repository.
+ */
 @Injectable()
 export class CamerasRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase) {}
 
-  /**
-   * The cameras among `uuids` that the principal may link to: not blocked and, for a user,
-   * granted by a grant that has not expired; with their streams, media server and, when
-   * asked, stored archive ranges. One round trip, whatever the number of uuids: this is the
-   * hot path of every link request. The generations read here are what the links record.
-   */
-  async findLinkable(principal: Principal, uuids: string[], now: Date, withArchiveRanges: boolean): Promise<LinkableCamera[]> {
-    const userId = principal.user?.id ?? null;
-    const rows = await this.prisma.$queryRaw<LinkableRow[]>`
-      SELECT c.uuid, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates, c.generation, g.generation AS grant_generation,
-             (SELECT json_agg(json_build_object('type', s.type, 'name', s.name)) FROM camera_streams s WHERE s.camera_uuid = c.uuid) AS streams,
-             CASE WHEN ${withArchiveRanges} THEN
-               (SELECT json_agg(json_build_object('streamType', r.stream_type, 'from', r."from", 'to', r."to") ORDER BY r."from") FROM archive_ranges r WHERE r.camera_uuid = c.uuid)
-             END AS archive_ranges
-        FROM cameras c
-        JOIN media_servers m ON m.id = c.media_server_id
-        LEFT JOIN access_grants g ON g.camera_uuid = c.uuid AND g.user_id = ${userId}::uuid
-       WHERE c.uuid = ANY(${uuids}::uuid[])
-         AND NOT c.blocked
-         AND (${userId}::uuid IS NULL OR (g.id IS NOT NULL AND (g.expires_at IS NULL OR g.expires_at > ${now})))`;
+  /** The cameras among `uuids` that exist, blocked or not, with their streams, media server and archive ranges; one round trip. */
+  async findCameras(uuids: string[]): Promise<CameraFacts[]> {
+    const rows = await this.db.sql.query<CameraRow>(FIND_CAMERAS, [uuids]);
     return rows.map((row) => ({
       uuid: row.uuid,
+      blocked: row.blocked,
       defaultStreamType: row.default_stream_type,
       archiveRetentionDays: row.archive_retention_days,
       streams: row.streams ?? [],
       archiveRanges: (row.archive_ranges ?? []).map((r) => ({ streamType: r.streamType, from: new Date(r.from), to: new Date(r.to) })),
       mediaServer: { baseUrl: row.base_url, rtspBaseUrl: row.rtsp_base_url, urlTemplates: row.url_templates },
       generation: row.generation,
-      grantGeneration: row.grant_generation,
     }));
+  }
+
+  /** The user's grants on any of `uuids`, expired ones included (expiry is judged when issuing). */
+  findGrants(userId: string, uuids: string[]): Promise<GrantFacts[]> {
+    return this.db.sql.query<GrantFacts>(FIND_GRANTS, [userId, uuids]);
   }
 }
 
-interface LinkableRow {
+interface CameraRow {
   uuid: string;
+  blocked: boolean;
   default_stream_type: string;
   archive_retention_days: number;
   base_url: string;
@@ -65,5 +82,4 @@ interface LinkableRow {
   streams: { type: string; name: string }[] | null;
   archive_ranges: { streamType: string; from: string; to: string }[] | null;
   generation: number;
-  grant_generation: number | null;
 }

@@ -12,7 +12,6 @@ export class PreviewService {
   issue(principal: Principal, body: PreviewRequestDto, origin: RequestOrigin): Promise<CameraLinkResult[]> {
     const source = body.source ?? 'mp4';
     return this.links.issue<PreviewCameraDto>(principal, body, origin, {
-      needsArchive: body.cameras.some((item) => item.date),
       checkItem: (item, invalid, now) => {
         if (item.date && new Date(item.date) > now) invalid('date', 'must not be in the future');
       },

@@ -12,7 +12,6 @@ export class VideoService {
   issue(principal: Principal, body: VideoRequestDto, origin: RequestOrigin): Promise<CameraLinkResult[]> {
     const source = body.source ?? 'hls';
     return this.links.issue<VideoCameraDto>(principal, body, origin, {
-      needsArchive: body.cameras.some((item) => item.date || item.archive_ranges),
       checkItem: (item, invalid, now) => {
         if (item.date && new Date(item.date) > now) invalid('date', 'must not be in the future');
       },

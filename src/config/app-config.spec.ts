@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       swaggerEnabled: true,
       verification: { usageFlushMs: 5000, authDurationMax: 60 },
       changes: { heartbeatMs: 1000, heartbeatTimeoutMs: 3000 },
+      cache: { maxMb: 24 },
       redisUrl: null,
       rateLimit: {
         disabled: false,
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       USAGE_FLUSH_INTERVAL_MS: '250',
       CHANGES_HEARTBEAT_INTERVAL_MS: '500',
       CHANGES_HEARTBEAT_TIMEOUT_MS: '2000',
+      CACHE_MAX_MB: '8',
       FLUSSONIC_AUTH_DURATION_MAX: '30',
       REDIS_URL: 'redis://cache:6379/0',
       RATE_LIMIT_DISABLED: 'true',
@@ -85,6 +87,7 @@ describe('loadConfig', () => {
       swaggerEnabled: false,
       verification: { usageFlushMs: 250, authDurationMax: 30 },
       changes: { heartbeatMs: 500, heartbeatTimeoutMs: 2000 },
+      cache: { maxMb: 8 },
       redisUrl: 'redis://cache:6379/0',
       rateLimit: {
         disabled: true,

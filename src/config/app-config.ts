@@ -45,6 +45,7 @@ const schema = z
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
     CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
     CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 3000),
+    CACHE_MAX_MB: int(1, 24),
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
     REDIS_URL: z
       .string()
@@ -106,6 +107,8 @@ export interface AppConfig {
    * its own every `heartbeatMs`, which must arrive within `heartbeatTimeoutMs`.
    */
   changes: { heartbeatMs: number; heartbeatTimeoutMs: number };
+  /** What the change-aware caches may hold together, in (estimated) MB; see CACHE_SHARES. */
+  cache: { maxMb: number };
   /** Shared state for several instances (rate-limit counters); null: each instance keeps its own. */
   redisUrl: string | null;
   rateLimit: { disabled: boolean; budgets: RateBudgets };
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     swaggerEnabled: e.SWAGGER_ENABLED,
     verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
     changes: { heartbeatMs: e.CHANGES_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: e.CHANGES_HEARTBEAT_TIMEOUT_MS },
+    cache: { maxMb: e.CACHE_MAX_MB },
     redisUrl: e.REDIS_URL ?? null,
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,

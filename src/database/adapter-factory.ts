@@ -18,8 +18,25 @@ export interface PoolState {
   waiting: number;
 }
 
+/** A statement of a hot path, with the name it is prepared under (once per connection) on PostgreSQL. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * The hot paths' way to the database, around Prisma: its JavaScript runtime costs more CPU per
+ * statement than the driver does (docs/BENCHMARKS.md). Parameters are bound, never spliced;
+ * rows come back with the driver's types (timestamptz as Date, json parsed).
+ */
+export interface DirectSql {
+  query<R>(statement: NamedStatement, values: unknown[]): Promise<R[]>;
+}
+
 export interface OpenDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The same database as `factory`, through the driver itself (the pool, or the PGlite instance). */
+  sql: DirectSql;
   /**
    * LISTENs on a channel. On PostgreSQL this holds a connection of its own; `onLost` fires
    * if it drops, after which the caller listens again.
@@ -48,6 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     pool.on('error', () => undefined);
     return {
       factory: new WholeScriptPg(pool),
+      sql: { query: async (statement, values) => (await pool.query({ ...statement, values })).rows },
       listen: (...args) => listenOnPostgres(target.url, ...args),
       notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
       close: () => pool.end(),
@@ -61,6 +79,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 export function embeddedDatabase(pglite: PGlite): OpenDatabase {
   return {
     factory: new WholeScriptPGlite(pglite),
+    // PGlite has one connection and prepares nothing by name; its query() is the extended protocol with bound parameters.
+    sql: { query: async <R>(statement: NamedStatement, values: unknown[]) => (await pglite.query<R>(statement.text, values)).rows },
     listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
     close: () => pglite.close(),
   };

@@ -1,25 +1,47 @@
-import type { ChangeSubscriber, DatabaseChanges } from './database-changes';
+import { Inject, Injectable, type Type } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { type ChangeSubscriber, DatabaseChanges } from './database-changes';
 
-const MAX_ENTRIES = 100_000;
+/** How CACHE_MAX_MB is shared among the caches: link states are the many, the rest are few per caller. */
+export const CACHE_SHARES = { linkStates: 0.5, cameras: 0.25, grants: 0.1, credentials: 0.1, mediaServersBySecret: 0.05 } as const;
+
+/** The bytes `cache` may hold, by its share of CACHE_MAX_MB. */
+export function cacheBytes(config: AppConfig, cache: keyof typeof CACHE_SHARES): number {
+  return Math.floor(config.cache.maxMb * 2 ** 20 * CACHE_SHARES[cache]);
+}
+
+/**
+ * What an entry costs in the V8 heap, estimated from its JSON text: a Map slot, the entry object
+ * and its key (two bytes per character), plus objects and strings at about twice their JSON
+ * length (measured: bench/cache-memory.js).
+ */
+function estimatedBytes(key: string, value: unknown): number {
+  return 120 + 2 * key.length + (value === null ? 0 : 2 * (JSON.stringify(value)?.length ?? 8));
+}
 
 interface Entry<V> {
   value: V | null;
   staleAt: number;
 }
 
-export interface CacheLifetimes {
+export interface CacheOptions {
   /** How long a found value is kept: a bound on staleness even if a notification were missed. */
   foundMs: number;
   /** How long "not found" is kept, so a flood of guesses costs one query per guess at most. */
   missingMs: number;
+  /** The estimated bytes all entries may take; the least recently used go first. */
+  maxBytes: number;
 }
 
 /**
- * Database answers by key (a token hash), emptied whenever the database reports a change and
- * bypassed while those reports cannot be received. Bounded: the oldest entries go first.
+ * Database answers by key (a token hash, a camera), emptied whenever the database reports a
+ * change and bypassed while those reports cannot be received. Bounded by estimated size:
+ * the least recently used entries go first.
  */
 export class ChangeAwareCache<V> implements ChangeSubscriber {
-  private readonly entries = new Map<string, Entry<V>>();
+  private readonly entries: LRUCache<string, Entry<V>>;
   private enabled = false;
   /**
    * Bumped by every clear. An answer read from the database before a change was announced must
@@ -28,9 +50,10 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
   generation = 0;
 
   constructor(
-    private readonly lifetimes: CacheLifetimes,
+    private readonly options: CacheOptions,
     changes: DatabaseChanges,
   ) {
+    this.entries = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: (entry, key) => estimatedBytes(key, entry.value) });
     changes.subscribe(this);
   }
 
@@ -45,8 +68,7 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
 
   set(key: string, value: V | null, now: number, seenGeneration: number): void {
     if (!this.enabled || seenGeneration !== this.generation) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { value, staleAt: now + (value === null ? this.lifetimes.missingMs : this.lifetimes.foundMs) });
+    this.entries.set(key, { value, staleAt: now + (value === null ? this.options.missingMs : this.options.foundMs) });
   }
 
   /** The cached answer, or `load`'s, remembered when that is safe. */
@@ -59,6 +81,11 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     return value;
   }
 
+  /** Entries held and their estimated bytes, for metrics and the benchmark. */
+  usage(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
+  }
+
   onChange(): void {
     this.generation++;
     this.entries.clear();
@@ -68,4 +95,19 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     this.enabled = listening;
     this.onChange();
   }
+}
+
+/**
+ * The base class of an injectable cache holding `share` of CACHE_MAX_MB, e.g.
+ * `class CameraCache extends ConfiguredCache<CameraFacts>('cameras') {}`. Found values are
+ * kept a minute at most, "not found" ten seconds.
+ */
+export function ConfiguredCache<V>(share: keyof typeof CACHE_SHARES): Type<ChangeAwareCache<V>> {
+  @Injectable()
+  class Configured extends ChangeAwareCache<V> {
+    constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
+      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share) }, changes);
+    }
+  }
+  return Configured;
 }

@@ -12,6 +12,7 @@ class FakeDatabase {
 
   readonly open: OpenDatabase = {
     factory: undefined as never,
+    sql: undefined as never,
     close: async () => undefined,
     listen: async (channel, onMessage) => {
       expect(channel).toBe(CHANGES_CHANNEL);

@@ -15,6 +15,8 @@ export interface ChangeSubscriber {
   onChange(): void;
   /** Whether changes are being heard at all: while not, caching is unsafe. */
   onListening(listening: boolean): void;
+  /** What a cache holds, for metrics. */
+  usage?(): { entries: number; bytes: number };
 }
 
 /** How the listener is doing, for health and metrics. */
@@ -86,6 +88,16 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
       heartbeatAgeSeconds: this.db.notify ? (Date.now() - this.heardAt) / 1000 : null,
       losses: this.losses,
     };
+  }
+
+  /** What the subscribed caches hold together (bytes estimated), for metrics and the benchmark. */
+  cacheUsage(): { entries: number; bytes: number } {
+    const total = { entries: 0, bytes: 0 };
+    for (const usage of this.subscribers.map((subscriber) => subscriber.usage?.())) {
+      total.entries += usage?.entries ?? 0;
+      total.bytes += usage?.bytes ?? 0;
+    }
+    return total;
   }
 
   /**

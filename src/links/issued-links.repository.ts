@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Cursor } from '../common/cursor';
-import { PrismaService } from '../database/prisma.service';
+import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
@@ -116,25 +117,33 @@ function statusAt(now: Date): Prisma.Sql {
     ELSE 'active' END`;
 }
 
+const INSERT_LINKS: NamedStatement = {
+  name: 'camlinks_insert_links',
+  text: `
+    INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, archive_from, archive_to, source, ttl,
+                              issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, camera_generation, grant_generation, client_ip, user_agent)
+    SELECT gen_random_uuid(), l."tokenHash", l."tokenPrefix", l."cameraUuid", l."streamType", l."streamName", l.kind::link_kind, l."archiveFrom", l."archiveTo", l.source, l.ttl,
+           l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."cameraGeneration", l."grantGeneration", l."clientIp", l."userAgent"
+      FROM jsonb_to_recordset($1::jsonb) AS l("tokenHash" text, "tokenPrefix" text, "cameraUuid" uuid, "streamType" text, "streamName" text,
+           kind text, "archiveFrom" timestamptz, "archiveTo" timestamptz, source text, ttl int, "issuedAt" timestamptz, "expiresAt" timestamptz,
+           "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "cameraGeneration" int, "grantGeneration" int, "clientIp" text, "userAgent" text)`,
+};
+
 @Injectable()
 export class IssuedLinksRepository {
   constructor(
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
   ) {}
 
-  /** One INSERT for all links of a request: a single statement is atomic, so a failure leaves no rows. */
+  /**
+   * One INSERT for all the links given (those of every request in a batch, IssuedLinkWriter): a
+   * single statement is atomic, so a failure leaves no rows. Prepared once per connection.
+   */
   async insertMany(links: NewIssuedLink[]): Promise<void> {
-    // Not createMany: Prisma compiles every createMany afresh (its query plan cache skips them),
-    // which cost more than all the rest of issuing. The batch travels as one JSON parameter.
-    await this.prisma.$executeRaw`
-      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, archive_from, archive_to, source, ttl,
-                                issued_at, expires_at, integration_id, integration_token_id, user_id, user_token_id, camera_generation, grant_generation, client_ip, user_agent)
-      SELECT gen_random_uuid(), l."tokenHash", l."tokenPrefix", l."cameraUuid", l."streamType", l."streamName", l.kind::link_kind, l."archiveFrom", l."archiveTo", l.source, l.ttl,
-             l."issuedAt", l."expiresAt", l."integrationId", l."integrationTokenId", l."userId", l."userTokenId", l."cameraGeneration", l."grantGeneration", l."clientIp", l."userAgent"
-        FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l("tokenHash" text, "tokenPrefix" text, "cameraUuid" uuid, "streamType" text, "streamName" text,
-             kind text, "archiveFrom" timestamptz, "archiveTo" timestamptz, source text, ttl int, "issuedAt" timestamptz, "expiresAt" timestamptz,
-             "integrationId" uuid, "integrationTokenId" uuid, "userId" uuid, "userTokenId" uuid, "cameraGeneration" int, "grantGeneration" int, "clientIp" text, "userAgent" text)`;
+    // The batch travels as one JSON parameter, so the statement's text (and its plan) never changes.
+    await this.db.sql.query(INSERT_LINKS, [JSON.stringify(links)]);
   }
 
   /** Newest first, after `cursor`; `take` rows at most. */

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import { generateToken } from '../auth/tokens';
 import { HourlyStats } from '../stats/hourly-stats';
 import { Metrics } from '../metrics/metrics';
-import { IssuedLinksRepository } from './issued-links.repository';
+import { IssuedLinkWriter } from './issued-link-writer';
 import type { LinkKind } from './link-kind';
 import { buildUrl, type MediaServerUrls } from './url-templates';
 
@@ -43,12 +43,12 @@ export interface IssuedLink {
 /**
  * Mints one token per link and records every one (hash, never the token) with its TTL and
  * who asked, so links can be verified, revoked and audited. All links of a call are written
- * together or not at all.
+ * together or not at all, and committed before their URLs are handed out.
  */
 @Injectable()
 export class LinkIssuer {
   constructor(
-    private readonly links: IssuedLinksRepository,
+    private readonly writer: IssuedLinkWriter,
     private readonly metrics: Metrics,
     private readonly stats: HourlyStats,
   ) {}
@@ -56,7 +56,7 @@ export class LinkIssuer {
   async issue(requests: LinkRequest[], context: IssueContext): Promise<IssuedLink[]> {
     const { principal, now } = context;
     const minted = requests.map((request) => ({ request, secret: generateToken('link'), expiresAt: new Date(now.getTime() + request.ttl * 1000) }));
-    await this.links.insertMany(
+    await this.writer.write(
       minted.map(({ request, secret, expiresAt }) => ({
         tokenHash: secret.hash,
         tokenPrefix: secret.displayPrefix,

@@ -30,6 +30,16 @@ export class ScrapeTimeGauges implements OnModuleInit {
       () => this.changes.lastLagSeconds,
     );
     this.metrics.gaugeAtScrape(
+      'camlinks_cache_entries',
+      'Entries held by the in-process caches (link states, cameras, grants, credentials, media-server secrets).',
+      () => this.changes.cacheUsage().entries,
+    );
+    this.metrics.gaugeAtScrape(
+      'camlinks_cache_estimated_bytes',
+      'What those entries take, as estimated for the CACHE_MAX_MB bound.',
+      () => this.changes.cacheUsage().bytes,
+    );
+    this.metrics.gaugeAtScrape(
       'camlinks_change_listener_up',
       '1 while this instance hears change notifications (its caches are on), 0 while not (caches off: every verification asks the database).',
       () => (this.changes.state().listening ? 1 : 0),

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
@@ -46,10 +47,57 @@ export interface UsageDelta {
   lastDeniedReason: string | null;
 }
 
-/** The verification path's only database access: one query per token, one statement per flush. */
+/** A link and everything its validity depends on (VerificationRepository.findLinkState), by token hash. */
+const FIND_LINK_STATE: NamedStatement = {
+  name: 'camlinks_find_link_state',
+  text: `
+    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+           l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
+           c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
+           EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
+           m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
+           it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
+           ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
+           g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
+      FROM issued_links l
+      LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
+      LEFT JOIN media_servers m ON m.id = c.media_server_id
+      LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+      LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
+      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
+     WHERE l.token_hash = $1`,
+};
+
+const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
+  name: 'camlinks_find_media_server_by_secret',
+  text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
+};
+
+const ADD_USAGE: NamedStatement = {
+  name: 'camlinks_add_usage',
+  text: `
+    UPDATE issued_links AS l SET
+           use_count = l.use_count + v.uses,
+           denied_count = l.denied_count + v.denied,
+           first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
+           last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
+           last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                          ELSE COALESCE(l.last_ip, v."lastIp") END,
+           last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
+           last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                     ELSE l.last_denied_reason END
+      FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+           "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+     WHERE l.id = v."linkId"`,
+};
+
+/**
+ * The verification path's only database access: one query per token, one statement per flush.
+ * All through the driver, with prepared statements.
+ */
 @Injectable()
 export class VerificationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase) {}
 
   /**
    * A link and everything its validity depends on, in one round trip. Its camera and grant
@@ -58,28 +106,13 @@ export class VerificationRepository {
    * ones it was issued under (camera_gone, grant_gone).
    */
   async findLinkState(tokenHash: string): Promise<LinkState | null> {
-    const rows = await this.prisma.$queryRaw<LinkStateRow[]>`
-      SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
-             l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
-             c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
-             EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
-             m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
-             it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
-             ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
-             g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
-        FROM issued_links l
-        LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
-        LEFT JOIN media_servers m ON m.id = c.media_server_id
-        LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
-        LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-        LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
-       WHERE l.token_hash = ${tokenHash}`;
+    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash]);
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
   /** The media server whose verification secret hashes to this, if any (the hash is unique). */
   async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM media_servers WHERE verification_secret_hash = ${secretHash}`;
+    const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_BY_SECRET, [secretHash]);
     return rows.length ? rows[0].id : null;
   }
 
@@ -91,20 +124,9 @@ export class VerificationRepository {
    */
   async addUsage(deltas: UsageDelta[]): Promise<void> {
     if (!deltas.length) return;
-    await this.prisma.$executeRaw`
-      UPDATE issued_links AS l SET
-             use_count = l.use_count + v.uses,
-             denied_count = l.denied_count + v.denied,
-             first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
-             last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
-             last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
-                            ELSE COALESCE(l.last_ip, v."lastIp") END,
-             last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
-             last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
-                                       ELSE l.last_denied_reason END
-        FROM jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
-             "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
-       WHERE l.id = v."linkId"`;
+    // Through the driver: a flush carries one delta per link used, megabytes of JSON under load,
+    // which Prisma would copy into its WebAssembly memory (that memory never shrinks).
+    await this.db.sql.query(ADD_USAGE, [JSON.stringify(deltas)]);
   }
 }
 

@@ -43,7 +43,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     .useFactory({
       factory: async () => {
         const connection = dbName ? await openDatabase(config.database) : await openEmbeddedTemplate();
-        return { ...connection, factory: queries.wrap(connection.factory) };
+        return { ...connection, factory: queries.wrap(connection.factory), sql: queries.wrapDirect(connection.sql) };
       },
     })
     .compile();

@@ -1,0 +1,103 @@
+import { Client } from 'pg';
+import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
+import { eventually } from './support/eventually';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const PREVIEW = '/api/v1/cameras/preview';
+const VIDEO = '/api/v1/cameras/video';
+
+/**
+ * A link request reads nothing in steady state: credentials, cameras, streams, media servers,
+ * grants and archive ranges come from caches that change notifications keep exact.
+ */
+describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ token } = await anIntegration(t.prisma));
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, body: object, auth = token) => t.http().post(path).set(bearer(auth)).send(body);
+
+  /** Plain SQL from outside camlinks: another connection on PostgreSQL, the shared instance on the embedded database. */
+  async function plainSql(statement: string, values: unknown[] = []): Promise<void> {
+    if (t.config.database.kind !== 'postgres') return void (await t.prisma.$executeRawUnsafe(statement, ...values));
+    const client = new Client({ connectionString: t.config.database.url });
+    await client.connect();
+    try {
+      await client.query(statement, values);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('sends one INSERT and no read per request in steady state, for 1 and for 30 cameras, for integrations and users', async () => {
+    const first = await aCamera(t.prisma);
+    const cameras = [first, ...(await Promise.all(Array.from({ length: 29 }, () => aCamera(t.prisma, { mediaServerId: first.mediaServerId }))))];
+    const { user, token: userToken } = await aUser(t.prisma);
+    await Promise.all(cameras.map((camera) => aGrant(t.prisma, user.id, camera.uuid)));
+    for (const auth of [token, userToken]) {
+      for (const n of [1, 30]) {
+        const body = { cameras: cameras.slice(0, n).map(({ uuid }) => ({ uuid })) };
+        await post(PREVIEW, body, auth); // fills the caches
+        t.queries.reset();
+        const res = await post(PREVIEW, body, auth);
+        expect(res.body).toHaveLength(n);
+        expect(t.queries.statements).toEqual([expect.stringMatching(/^\s*INSERT INTO issued_links/)]);
+      }
+    }
+  });
+
+  it('refuses a camera whose grant has expired, judged by the clock without a read', async () => {
+    const camera = await aCamera(t.prisma);
+    const { user, token: userToken } = await aUser(t.prisma);
+    const expiresAt = new Date(Date.now() + 1500);
+    await aGrant(t.prisma, user.id, camera.uuid, expiresAt);
+    expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] }, userToken)).body).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
+    t.queries.reset();
+    expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] }, userToken)).body).toEqual([]);
+    expect(t.queries.count).toBe(0);
+  });
+
+  describe('sees a change made by plain SQL within a second', () => {
+    it('a blocked camera, and a deleted grant', async () => {
+      const camera = await aCamera(t.prisma);
+      const { user, token: userToken } = await aUser(t.prisma);
+      const granted = await aCamera(t.prisma);
+      await aGrant(t.prisma, user.id, granted.uuid);
+      expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] })).body).toHaveLength(1);
+      expect((await post(PREVIEW, { cameras: [{ uuid: granted.uuid }] }, userToken)).body).toHaveLength(1);
+      await plainSql('UPDATE cameras SET blocked = true WHERE uuid = $1', [camera.uuid]);
+      await plainSql('DELETE FROM access_grants WHERE camera_uuid = $1', [granted.uuid]);
+      await eventually(async () => expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] })).body).toEqual([]));
+      await eventually(async () => expect((await post(PREVIEW, { cameras: [{ uuid: granted.uuid }] }, userToken)).body).toEqual([]));
+    });
+
+    it("a renamed stream and a moved media server's address", async () => {
+      const camera = await aCamera(t.prisma);
+      const body = { cameras: [{ uuid: camera.uuid }] };
+      expect((await post(PREVIEW, body)).body[0].url).toContain(`/${camera.streams[0].name}/`);
+      await plainSql("UPDATE camera_streams SET name = 'renamed' WHERE camera_uuid = $1 AND type = 'high'", [camera.uuid]);
+      await plainSql("UPDATE media_servers SET base_url = 'http://moved.test' WHERE id = $1", [camera.mediaServerId]);
+      await eventually(async () => expect((await post(PREVIEW, body)).body[0].url).toMatch(/^http:\/\/moved\.test\/renamed\//));
+    });
+
+    it('archive ranges written by another writer', async () => {
+      const camera = await aCamera(t.prisma);
+      const body = { cameras: [{ uuid: camera.uuid, archive_ranges: true }], source: 'hls' };
+      const before = (await post(VIDEO, body)).body[0].archive_ranges;
+      const from = new Date(Date.now() - 3600_000);
+      await plainSql(`INSERT INTO archive_ranges (id, camera_uuid, stream_type, "from", "to") VALUES (gen_random_uuid(), $1, 'high', $2, $3)`, [
+        camera.uuid,
+        from,
+        new Date(from.getTime() + 600_000),
+      ]);
+      await eventually(async () => expect((await post(VIDEO, body)).body[0].archive_ranges).not.toEqual(before));
+      expect((await post(VIDEO, body)).body[0].archive_ranges).toEqual([{ from: Math.floor(from.getTime() / 1000), duration: 600 }]);
+    });
+  });
+});

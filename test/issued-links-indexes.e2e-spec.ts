@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** Every index on issued_links serves a query that exists, and each of those queries can use its index. */
+describe(`issued_links indexes (${process.env.TEST_DB})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const id = randomUUID();
+  /** The queries (as the repositories send them, parameters inlined) and the index each is meant to use. */
+  const SERVED: [string, string][] = [
+    ['issued_links_token_hash_key', `SELECT id FROM issued_links l WHERE l.token_hash = 'x'`],
+    ['issued_links_pkey', `UPDATE issued_links SET use_count = use_count + 1 WHERE id = '${id}'::uuid`],
+    ['issued_links_issued_at_id_idx', 'SELECT id FROM issued_links l ORDER BY l.issued_at DESC, l.id DESC LIMIT 50'],
+    ['issued_links_issued_at_id_idx', `SELECT id FROM issued_links l WHERE l.issued_at >= now() - interval '1 day' AND l.issued_at < now()`],
+    ['issued_links_issued_at_id_idx', 'SELECT id FROM issued_links WHERE issued_at < now() AND expires_at < now() LIMIT 100 FOR UPDATE SKIP LOCKED'],
+    ['issued_links_camera_uuid_issued_at_idx', `SELECT id FROM issued_links l WHERE l.camera_uuid = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
+    ['issued_links_user_id_issued_at_idx', `SELECT id FROM issued_links l WHERE l.user_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
+    ['issued_links_integration_id_issued_at_idx', `SELECT id FROM issued_links l WHERE l.integration_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
+    ['issued_links_user_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE user_id = '${id}'::uuid AND revoked_at IS NULL`],
+    ['issued_links_integration_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE integration_id = '${id}'::uuid AND revoked_at IS NULL`],
+  ];
+
+  it('has exactly the indexes that serve a query (a new one must name its query here and in its migration)', async () => {
+    const rows = await t.prisma.$queryRawUnsafe<{ indexname: string }[]>(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'issued_links' ORDER BY indexname`,
+    );
+    expect(rows.map((row) => row.indexname)).toEqual([...new Set(SERVED.map(([index]) => index))].sort());
+  });
+
+  it('keeps links without a user or an integration out of those indexes', async () => {
+    const rows = await t.prisma.$queryRawUnsafe<{ indexdef: string }[]>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname IN ('issued_links_user_id_issued_at_idx', 'issued_links_integration_id_issued_at_idx') ORDER BY indexname`,
+    );
+    expect(rows.map((row) => row.indexdef)).toEqual([
+      expect.stringMatching(/WHERE \(integration_id IS NOT NULL\)$/),
+      expect.stringMatching(/WHERE \(user_id IS NOT NULL\)$/),
+    ]);
+  });
+
+  it.each(SERVED)('%s serves %s', async (index, query) => {
+    // On a near-empty table the planner would rightly scan it; forbidding that shows which index it can use.
+    const plan = await t.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${query}`);
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(new RegExp(`(using|Bitmap Index Scan on) ${index}\\b`));
+  });
+});
