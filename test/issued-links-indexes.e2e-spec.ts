@@ -23,6 +23,10 @@ describe(`issued_links indexes (${process.env.TEST_DB})`, () => {
     ['issued_links_integration_id_issued_at_idx', `SELECT id FROM issued_links l WHERE l.integration_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
     ['issued_links_user_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE user_id = '${id}'::uuid AND revoked_at IS NULL`],
     ['issued_links_integration_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE integration_id = '${id}'::uuid AND revoked_at IS NULL`],
+    // The console's: a pasted token (its display prefix), the start of one, and the overview's count of revoked links.
+    ['issued_links_token_prefix_idx', `SELECT id FROM issued_links l WHERE l.token_prefix = 'cll_AbCdEfGh'`],
+    ['issued_links_token_prefix_idx', `SELECT id FROM issued_links l WHERE l.token_prefix LIKE 'cll_AbC%'`],
+    ['issued_links_revoked_at_idx', 'SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL'],
   ];
 
   it('has exactly the indexes that serve a query (a new one must name its query here and in its migration)', async () => {
