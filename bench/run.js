@@ -6,10 +6,10 @@ const { randomBytes } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, loadavg, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
-const { setTimeout: sleep } = require('node:timers/promises');
+const { waitUntilReady } = require('./ready');
 const { Client } = require('pg');
 const { measureStart } = require('./start');
-const { consoleReport, measureConsole } = require('./console');
+const { benchConsole, consoleReport } = require('./console');
 
 const ROOT = join(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -170,8 +170,8 @@ async function twoInstances({ env, scenarios, redis }) {
   const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
   try {
     const via = `http://127.0.0.1:${nginxPort}`;
-    for (const port of ports) await waitReady(`http://127.0.0.1:${port}`);
-    await waitReady(via);
+    for (const port of ports) await waitUntilReady(`http://127.0.0.1:${port}`);
+    await waitUntilReady(via);
     const results = {};
     const pids = servers.map((server) => server.pid);
     const variant = redis ? 'Redis budgets' : 'rate limits off';
@@ -184,20 +184,6 @@ async function twoInstances({ env, scenarios, redis }) {
     for (const server of servers) server.kill('SIGTERM');
     await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve()))));
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function waitReady(base) {
-  for (let i = 0; ; i++) {
-    if (
-      await fetch(`${base}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    if (i > 300) throw new Error(`camlinks at ${base} did not start`);
-    await sleep(100);
   }
 }
 
@@ -229,17 +215,7 @@ async function main() {
     });
     server.stdout.resume();
     const base = `http://127.0.0.1:${PORT}`;
-    for (
-      let i = 0;
-      !(await fetch(`${base}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    ) {
-      if (i > 100) throw new Error('camlinks did not start');
-      await sleep(100);
-    }
+    await waitUntilReady(base, { server, attempts: 101 });
 
     const admin = async (path, body) => {
       const res = await fetch(`${base}${path}`, {
@@ -329,8 +305,9 @@ async function main() {
     results.two = await twoInstances({ env, scenarios, redis: true });
     results.twoNoLimits = await twoInstances({ env, scenarios, redis: false });
     results.peakRssMb = rssMb(server.pid, 'VmHWM');
-    // Last: a million links in the database would change what the scenarios above measure.
-    results.console = await measureConsole({ base, adminToken, databaseUrl: env.DATABASE_URL, cameraUuids: cameras.map((camera) => camera.uuid) });
+    // On a database and a camlinks of its own: the links issued above (all in the last minutes)
+    // would change what the console's pages count, and a million links what the scenarios measure.
+    results.console = await benchConsole();
     results.start = start;
     console.log(`Server peak RSS over the run: ${results.peakRssMb.toFixed(0)} MB`);
     // A run without the start-up measurement is one step's measurement: printed, not written.

@@ -6,6 +6,7 @@ const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
+const { waitUntilReady } = require('./ready');
 
 const ROOT = join(__dirname, '..');
 const REST_MS = 5000;
@@ -24,15 +25,7 @@ async function startOnce(dataDir, port, env = {}) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`camlinks exited with ${server.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await sleep(20);
-    }
+    await waitUntilReady(`http://127.0.0.1:${port}`, { server, attempts: Infinity, intervalMs: 20 });
     const firstAnswerMs = Number(process.hrtime.bigint() - started) / 1e6;
     const atFirstAnswer = memoryMb(server.pid);
     await sleep(REST_MS);
