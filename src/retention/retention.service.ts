@@ -5,21 +5,26 @@ import { AuditEventsRepository } from '../audit/audit-events.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 
 const DAY_MS = 86_400_000;
 /** Small enough that each DELETE holds its row locks for milliseconds. */
 export const PURGE_BATCH_SIZE = 5000;
 /** Between batches, so that purging never crowds out requests for the database. */
 const PAUSE_MS = 50;
+/** The console's overview shows 30 days of hourly counters; older ones serve nothing. */
+export const HOURLY_STATS_DAYS = 31;
 
 export interface PurgeResult {
   links: number;
   auditEvents: number;
+  hourlyStats: number;
 }
 
 /**
  * Deletes links expired longer than LINK_RETENTION_DAYS and audit events older than
- * AUDIT_RETENTION_DAYS, every hour, in batches. Every instance runs it: batches skip rows
+ * AUDIT_RETENTION_DAYS, every hour, in batches, and the console's hourly counters older than
+ * it shows. Every instance runs it: batches skip rows
  * another instance is deleting, so they share the work instead of waiting on each other.
  */
 @Injectable()
@@ -30,6 +35,7 @@ export class RetentionService {
   constructor(
     private readonly links: IssuedLinksRepository,
     private readonly auditEvents: AuditEventsRepository,
+    private readonly hourlyStats: HourlyStatsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,6 +59,7 @@ export class RetentionService {
     return {
       links: linkDays ? await inBatches((size) => this.links.purgeExpiredBefore(cutoff(linkDays), size), batchSize) : 0,
       auditEvents: auditDays ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize) : 0,
+      hourlyStats: await this.hourlyStats.purgeBefore(cutoff(HOURLY_STATS_DAYS)),
     };
   }
 }

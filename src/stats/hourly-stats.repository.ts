@@ -24,4 +24,9 @@ export class HourlyStatsRepository {
   between(from: Date, to: Date): Promise<HourlyCount[]> {
     return this.prisma.hourlyStat.findMany({ where: { hour: { gte: from, lt: to } }, orderBy: [{ hour: 'asc' }, { metric: 'asc' }] });
   }
+
+  /** Deletes the hours before `before`; returns how many rows went. A few rows an hour: one statement is enough. */
+  purgeBefore(before: Date): Promise<number> {
+    return this.prisma.$executeRaw`DELETE FROM hourly_stats WHERE hour < ${before}::timestamptz`;
+  }
 }
