@@ -102,7 +102,27 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
       ).status,
     ).toBe(403);
     expect((await agent.post(revoke).set('Origin', 'https://evil.test').type('form').send({ reason: 'forged', _csrf: csrf })).status).toBe(403);
+    // As long as the real one, but not ASCII: more bytes, still a plain 403.
+    expect(
+      (
+        await agent
+          .post(revoke)
+          .type('form')
+          .send({ reason: 'forged', _csrf: `${csrf.slice(1)}é` })
+      ).status,
+    ).toBe(403);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+  });
+
+  it('answers a filter time that does not exist with a 422 page, never a 500', async () => {
+    const { agent } = await signedIn();
+    for (const time of ['2026-99-99T99:99', '2026-02-30T10:00', '2026-11-26T24:00']) {
+      const res = await agent.get('/admin/links').query({ issued_from: time });
+      expect([time, res.status]).toEqual([time, 422]);
+      expect(res.text).toContain('must be a date and time');
+    }
+    expect((await agent.get('/admin/audit-events').query({ from: '2026-02-30T10:00' })).status).toBe(422);
+    expect((await agent.get('/admin/links').query({ issued_from: '2026-02-28T10:00' })).status).toBe(200);
   });
 
   it('revokes a link with a reason, as the signed-in admin, and audits it', async () => {

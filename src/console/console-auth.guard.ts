@@ -2,7 +2,9 @@ import { type CanActivate, createParamDecorator, type ExecutionContext, Forbidde
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { AdminRequest } from '../auth/admin-auth.guard';
+import { hashToken } from '../auth/tokens';
 import { AppError } from '../common/app-error';
+import { markCredentialFailed } from '../rate-limit/auth-failures';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { ConsoleSessionsService, SESSION_ABSOLUTE_MS } from './console-sessions.service';
 
@@ -46,8 +48,13 @@ export class ConsoleAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ConsoleRequest>();
     if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(request);
-    const session = await this.sessions.resume(sessionSecret(request), new Date());
-    if (!session) throw AppError.unauthenticated();
+    const presented = sessionSecret(request);
+    const session = await this.sessions.resume(presented, new Date());
+    if (!session) {
+      // A cookie that names no session is a guessed or stale credential: it costs a lookup, so it counts.
+      if (presented) markCredentialFailed(context.switchToHttp().getResponse());
+      throw AppError.unauthenticated();
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD' && !sameSecret((request.body as { _csrf?: unknown } | undefined)?._csrf, session.csrfToken)) {
       throw new ForbiddenException('The form is missing its CSRF token or it is stale: reload the page and try again.');
     }
@@ -58,7 +65,8 @@ export class ConsoleAuthGuard implements CanActivate {
 }
 
 function sameSecret(presented: unknown, expected: string): boolean {
-  return typeof presented === 'string' && presented.length === expected.length && timingSafeEqual(Buffer.from(presented), Buffer.from(expected));
+  // Compared as hashes: equal lengths whatever was sent (timingSafeEqual throws on unequal ones).
+  return typeof presented === 'string' && timingSafeEqual(Buffer.from(hashToken(presented)), Buffer.from(hashToken(expected)));
 }
 
 /** The signed-in console session (set by ConsoleAuthGuard). */

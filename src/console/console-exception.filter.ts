@@ -20,9 +20,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (status === HttpStatus.UNAUTHORIZED) {
       setSessionCookie(request, response, null);
-      const failedSignIn = request.method === 'POST' && request.path === '/admin/sign-in';
-      // A wrong token typed in is a failed credential like a 401 of the API: it spends the address's RATE_LIMIT_AUTH_FAILURES.
-      if (failedSignIn) (response.locals as { credentialFailed?: boolean }).credentialFailed = true;
+      // By the matched route: Express also routes /Admin/sign-in/ here.
+      const failedSignIn = request.method === 'POST' && (request.route as { path?: string } | undefined)?.path === '/admin/sign-in';
       return response.redirect(303, failedSignIn ? '/admin/sign-in?failed=1' : '/admin/sign-in');
     }
     response.status(status).render('error', { title: `Error ${status}`, status, message: body.message, errors: Object.values(body.errors ?? {}).flat() });

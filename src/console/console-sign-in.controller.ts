@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AppError } from '../common/app-error';
+import { markCredentialFailed } from '../rate-limit/auth-failures';
 import { assertSameOrigin, ConsoleAuthGuard, type ConsoleRequest, ConsoleSession, setSessionCookie } from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
@@ -29,7 +30,11 @@ export class ConsoleSignInController {
   async signIn(@Body() body: SignInDto, @Req() request: ConsoleRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     assertSameOrigin(request);
     const signedIn = await this.sessions.signIn(body.token, new Date());
-    if (!signedIn) throw AppError.unauthenticated();
+    if (!signedIn) {
+      // A wrong token typed in is a failed credential like a 401 of the API: it spends the address's RATE_LIMIT_AUTH_FAILURES.
+      markCredentialFailed(response);
+      throw AppError.unauthenticated();
+    }
     request.admin = signedIn.admin;
     setSessionCookie(request, response, signedIn.secret);
   }

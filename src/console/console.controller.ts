@@ -67,7 +67,7 @@ export class ConsoleController {
       nextPage: nextCursor && `/admin/links${queryString({ ...filter, cursor: nextCursor })}`,
       csvUrl: `/admin/links.csv${queryString(filter)}`,
       bulkRevokeUrl: `/admin/links/revoke${queryString({ ...filter, status: undefined })}`,
-      canBulkRevoke: !!(form.camera_uuid || form.user_id || form.integration_id || form.issued_from || form.issued_to || form.token_prefix),
+      canBulkRevoke: this.links.canRevokeSelection(toLinksQuery(form)),
     });
   }
 

@@ -1,12 +1,19 @@
 import { OmitType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { NumericString } from '../common/validators';
 import { AuditEventsQueryDto } from '../admin/audit-events/audit-events.dto';
 import { LinksQueryDto } from '../admin/links/links.dto';
 
 /** What `<input type="datetime-local">` sends: a time without offset, read as UTC (the console says so). */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-const IsLocalTime = () => Matches(LOCAL_TIME, { message: 'must be a date and time, e.g. 2026-11-26T14:30' });
+/** A time that exists: JavaScript's Date would roll 2026-02-30 or 24:00 over rather than refuse it. */
+const isLocalTime = (value: unknown): boolean => {
+  if (typeof value !== 'string' || !LOCAL_TIME.test(value)) return false;
+  const time = Date.parse(`${value}Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
+const IsLocalTime = () =>
+  ValidateBy({ name: 'isLocalTime', validator: { validate: isLocalTime, defaultMessage: () => 'must be a date and time, e.g. 2026-11-26T14:30' } });
 
 export function utcFromLocal(value: string | undefined): string | undefined {
   return value && new Date(`${value}Z`).toISOString();

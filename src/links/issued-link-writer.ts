@@ -38,7 +38,7 @@ export class IssuedLinkWriter {
     const batch = this.queue;
     this.queue = [];
     try {
-      await this.links.insertMany(batch.length === 1 ? batch[0].links : batch.flatMap((pending) => pending.links));
+      await this.links.insertMany(batch.flatMap((pending) => pending.links));
     } catch (error) {
       this.logger.error(`Could not record ${batch.length} request(s)' links: ${(error as Error).message}`);
       const unavailable = new AppError(ErrorCode.Unavailable, LINKS_NOT_RECORDED_MESSAGE);

@@ -34,15 +34,15 @@ export class LinkVerifier {
   ) {}
 
   async verify(request: VerifyRequest): Promise<Decision> {
-    const decision = await this.decide(request);
+    const now = new Date();
+    const decision = await this.decide(request, now);
     this.metrics.decision(request.resource.protocol, decision.allow ? null : decision.reason);
-    this.stats.decision(decision.allow ? null : decision.reason, new Date());
+    this.stats.decision(decision.allow ? null : decision.reason, now);
     return decision;
   }
 
-  private async decide(request: VerifyRequest): Promise<Decision> {
+  private async decide(request: VerifyRequest, now: Date): Promise<Decision> {
     if (!request.token) return { allow: false, reason: 'no_token' };
-    const now = new Date();
     try {
       // Strings not shaped like a link token are refused without a lookup.
       const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;

@@ -38,16 +38,15 @@ export class LinksAdminService {
   }
 
   async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<number> {
-    if (!body.camera_uuid && !body.user_id && !body.integration_id && !body.issued_before) {
-      // Revoking "everything" by omission is too easy a mistake; it must be asked for by a filter.
-      throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
-    }
     const filter = {
       cameraUuid: body.camera_uuid,
       userId: body.user_id,
       integrationId: body.integration_id,
       issuedTo: body.issued_before ? new Date(body.issued_before) : undefined,
     };
+    if (!narrows(filter)) {
+      throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
+    }
     return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
 
@@ -56,16 +55,27 @@ export class LinksAdminService {
     return this.links.countRevocable(selection(query), now);
   }
 
+  /** Whether the listing's filter (its status aside) is narrow enough to revoke what it selects. */
+  canRevokeSelection(query: LinksQueryDto): boolean {
+    const { status: _, ...filter } = toFilter(query);
+    return narrows(filter);
+  }
+
   /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
   async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
     return this.links.revokeMatching(selection(query), { by: actor, reason: reason ?? null, at: new Date() });
   }
 }
 
+/** Revoking "everything" by omission is too easy a mistake: a bulk revoke must be asked for by a filter. */
+function narrows(filter: Omit<LinkFilter, 'status'>): boolean {
+  return !!(filter.cameraUuid || filter.userId || filter.integrationId || filter.issuedFrom || filter.issuedTo || filter.tokenPrefix);
+}
+
 /** The listing's filter without its status, refused when it selects everything (as revokeMatching is). */
 function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
   const { status: _, ...filter } = toFilter(query);
-  if (!filter.cameraUuid && !filter.userId && !filter.integrationId && !filter.issuedFrom && !filter.issuedTo && !filter.tokenPrefix) {
+  if (!narrows(filter)) {
     throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera, user, integration, issue time or token prefix')] });
   }
   return filter;
