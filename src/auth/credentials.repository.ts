@@ -9,6 +9,9 @@ export interface Credential {
   expiresAt: Date | null;
 }
 
+/** What integration and user credentials are read from: their cache hears changes of these tables. */
+export const CREDENTIAL_TABLES = ['integration_tokens', 'user_tokens'] as const;
+
 /** Looks up integration, user and admin tokens by hash. */
 @Injectable()
 export class CredentialsRepository {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { tablesReadBy } from '../database/database-changes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { MediaServerUrls, TemplateKey } from '../links/url-templates';
 import type { TimeRange } from './archive-availability';
@@ -41,6 +42,10 @@ const FIND_GRANTS: NamedStatement = {
   name: 'camlinks_find_grants',
   text: `SELECT camera_uuid AS "cameraUuid", generation, expires_at AS "expiresAt" FROM access_grants WHERE user_id = $1::uuid AND camera_uuid = ANY($2::uuid[])`,
 };
+
+/** What camera facts and grants are read from: their caches hear changes of these tables. */
+export const CAMERA_FACTS_TABLES = tablesReadBy(FIND_CAMERAS.text);
+export const GRANT_TABLES = tablesReadBy(FIND_GRANTS.text);
 
 /**
  * Camera reads for the integration API, through the driver (they are on every link request

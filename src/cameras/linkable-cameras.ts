@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { type ChangeAwareCache, ConfiguredCache } from '../database/change-aware-cache';
-import { type CameraFacts, CamerasRepository, type GrantFacts } from './cameras.repository';
+import { CAMERA_FACTS_TABLES, type CameraFacts, CamerasRepository, GRANT_TABLES, type GrantFacts } from './cameras.repository';
 
 /** A camera the principal may link to now, with the generations its links record. */
 export interface LinkableCamera extends CameraFacts {
@@ -10,11 +10,11 @@ export interface LinkableCamera extends CameraFacts {
 
 /** Cameras by uuid (null: no such camera). */
 @Injectable()
-export class CameraCache extends ConfiguredCache<CameraFacts>('cameras') {}
+export class CameraCache extends ConfiguredCache<CameraFacts>('cameras', CAMERA_FACTS_TABLES) {}
 
 /** Grants by user and camera (null: none). */
 @Injectable()
-export class GrantCache extends ConfiguredCache<GrantFacts>('grants') {}
+export class GrantCache extends ConfiguredCache<GrantFacts>('grants', GRANT_TABLES) {}
 
 /**
  * Which cameras a principal may link to: not blocked and, for a user, granted by a grant that

@@ -52,6 +52,7 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
   constructor(
     private readonly options: CacheOptions,
     changes: DatabaseChanges,
+    readonly tables: readonly string[],
   ) {
     this.entries = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: (entry, key) => estimatedBytes(key, entry.value) });
     changes.subscribe(this);
@@ -98,15 +99,15 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
 }
 
 /**
- * The base class of an injectable cache holding `share` of CACHE_MAX_MB, e.g.
- * `class CameraCache extends ConfiguredCache<CameraFacts>('cameras') {}`. Found values are
- * kept a minute at most, "not found" ten seconds.
+ * The base class of an injectable cache holding `share` of CACHE_MAX_MB and emptied by changes
+ * of `tables`, e.g. `class GrantCache extends ConfiguredCache<GrantFacts>('grants', ['access_grants']) {}`.
+ * Found values are kept a minute at most, "not found" ten seconds.
  */
-export function ConfiguredCache<V>(share: keyof typeof CACHE_SHARES): Type<ChangeAwareCache<V>> {
+export function ConfiguredCache<V>(share: keyof typeof CACHE_SHARES, tables: readonly string[]): Type<ChangeAwareCache<V>> {
   @Injectable()
   class Configured extends ChangeAwareCache<V> {
     constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
-      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share) }, changes);
+      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share) }, changes, tables);
     }
   }
   return Configured;

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import type { OpenDatabase } from './adapter-factory';
-import { CHANGES_CHANNEL, type ChangeSubscriber, DatabaseChanges } from './database-changes';
+import { CAMERA_FACTS_TABLES, GRANT_TABLES } from '../cameras/cameras.repository';
+import { LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../verification/verification.repository';
+import { CHANGES_CHANNEL, type ChangeSubscriber, DatabaseChanges, tablesReadBy } from './database-changes';
 
 /** A database whose notifications the test delivers, or swallows. */
 class FakeDatabase {
@@ -29,6 +31,7 @@ class FakeDatabase {
 }
 
 class Subscriber implements ChangeSubscriber {
+  constructor(readonly tables: readonly string[] = ['issued_links']) {}
   changes = 0;
   listening = false;
   onChange(): void {
@@ -86,6 +89,21 @@ describe('DatabaseChanges', () => {
     expect(subscriber.changes).toBe(2);
   });
 
+  it("reaches only the caches that read the changed table; a change of unknown table, and this instance's own, reach all", async () => {
+    const grants = new Subscriber(['access_grants']);
+    changes.subscribe(grants);
+    db.notification(JSON.stringify({ table: 'access_grants', at: Date.now() / 1000 }));
+    expect([subscriber.changes, grants.changes]).toEqual([0, 1]);
+    db.notification(JSON.stringify({ table: 'issued_links', at: Date.now() / 1000 }));
+    expect([subscriber.changes, grants.changes]).toEqual([1, 1]);
+    db.notification(JSON.stringify({ table: 'archive_ranges', at: Date.now() / 1000 }));
+    expect([subscriber.changes, grants.changes]).toEqual([1, 1]);
+    db.notification(JSON.stringify({ at: Date.now() / 1000 }));
+    expect([subscriber.changes, grants.changes]).toEqual([2, 2]);
+    changes.changedHere();
+    expect([subscriber.changes, grants.changes]).toEqual([3, 3]);
+  });
+
   it('turns caches off, warns and listens anew the moment a heartbeat is overdue', async () => {
     db.deliver = false;
     await run(3000);
@@ -110,5 +128,19 @@ describe('DatabaseChanges', () => {
     await run(10_000);
     expect(inProcess.state()).toEqual({ listening: true, heartbeatAgeSeconds: null, losses: 0 });
     await inProcess.beforeApplicationShutdown();
+  });
+});
+
+describe('tablesReadBy', () => {
+  it('names the tables after FROM and JOIN, not functions, once each', () => {
+    expect(tablesReadBy('SELECT x FROM a JOIN b ON true LEFT JOIN a ON true, jsonb_to_recordset($1) WHERE extract(epoch FROM now())')).toEqual(['a', 'b']);
+    expect(tablesReadBy('SELECT 1 FROM jsonb_to_recordset ($1) v')).toEqual([]);
+  });
+
+  it('gives each cache every table its statement reads', () => {
+    expect(CAMERA_FACTS_TABLES).toEqual(['camera_streams', 'archive_ranges', 'cameras', 'media_servers']);
+    expect(GRANT_TABLES).toEqual(['access_grants']);
+    expect(LINK_STATE_TABLES).toEqual(['camera_streams', 'issued_links', 'cameras', 'media_servers', 'integration_tokens', 'user_tokens', 'access_grants']);
+    expect(MEDIA_SERVER_SECRET_TABLES).toEqual(['media_servers']);
   });
 });

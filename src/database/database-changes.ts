@@ -11,6 +11,8 @@ const RETRY_MS = 1000;
 
 /** What a cache of database state needs to hear to stay honest. */
 export interface ChangeSubscriber {
+  /** The tables its answers are read from: only their changes (or a change of unknown table) reach it. */
+  readonly tables: readonly string[];
   /** Something a cached answer may depend on changed, in this instance or another. */
   onChange(): void;
   /** Whether changes are being heard at all: while not, caching is unsafe. */
@@ -105,7 +107,12 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
    * next request already sees it (other instances hear of it through NOTIFY).
    */
   changedHere(): void {
-    for (const subscriber of this.subscribers) subscriber.onChange();
+    this.changed(undefined);
+  }
+
+  /** A change of `table` (undefined: of any table) reaches the subscribers that read it. */
+  private changed(table: string | undefined): void {
+    for (const subscriber of this.subscribers) if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange();
   }
 
   private async listen(): Promise<void> {
@@ -131,7 +138,7 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
     if (payload === this.heartbeatPayload) return void (this.heardAt = Date.now());
     const message = parseNotification(payload);
     if (message.heartbeat) return;
-    this.changedHere();
+    this.changed(typeof message.table === 'string' ? message.table : undefined);
     const at = Number(message.at);
     if (Number.isFinite(at)) this.lastLagSeconds = Math.max(0, Date.now() / 1000 - at);
   }
@@ -177,11 +184,19 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   }
 }
 
-/** The triggers' `{table, at}` or a heartbeat; anything unreadable still counts as a change. */
-function parseNotification(payload: string): { at?: number; heartbeat?: string } {
+/** The triggers' `{table, at}` or a heartbeat; anything unreadable still counts as a change of every table. */
+function parseNotification(payload: string): { table?: unknown; at?: number; heartbeat?: string } {
   try {
     return (JSON.parse(payload) as object | null) ?? {};
   } catch {
     return {};
   }
+}
+
+/**
+ * The tables a statement reads (after FROM or JOIN), so the cache of its answers hears exactly
+ * their changes; derived from the SQL itself, it cannot drift from it.
+ */
+export function tablesReadBy(sql: string): string[] {
+  return [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)].map((match) => match[1].toLowerCase()))];
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import { tablesReadBy } from '../database/database-changes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
@@ -90,6 +91,10 @@ const ADD_USAGE: NamedStatement = {
            "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
      WHERE l.id = v."linkId"`,
 };
+
+/** What link states and media servers by secret are read from: their caches hear changes of these tables. */
+export const LINK_STATE_TABLES = tablesReadBy(FIND_LINK_STATE.text);
+export const MEDIA_SERVER_SECRET_TABLES = tablesReadBy(FIND_MEDIA_SERVER_BY_SECRET.text);
 
 /**
  * The verification path's only database access: one query per token, one statement per flush.

@@ -7,6 +7,7 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { PGlite } from '@electric-sql/pglite';
 import { readFile } from 'node:fs/promises';
 import { embeddedDatabase, type OpenDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
+import { CHANGES_CHANNEL, DatabaseChanges } from '../../src/database/database-changes';
 import { DATABASE_CONNECTION, PrismaService } from '../../src/database/prisma.service';
 import { QueryCounter } from './counting-factory';
 import { type ObservedResponse, OpenApiResponseValidator } from './openapi-validator';
@@ -20,8 +21,13 @@ export interface TestApp {
   prisma: PrismaService;
   config: AppConfig;
   queries: QueryCounter;
+  /** Resolves once every change committed so far has reached the app's caches (notifications arrive in commit order). */
+  changesHeard(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A table no cache reads: its notification only tells a test that the ones before it arrived. */
+const MARKER_TABLE = 'camlinks_test_marker';
 
 /**
  * The real application (pipes, guards, filter, Swagger) on a fresh database of its own: a
@@ -50,12 +56,20 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const app = moduleRef.createNestApplication({ bodyParser: false });
   setUpApp(app, config);
   await app.init();
+  const prisma = app.get(PrismaService);
+  let markerHeard = () => undefined as void;
+  app.get(DatabaseChanges).subscribe({ tables: [MARKER_TABLE], onChange: () => markerHeard(), onListening: () => undefined });
   return {
     app,
     http: () => checkedAgainstDocument(request(app.getHttpServer())),
-    prisma: app.get(PrismaService),
+    prisma,
     config,
     queries,
+    async changesHeard() {
+      const heard = new Promise<void>((resolve) => (markerHeard = resolve));
+      await prisma.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ table: MARKER_TABLE })})`;
+      await heard;
+    },
     async close() {
       await app.close();
       if (dbName) await dropDatabase(dbName);
