@@ -5,6 +5,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { requireAdminForDocs } from './auth/admin-docs.middleware';
+import { AuthFailureGuard } from './rate-limit/auth-failures';
 import type { AppConfig } from './config/app-config';
 import { accessLog } from './logging/access-log';
 import { NestPinoLogger } from './logging/logger';
@@ -48,7 +49,10 @@ export function setUpApp(app: INestApplication, config: AppConfig): void {
   setUpConsole(express);
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
-    if (config.http.swaggerRequireAdmin) express.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], requireAdminForDocs(app.get(AdminAuthGuard)));
+    if (config.http.swaggerRequireAdmin) {
+      const failures = config.rateLimit.disabled ? undefined : app.get(AuthFailureGuard);
+      express.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], requireAdminForDocs(app.get(AdminAuthGuard), failures));
+    }
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   }
 }

@@ -73,7 +73,7 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '3/60', RATE_LIMIT_INTEGRATION: '100/60', TRUST_PROXY: 'loopback' });
+    t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '3/60', RATE_LIMIT_INTEGRATION: '100/60', TRUST_PROXY: 'loopback', SWAGGER_REQUIRE_ADMIN: 'true' });
   });
   afterAll(() => t.close());
 
@@ -102,6 +102,17 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
     await eventually(async () =>
       expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.30').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429),
     );
+  });
+
+  it('counts wrong admin tokens tried at the admin-only API docs, and refuses the docs once the budget is spent', async () => {
+    const docs = () => t.http().get('/api/docs-json').set('X-Forwarded-For', '203.0.113.40');
+    for (let i = 0; i <= 3; i++) expect((await docs().auth('admin', `guess-${i}`)).status).toBe(401);
+    await eventually(async () => expect((await docs().set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429));
+    const blocked = await docs().auth('admin', TEST_ADMIN_TOKEN);
+    expect(blocked.body).toEqual({ message: 'Too Many Attempts.' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.40').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429);
+    expect((await t.http().get('/api/docs-json').set('X-Forwarded-For', '203.0.113.41').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(200);
   });
 
   it('counts missing credentials too, but not a viewer without a link token at a media server', async () => {

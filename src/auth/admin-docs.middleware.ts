@@ -1,18 +1,32 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { AuthFailureGuard } from '../rate-limit/auth-failures';
+import { TOO_MANY_REQUESTS_MESSAGE } from '../rate-limit/route-groups';
 import type { AdminAuthGuard } from './admin-auth.guard';
 import { bearerToken } from './integration-auth.guard';
 
 /**
  * SWAGGER_REQUIRE_ADMIN: the API docs for admins only. A browser cannot send a bearer token
  * when opening a page, so HTTP Basic with the admin token as password works too (any user
- * name); the browser asks for it.
+ * name); the browser asks for it. Wrong tokens draw from the same per-address budget as on the
+ * admin API (`failures`; absent with RATE_LIMIT_DISABLED), so the docs are no way around it.
  */
-export function requireAdminForDocs(guard: AdminAuthGuard) {
+export function requireAdminForDocs(guard: AdminAuthGuard, failures: AuthFailureGuard | undefined) {
+  const check = async (request: Request, response: Response): Promise<boolean> => {
+    await failures?.admit(request, response, 'admin');
+    return (await guard.authenticate(bearerToken(request) ?? basicPassword(request))) !== undefined;
+  };
   return (request: Request, response: Response, next: NextFunction): void => {
-    void guard.authenticate(bearerToken(request) ?? basicPassword(request)).then((admin) => {
-      if (admin) return next();
-      response.status(401).set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"').json({ message: 'Unauthenticated.' });
-    }, next);
+    check(request, response).then(
+      (admitted) => {
+        if (admitted) return next();
+        response.status(401).set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"').json({ message: 'Unauthenticated.' });
+      },
+      (error: unknown) => {
+        if (!(error instanceof ThrottlerException)) return next(error);
+        response.status(429).json({ message: TOO_MANY_REQUESTS_MESSAGE });
+      },
+    );
   };
 }
 

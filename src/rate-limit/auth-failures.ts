@@ -3,7 +3,7 @@ import { ThrottlerException, ThrottlerStorage, ThrottlerStorageService } from '@
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { matchedRouteGroup, TOO_MANY_REQUESTS_MESSAGE } from './route-groups';
+import { matchedRouteGroup, type RouteGroup, TOO_MANY_REQUESTS_MESSAGE } from './route-groups';
 
 /** A throttler storage that can also say, without counting, how long a key stays blocked. */
 export interface BlockAwareStorage extends ThrottlerStorage {
@@ -61,8 +61,16 @@ export class AuthFailureGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const group = matchedRouteGroup(request);
-    if (!group) return true;
-    const response = http.getResponse<Response>();
+    if (group) await this.admit(request, http.getResponse<Response>(), group);
+    return true;
+  }
+
+  /**
+   * Refuses (ThrottlerException, with Retry-After set) an address whose budget is spent, and
+   * counts this request against it if it ends as a failed credential of `group`. Also for what
+   * is served outside Nest's routing (the admin-only API docs).
+   */
+  async admit(request: Request, response: Response, group: RouteGroup): Promise<void> {
     const key = `auth-failures:address:${request.ip ?? 'unknown'}`;
     const now = Date.now();
     const blockedMs = (await this.blockedUntil(key, now)) - now;
@@ -73,7 +81,6 @@ export class AuthFailureGuard implements CanActivate {
     response.once('finish', () => {
       if (credentialFailed(group, response)) void this.recordFailure(key);
     });
-    return true;
   }
 
   private async blockedUntil(key: string, now: number): Promise<number> {

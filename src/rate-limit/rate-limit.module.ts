@@ -55,7 +55,14 @@ export class RateLimitModule {
           storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
         }),
       ],
-      providers: [ThrottlerGuard, { provide: APP_GUARD, useClass: AuthFailureGuard }, { provide: APP_INTERCEPTOR, useClass: RequestBudgetInterceptor }],
+      providers: [
+        ThrottlerGuard,
+        AuthFailureGuard,
+        { provide: APP_GUARD, useExisting: AuthFailureGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestBudgetInterceptor },
+      ],
+      // For the admin-only API docs, served outside Nest's routing (app.setup.ts).
+      exports: [AuthFailureGuard],
     };
   }
 }
