@@ -1,16 +1,6 @@
 // Jest runs TypeScript through SWC (NestJS 12 ships ES modules that ts-jest cannot load on Node 20).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// The compiler options are the build's (scripts/build.js), so tests run what `npm start` runs.
+const swc = ['@swc/jest', require('./scripts/build').SWC_COMPILE];
 const esmPackages = ['@nestjs', 'file-type', 'token-types', 'strtok3', 'uint8array-extras', '@borewit', '@tokenizer', '@prisma/schema-engine-wasm'];
 
 const shared = {

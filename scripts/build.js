@@ -15,8 +15,8 @@ const ASSET_EXTENSIONS = ['.eta', '.css', '.js'];
 /** Besides the sources, what changes the output. */
 const INPUTS = [join(__dirname, 'build.js'), join(ROOT, 'package-lock.json')];
 
-/** The same compiler options as the tests' (jest.config.js): legacy decorators with metadata, as `tsc` emits them. */
-const SWC_OPTIONS = {
+/** Compiler options shared with the tests (jest.config.js): legacy decorators with metadata, as `tsc` emits them. */
+const SWC_COMPILE = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },
@@ -24,8 +24,8 @@ const SWC_OPTIONS = {
     target: 'es2022',
   },
   module: { type: 'commonjs' },
-  sourceMaps: true,
 };
+const SWC_OPTIONS = { ...SWC_COMPILE, sourceMaps: true };
 
 function sources(dir = SRC) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -101,7 +101,7 @@ async function ensureBuilt({ force = false } = {}) {
   process.stderr.write(`Built dist/ from ${count} files in ${Date.now() - started} ms (${reason}).\n`);
 }
 
-module.exports = { ensureBuilt, staleReason };
+module.exports = { ensureBuilt, staleReason, SWC_COMPILE };
 
 if (require.main === module) {
   ensureBuilt({ force: process.argv.includes('--force') }).catch((error) => {

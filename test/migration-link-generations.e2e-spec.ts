@@ -1,10 +1,7 @@
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '../src/database/adapter-factory';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
-import { adminQuery, databaseUrl, dropDatabase, uniqueDatabaseName } from './support/test-database';
+import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
 const MIGRATION = /_link_lifecycle$/;
@@ -14,36 +11,20 @@ const MIGRATION = /_link_lifecycle$/;
  * ones that can still open take the generations of their camera and grant, so they keep opening.
  */
 describe(`the link generations migration on existing data (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
-  let db: OpenDatabase;
-  let adapter: SqlDriverAdapter;
-  let dbName: string | undefined;
-  let tempDir: string;
-
-  const run = (sql: string) => adapter.executeRaw({ sql, args: [], argTypes: [] });
-  const query = async (sql: string) => (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows;
+  let empty: EmptyDatabase;
+  const run = (sql: string) => empty.run(sql);
+  const query = (sql: string) => empty.query(sql);
 
   beforeAll(async () => {
-    tempDir = await mkdtemp(join(tmpdir(), 'camlinks-generations-'));
-    if (onPostgres) {
-      dbName = uniqueDatabaseName('generations');
-      await adminQuery(`CREATE DATABASE "${dbName}"`);
-    }
-    db = await openDatabase(dbName ? { kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 } : { kind: 'embedded', dataDir: 'memory://' });
-    adapter = await db.factory.connect();
+    empty = await anEmptyDatabase('generations');
   });
-
-  afterAll(async () => {
-    await adapter?.dispose();
-    await db?.close();
-    if (dbName) await dropDatabase(dbName);
-    await rm(tempDir, { recursive: true, force: true });
-  });
+  afterAll(() => empty?.close());
 
   it('backfills the generations of links that can still open, and only those', async () => {
-    const before = join(tempDir, 'before');
+    const before = join(empty.tempDir, 'before');
     const lifecycle = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
     await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(lifecycle) });
-    await applyMigrations(db.factory, before);
+    await applyMigrations(empty.db.factory, before);
 
     const camera = '11111111-1111-4111-8111-111111111111';
     const user = '22222222-2222-4222-8222-222222222222';
@@ -60,7 +41,7 @@ describe(`the link generations migration on existing data (${onPostgres ? 'Postg
     await link('expired', camera, user, `now() - interval '1 hour'`);
     await link('camera-gone', '44444444-4444-4444-8444-444444444444', null, `now() + interval '1 hour'`);
 
-    expect(await applyMigrations(db.factory)).toEqual([lifecycle]);
+    expect(await applyMigrations(empty.db.factory)).toEqual([lifecycle]);
     const [[cameraGeneration]] = await query(`SELECT generation FROM cameras`);
     const [[grantGeneration]] = await query(`SELECT generation FROM access_grants`);
     expect(await query(`SELECT token_hash, camera_generation, grant_generation FROM issued_links ORDER BY token_hash`)).toEqual([

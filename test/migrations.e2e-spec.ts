@@ -1,10 +1,7 @@
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '../src/database/adapter-factory';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
-import { adminQuery, databaseUrl, dropDatabase, uniqueDatabaseName } from './support/test-database';
+import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
 const FUNCTION_MIGRATION = {
@@ -16,14 +13,11 @@ const FUNCTION_MIGRATION = {
  * would: a fresh, empty one, not the test template, so the first run applies everything.
  */
 describe(`applyMigrations (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
-  let db: OpenDatabase;
-  let adapter: SqlDriverAdapter;
-  let dbName: string | undefined;
-  let tempDir: string;
+  let empty: EmptyDatabase;
 
   /** The committed migrations plus `extra` ones, as a migrations folder of its own. */
   async function migrationsWith(extra: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(join(tempDir, 'migrations-'));
+    const dir = await mkdtemp(join(empty.tempDir, 'migrations-'));
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     for (const [name, sql] of Object.entries(extra)) {
       await mkdir(join(dir, name));
@@ -32,43 +26,29 @@ describe(`applyMigrations (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
     return dir;
   }
 
-  async function query<T extends unknown[]>(sql: string): Promise<T[]> {
-    return (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[];
-  }
+  const query = <T extends unknown[]>(sql: string) => empty.query<T>(sql);
 
   const migrationRows = () => query<[string, boolean]>('SELECT migration_name, finished_at IS NOT NULL FROM _prisma_migrations ORDER BY migration_name');
 
   beforeAll(async () => {
-    tempDir = await mkdtemp(join(tmpdir(), 'camlinks-migrations-'));
-    if (onPostgres) {
-      dbName = uniqueDatabaseName('migrations');
-      await adminQuery(`CREATE DATABASE "${dbName}"`);
-    }
-    db = await openDatabase(dbName ? { kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 } : { kind: 'embedded', dataDir: 'memory://' });
-    adapter = await db.factory.connect();
+    empty = await anEmptyDatabase('migrations');
   });
-
-  afterAll(async () => {
-    await adapter?.dispose();
-    await db?.close();
-    if (dbName) await dropDatabase(dbName);
-    await rm(tempDir, { recursive: true, force: true });
-  });
+  afterAll(() => empty?.close());
 
   it('applies every committed migration and records each as finished', async () => {
     const committed = (await readMigrations()).migrationDirectories.map((migration) => migration.path);
     expect(committed.length).toBeGreaterThan(0);
-    expect(await applyMigrations(db.factory)).toEqual(committed);
+    expect(await applyMigrations(empty.db.factory)).toEqual(committed);
     expect(await migrationRows()).toEqual(committed.map((name) => [name, true]));
   });
 
   it('applies nothing the second time', async () => {
-    expect(await applyMigrations(db.factory)).toEqual([]);
+    expect(await applyMigrations(empty.db.factory)).toEqual([]);
   });
 
   it('sends a migration whole, so a function body may contain `;`', async () => {
     const dir = await migrationsWith(FUNCTION_MIGRATION);
-    expect(await applyMigrations(db.factory, dir)).toEqual(['99990101000000_function']);
+    expect(await applyMigrations(empty.db.factory, dir)).toEqual(['99990101000000_function']);
     expect(await query('SELECT "test_answer"()')).toEqual([[42]]);
   });
 
@@ -78,7 +58,7 @@ describe(`applyMigrations (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
       ...FUNCTION_MIGRATION,
       '99990101000001_broken': 'CREATE TABLE "half_done" ("id" int);\nINSERT INTO "no_such_table" VALUES (1);\n',
     });
-    await expect(applyMigrations(db.factory, dir)).rejects.toThrow(/no_such_table/);
+    await expect(applyMigrations(empty.db.factory, dir)).rejects.toThrow(/no_such_table/);
     expect(await migrationRows()).toContainEqual(['99990101000001_broken', false]);
     expect(await query(`SELECT to_regclass('half_done') IS NULL`)).toEqual([[true]]);
   });

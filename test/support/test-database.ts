@@ -1,5 +1,10 @@
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { openDatabase, type OpenDatabase } from '../../src/database/adapter-factory';
 
 /** The PostgreSQL server the tests use; CI and developer machines run one on 127.0.0.1. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -38,4 +43,40 @@ export async function cloneTemplate(): Promise<string> {
 
 export async function dropDatabase(name: string): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+export interface EmptyDatabase {
+  db: OpenDatabase;
+  /** A connection of its own, for statements the test writes. */
+  adapter: SqlDriverAdapter;
+  /** A temporary folder of the test's own (migration folders), removed by close(). */
+  tempDir: string;
+  run(sql: string): Promise<number>;
+  query<T extends unknown[] = unknown[]>(sql: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * An empty, unmigrated database (a new PostgreSQL database, or an in-memory PGlite, by TEST_DB),
+ * not the test template: for tests of the migrations themselves.
+ */
+export async function anEmptyDatabase(purpose: string): Promise<EmptyDatabase> {
+  const tempDir = await mkdtemp(join(tmpdir(), `camlinks-${purpose}-`));
+  const dbName = process.env.TEST_DB !== 'embedded' ? uniqueDatabaseName(purpose) : undefined;
+  if (dbName) await adminQuery(`CREATE DATABASE "${dbName}"`);
+  const db = await openDatabase(dbName ? { kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 } : { kind: 'embedded', dataDir: 'memory://' });
+  const adapter = await db.factory.connect();
+  return {
+    db,
+    adapter,
+    tempDir,
+    run: (sql) => adapter.executeRaw({ sql, args: [], argTypes: [] }),
+    query: async <T extends unknown[]>(sql: string) => (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[],
+    async close() {
+      await adapter.dispose();
+      await db.close();
+      if (dbName) await dropDatabase(dbName);
+      await rm(tempDir, { recursive: true, force: true });
+    },
+  };
 }
