@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens';
 import { eventually } from './support/eventually';
-import { type Instance, startInstance } from './support/instance';
-import { TcpProxy } from './support/tcp-proxy';
-import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_URL } from './support/test-database';
+import { type Instance, type ProxiedInstance, startBehindProxy } from './support/instance';
+import type { TcpProxy } from './support/tcp-proxy';
+import { databaseUrl } from './support/test-database';
 
 const ADMIN = 'listener-admin-token-0123456789abcdef012345';
 /**
@@ -19,19 +19,15 @@ const NOTICED_MS = 10_000;
  * connections go through the same proxy untouched.
  */
 describe('a change listener that silently stops hearing', () => {
+  let proxied: ProxiedInstance;
   let proxy: TcpProxy;
-  let dbName: string;
   let camlinks: Instance;
   let db: Client;
 
-  const call = (path: string, init: RequestInit = {}, token = ADMIN) =>
-    fetch(`${camlinks.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  const call = (path: string, init: RequestInit = {}, token = ADMIN) => camlinks.call(path, init, token);
   const post = async <T>(path: string, body: object, token = ADMIN) =>
     (await call(path, { method: 'POST', body: JSON.stringify(body) }, token)).json() as Promise<T>;
-  const verify = (link: URL) =>
-    fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${link.pathname}${link.search}`, 'X-Original-Method': 'GET' } }).then(
-      (r) => r.status,
-    );
+  const verify = (link: URL) => camlinks.mediaAuth(link);
   const ready = async () => {
     const response = await fetch(`${camlinks.url}/health/ready`);
     return { status: response.status, body: (await response.json()) as { status: string; details: { changes: Record<string, unknown> } } };
@@ -42,21 +38,15 @@ describe('a change listener that silently stops hearing', () => {
   };
 
   beforeAll(async () => {
-    const server = new URL(TEST_PG_URL);
-    proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
-    dbName = await cloneTemplate();
-    const url = new URL(databaseUrl(dbName));
-    url.port = String(proxy.port);
-    camlinks = await startInstance({ DATABASE_URL: url.toString(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
-    db = new Client({ connectionString: databaseUrl(dbName) });
+    proxied = await startBehindProxy({ ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
+    ({ camlinks, proxy } = proxied);
+    db = new Client({ connectionString: databaseUrl(proxied.dbName) });
     await db.connect();
   });
 
   afterAll(async () => {
     await db?.end();
-    await camlinks?.stop('SIGKILL');
-    await proxy?.stop();
-    if (dbName) await dropDatabase(dbName);
+    await proxied?.close();
   });
 
   it('is noticed within seconds: caches off, a warning, the metric and readiness say so; a revocation or a blocked camera elsewhere is honoured; it recovers', async () => {

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens';
 import { eventually } from './support/eventually';
-import { type Instance, startInstance } from './support/instance';
-import { TcpProxy } from './support/tcp-proxy';
-import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_URL } from './support/test-database';
+import { type Instance, type ProxiedInstance, startBehindProxy } from './support/instance';
+import type { TcpProxy } from './support/tcp-proxy';
+import { databaseUrl } from './support/test-database';
 
 const ADMIN = 'faults-admin-token-0123456789abcdef0123456';
 /** Readiness and reconnection take their time: the health check's timeout, the listener's retry. */
@@ -14,33 +14,23 @@ const RECOVERY_MS = 10_000;
  * outage (the shared server itself must keep running for the other test files).
  */
 describe('PostgreSQL outages and shutdown', () => {
+  let proxied: ProxiedInstance;
   let proxy: TcpProxy;
-  let dbName: string;
   let camlinks: Instance;
   let cameraUuid: string;
   let integrationToken: string;
 
-  const call = (path: string, init: RequestInit = {}, token = ADMIN) =>
-    fetch(`${camlinks.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  const call = (path: string, init: RequestInit = {}, token = ADMIN) => camlinks.call(path, init, token);
   const post = (path: string, body: object, token = ADMIN) => call(path, { method: 'POST', body: JSON.stringify(body) }, token);
   const json = async <T>(response: Promise<Response>) => (await response).json() as Promise<T>;
   const links = (response: Promise<Response>) => json<{ uuid: string; url: string }[]>(response);
   const issue = () => post('/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integrationToken);
-  const verify = (link: string) => {
-    const url = new URL(link);
-    return fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' } }).then(
-      (r) => r.status,
-    );
-  };
+  const verify = (link: string) => camlinks.mediaAuth(link);
   const status = (path: string) => fetch(`${camlinks.url}${path}`).then((r) => r.status);
 
   beforeAll(async () => {
-    const server = new URL(TEST_PG_URL);
-    proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
-    dbName = await cloneTemplate();
-    const url = new URL(databaseUrl(dbName));
-    url.port = String(proxy.port);
-    camlinks = await startInstance({ DATABASE_URL: url.toString(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200' });
+    proxied = await startBehindProxy({ ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200' });
+    ({ camlinks, proxy } = proxied);
     const mediaServer = await json<{ id: string }>(post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }));
     const camera = await json<{ uuid: string }>(
       post('/api/v1/admin/cameras', {
@@ -54,11 +44,7 @@ describe('PostgreSQL outages and shutdown', () => {
     integrationToken = (await json<{ token: string }>(post('/api/v1/admin/integrations', { name: 'vms' }))).token;
   });
 
-  afterAll(async () => {
-    await camlinks?.stop('SIGKILL');
-    await proxy?.stop();
-    if (dbName) await dropDatabase(dbName);
-  });
+  afterAll(() => proxied?.close());
 
   it('fails readiness, answers 503 for issuing and refuses every link while PostgreSQL is down; recovers without a restart', async () => {
     const [link] = await links(issue());
@@ -98,7 +84,7 @@ describe('PostgreSQL outages and shutdown', () => {
     expect(await verifying).toBe(204);
     expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
     // Counted after the requests finished, not before: the verification's use is in the database.
-    const db = new Client({ connectionString: databaseUrl(dbName) });
+    const db = new Client({ connectionString: databaseUrl(proxied.dbName) });
     await db.connect();
     try {
       const { rows } = await db.query('SELECT use_count FROM issued_links WHERE token_hash = $1', [hashToken(new URL(link.url).searchParams.get('token')!)]);

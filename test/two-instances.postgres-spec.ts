@@ -20,8 +20,7 @@ describe('two instances sharing PostgreSQL', () => {
     if (dbName) await dropDatabase(dbName);
   });
 
-  const call = (instance: Instance, path: string, init: RequestInit = {}, token = ADMIN) =>
-    fetch(`${instance.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  const call = (instance: Instance, path: string, init: RequestInit = {}, token = ADMIN) => instance.call(path, init, token);
   const post = (instance: Instance, path: string, body: object, token = ADMIN) => call(instance, path, { method: 'POST', body: JSON.stringify(body) }, token);
   // Untyped on purpose: response shapes are asserted by the HTTP suites.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,11 +39,7 @@ describe('two instances sharing PostgreSQL', () => {
     );
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' }, integration.token));
-    const uri = new URL(link.url);
-    const verifyOnB = () =>
-      fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } }).then(
-        (r) => r.status,
-      );
+    const verifyOnB = () => b.mediaAuth(link.url);
 
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // served from B's cache now
@@ -65,13 +60,10 @@ describe('two instances sharing PostgreSQL', () => {
     );
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'portal' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }] }, integration.token));
-    const uri = new URL(link.url);
     // A long flush interval on a third instance: only the shutdown flush can write these.
     const c = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', USAGE_FLUSH_INTERVAL_MS: '600000' });
     for (let i = 0; i < 3; i++) {
-      expect(
-        (await fetch(`${c.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } })).status,
-      ).toBe(204);
+      expect(await c.mediaAuth(link.url)).toBe(204);
     }
     // Nest closes the app (flushing usage), then lets SIGTERM end the process.
     expect(await c.stop('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
@@ -85,11 +77,7 @@ describe('two instances sharing PostgreSQL', () => {
     );
     const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'kiosk' }));
     const [link] = await body(post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, integration.token));
-    const uri = new URL(link.url);
-    const verifyOnB = () =>
-      fetch(`${b.url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${uri.pathname}${uri.search}`, 'X-Original-Method': 'GET' } }).then(
-        (r) => r.status,
-      );
+    const verifyOnB = () => b.mediaAuth(link.url);
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // from B's cache
 

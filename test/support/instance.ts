@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TcpProxy } from './tcp-proxy';
+import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_URL } from './test-database';
 
 const MAIN = join(__dirname, '../../dist/main.js');
 
@@ -18,6 +20,10 @@ export interface Instance {
   url: string;
   process: ChildProcess;
   output: () => string;
+  /** A JSON call to its API with `token` as the bearer. */
+  call(path: string, init: RequestInit, token: string): Promise<Response>;
+  /** The status of its nginx media-auth answer for a GET of `link`, as nginx asks it. */
+  mediaAuth(link: string | URL): Promise<number>;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -57,9 +63,44 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
     url,
     process: child,
     output: () => output,
+    call: (path, init, token) =>
+      fetch(`${url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } }),
+    mediaAuth: async (link) => {
+      const { pathname, search } = new URL(link);
+      return (await fetch(`${url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET' } })).status;
+    },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+  };
+}
+
+export interface ProxiedInstance {
+  camlinks: Instance;
+  /** Stands between camlinks and PostgreSQL: the test stops, holds or blackholes it. */
+  proxy: TcpProxy;
+  /** Its database (a clone of the template), reachable directly at databaseUrl(dbName). */
+  dbName: string;
+  close(): Promise<void>;
+}
+
+/** camlinks on a database of its own whose every connection goes through a proxy the test controls. */
+export async function startBehindProxy(env: NodeJS.ProcessEnv): Promise<ProxiedInstance> {
+  const server = new URL(TEST_PG_URL);
+  const proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+  const dbName = await cloneTemplate();
+  const url = new URL(databaseUrl(dbName));
+  url.port = String(proxy.port);
+  const camlinks = await startInstance({ DATABASE_URL: url.toString(), ...env });
+  return {
+    camlinks,
+    proxy,
+    dbName,
+    async close() {
+      await camlinks.stop('SIGKILL');
+      await proxy.stop();
+      await dropDatabase(dbName);
     },
   };
 }
