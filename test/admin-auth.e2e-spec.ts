@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { anIntegration, bearer } from './support/builders';
+import { bearer } from './support/builders';
 import { eventually } from './support/eventually';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { createTestApp, createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 type Route = readonly ['post' | 'get' | 'patch' | 'delete', string];
 
@@ -38,8 +38,7 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
 
     beforeAll(async () => {
       // Every route is tried with four bad credentials from one address: more than the default failure budget.
-      t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '1000/60' });
-      ({ token: integrationToken } = await anIntegration(t.prisma));
+      ({ t, token: integrationToken } = await createTestAppWithIntegration({ RATE_LIMIT_AUTH_FAILURES: '1000/60' }));
     });
     afterAll(() => t.close());
 

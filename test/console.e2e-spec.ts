@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { HourlyStats } from '../src/stats/hourly-stats';
-import { aCamera, anIntegration, bearer } from './support/builders';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { aCamera, bearer } from './support/builders';
+import { createTestApp, createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 /** The console over HTTP (the browser tests are in console-browser.postgres-spec.ts): sessions, CSRF, headers, counters. */
 describe(`admin console (${process.env.TEST_DB})`, () => {
@@ -10,8 +10,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
   let integrationToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token: integrationToken } = await anIntegration(t.prisma));
+    ({ t, token: integrationToken } = await createTestAppWithIntegration());
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { anIntegration, bearer } from './support/builders';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { bearer } from './support/builders';
+import { createTestApp, createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const PREVIEW = '/api/v1/cameras/preview';
 
@@ -10,8 +10,7 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ BODY_LIMIT_KB: '1' });
-    ({ token } = await anIntegration(t.prisma));
+    ({ t, token } = await createTestAppWithIntegration({ BODY_LIMIT_KB: '1' }));
   });
   afterAll(() => t.close());
 

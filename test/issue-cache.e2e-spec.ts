@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens';
-import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
+import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { eventually } from './support/eventually';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestAppWithIntegration, type TestApp } from './support/test-app';
 
 const PREVIEW = '/api/v1/cameras/preview';
 const VIDEO = '/api/v1/cameras/video';
@@ -17,8 +17,7 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token } = await anIntegration(t.prisma));
+    ({ t, token } = await createTestAppWithIntegration());
   });
   afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import { IssuedLinkWriter, LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issue
 import type { NewIssuedLink } from '../src/links/issued-links.repository';
 import { aCamera, anIntegration, bearer } from './support/builders';
 import { eventually } from './support/eventually';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, createTestAppWithIntegration, type TestApp } from './support/test-app';
 
 const PREVIEW = '/api/v1/cameras/preview';
 const INSERT = /^\s*INSERT INTO issued_links/;
@@ -43,8 +43,7 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
   let cameras: Awaited<ReturnType<typeof aCamera>>[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token } = await anIntegration(t.prisma));
+    ({ t, token } = await createTestAppWithIntegration());
     const first = await aCamera(t.prisma);
     cameras = [first, ...(await Promise.all(Array.from({ length: 3 }, () => aCamera(t.prisma, { mediaServerId: first.mediaServerId }))))];
   });

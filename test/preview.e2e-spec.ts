@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashToken } from '../src/auth/tokens';
 import { LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestAppWithIntegration, type TestApp } from './support/test-app';
 
 const EXPIRED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const PREVIEW = '/api/v1/cameras/preview';
@@ -12,8 +12,7 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token } = await anIntegration(t.prisma));
+    ({ t, token } = await createTestAppWithIntegration());
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { hashToken } from '../src/auth/tokens';
 import { UsageRecorder } from '../src/verification/usage-recorder';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
 import { eventually } from './support/eventually';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const AUTH = '/api/v1/media-auth';
 
@@ -12,8 +12,7 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   let integrationToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token: integrationToken } = await anIntegration(t.prisma));
+    ({ t, token: integrationToken } = await createTestAppWithIntegration());
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken } from '../src/auth/tokens';
-import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { aCamera, aGrant, aUser, bearer } from './support/builders';
+import { createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const EXPIRED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const DAY = 86_400_000;
@@ -12,8 +12,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ token } = await anIntegration(t.prisma));
+    ({ t, token } = await createTestAppWithIntegration());
   });
   afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { embeddedDatabase, type OpenDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
 import { CHANGES_CHANNEL, DatabaseChanges } from '../../src/database/database-changes';
 import { DATABASE_CONNECTION, PrismaService } from '../../src/database/prisma.service';
+import { anIntegration } from './builders';
 import { QueryCounter } from './counting-factory';
 import { type ObservedResponse, OpenApiResponseValidator } from './openapi-validator';
 import { cloneTemplate, databaseUrl, dropDatabase, PGLITE_TEMPLATE_ENV } from './test-database';
@@ -75,6 +76,12 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
       if (dbName) await dropDatabase(dbName);
     },
   };
+}
+
+/** The app and an integration token for it, as most suites start. */
+export async function createTestAppWithIntegration(env: NodeJS.ProcessEnv = {}): Promise<{ t: TestApp; token: string }> {
+  const t = await createTestApp(env);
+  return { t, token: (await anIntegration(t.prisma)).token };
 }
 
 /**
