@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens';
-import { aCamera, aGrant, aUser, bearer } from './support/builders';
+import { aCamera, aGrant, aUser, bearer, camerasOnOneServer } from './support/builders';
 import { eventually } from './support/eventually';
 import { createTestAppWithIntegration, type TestApp } from './support/test-app';
 
@@ -36,8 +37,7 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
   }
 
   it('sends one INSERT and no read per request in steady state, for 1 and for 30 cameras, for integrations and users', async () => {
-    const first = await aCamera(t.prisma);
-    const cameras = [first, ...(await Promise.all(Array.from({ length: 29 }, () => aCamera(t.prisma, { mediaServerId: first.mediaServerId }))))];
+    const cameras = await camerasOnOneServer(t.prisma, 30);
     const { user, token: userToken } = await aUser(t.prisma);
     await Promise.all(cameras.map((camera) => aGrant(t.prisma, user.id, camera.uuid)));
     // The set-up's change notifications would empty the caches if they arrived after a request filled them.
@@ -52,6 +52,24 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
         expect(t.queries.statements).toEqual([INSERT]);
       }
     }
+  });
+
+  it.each([
+    ['preview', PREVIEW, (uuid: string) => ({ uuid })],
+    ['video with archive ranges', VIDEO, (uuid: string) => ({ uuid, archive_ranges: true, date: new Date(Date.now() - 60_000).toISOString() })],
+  ])('%s: reads cameras once, in one round trip for any number, then sends only the INSERT', async (_, path, item) => {
+    const cameras = await camerasOnOneServer(t.prisma, 30);
+    await t.changesHeard();
+    const count = async (n: number) => {
+      t.queries.reset();
+      expect((await post(path, { cameras: cameras.slice(0, n).map(({ uuid }) => item(uuid)) })).body).toHaveLength(n);
+      return t.queries.count;
+    };
+    await post(path, { cameras: [item(randomUUID())] }); // caches the integration token
+    expect(await count(1)).toBe(2); // the camera, and the INSERT
+    expect(await count(30)).toBe(2); // the 29 cameras not yet cached, in one query, and the INSERT
+    expect(await count(1)).toBe(1);
+    expect(await count(30)).toBe(1);
   });
 
   it('stays warm when a link is revoked: that change reaches only the caches that read issued links', async () => {

@@ -6,7 +6,7 @@ import type { OpenDatabase } from '../src/database/adapter-factory';
 import { DATABASE_CONNECTION } from '../src/database/prisma.service';
 import { IssuedLinkWriter, LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import type { NewIssuedLink } from '../src/links/issued-links.repository';
-import { aCamera, anIntegration, bearer } from './support/builders';
+import { aCamera, anIntegration, bearer, camerasOnOneServer } from './support/builders';
 import { eventually } from './support/eventually';
 import { createTestApp, createTestAppWithIntegration, type TestApp } from './support/test-app';
 
@@ -44,8 +44,7 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
 
   beforeAll(async () => {
     ({ t, token } = await createTestAppWithIntegration());
-    const first = await aCamera(t.prisma);
-    cameras = [first, ...(await Promise.all(Array.from({ length: 3 }, () => aCamera(t.prisma, { mediaServerId: first.mediaServerId }))))];
+    cameras = await camerasOnOneServer(t.prisma, 4);
   });
   afterAll(() => t.close());
 

@@ -44,6 +44,12 @@ export async function aCamera(prisma: PrismaService, overrides: CameraOverrides 
   });
 }
 
+/** `count` cameras on one media server, as an integrator's site has them. */
+export async function camerasOnOneServer(prisma: PrismaService, count: number) {
+  const first = await aCamera(prisma);
+  return [first, ...(await Promise.all(Array.from({ length: count - 1 }, () => aCamera(prisma, { mediaServerId: first.mediaServerId }))))];
+}
+
 export async function anIntegration(prisma: PrismaService, tokenOverrides: Partial<{ expiresAt: Date; revokedAt: Date }> = {}) {
   const secret = generateToken('integration');
   const integration = await prisma.integration.create({
