@@ -23,6 +23,19 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     return { url, token: url.searchParams.get('token')!, path: url.pathname };
   }
 
+  /** An archive link to the hour that began three hours ago, on a new camera. */
+  async function anHourOfArchive() {
+    const camera = await aCamera(t.prisma);
+    const from = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/archive')
+      .set(bearer(integrationToken))
+      .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
+    expect(res.status).toBe(200);
+    return { camera, from, url: new URL(res.body[0].url) };
+  }
+
   const viaNginx = (uri: string, headers: Record<string, string> = {}) =>
     t
       .http()
@@ -173,14 +186,7 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     });
 
     it('keeps a segment link to its segment (nginx) and its playback window (MediaMTX)', async () => {
-      const camera = await aCamera(t.prisma);
-      const from = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
-      const res = await t
-        .http()
-        .post('/api/v1/cameras/archive')
-        .set(bearer(integrationToken))
-        .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
-      const url = new URL(res.body[0].url);
+      const { camera, from, url } = await anHourOfArchive();
       const token = url.searchParams.get('token')!;
       const dir = url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1);
       expect((await viaNginx(`${url.pathname}?token=${token}`)).status).toBe(204);
@@ -363,14 +369,8 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     });
 
     it('reads MediaMTX playback strictly: a repeated or ;-joined start, or a lenient date, is refused', async () => {
-      const camera = await aCamera(t.prisma);
-      const from = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
-      const res = await t
-        .http()
-        .post('/api/v1/cameras/archive')
-        .set(bearer(integrationToken))
-        .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
-      const token = new URL(res.body[0].url).searchParams.get('token')!;
+      const { camera, from, url } = await anHourOfArchive();
+      const token = url.searchParams.get('token')!;
       const path = camera.streams[0].name;
       const playback = (query: string) => viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&${query}` });
       const inside = new Date(from + 600_000).toISOString();
