@@ -9,25 +9,33 @@ import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 
-export interface NewIssuedLink {
-  tokenHash: string;
-  tokenPrefix: string;
+/** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
+export interface LinkTerms {
   cameraUuid: string;
   streamType: string;
   streamName: string;
   kind: LinkKind;
+  /** Start of the archive footage; null for live video. */
   archiveFrom: Date | null;
+  /** End of an archive segment; null when open-ended. */
   archiveTo: Date | null;
+  /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
   source: string;
   ttl: number;
+  /** The camera's generation and, for a user, the grant's, as read when deciding to issue. */
+  cameraGeneration: number;
+  grantGeneration: number | null;
+}
+
+export interface NewIssuedLink extends LinkTerms {
+  tokenHash: string;
+  tokenPrefix: string;
   issuedAt: Date;
   expiresAt: Date;
   integrationId: string | null;
   integrationTokenId: string | null;
   userId: string | null;
   userTokenId: string | null;
-  cameraGeneration: number;
-  grantGeneration: number | null;
   clientIp: string | null;
   userAgent: string | null;
 }

@@ -4,25 +4,11 @@ import { generateToken } from '../auth/tokens';
 import { HourlyStats } from '../stats/hourly-stats';
 import { Metrics } from '../metrics/metrics';
 import { IssuedLinkWriter } from './issued-link-writer';
-import type { LinkKind } from './link-kind';
+import type { LinkTerms } from './issued-links.repository';
 import { buildUrl, type MediaServerUrls } from './url-templates';
 
-export interface LinkRequest {
-  cameraUuid: string;
+export interface LinkRequest extends LinkTerms {
   mediaServer: MediaServerUrls;
-  streamType: string;
-  streamName: string;
-  kind: LinkKind;
-  /** Start of the archive footage; null for live video. */
-  archiveFrom: Date | null;
-  /** End of an archive segment; null when open-ended. */
-  archiveTo: Date | null;
-  /** What the link serves, e.g. `mp4` or `jpg`; also the URL's {format}. */
-  source: string;
-  ttl: number;
-  /** The camera's generation and, for a user, the grant's, as read when deciding to issue. */
-  cameraGeneration: number;
-  grantGeneration: number | null;
 }
 
 export interface IssueContext {
