@@ -9,6 +9,7 @@ import { hourOf, HourlyStats } from '../src/stats/hourly-stats';
 import { UsageRecorder } from '../src/verification/usage-recorder';
 import { aCamera, aMediaServer, anIntegration, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { HOUR_MS } from '../src/common/timestamps';
 
 /** Debian's Chromium (scripts/test-prerequisites.js installs it); Playwright's own download cannot work offline. */
 const CHROMIUM_ARGS = [
@@ -22,8 +23,6 @@ const CHROMIUM_ARGS = [
 ];
 /** The README's screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1): a test run leaves the checkout as it was. */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', 'docs') : tmpdir();
-const HOUR_MS = 3_600_000;
-
 /**
  * The console in a real browser, on PostgreSQL: what a security officer and a support engineer
  * do with it, an accessibility scan of every page, and the README's screenshots.

@@ -2,8 +2,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RetentionService } from '../src/retention/retention.service';
 import { createTestApp, type TestApp } from './support/test-app';
+import { DAY_MS } from '../src/common/timestamps';
 
-const DAY_MS = 86_400_000;
 const NOW = new Date();
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hashToken } from '../src/auth/tokens';
 import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
+import { DAY_MS } from '../src/common/timestamps';
 
 const EXPIRED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const DAY = 86_400_000;
 const unix = (ms: number) => Math.floor(ms / 1000);
 
 describe(`video and archive links (${process.env.TEST_DB})`, () => {
@@ -58,8 +58,8 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const moved = await video({ cameras: [{ uuid: camera.uuid, date: '2000-01-01T00:00:00Z' }], source: 'rtsp' });
       expect(moved.body[0].move_to).toMatch(EXPIRED_AT);
       const movedTo = Date.parse(moved.body[0].move_to);
-      expect(movedTo).toBeGreaterThanOrEqual(before - DAY);
-      expect(movedTo).toBeLessThanOrEqual(Date.now() - DAY);
+      expect(movedTo).toBeGreaterThanOrEqual(before - DAY_MS);
+      expect(movedTo).toBeLessThanOrEqual(Date.now() - DAY_MS);
       expect(moved.body[0].url).toContain(`?from=${unix(movedTo)}&token=`);
     });
 
@@ -69,7 +69,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const res = await video({ cameras: [{ uuid: camera.uuid, archive_ranges: true }, { uuid: camera.uuid }] });
       expect(res.body[0].archive_ranges).toHaveLength(1);
       const [range] = res.body[0].archive_ranges;
-      expect(range.from).toBeGreaterThanOrEqual(unix(before - 2 * DAY) - 1);
+      expect(range.from).toBeGreaterThanOrEqual(unix(before - 2 * DAY_MS) - 1);
       expect(range.duration).toBeGreaterThanOrEqual(2 * 86400 - 2);
       expect(range.duration).toBeLessThanOrEqual(2 * 86400 + 2);
       expect(res.body[1]).not.toHaveProperty('archive_ranges');
@@ -110,7 +110,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
     it.each([
       ['source unknown', { source: 'dash' }, 'source'],
       ['archive_ranges not a boolean', { cameras: [{ uuid: randomUUID(), archive_ranges: 'yes' }] }, 'cameras.0.archive_ranges'],
-      ['date in the future', { cameras: [{ uuid: randomUUID(), date: new Date(Date.now() + DAY).toISOString() }] }, 'cameras.0.date'],
+      ['date in the future', { cameras: [{ uuid: randomUUID(), date: new Date(Date.now() + DAY_MS).toISOString() }] }, 'cameras.0.date'],
       ['date without zone', { cameras: [{ uuid: randomUUID(), date: '2000-01-01 00:00' }] }, 'cameras.0.date'],
       ['ttl above the maximum', { ttl: 86401 }, 'ttl'],
       ['cameras empty', { cameras: [] }, 'cameras'],
@@ -154,7 +154,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
     it.each([
       ['from missing', (now: number) => ({ to: new Date(now - 1000).toISOString() }), 'cameras.0.from'],
       ['to before from', (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now - 2000).toISOString() }), 'cameras.0.to'],
-      ['longer than the cap', (now: number) => ({ from: new Date(now - 3 * DAY).toISOString(), to: new Date(now - 1000).toISOString() }), 'cameras.0.to'],
+      ['longer than the cap', (now: number) => ({ from: new Date(now - 3 * DAY_MS).toISOString(), to: new Date(now - 1000).toISOString() }), 'cameras.0.to'],
       ['in the future', (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now + 60_000).toISOString() }), 'cameras.0.to'],
     ])('answers 422 naming the field when %s', async (_, window, field) => {
       const res = await archive({ cameras: [{ uuid: randomUUID(), ...window(Date.now()) }] });
@@ -166,7 +166,7 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 1 });
       const now = Date.now();
       const old = await archive({
-        cameras: [{ uuid: camera.uuid, from: new Date(now - 1.5 * DAY).toISOString(), to: new Date(now - 0.9 * DAY).toISOString() }],
+        cameras: [{ uuid: camera.uuid, from: new Date(now - 1.5 * DAY_MS).toISOString(), to: new Date(now - 0.9 * DAY_MS).toISOString() }],
       });
       expect(old.status).toBe(422);
       expect(Object.keys(old.body.errors)).toEqual(['cameras.0.from']);

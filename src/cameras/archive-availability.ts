@@ -1,10 +1,10 @@
+import { DAY_MS } from '../common/timestamps';
+
 /** A stretch of recorded video. */
 export interface TimeRange {
   from: Date;
   to: Date;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The archive a camera stream has now: its stored ranges when the media server told us

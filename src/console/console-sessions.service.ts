@@ -4,11 +4,12 @@ import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { hashToken } from '../auth/tokens';
 import { type ConsoleSessionRecord, ConsoleSessionsRepository } from './console-sessions.repository';
+import { HOUR_MS } from '../common/timestamps';
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 30 * 60_000;
 /** …and this long after sign-in, whatever happens. */
-export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
+export const SESSION_ABSOLUTE_MS = 12 * HOUR_MS;
 /** lastSeenAt is written at most this often: a page view costs no write. */
 const TOUCH_EVERY_MS = 60_000;
 

@@ -3,9 +3,7 @@ import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { hourOf } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '../common/timestamps';
 
 export interface Overview {
   issuedHourly: BarChart;

@@ -6,8 +6,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
+import { DAY_MS } from '../common/timestamps';
 
-const DAY_MS = 86_400_000;
 /** Small enough that each DELETE holds its row locks for milliseconds. */
 export const PURGE_BATCH_SIZE = 5000;
 /** Between batches, so that purging never crowds out requests for the database. */

@@ -3,8 +3,7 @@ import { PeriodicFlush } from '../common/periodic-flush';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../common/timestamps';
 
 /** The start of the hour `at` falls in. */
 export function hourOf(at: Date): Date {
