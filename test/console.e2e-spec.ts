@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { HourlyStats } from '../src/stats/hourly-stats';
-import { aCamera, bearer } from './support/builders';
+import { FILTER_CHOICES_MAX } from '../src/console/console.controller';
+import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { createTestApp, createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 /** The console over HTTP (the browser tests are in console-browser.postgres-spec.ts): sessions, CSRF, headers, counters. */
@@ -219,6 +220,37 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(overview.text).toMatch(/Links issued per hour, last 24 hours \(UTC\): \d+ issued/);
     expect(overview.text).toContain('refused:unknown_token');
     expect(overview.text).toContain(camera.name);
+  });
+
+  // Last: it leaves more users than the filter lists.
+  it('names who asked from the link itself, and lists users to filter by only while there are few: past that, the filter takes the id', async () => {
+    const camera = await aCamera(t.prisma);
+    const { user, token: userToken } = await aUser(t.prisma);
+    await aGrant(t.prisma, user.id, camera.uuid);
+    const issued = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set({ ...bearer(integrationToken), 'X-User-Token': userToken })
+      .send({ cameras: [{ uuid: camera.uuid }] });
+    expect(issued.status).toBe(200);
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { cameraUuid: camera.uuid } });
+    const integration = await t.prisma.integration.findUniqueOrThrow({ where: { id: link.integrationId! } });
+    const { agent } = await signedIn();
+    const listed = (await agent.get('/admin/links').query({ camera_uuid: camera.uuid })).text;
+    expect(listed).toContain(`${integration.name} for ${user.name}`);
+    expect(listed).toContain(`<option value="${user.id}">${user.name}</option>`);
+    const shown = (await agent.get(`/admin/links/${link.id}`)).text;
+    expect(shown).toContain(`<dd>${integration.name}</dd>`);
+    expect(shown).toContain(`<dd>${user.name}</dd>`);
+
+    await t.prisma.user.createMany({ data: Array.from({ length: FILTER_CHOICES_MAX }, (_, i) => ({ name: `crowd-${i}` })) });
+    const crowded = (await agent.get('/admin/links').query({ user_id: user.id })).text;
+    expect(crowded).not.toContain('<select id="f-user"');
+    expect(crowded).toContain(`<input id="f-user" name="user_id" value="${user.id}"`);
+    expect(crowded).toContain(`/admin/links/${link.id}`);
+    expect(crowded).toContain(`<select id="f-camera"`); // cameras are still few
+    const confirm = (await agent.get('/admin/links/revoke').query({ user_id: user.id })).text;
+    expect(confirm).toContain(`<dt>User</dt><dd>${user.id}</dd>`);
   });
 
   it("limits the console's requests, sign-in included, by the admin budget per address", async () => {

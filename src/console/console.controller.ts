@@ -20,6 +20,8 @@ import { BulkRevokeFormDto, ConsoleAuditQueryDto, ConsoleLinksQueryDto, RevokeFo
 import { OverviewService } from './overview.service';
 
 const PAGE_SIZE = 50;
+/** Past this many cameras, users or integrations, a filter asks for the id instead of offering a list. */
+export const FILTER_CHOICES_MAX = 200;
 const STATUSES = ['active', 'suspended', 'expired', 'revoked'];
 
 /**
@@ -52,15 +54,15 @@ export class ConsoleController {
   @Get('links')
   @Render('links')
   async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const [{ data, nextCursor }, names] = await Promise.all([
+    const [{ data, nextCursor }, choices] = await Promise.all([
       this.links.list({ ...toLinksQuery(form), limit: form.limit ?? PAGE_SIZE }, new Date()),
-      this.names(),
+      this.choices(),
     ]);
     const filter = { ...form, cursor: undefined, limit: undefined, revoked: undefined };
     return page(session, 'links', 'Links', {
       links: data,
       filter,
-      names,
+      choices,
       kinds: LINK_KINDS,
       statuses: STATUSES,
       revoked: form.revoked,
@@ -80,8 +82,8 @@ export class ConsoleController {
   @Render('bulk-revoke')
   async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const { status: _, cursor: __, limit: ___, revoked: ____, ...filter } = form;
-    const [count, names] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.names()]);
-    return page(session, 'links', 'Revoke links', { count, filter, names, back: `/admin/links${queryString(filter)}` });
+    const [count, choices] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.choices()]);
+    return page(session, 'links', 'Revoke links', { count, filter, choices, back: `/admin/links${queryString(filter)}` });
   }
 
   @Post('links/revoke')
@@ -96,8 +98,8 @@ export class ConsoleController {
   @Get('links/:id')
   @Render('link')
   async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const [link, names] = await Promise.all([this.links.get(id, new Date()), this.names()]);
-    return page(session, 'links', `Link ${link.tokenPrefix}…`, { link, names });
+    const link = await this.links.get(id, new Date());
+    return page(session, 'links', `Link ${link.tokenPrefix}…`, { link });
   }
 
   @Post('links/:id/revoke')
@@ -122,17 +124,21 @@ export class ConsoleController {
     });
   }
 
-  /** Names by id for the filters and for "who asked": cameras, users, integrations. */
-  private async names() {
-    const [cameras, users, integrations] = await Promise.all([this.cameras.list({}), this.users.list(), this.integrations.list()]);
-    const byId = (rows: { id: string; name: string }[]) => Object.fromEntries(rows.map((row) => [row.id, row.name]));
-    return {
-      cameras: cameras.map((camera) => ({ id: camera.uuid, name: camera.name })),
-      users: users.map(({ id, name }) => ({ id, name })),
-      integrations: integrations.map(({ id, name }) => ({ id, name })),
-      camera: byId(cameras.map((camera) => ({ id: camera.uuid, name: camera.name }))),
-      user: byId(users),
-      integration: byId(integrations),
+  /**
+   * What the links filter offers for cameras, users and integrations: their names while there
+   * are at most FILTER_CHOICES_MAX of a kind, null beyond (the filter then takes an id).
+   */
+  private async choices() {
+    const bounded = async (names: Promise<{ id: string; name: string }[]>) => {
+      const rows = await names;
+      return rows.length > FILTER_CHOICES_MAX ? null : rows;
     };
+    const take = FILTER_CHOICES_MAX + 1;
+    const [cameras, users, integrations] = await Promise.all([
+      bounded(this.cameras.names(take)),
+      bounded(this.users.names(take)),
+      bounded(this.integrations.names(take)),
+    ]);
+    return { cameras, users, integrations };
   }
 }

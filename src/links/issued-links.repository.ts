@@ -43,7 +43,10 @@ export interface NewIssuedLink extends LinkTerms {
 /** An issued link as the audit sees it: everything but the token hash. */
 export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   id: string;
+  /** The names of its camera, user and integration now (null when deleted or none). */
   cameraName: string | null;
+  userName: string | null;
+  integrationName: string | null;
   revokedAt: Date | null;
   revokedBy: string | null;
   revokedByAdminId: string | null;
@@ -94,9 +97,9 @@ export interface Revocation {
 export type IssuedUnder =
   { cameraUuid: string } | { userId: string; cameraUuid?: string; userTokenId?: string } | { integrationId: string; integrationTokenId?: string };
 
-/** Everything but the hash (it never leaves this repository), with the camera's name and the status. */
+/** Everything but the hash (it never leaves this repository), with names (over NAMES) and the status. */
 const RECORD = Prisma.sql`
-  l.id, l.token_prefix AS "tokenPrefix", l.camera_uuid AS "cameraUuid", c.name AS "cameraName", l.stream_type AS "streamType",
+  l.id, l.token_prefix AS "tokenPrefix", l.camera_uuid AS "cameraUuid", c.name AS "cameraName", u.name AS "userName", i.name AS "integrationName", l.stream_type AS "streamType",
   l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
   l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
   l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
@@ -110,6 +113,11 @@ const ISSUED_UNDER = Prisma.sql`
   LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
   LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
   LEFT JOIN user_tokens ut ON ut.id = l.user_token_id`;
+
+/** The user's and integration's names for RECORD (the camera's comes with ISSUED_UNDER). */
+const NAMES = Prisma.sql`
+  LEFT JOIN users u ON u.id = l.user_id
+  LEFT JOIN integrations i ON i.id = l.integration_id`;
 
 /** LinkStatus in SQL, over ISSUED_UNDER. */
 function statusAt(now: Date): Prisma.Sql {
@@ -158,14 +166,14 @@ export class IssuedLinksRepository {
   list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
     const after = cursor ? [Prisma.sql`(l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : [];
     return this.prisma.$queryRaw<IssuedLinkRecord[]>`
-      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER}
+      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
        ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
   }
 
   async findById(id: string, now: Date): Promise<IssuedLinkRecord | undefined> {
     const rows = await this.prisma.$queryRaw<IssuedLinkRecord[]>`
-      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} WHERE l.id = ${id}::uuid`;
+      SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES} WHERE l.id = ${id}::uuid`;
     return rows[0];
   }
 

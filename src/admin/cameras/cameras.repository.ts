@@ -59,6 +59,12 @@ export class AdminCamerasRepository {
     return this.prisma.camera.findMany({ where: filter, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], include: WITH_STREAMS });
   }
 
+  /** Uuids (as ids) and names, by name, `take` at most. */
+  async names(take: number): Promise<{ id: string; name: string }[]> {
+    const rows = await this.prisma.camera.findMany({ select: { uuid: true, name: true }, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], take });
+    return rows.map(({ uuid, name }) => ({ id: uuid, name }));
+  }
+
   findByUuid(uuid: string): Promise<CameraRecord | null> {
     return this.prisma.camera.findUnique({ where: { uuid }, include: WITH_STREAMS });
   }

@@ -30,6 +30,10 @@ export class CamerasService {
     return this.cameras.list({ mediaServerId: query.media_server_id });
   }
 
+  names(take: number): Promise<{ id: string; name: string }[]> {
+    return this.cameras.names(take);
+  }
+
   get(uuid: string): Promise<CameraRecord> {
     return this.findOrFail(uuid);
   }

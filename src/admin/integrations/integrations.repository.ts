@@ -31,6 +31,11 @@ export class IntegrationsRepository {
     return this.prisma.integration.findMany({ orderBy: { name: 'asc' } });
   }
 
+  /** Ids and names, by name, `take` at most. */
+  names(take: number): Promise<{ id: string; name: string }[]> {
+    return this.prisma.integration.findMany({ select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
+  }
+
   findById(id: string): Promise<IntegrationRecord | null> {
     return this.prisma.integration.findUnique({ where: { id } });
   }

@@ -19,6 +19,10 @@ export class IntegrationsService {
     return this.integrations.list();
   }
 
+  names(take: number): Promise<{ id: string; name: string }[]> {
+    return this.integrations.names(take);
+  }
+
   get(id: string): Promise<IntegrationRecord> {
     return this.findOrFail(id);
   }

@@ -25,6 +25,11 @@ export class UsersRepository {
     return this.prisma.user.findMany({ orderBy: { name: 'asc' } });
   }
 
+  /** Ids and names, by name, `take` at most. */
+  names(take: number): Promise<{ id: string; name: string }[]> {
+    return this.prisma.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
+  }
+
   findById(id: string): Promise<UserRecord | null> {
     return this.prisma.user.findUnique({ where: { id } });
   }

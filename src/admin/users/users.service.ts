@@ -16,6 +16,10 @@ export class UsersService {
     return this.users.list();
   }
 
+  names(take: number): Promise<{ id: string; name: string }[]> {
+    return this.users.names(take);
+  }
+
   get(id: string): Promise<UserRecord> {
     return this.findOrFail(id);
   }
