@@ -18,3 +18,9 @@ export function queryString(values: Record<string, string | number | undefined |
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** What a page's filter is, without the paging and the one-off notice its URL may carry. */
+export function filterOf<F extends { cursor?: string; limit?: number; revoked?: number }>(form: F): Omit<F, 'cursor' | 'limit' | 'revoked'> {
+  const { cursor: _cursor, limit: _limit, revoked: _revoked, ...filter } = form;
+  return filter;
+}

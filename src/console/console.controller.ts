@@ -14,7 +14,7 @@ import { IdParamDto } from '../common/id-params.dto';
 import { LINK_KINDS } from '../links/link-kind';
 import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
-import { page, queryString } from './console-page';
+import { filterOf, page, queryString } from './console-page';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { BulkRevokeFormDto, ConsoleAuditQueryDto, ConsoleLinksQueryDto, RevokeFormDto, toAuditQuery, toLinksQuery } from './console.dto';
 import { OverviewService } from './overview.service';
@@ -58,7 +58,7 @@ export class ConsoleController {
       this.links.list({ ...toLinksQuery(form), limit: form.limit ?? PAGE_SIZE }, new Date()),
       this.choices(),
     ]);
-    const filter = { ...form, cursor: undefined, limit: undefined, revoked: undefined };
+    const filter = filterOf(form);
     return page(session, 'links', 'Links', {
       links: data,
       filter,
@@ -81,7 +81,7 @@ export class ConsoleController {
   @Get('links/revoke')
   @Render('bulk-revoke')
   async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const { status: _, cursor: __, limit: ___, revoked: ____, ...filter } = form;
+    const filter = { ...filterOf(form), status: undefined };
     const [count, choices] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.choices()]);
     return page(session, 'links', 'Revoke links', { count, filter, choices, back: `/admin/links${queryString(filter)}` });
   }
@@ -114,7 +114,7 @@ export class ConsoleController {
   @Render('audit-events')
   async auditEvents(@Query() form: ConsoleAuditQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const [{ data, nextCursor }, admins] = await Promise.all([this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }), this.admins.list()]);
-    const filter = { ...form, cursor: undefined, limit: undefined };
+    const filter = filterOf(form);
     return page(session, 'audit', 'Audit events', {
       events: data,
       filter,
