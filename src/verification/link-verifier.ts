@@ -47,10 +47,7 @@ export class LinkVerifier {
       // Strings not shaped like a link token are refused without a lookup.
       const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
       // The link and the asking server, when neither is cached, are looked up side by side.
-      const [state, asker] = await Promise.all([
-        hash ? this.cache.through(hash, () => this.repository.findLinkState(hash)) : null,
-        this.asker(request.secret),
-      ]);
+      const [state, asker] = await Promise.all([hash ? this.cache.through(hash, () => this.repository.findLinkState(hash)) : null, this.asker(request.secret)]);
       const decision = decide(state, request.resource, asker, now);
       this.usage.record(decision, request.viewerIp, now);
       return decision;
