@@ -239,6 +239,10 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const listed = (await agent.get('/admin/links').query({ camera_uuid: camera.uuid })).text;
     expect(listed).toContain(`${integration.name} for ${user.name}`);
     expect(listed).toContain(`<option value="${user.id}">${user.name}</option>`);
+    // An id typed in upper case still selects its name.
+    const upper = (await agent.get('/admin/links').query({ user_id: user.id.toUpperCase() })).text;
+    expect(upper).toContain(`<option value="${user.id}" selected>${user.name}</option>`);
+    expect(upper).toContain(`/admin/links/${link.id}`);
     const shown = (await agent.get(`/admin/links/${link.id}`)).text;
     expect(shown).toContain(`<dd>${integration.name}</dd>`);
     expect(shown).toContain(`<dd>${user.name}</dd>`);

@@ -110,6 +110,7 @@ describe(`CORS and API docs, as configured (${process.env.TEST_DB})`, () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers['www-authenticate']).toMatch(/^Basic /);
       expect(anonymous.body).toEqual({ message: 'Unauthenticated.' });
+      expect(anonymous.headers['cache-control']).toBe('no-store');
       expect((await t.http().get(path).set(bearer('not-the-admin-token-0123456789abcdef'))).status).toBe(401);
       expect((await t.http().get(path).set(bearer(TEST_ADMIN_TOKEN))).status).toBe(200);
       expect((await t.http().get(path).auth('anyone', TEST_ADMIN_TOKEN)).status).toBe(200);

@@ -76,12 +76,21 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
     const camera = await aCamera(t.prisma);
     const body = { cameras: [{ uuid: camera.uuid }] };
     await t.changesHeard();
-    const [link] = (await post(PREVIEW, body)).body;
-    await plainSql('UPDATE issued_links SET revoked_at = now() WHERE token_hash = $1', [hashToken(new URL(link.url).searchParams.get('token')!)]);
+    const url = new URL((await post(PREVIEW, body)).body[0].url);
+    const verify = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/media-auth/nginx')
+          .set({ 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' })
+      ).status;
+    expect(await verify()).toBe(204); // its state is cached now
+    await plainSql('UPDATE issued_links SET revoked_at = now() WHERE token_hash = $1', [hashToken(url.searchParams.get('token')!)]);
     await t.changesHeard();
     t.queries.reset();
     expect((await post(PREVIEW, body)).body).toHaveLength(1);
     expect(t.queries.statements).toEqual([INSERT]);
+    expect(await verify()).toBe(403); // the link states heard it
   });
 
   it('refuses a camera whose grant has expired, judged by the clock without a read', async () => {

@@ -9,14 +9,20 @@ import { bearerToken } from './integration-auth.guard';
  * SWAGGER_REQUIRE_ADMIN: the API docs for admins only. A browser cannot send a bearer token
  * when opening a page, so HTTP Basic with the admin token as password works too (any user
  * name); the browser asks for it. Wrong tokens draw from the same per-address budget as on the
- * admin API (`failures`; absent with RATE_LIMIT_DISABLED), so the docs are no way around it.
+ * admin API (`failures`; absent with RATE_LIMIT_DISABLED), so the docs are no way around it; a
+ * request that presents none is not a try, and is not counted.
  */
 export function requireAdminForDocs(guard: AdminAuthGuard, failures: AuthFailureGuard | undefined) {
   const check = async (request: Request, response: Response): Promise<boolean> => {
+    const presented = bearerToken(request) ?? basicPassword(request);
+    // A browser's first request carries nothing, then the token it prompts for: only tries count.
+    if (presented === undefined) return false;
     await failures?.admit(request, response, 'admin');
-    return (await guard.authenticate(bearerToken(request) ?? basicPassword(request))) !== undefined;
+    return (await guard.authenticate(presented)) !== undefined;
   };
   return (request: Request, response: Response, next: NextFunction): void => {
+    // The document names what the admin token can do: no shared cache keeps it, nor the refusals.
+    response.setHeader('Cache-Control', 'no-store');
     check(request, response).then(
       (admitted) => {
         if (admitted) return next();

@@ -9,7 +9,11 @@ export interface Credential {
   expiresAt: Date | null;
 }
 
-/** What integration and user credentials are read from: their cache hears changes of these tables. */
+/**
+ * What integration and user credentials are read from: their cache hears changes of these tables.
+ * The two lookups below must stay single-table (test/cache-dependencies.postgres-spec.ts checks
+ * that these tables notify every change).
+ */
 export const CREDENTIAL_TABLES = ['integration_tokens', 'user_tokens'] as const;
 
 /** Looks up integration, user and admin tokens by hash. */

@@ -26,7 +26,7 @@ export interface GrantFacts {
   expiresAt: Date | null;
 }
 
-const FIND_CAMERAS: NamedStatement = {
+export const FIND_CAMERAS: NamedStatement = {
   name: 'camlinks_find_cameras',
   text: `
     SELECT c.uuid, c.blocked, c.default_stream_type, c.archive_retention_days, m.base_url, m.rtsp_base_url, m.url_templates, c.generation,
@@ -38,7 +38,7 @@ const FIND_CAMERAS: NamedStatement = {
      WHERE c.uuid = ANY($1::uuid[])`,
 };
 
-const FIND_GRANTS: NamedStatement = {
+export const FIND_GRANTS: NamedStatement = {
   name: 'camlinks_find_grants',
   text: `SELECT camera_uuid AS "cameraUuid", generation, expires_at AS "expiresAt" FROM access_grants WHERE user_id = $1::uuid AND camera_uuid = ANY($2::uuid[])`,
 };

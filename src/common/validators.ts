@@ -53,6 +53,14 @@ export function IsAnyUuid(): PropertyDecorator {
   return IsUUID('all', { message: 'must be a valid UUID' });
 }
 
+/** A UUID compared as text (a filter that is echoed back, e.g. as the selected choice): in the lower case PostgreSQL writes. */
+export function IsAnyUuidLowerCased(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value)),
+    IsAnyUuid(),
+  );
+}
+
 /** A non-empty string of at most `maxLength` characters: names, stream types. */
 export function IsShortString(maxLength: number): PropertyDecorator {
   return applyDecorators(

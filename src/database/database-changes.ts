@@ -13,8 +13,8 @@ const RETRY_MS = 1000;
 export interface ChangeSubscriber {
   /** The tables its answers are read from: only their changes (or a change of unknown table) reach it. */
   readonly tables: readonly string[];
-  /** Something a cached answer may depend on changed, in this instance or another. */
-  onChange(): void;
+  /** Something a cached answer may depend on changed, in this instance or another (in `table`; undefined: unknown). */
+  onChange(table: string | undefined): void;
   /** Whether changes are being heard at all: while not, caching is unsafe. */
   onListening(listening: boolean): void;
   /** What a cache holds, for metrics. */
@@ -112,7 +112,7 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
 
   /** A change of `table` (undefined: of any table) reaches the subscribers that read it. */
   private changed(table: string | undefined): void {
-    for (const subscriber of this.subscribers) if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange();
+    for (const subscriber of this.subscribers) if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table);
   }
 
   private async listen(): Promise<void> {

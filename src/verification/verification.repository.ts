@@ -49,7 +49,7 @@ export interface UsageDelta {
 }
 
 /** A link and everything its validity depends on (VerificationRepository.findLinkState), by token hash. */
-const FIND_LINK_STATE: NamedStatement = {
+export const FIND_LINK_STATE: NamedStatement = {
   name: 'camlinks_find_link_state',
   text: `
     SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
@@ -69,7 +69,7 @@ const FIND_LINK_STATE: NamedStatement = {
      WHERE l.token_hash = $1`,
 };
 
-const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
+export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   name: 'camlinks_find_media_server_by_secret',
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
 };

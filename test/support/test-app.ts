@@ -59,7 +59,11 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   await app.init();
   const prisma = app.get(PrismaService);
   let markerHeard = () => undefined as void;
-  app.get(DatabaseChanges).subscribe({ tables: [MARKER_TABLE], onChange: () => markerHeard(), onListening: () => undefined });
+  app.get(DatabaseChanges).subscribe({
+    tables: [MARKER_TABLE],
+    onChange: (table) => table === MARKER_TABLE && markerHeard(),
+    onListening: () => undefined,
+  });
   return {
     app,
     http: () => checkedAgainstDocument(request(app.getHttpServer())),
@@ -67,9 +71,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     config,
     queries,
     async changesHeard() {
-      const heard = new Promise<void>((resolve) => (markerHeard = resolve));
+      let timer: NodeJS.Timeout | undefined;
+      const heard = new Promise<void>((resolve, reject) => {
+        markerHeard = resolve;
+        timer = setTimeout(() => reject(new Error('The change listener did not hear a notification within 5 s')), 5000);
+      });
       await prisma.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ table: MARKER_TABLE })})`;
-      await heard;
+      await heard.finally(() => clearTimeout(timer));
     },
     async close() {
       await app.close();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
-import { IsDateTimeWithOffset } from '../../common/validators';
+import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
 import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 
@@ -15,9 +15,9 @@ const KINDS = LINK_KINDS;
 
 /** Filters that select links: shared by the audit listing and bulk revocation. */
 export class LinkSelectionDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) camera_uuid?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) user_id?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a valid UUID' }) integration_id?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsAnyUuidLowerCased() camera_uuid?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsAnyUuidLowerCased() user_id?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsAnyUuidLowerCased() integration_id?: string;
 }
 
 export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionDto) {

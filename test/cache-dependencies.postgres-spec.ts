@@ -1,0 +1,66 @@
+import { Client } from 'pg';
+import { CREDENTIAL_TABLES } from '../src/auth/credentials.repository';
+import { CAMERA_FACTS_TABLES, FIND_CAMERAS, FIND_GRANTS, GRANT_TABLES } from '../src/cameras/cameras.repository';
+import type { NamedStatement } from '../src/database/adapter-factory';
+import { FIND_LINK_STATE, FIND_MEDIA_SERVER_BY_SECRET, LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../src/verification/verification.repository';
+import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
+
+/** PostgreSQL's trigger type bits (pg_trigger.tgtype). */
+const ON = { INSERT: 4, DELETE: 8, UPDATE: 16, TRUNCATE: 32 } as const;
+
+/**
+ * A cache is emptied only by changes of the tables it says it reads (database-changes.ts). Here
+ * PostgreSQL itself says which tables each cached statement reads (its plan), and that each of
+ * those tables notifies every change: a statement that reads one more table, or a table without
+ * its trigger, would let a cached answer outlive a change for up to a minute.
+ */
+describe('what each cache reads, and that all of it notifies', () => {
+  let dbName: string;
+  let db: Client;
+
+  beforeAll(async () => {
+    dbName = await cloneTemplate();
+    db = new Client({ connectionString: databaseUrl(dbName) });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    if (dbName) await dropDatabase(dbName);
+  });
+
+  const relationsIn = (plan: unknown): string[] => {
+    if (Array.isArray(plan)) return plan.flatMap(relationsIn);
+    if (typeof plan !== 'object' || plan === null) return [];
+    const own = (plan as Record<string, unknown>)['Relation Name'];
+    return [...(typeof own === 'string' ? [own] : []), ...Object.values(plan).flatMap(relationsIn)];
+  };
+  const tablesPlanned = async (statement: NamedStatement, values: unknown[]) => {
+    const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (VERBOSE, FORMAT JSON) ${statement.text}`, values);
+    return [...new Set(relationsIn(rows[0]['QUERY PLAN']))].sort();
+  };
+  const uuid = '00000000-0000-4000-8000-000000000000';
+
+  it.each([
+    ['camera facts', FIND_CAMERAS, [[uuid]], CAMERA_FACTS_TABLES],
+    ['grants', FIND_GRANTS, [uuid, [uuid]], GRANT_TABLES],
+    ['link states', FIND_LINK_STATE, ['hash'], LINK_STATE_TABLES],
+    ['media servers by secret', FIND_MEDIA_SERVER_BY_SECRET, ['hash'], MEDIA_SERVER_SECRET_TABLES],
+  ])('%s: the tables the plan reads are the tables the cache hears', async (_, statement, values, tables) => {
+    expect(await tablesPlanned(statement, values)).toEqual([...tables].sort());
+  });
+
+  it('notifies every insert, update, delete and truncate of those tables (issued links: revocations and truncates)', async () => {
+    const { rows } = await db.query<{ table: string; type: number }>(`
+      SELECT c.relname AS table, t.tgtype AS type
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE p.proname = 'camlinks_notify_change'`);
+    const notified = (table: string) => rows.filter((row) => row.table === table).reduce((bits, row) => bits | row.type, 0);
+    const read = new Set([...CAMERA_FACTS_TABLES, ...GRANT_TABLES, ...LINK_STATE_TABLES, ...MEDIA_SERVER_SECRET_TABLES, ...CREDENTIAL_TABLES]);
+    for (const table of read) {
+      // A link's row changes only when it is revoked (usage counters are not what a decision
+      // reads); a new link's token was never looked up, and one deleted by retention had expired.
+      const expected = table === 'issued_links' ? ON.UPDATE | ON.TRUNCATE : ON.INSERT | ON.UPDATE | ON.DELETE | ON.TRUNCATE;
+      expect({ table, notified: notified(table) & expected }).toEqual({ table, notified: expected });
+    }
+  });
+});
