@@ -59,7 +59,7 @@ export class AdminCamerasRepository {
     return this.prisma.camera.findMany({ where: filter, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], include: WITH_STREAMS });
   }
 
-  /** Uuids (as ids) and names, by name, `take` at most. */
+  /** Uuids (as ids) and names, by name (the (name, uuid) index), `take` at most. */
   async names(take: number): Promise<{ id: string; name: string }[]> {
     const rows = await this.prisma.camera.findMany({ select: { uuid: true, name: true }, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], take });
     return rows.map(({ uuid, name }) => ({ id: uuid, name }));
