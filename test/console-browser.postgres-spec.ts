@@ -2,7 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { hourOf, HourlyStats } from '../src/stats/hourly-stats';
@@ -21,8 +20,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-/** The README's screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1): a test run leaves the checkout as it was. */
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', 'docs') : tmpdir();
+/** The test run writes the README's screenshots (docs/admin-console-*.png), to be committed when the pages change. */
+const DOCS = join(__dirname, '..', 'docs');
+
 /**
  * The console in a real browser, on PostgreSQL: what a security officer and a support engineer
  * do with it, an accessibility scan of every page, and the README's screenshots.
@@ -120,7 +120,7 @@ describe('admin console in a browser (postgres)', () => {
     expect(await page.locator('svg[role="img"]').count()).toBe(4);
     expect(await page.locator('.stats').innerText()).toMatch(/8\s*active/);
     await expectAccessible();
-    await page.screenshot({ path: join(SCREENSHOTS, 'admin-console-overview.png'), fullPage: true });
+    await page.screenshot({ path: join(DOCS, 'admin-console-overview.png'), fullPage: true });
   });
 
   it('filters links to a camera, opens one and revokes it with a reason; the media server is refused right after', async () => {
@@ -128,7 +128,7 @@ describe('admin console in a browser (postgres)', () => {
     await page.getByRole('heading', { name: 'Links', exact: true }).waitFor();
     expect(await page.locator('table.links tbody tr').count()).toBe(8);
     await expectAccessible();
-    await page.screenshot({ path: join(SCREENSHOTS, 'admin-console-links.png'), fullPage: true });
+    await page.screenshot({ path: join(DOCS, 'admin-console-links.png'), fullPage: true });
     await page.getByLabel('Camera').selectOption({ label: 'Lobby entrance' });
     await page.getByRole('button', { name: 'Apply filter' }).click();
     await page.waitForURL(/camera_uuid=/);
