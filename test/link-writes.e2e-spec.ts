@@ -7,7 +7,6 @@ import { DATABASE_CONNECTION } from '../src/database/prisma.service';
 import { IssuedLinkWriter, LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import type { NewIssuedLink } from '../src/links/issued-links.repository';
 import { aCamera, anIntegration, bearer, camerasOnOneServer } from './support/builders';
-import { eventually } from './support/eventually';
 import { createTestApp, createTestAppWithIntegration, type TestApp } from './support/test-app';
 
 const PREVIEW = '/api/v1/cameras/preview';
@@ -91,12 +90,12 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
   });
 
   it('shares INSERTs between concurrent HTTP requests, each answered with its own links, in its own order, committed before the answer', async () => {
-    // Until the credential and cameras are cached (the notifications of their creation empty the caches when they arrive).
-    await eventually(async () => {
-      t.queries.reset();
-      await preview(cameras.map(({ uuid }) => uuid));
-      expect(t.queries.statements.every((sql) => INSERT.test(sql))).toBe(true);
-    }, 3000);
+    // The credential and cameras cached, with no notification of their creation still to come and empty them.
+    await t.changesHeard();
+    await preview(cameras.map(({ uuid }) => uuid));
+    t.queries.reset();
+    await preview(cameras.map(({ uuid }) => uuid));
+    expect(t.queries.statements.every((sql) => INSERT.test(sql))).toBe(true);
     const orders = Array.from({ length: 16 }, (_, i) => [0, 1, 2, 3].map((k) => cameras[(i + k) % cameras.length].uuid).slice(0, 1 + (i % 4)));
     // Open connections kept alive, as a busy client's are: the 16 requests then reach camlinks together.
     const server = t.app.getHttpServer() as Server;
