@@ -77,13 +77,7 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
     const body = { cameras: [{ uuid: camera.uuid }] };
     await t.changesHeard();
     const url = new URL((await post(PREVIEW, body)).body[0].url);
-    const verify = async () =>
-      (
-        await t
-          .http()
-          .get('/api/v1/media-auth/nginx')
-          .set({ 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' })
-      ).status;
+    const verify = () => t.mediaAuth(url);
     expect(await verify()).toBe(204); // its state is cached now
     await plainSql('UPDATE issued_links SET revoked_at = now() WHERE token_hash = $1', [hashToken(url.searchParams.get('token')!)]);
     await t.changesHeard();

@@ -41,13 +41,7 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     return { url, id: row.id };
   }
   /** What nginx's auth_request hears for the link's own file. */
-  const verify = async ({ url }: Link) =>
-    (
-      await t
-        .http()
-        .get('/api/v1/media-auth/nginx')
-        .set({ 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' })
-    ).status;
+  const verify = ({ url }: Link) => t.mediaAuth(url);
   /** The link as the admin listing shows it (by camera, as an auditor would look). */
   async function listed(link: Link, cameraUuid: string) {
     const res = await t.http().get(`${ADMIN}/links`).set(admin).query({ camera_uuid: cameraUuid });

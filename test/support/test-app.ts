@@ -22,6 +22,8 @@ export interface TestApp {
   prisma: PrismaService;
   config: AppConfig;
   queries: QueryCounter;
+  /** The status of the nginx media-auth answer for a GET of `link`, as nginx asks it. */
+  mediaAuth(link: URL): Promise<number>;
   /** Resolves once every change committed so far has reached the app's caches (notifications arrive in commit order). */
   changesHeard(): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +72,12 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     prisma,
     config,
     queries,
+    async mediaAuth(link) {
+      const res = await checkedAgainstDocument(request(app.getHttpServer()))
+        .get('/api/v1/media-auth/nginx')
+        .set({ 'X-Original-URI': `${link.pathname}${link.search}`, 'X-Original-Method': 'GET' });
+      return res.status;
+    },
     async changesHeard() {
       let timer: NodeJS.Timeout | undefined;
       const heard = new Promise<void>((resolve, reject) => {
