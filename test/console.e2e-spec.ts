@@ -118,12 +118,13 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
 
   it('answers a filter time that does not exist with a 422 page, never a 500', async () => {
     const { agent } = await signedIn();
-    for (const time of ['2026-99-99T99:99', '2026-02-30T10:00', '2026-11-26T24:00']) {
+    for (const time of ['2026-99-99T99:99', '2026-02-30T10:00', '2026-11-26T24:00', '0000-01-01T00:00']) {
       const res = await agent.get('/admin/links').query({ issued_from: time });
       expect([time, res.status]).toEqual([time, 422]);
       expect(res.text).toContain('must be a date and time');
     }
     expect((await agent.get('/admin/audit-events').query({ from: '2026-02-30T10:00' })).status).toBe(422);
+    expect((await agent.get('/admin/audit-events').query({ to: '0000-12-31T23:59' })).status).toBe(422);
     expect((await agent.get('/admin/links').query({ issued_from: '2026-02-28T10:00' })).status).toBe(200);
   });
 

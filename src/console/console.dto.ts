@@ -1,21 +1,22 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { isStorableTime } from '../common/timestamps';
 import { NumericString } from '../common/validators';
 import { AuditEventsQueryDto } from '../admin/audit-events/audit-events.dto';
 import { LinksQueryDto } from '../admin/links/links.dto';
 
 /** What `<input type="datetime-local">` sends: a time without offset, read as UTC (the console says so). */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-/** A time that exists: JavaScript's Date would roll 2026-02-30 or 24:00 over rather than refuse it. */
+/** A time that exists (JavaScript's Date would roll 2026-02-30 or 24:00 over rather than refuse it) and that PostgreSQL can store. */
 const isLocalTime = (value: unknown): boolean => {
   if (typeof value !== 'string' || !LOCAL_TIME.test(value)) return false;
   const time = Date.parse(`${value}Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  return !Number.isNaN(time) && isStorableTime(time) && new Date(time).toISOString().startsWith(value);
 };
 const IsLocalTime = () =>
   ValidateBy({ name: 'isLocalTime', validator: { validate: isLocalTime, defaultMessage: () => 'must be a date and time, e.g. 2026-11-26T14:30' } });
 
-export function utcFromLocal(value: string | undefined): string | undefined {
+function utcFromLocal(value: string | undefined): string | undefined {
   return value && new Date(`${value}Z`).toISOString();
 }
 
