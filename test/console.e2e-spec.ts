@@ -89,6 +89,16 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     }
   });
 
+  it('ends a bootstrap session once ADMIN_TOKEN is no longer the token it was signed in with', async () => {
+    const { agent, cookie } = await signedIn();
+    expect((await agent.get('/admin/links')).status).toBe(200);
+    const tokenHash = hashToken(/^camlinks_console=([^;]+)/.exec(cookie)![1]);
+    // As if signed in with the token ADMIN_TOKEN held before it was changed.
+    await t.prisma.adminSession.update({ where: { tokenHash }, data: { credentialHash: hashToken('the-former-admin-token-0123456789abcdef') } });
+    const res = await agent.get('/admin/links');
+    expect([res.status, res.headers.location]).toEqual([303, '/admin/sign-in']);
+  });
+
   it('refuses a form post without the CSRF token, with a wrong one, or from another site', async () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);

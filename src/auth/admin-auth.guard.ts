@@ -34,11 +34,16 @@ export class AdminAuthGuard implements CanActivate {
     return true;
   }
 
+  /** Whether `hash` is the hash of the bootstrap token as configured now. */
+  isBootstrapHash(hash: string | null): boolean {
+    return this.bootstrap !== undefined && hash !== null && hash.length === this.bootstrap.length && timingSafeEqual(Buffer.from(hash), this.bootstrap);
+  }
+
   /** The admin a presented token belongs to; undefined when it is no admin's (unknown, revoked, malformed). */
   async authenticate(presented: string | undefined): Promise<AdminIdentity | undefined> {
     if (!presented) return undefined;
     const hash = hashToken(presented);
-    if (this.bootstrap && timingSafeEqual(Buffer.from(hash), this.bootstrap)) return BOOTSTRAP_ADMIN;
+    if (this.isBootstrapHash(hash)) return BOOTSTRAP_ADMIN;
     // Not cached: admin requests are few, and a revoked admin token must stop at once on every instance.
     return tokenKind(presented) === 'admin' ? ((await this.credentials.findAdminToken(hash)) ?? undefined) : undefined;
   }

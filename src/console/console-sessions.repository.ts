@@ -8,6 +8,8 @@ export interface ConsoleSessionRecord {
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** The hash of the admin token it was signed in with (null for sessions older than that record). */
+  credentialHash: string | null;
 }
 
 /** The only code that touches admin_sessions. */
@@ -15,9 +17,16 @@ export interface ConsoleSessionRecord {
 export class ConsoleSessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(session: { tokenHash: string; adminId: string; csrfToken: string; at: Date }): Promise<void> {
+  async create(session: { tokenHash: string; adminId: string; csrfToken: string; credentialHash: string; at: Date }): Promise<void> {
     await this.prisma.adminSession.create({
-      data: { tokenHash: session.tokenHash, adminId: session.adminId, csrfToken: session.csrfToken, createdAt: session.at, lastSeenAt: session.at },
+      data: {
+        tokenHash: session.tokenHash,
+        adminId: session.adminId,
+        csrfToken: session.csrfToken,
+        credentialHash: session.credentialHash,
+        createdAt: session.at,
+        lastSeenAt: session.at,
+      },
     });
   }
 
@@ -25,10 +34,18 @@ export class ConsoleSessionsRepository {
   async find(tokenHash: string): Promise<ConsoleSessionRecord | null> {
     const row = await this.prisma.adminSession.findUnique({
       where: { tokenHash },
-      select: { id: true, csrfToken: true, createdAt: true, lastSeenAt: true, admin: { select: { id: true, name: true, revokedAt: true } } },
+      select: {
+        id: true,
+        csrfToken: true,
+        credentialHash: true,
+        createdAt: true,
+        lastSeenAt: true,
+        admin: { select: { id: true, name: true, revokedAt: true } },
+      },
     });
     if (!row || row.admin.revokedAt) return null;
-    return { id: row.id, admin: { id: row.admin.id, name: row.admin.name }, csrfToken: row.csrfToken, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt };
+    const { admin, ...session } = row;
+    return { ...session, admin: { id: admin.id, name: admin.name } };
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import type { AdminIdentity } from '../auth/admin-identity';
+import { type AdminIdentity, BOOTSTRAP_ADMIN } from '../auth/admin-identity';
 import { hashToken } from '../auth/tokens';
 import { type ConsoleSessionRecord, ConsoleSessionsRepository } from './console-sessions.repository';
 import { HOUR_MS } from '../common/timestamps';
@@ -26,12 +26,19 @@ export class ConsoleSessionsService {
 
   /** The new session's cookie secret, or undefined when the token is no admin's. */
   async signIn(adminToken: string, now: Date): Promise<{ secret: string; admin: AdminIdentity } | undefined> {
-    const admin = await this.adminAuth.authenticate(adminToken.trim());
+    const token = adminToken.trim();
+    const admin = await this.adminAuth.authenticate(token);
     if (!admin) return undefined;
     const secret = randomBytes(32).toString('base64url');
     // Sessions nobody came back to are removed here, so the table holds little more than live ones.
     await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));
-    await this.sessions.create({ tokenHash: hashToken(secret), adminId: admin.id, csrfToken: randomBytes(32).toString('base64url'), at: now });
+    await this.sessions.create({
+      tokenHash: hashToken(secret),
+      adminId: admin.id,
+      csrfToken: randomBytes(32).toString('base64url'),
+      credentialHash: hashToken(token),
+      at: now,
+    });
     return { secret, admin };
   }
 
@@ -39,7 +46,8 @@ export class ConsoleSessionsService {
   async resume(secret: string | undefined, now: Date): Promise<ConsoleSessionRecord | null> {
     if (!secret) return null;
     const session = await this.sessions.find(hashToken(secret));
-    if (!session) return null;
+    // A bootstrap session ends when ADMIN_TOKEN is changed or removed, as the token itself does.
+    if (!session || (session.admin.id === BOOTSTRAP_ADMIN.id && !this.adminAuth.isBootstrapHash(session.credentialHash))) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS || now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS) {
       await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));
       return null;
