@@ -8,11 +8,11 @@ import { markCredentialFailed } from '../rate-limit/auth-failures';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { ConsoleSessionsService, SESSION_ABSOLUTE_MS } from './console-sessions.service';
 
-export const SESSION_COOKIE = 'camlinks_console';
+const SESSION_COOKIE = 'camlinks_console';
 
 export type ConsoleRequest = AdminRequest & { consoleSession?: ConsoleSessionRecord };
 
-export function sessionSecret(request: Request): string | undefined {
+function sessionSecret(request: Request): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === SESSION_COOKIE) return value.join('=') || undefined;

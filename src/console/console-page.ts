@@ -6,7 +6,7 @@ export function page(session: ConsoleSessionRecord, current: 'overview' | 'links
 }
 
 /** Times as the console shows them: UTC, to the second, readable. */
-export function formatTime(date: Date | string | null | undefined): string {
+function formatTime(date: Date | string | null | undefined): string {
   if (!date) return '—';
   return `${new Date(date).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

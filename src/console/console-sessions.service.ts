@@ -7,7 +7,7 @@ import { type ConsoleSessionRecord, ConsoleSessionsRepository } from './console-
 import { HOUR_MS } from '../common/timestamps';
 
 /** A session ends after this long without a request… */
-export const SESSION_IDLE_MS = 30 * 60_000;
+const SESSION_IDLE_MS = 30 * 60_000;
 /** …and this long after sign-in, whatever happens. */
 export const SESSION_ABSOLUTE_MS = 12 * HOUR_MS;
 /** lastSeenAt is written at most this often: a page view costs no write. */

@@ -7,6 +7,7 @@ import { CamerasService } from '../admin/cameras/cameras.service';
 import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
 import { streamLinksCsv } from '../admin/links/links.controller';
+import { LINK_STATUSES } from '../admin/links/links.dto';
 import { LinksAdminService } from '../admin/links/links.service';
 import { UsersService } from '../admin/users/users.service';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -22,7 +23,6 @@ import { OverviewService } from './overview.service';
 const PAGE_SIZE = 50;
 /** Past this many cameras, users or integrations, a filter asks for the id instead of offering a list. */
 export const FILTER_CHOICES_MAX = 200;
-const STATUSES = ['active', 'suspended', 'expired', 'revoked'];
 
 /**
  * The console's pages: another front of the admin API's services (links, audit events), as
@@ -64,7 +64,7 @@ export class ConsoleController {
       filter,
       choices,
       kinds: LINK_KINDS,
-      statuses: STATUSES,
+      statuses: LINK_STATUSES,
       revoked: form.revoked,
       nextPage: nextCursor && `/admin/links${queryString({ ...filter, cursor: nextCursor })}`,
       csvUrl: `/admin/links.csv${queryString(filter)}`,

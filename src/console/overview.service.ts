@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
-import { hourOf } from '../stats/hourly-stats';
+import { hourOf, OVERVIEW_DAYS } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
 import { DAY_MS, HOUR_MS } from '../common/timestamps';
@@ -26,7 +26,7 @@ export class OverviewService {
     const thisHour = hourOf(now);
     const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
     const hoursFrom = new Date(thisHour.getTime() - 23 * HOUR_MS);
-    const daysFrom = new Date(today.getTime() - 29 * DAY_MS);
+    const daysFrom = new Date(today.getTime() - (OVERVIEW_DAYS - 1) * DAY_MS);
     const [counts, busiest, rows] = await Promise.all([
       this.links.countByState(now),
       this.links.busiest(new Date(now.getTime() - DAY_MS), 5),
@@ -43,7 +43,7 @@ export class OverviewService {
     const days = buckets(
       rows,
       daysFrom,
-      30,
+      OVERVIEW_DAYS,
       DAY_MS,
       (at) => at.toISOString().slice(0, 10),
       (at) => at.toISOString().slice(5, 10),

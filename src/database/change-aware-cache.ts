@@ -8,7 +8,7 @@ import { type ChangeSubscriber, DatabaseChanges } from './database-changes';
 export const CACHE_SHARES = { linkStates: 0.5, cameras: 0.25, grants: 0.1, credentials: 0.1, mediaServersBySecret: 0.05 } as const;
 
 /** The bytes `cache` may hold, by its share of CACHE_MAX_MB. */
-export function cacheBytes(config: AppConfig, cache: keyof typeof CACHE_SHARES): number {
+function cacheBytes(config: AppConfig, cache: keyof typeof CACHE_SHARES): number {
   return Math.floor(config.cache.maxMb * 2 ** 20 * CACHE_SHARES[cache]);
 }
 

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { hashToken } from '../auth/tokens';
+import { bearerToken } from '../auth/integration-auth.guard';
 import { AppError } from '../common/app-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -17,7 +18,7 @@ export class MetricsAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) return true;
-    const presented = /^Bearer\s+(\S+)\s*$/i.exec(context.switchToHttp().getRequest<Request>().headers.authorization ?? '')?.[1];
+    const presented = bearerToken(context.switchToHttp().getRequest<Request>());
     if (!presented || !timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) throw AppError.unauthenticated();
     return true;
   }

@@ -7,13 +7,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
+import { OVERVIEW_DAYS } from '../stats/hourly-stats';
 
 /** Small enough that each DELETE holds its row locks for milliseconds. */
 export const PURGE_BATCH_SIZE = 5000;
 /** Between batches, so that purging never crowds out requests for the database. */
 const PAUSE_MS = 50;
-/** The console's overview shows 30 days of hourly counters; older ones serve nothing. */
-export const HOURLY_STATS_DAYS = 31;
+/** The console's overview shows OVERVIEW_DAYS of hourly counters; older ones serve nothing. */
+const HOURLY_STATS_DAYS = OVERVIEW_DAYS + 1;
 
 export interface PurgeResult {
   links: number;

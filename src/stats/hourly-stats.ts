@@ -5,6 +5,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { type HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
 import { HOUR_MS } from '../common/timestamps';
 
+/** How many days of hourly counters the console's overview shows (and retention keeps, plus one). */
+export const OVERVIEW_DAYS = 30;
+
 /** The start of the hour `at` falls in. */
 export function hourOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);

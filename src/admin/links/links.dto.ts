@@ -5,7 +5,7 @@ import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validato
 import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 
-const STATUSES: LinkStatus[] = ['active', 'suspended', 'expired', 'revoked'];
+export const LINK_STATUSES: LinkStatus[] = ['active', 'suspended', 'expired', 'revoked'];
 const STATUS_DESCRIPTION =
   '`active`: opens what it was issued for. `suspended`: refused while its camera is blocked; opens again only if the camera is unblocked with `restore_links`. ' +
   '`expired`: past its own expiry, or its grant or issuing token expired. `revoked`: revoked (`revoked_*` say when, by whom and why: by an admin, or ' +
@@ -21,9 +21,9 @@ export class LinkSelectionDto {
 }
 
 export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionDto) {
-  @ApiPropertyOptional({ enum: STATUSES, description: STATUS_DESCRIPTION })
+  @ApiPropertyOptional({ enum: LINK_STATUSES, description: STATUS_DESCRIPTION })
   @IsOptional()
-  @IsIn(STATUSES, { message: `must be one of: ${STATUSES.join(', ')}` })
+  @IsIn(LINK_STATUSES, { message: `must be one of: ${LINK_STATUSES.join(', ')}` })
   status?: LinkStatus;
   @ApiPropertyOptional({ description: 'The `source` asked for: mp4, jpg, hls or rtsp.' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
@@ -94,7 +94,7 @@ export class LinkDto {
   @ApiProperty() ttl: number;
   @ApiProperty({ format: 'date-time' }) issued_at: string;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
-  @ApiProperty({ enum: STATUSES, description: STATUS_DESCRIPTION }) status: LinkStatus;
+  @ApiProperty({ enum: LINK_STATUSES, description: STATUS_DESCRIPTION }) status: LinkStatus;
   @ApiProperty({ type: IssuedByDto }) issued_by: IssuedByDto;
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;

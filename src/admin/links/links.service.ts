@@ -57,8 +57,7 @@ export class LinksAdminService {
 
   /** Whether the listing's filter (its status aside) is narrow enough to revoke what it selects. */
   canRevokeSelection(query: LinksQueryDto): boolean {
-    const { status: _, ...filter } = toFilter(query);
-    return narrows(filter);
+    return narrows(withoutStatus(query));
   }
 
   /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
@@ -72,9 +71,15 @@ function narrows(filter: Omit<LinkFilter, 'status'>): boolean {
   return !!(filter.cameraUuid || filter.userId || filter.integrationId || filter.issuedFrom || filter.issuedTo || filter.tokenPrefix);
 }
 
+/** The listing's filter without its status: what a bulk revoke selects. */
+function withoutStatus(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
+  const { status: _, ...filter } = toFilter(query);
+  return filter;
+}
+
 /** The listing's filter without its status, refused when it selects everything (as revokeMatching is). */
 function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
-  const { status: _, ...filter } = toFilter(query);
+  const filter = withoutStatus(query);
   if (!narrows(filter)) {
     throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera, user, integration, issue time or token prefix')] });
   }
