@@ -35,9 +35,11 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
     expect(list.body.find((a: { name: string }) => a.name === 'bootstrap')).toMatchObject({ id: BOOTSTRAP_ADMIN.id, token_prefix: null });
   });
 
-  it('refuses a taken name (bootstrap included) and a bad email', async () => {
+  it('refuses a taken name (bootstrap included) and a bad or too long email', async () => {
     expect((await createAdmin('bootstrap')).status).toBe(409);
     expect((await createAdmin('carol', 'not-an-email')).status).toBe(422);
+    const long = await createAdmin('carol', `carol@${Array.from({ length: 4 }, () => 'c'.repeat(60)).join('.')}.com`);
+    expect([long.status, long.body.errors]).toEqual([422, { email: ['The email field must not be longer than 200 characters.'] }]);
   });
 
   it("records the admin's name and id in audit events and revocations", async () => {

@@ -386,6 +386,16 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   });
 
   describe('usage', () => {
+    it("records a viewer address only when it is one: a media server's report is not trusted to be", async () => {
+      const camera = await aCamera(t.prisma);
+      const link = await issue({ cameras: [{ uuid: camera.uuid }] });
+      for (const reported of ["=HYPERLINK('http://evil.example')", '198.51.100.9, 10.0.0.1', 'x'.repeat(300)]) {
+        expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Real-IP': reported })).status).toBe(204);
+      }
+      await t.app.get(UsageRecorder).flush();
+      expect(await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } })).toMatchObject({ useCount: 3, lastIp: null });
+    });
+
     it('counts uses and refusals per link without a write per request, and flushes them', async () => {
       const camera = await aCamera(t.prisma);
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });

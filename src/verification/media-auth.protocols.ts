@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Decision } from './link-decision';
 import type { VerifyRequest } from './link-verifier';
 import type { FlussonicAuthQueryDto, MediaMtxAuthBodyDto } from './media-auth.dto';
@@ -19,7 +20,7 @@ export const flussonic = {
       token: query.token || queryParam(query.qs, 'token'),
       secret: secret ?? query.secret,
       resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase(), mediaRequest: query.media_request },
-      viewerIp: query.ip,
+      viewerIp: ipOrNothing(query.ip),
     };
   },
   answer(decision: Decision, maxDurationSeconds: number, now: Date): ProtocolAnswer {
@@ -36,7 +37,7 @@ export const nginx = {
     const uri = originalUri ?? '';
     const at = uri.indexOf('?');
     const [path, query] = at === -1 ? [uri, ''] : [uri.slice(0, at), uri.slice(at + 1)];
-    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: originalMethod ?? '' }, viewerIp };
+    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: originalMethod ?? '' }, viewerIp: ipOrNothing(viewerIp) };
   },
   answer(decision: Decision): ProtocolAnswer {
     if (decision.allow) return { status: 204 };
@@ -52,10 +53,15 @@ export const mediamtx = {
       token: body.token || queryParam(body.query, 'token') || body.password || undefined,
       secret,
       resource: { protocol: 'mediamtx', path: body.path ?? '', action: body.action ?? '', query: body.query ?? '' },
-      viewerIp: body.ip,
+      viewerIp: ipOrNothing(body.ip),
     };
   },
   answer(decision: Decision): ProtocolAnswer {
     return { status: decision.allow ? 200 : 401 };
   },
 };
+
+/** The viewer's address as a media server reports it: recorded (and shown to auditors) only when it is an IP address. */
+function ipOrNothing(value: string | undefined): string | undefined {
+  return value !== undefined && isIP(value) ? value : undefined;
+}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional } from 'class-validator';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { IsShortString } from '../../common/validators';
 import type { AdminRecord } from './admins.repository';
 
@@ -15,6 +15,7 @@ export class CreateAdminDto {
   @ApiPropertyOptional({ example: 'alice@example.com', maxLength: 200 })
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(200, { message: 'must not be longer than 200 characters' })
   email?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
-import { IsDateTimeWithOffset } from '../../common/validators';
+import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
 import type { AuditEventRecord } from '../../audit/audit-events.repository';
 
 export class AuditEventsQueryDto extends PageQueryDto {
@@ -12,7 +12,7 @@ export class AuditEventsQueryDto extends PageQueryDto {
   actor?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The id of the admin who acted.' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a valid UUID' })
+  @IsAnyUuidLowerCased()
   actor_id?: string;
   @ApiPropertyOptional({ example: 'POST /api/v1/admin/links/:id/revoke', description: 'What was done: the method and route.' })
   @IsOptional()
