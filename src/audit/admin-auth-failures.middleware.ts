@@ -2,6 +2,7 @@ import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Metrics } from '../metrics/metrics';
 import { AuditEventsRepository } from './audit-events.repository';
+import { objectTypeOf } from './audit.interceptor';
 
 /**
  * Failed admin authentications (any 401 of the admin API) are counted in /metrics and written
@@ -27,7 +28,7 @@ export class AdminAuthFailuresMiddleware implements NestMiddleware {
           actor: 'unauthenticated',
           actorId: null,
           action: `${req.method} ${route}`,
-          objectType: route.replace(/^\/?api\/v1\/admin\//i, '').split('/')[0],
+          objectType: objectTypeOf(route),
           objectId: null,
           outcome: 'failure',
           statusCode: 401,

@@ -58,7 +58,7 @@ export class AuditInterceptor implements NestInterceptor {
         actor: request.admin?.name ?? 'unknown',
         actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
-        objectType: routePath.replace(/^\/?(api\/v1\/)?admin\//, '').split('/')[0],
+        objectType: objectTypeOf(routePath),
         objectId: redactSecrets(params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null) as string | null,
         outcome: statusCode < 400 ? 'success' : 'failure',
         statusCode,
@@ -71,4 +71,9 @@ export class AuditInterceptor implements NestInterceptor {
       this.logger.error(`Could not write audit event for ${request.method} ${routePath}: ${(error as Error).message}`);
     }
   }
+}
+
+/** The admin resource a route acts on (`links` for `/api/v1/admin/links/:id/revoke` and the console's `/admin/links/...`). */
+export function objectTypeOf(route: string): string {
+  return route.replace(/^\/?(api\/v1\/)?admin\//i, '').split('/')[0];
 }

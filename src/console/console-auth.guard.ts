@@ -34,7 +34,7 @@ export function setSessionCookie(request: Request, response: Response, secret: s
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.get('host')}`) throw new ForbiddenException('Cross-site form posts are refused.');
+  if (origin && origin !== `${request.protocol}://${request.host}`) throw new ForbiddenException('Cross-site form posts are refused.');
 }
 
 /**

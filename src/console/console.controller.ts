@@ -54,10 +54,8 @@ export class ConsoleController {
   @Get('links')
   @Render('links')
   async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const [{ data, nextCursor }, choices] = await Promise.all([
-      this.links.list({ ...toLinksQuery(form), limit: form.limit ?? PAGE_SIZE }, new Date()),
-      this.choices(),
-    ]);
+    const query = toLinksQuery(form);
+    const [{ data, nextCursor }, choices] = await Promise.all([this.links.list({ ...query, limit: form.limit ?? PAGE_SIZE }, new Date()), this.choices()]);
     const filter = filterOf(form);
     return page(session, 'links', 'Links', {
       links: data,
@@ -69,7 +67,7 @@ export class ConsoleController {
       nextPage: nextCursor && `/admin/links${queryString({ ...filter, cursor: nextCursor })}`,
       csvUrl: `/admin/links.csv${queryString(filter)}`,
       bulkRevokeUrl: `/admin/links/revoke${queryString({ ...filter, status: undefined })}`,
-      canBulkRevoke: this.links.canRevokeSelection(toLinksQuery(form)),
+      canBulkRevoke: this.links.canRevokeSelection(query),
     });
   }
 

@@ -1,4 +1,4 @@
-import { OmitType } from '@nestjs/swagger';
+import { IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { isStorableTime } from '../common/timestamps';
 import { NumericString } from '../common/validators';
@@ -49,10 +49,7 @@ export function toLinksQuery({
 }
 
 /** Bulk revoke: the filter it was confirmed for (hidden fields), the reason and the CSRF token. */
-export class BulkRevokeFormDto extends OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const) {
-  @IsString({ message: 'must be a string' }) @MaxLength(100) _csrf: string;
-  @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
-}
+export class BulkRevokeFormDto extends IntersectionType(OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const), RevokeFormDto) {}
 
 export class ConsoleAuditQueryDto extends OmitType(AuditEventsQueryDto, ['from', 'to'] as const) {
   @IsOptional() @IsLocalTime() from?: string;
