@@ -217,16 +217,16 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);
     for (let i = 0; i < 3; i++) await issueLink(camera.uuid); // the busiest camera, whatever the other tests issued
-    const nginx = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' });
-    expect((await nginx(`${link.url.pathname}${link.url.search}`)).status).toBe(204);
-    expect((await nginx(`${link.url.pathname}?token=garbage`)).status).toBe(403);
+    expect(await t.mediaAuth(link.url)).toBe(204);
+    expect(await t.mediaAuth(new URL(`${link.url.pathname}?token=garbage`, link.url))).toBe(403);
     await t.app.get(HourlyStats).flush();
     const rows = await t.prisma.hourlyStat.findMany();
     expect(rows.map((row) => row.metric)).toEqual(expect.arrayContaining(['issued', 'allowed', 'refused:unknown_token']));
     const { agent } = await signedIn();
     const overview = await agent.get('/admin');
     expect(overview.status).toBe(200);
-    expect(overview.text).toMatch(/Links issued per hour, last 24 hours \(UTC\): \d+ issued/);
+    const issued = /Links issued per hour, last 24 hours \(UTC\): (\d+) issued/.exec(overview.text);
+    expect(Number(issued?.[1])).toBeGreaterThanOrEqual(4); // this test's four at least
     expect(overview.text).toContain('refused:unknown_token');
     expect(overview.text).toContain(camera.name);
   });

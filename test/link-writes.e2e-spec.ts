@@ -95,6 +95,7 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
     await preview(cameras.map(({ uuid }) => uuid));
     t.queries.reset();
     await preview(cameras.map(({ uuid }) => uuid));
+    expect(t.queries.statements.length).toBeGreaterThan(0);
     expect(t.queries.statements.every((sql) => INSERT.test(sql))).toBe(true);
     const orders = Array.from({ length: 16 }, (_, i) => [0, 1, 2, 3].map((k) => cameras[(i + k) % cameras.length].uuid).slice(0, 1 + (i % 4)));
     // Open connections kept alive, as a busy client's are: the 16 requests then reach camlinks together.
@@ -107,6 +108,7 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
     const answers = await Promise.all(orders.map((uuids) => post(uuids)));
     agent.destroy();
     // Nothing is read on the way (all cached), so requests that arrive together are written together.
+    expect(t.queries.statements.length).toBeGreaterThan(0);
     expect(t.queries.statements.every((sql) => INSERT.test(sql))).toBe(true);
     expect(t.queries.matching(INSERT).length).toBeLessThan(orders.length);
     for (const [i, res] of answers.entries()) {

@@ -104,6 +104,7 @@ describe('logs', () => {
     // Headers are logged by allow-list only.
     const logged = new Set(lines.flatMap((line) => Object.keys((line.req as { headers?: object } | undefined)?.headers ?? {})));
     expect([...logged].filter((name) => !['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-original-method'].includes(name))).toEqual([]);
+    expect([...logged]).toEqual(expect.arrayContaining(['host', 'user-agent', 'x-original-method'])); // and those are logged
     const verifications = lines.flatMap((line) => (line.verification ? [line.verification] : []));
     expect(verifications).toEqual([
       { protocol: 'nginx', link: expect.any(String), outcome: 'allow' },
