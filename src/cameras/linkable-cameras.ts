@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { type ChangeAwareCache, ConfiguredCache } from '../database/change-aware-cache';
+import { ConfiguredCache } from '../database/change-aware-cache';
 import { CAMERA_FACTS_TABLES, type CameraFacts, CamerasRepository, GRANT_TABLES, type GrantFacts } from './cameras.repository';
 
 /** A camera the principal may link to now, with the generations its links record. */
@@ -34,8 +34,7 @@ export class LinkableCameras {
   async find(principal: Principal, uuids: string[], now: Date): Promise<LinkableCamera[]> {
     const userId = principal.user?.id;
     const [cameras, grants] = await Promise.all([
-      this.cached(
-        this.cameras,
+      this.cameras.throughMany(
         uuids,
         (uuid) => uuid,
         (missing) => this.repository.findCameras(missing),
@@ -43,8 +42,7 @@ export class LinkableCameras {
       ),
       userId === undefined
         ? undefined
-        : this.cached(
-            this.grants,
+        : this.grants.throughMany(
             uuids,
             (uuid) => `${userId}:${uuid}`,
             (missing) => this.repository.findGrants(userId, missing),
@@ -63,33 +61,5 @@ export class LinkableCameras {
       if (grant && (grant.expiresAt === null || grant.expiresAt > now)) linkable.push({ ...camera, grantGeneration: grant.generation });
     }
     return linkable;
-  }
-
-  /** Values by uuid, from `cache` where it has them and from one `load` of the rest (remembered, found or not). */
-  private async cached<V>(
-    cache: ChangeAwareCache<V>,
-    uuids: string[],
-    keyOf: (uuid: string) => string,
-    load: (missing: string[]) => Promise<V[]>,
-    uuidOf: (value: V) => string,
-  ): Promise<Map<string, V | null>> {
-    const found = new Map<string, V | null>();
-    const missing: string[] = [];
-    const at = Date.now();
-    for (const uuid of uuids) {
-      const value = cache.get(keyOf(uuid), at);
-      if (value === undefined) missing.push(uuid);
-      else found.set(uuid, value);
-    }
-    if (!missing.length) return found;
-    const generation = cache.generation;
-    const loaded = new Map((await load(missing)).map((value) => [uuidOf(value), value]));
-    const loadedAt = Date.now();
-    for (const uuid of missing) {
-      const value = loaded.get(uuid) ?? null;
-      cache.set(keyOf(uuid), value, loadedAt, generation);
-      found.set(uuid, value);
-    }
-    return found;
   }
 }

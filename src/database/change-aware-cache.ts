@@ -45,9 +45,9 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
   private enabled = false;
   /**
    * Bumped by every clear. An answer read from the database before a change was announced must
-   * not be cached after it: callers pass the generation they saw before their query.
+   * not be cached after it: `through` and `throughMany` note the generation before their query.
    */
-  generation = 0;
+  private generation = 0;
 
   constructor(
     private readonly options: CacheOptions,
@@ -59,7 +59,7 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
   }
 
   /** undefined: not cached; null: cached as not found. */
-  get(key: string, now: number): V | null | undefined {
+  private get(key: string, now: number): V | null | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now < entry.staleAt) return entry.value;
@@ -67,7 +67,7 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     return undefined;
   }
 
-  set(key: string, value: V | null, now: number, seenGeneration: number): void {
+  private set(key: string, value: V | null, now: number, seenGeneration: number): void {
     if (!this.enabled || seenGeneration !== this.generation) return;
     this.entries.set(key, { value, staleAt: now + (value === null ? this.options.missingMs : this.options.foundMs) });
   }
@@ -80,6 +80,36 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     const value = await load();
     this.set(key, value, Date.now(), generation);
     return value;
+  }
+
+  /**
+   * Values by id for many ids: from the cache where it has them, and from one `loadMissing` of
+   * the rest (each remembered, found or not, when that is safe, as in `through`).
+   */
+  async throughMany(
+    ids: string[],
+    keyOf: (id: string) => string,
+    loadMissing: (ids: string[]) => Promise<V[]>,
+    idOf: (value: V) => string,
+  ): Promise<Map<string, V | null>> {
+    const found = new Map<string, V | null>();
+    const missing: string[] = [];
+    const at = Date.now();
+    for (const id of ids) {
+      const value = this.get(keyOf(id), at);
+      if (value === undefined) missing.push(id);
+      else found.set(id, value);
+    }
+    if (!missing.length) return found;
+    const generation = this.generation;
+    const loaded = new Map((await loadMissing(missing)).map((value) => [idOf(value), value]));
+    const loadedAt = Date.now();
+    for (const id of missing) {
+      const value = loaded.get(id) ?? null;
+      this.set(keyOf(id), value, loadedAt, generation);
+      found.set(id, value);
+    }
+    return found;
   }
 
   /** Entries held and their estimated bytes, for metrics and the benchmark. */

@@ -19,7 +19,7 @@ const FIELDS = Symbol('accessLogFields');
 /** Adds fields to the request's access-log line (e.g. a verification decision); never a credential. */
 export function attachToLog(response: Response, fields: LogFields): void {
   const carrier = response as Response & { [FIELDS]?: LogFields };
-  carrier[FIELDS] = Object.assign(carrier[FIELDS] ?? {}, fields);
+  carrier[FIELDS] = carrier[FIELDS] ? Object.assign(carrier[FIELDS], fields) : fields;
 }
 
 function requestId(request: Request): string {
