@@ -201,16 +201,22 @@ describe('admin console in a browser (postgres)', () => {
     // The browser's own cookies, but no CSRF token.
     const forged = await context.request.post(`${base}/admin/links/${target.id}/revoke`, { form: { reason: 'forged' }, maxRedirects: 0 });
     expect(forged.status()).toBe(403);
-    // A page elsewhere that posts to the console: SameSite=Strict keeps the session cookie home, and the origin is wrong.
+    // A page elsewhere that posts to the console, even with a valid CSRF token (as if it had leaked):
+    // SameSite=Strict keeps the session cookie home, and the origin is wrong.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await context.request.get(`${base}/admin/links`)).text())![1];
+    const action = `${base}/admin/links/${target.id}/revoke`;
     await page.route('http://attacker.test/**', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<form method="post" action="${base}/admin/links/${target.id}/revoke"><input name="reason" value="forged"><button>Win a prize</button></form>`,
+        body: `<form method="post" action="${action}"><input name="_csrf" value="${csrf}"><input name="reason" value="forged"><button>Win a prize</button></form>`,
       }),
     );
     await page.goto('http://attacker.test/');
-    await page.getByRole('button', { name: 'Win a prize' }).click();
-    await page.waitForLoadState();
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.url() === action),
+      page.getByRole('button', { name: 'Win a prize' }).click(),
+    ]);
+    expect(refused.status()).toBe(403);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
   });
 
