@@ -7,7 +7,7 @@ import { CamerasService } from '../admin/cameras/cameras.service';
 import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
 import { streamLinksCsv } from '../admin/links/links.controller';
-import { LINK_STATUSES } from '../admin/links/links.dto';
+import { LINK_STATUSES } from '../links/link-status';
 import { LinksAdminService } from '../admin/links/links.service';
 import { UsersService } from '../admin/users/users.service';
 import { AuditInterceptor } from '../audit/audit.interceptor';

@@ -8,6 +8,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
+import { type LinkStatus, statusAt } from './link-status';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
 export interface LinkTerms {
@@ -61,15 +62,6 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   status: LinkStatus;
 }
 
-/**
- * What a link can do now, by the rules verification applies (apart from which resource is
- * asked for): `active` opens; `suspended` is refused while its camera is blocked, and may open
- * again if the camera is unblocked with its links restored; `expired` and `revoked` never open
- * again. `revoked` also covers a link whose camera, grant or issuing token is gone without a
- * recorded revocation (revoked_at null), and `expired` one whose grant or token has expired.
- */
-export type LinkStatus = 'active' | 'suspended' | 'expired' | 'revoked';
-
 export interface LinkFilter {
   cameraUuid?: string;
   userId?: string;
@@ -107,7 +99,7 @@ const RECORD = Prisma.sql`
   l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
   l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
 
-/** What a link's status depends on: joined as VerificationRepository.findLinkState joins it. */
+/** What a link's status depends on (link-status.ts): joined as VerificationRepository.findLinkState joins it. */
 const ISSUED_UNDER = Prisma.sql`
   LEFT JOIN cameras c ON c.uuid = l.camera_uuid
   LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
@@ -118,20 +110,6 @@ const ISSUED_UNDER = Prisma.sql`
 const NAMES = Prisma.sql`
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN integrations i ON i.id = l.integration_id`;
-
-/** LinkStatus in SQL, over ISSUED_UNDER. */
-function statusAt(now: Date): Prisma.Sql {
-  return Prisma.sql`CASE
-    WHEN l.revoked_at IS NOT NULL THEN 'revoked'
-    WHEN l.expires_at <= ${now} THEN 'expired'
-    WHEN c.generation IS DISTINCT FROM l.camera_generation
-      OR (l.user_id IS NOT NULL AND g.id IS NULL)
-      OR (l.integration_token_id IS NOT NULL AND (it.id IS NULL OR it.revoked_at IS NOT NULL))
-      OR (l.user_token_id IS NOT NULL AND (ut.id IS NULL OR ut.revoked_at IS NOT NULL)) THEN 'revoked'
-    WHEN g.expires_at <= ${now} OR it.expires_at <= ${now} OR ut.expires_at <= ${now} THEN 'expired'
-    WHEN c.blocked THEN 'suspended'
-    ELSE 'active' END`;
-}
 
 const INSERT_LINKS: NamedStatement = {
   name: 'camlinks_insert_links',

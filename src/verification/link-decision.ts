@@ -1,4 +1,5 @@
 import type { LinkKind } from '../links/link-kind';
+import type { LinkCause } from '../links/link-status';
 import { buildStreamDirectoryUrl, buildUrl, type MediaServerUrls } from '../links/url-templates';
 import { canonicalDirectory, canonicalPath, rawPathOf } from './canonical-path';
 import { type HlsName, MAX_CHUNK_MS, readHlsName } from './hls-names';
@@ -40,23 +41,8 @@ export type RequestedResource =
  */
 export type Asker = { presented: false } | { presented: true; serverId: string | null };
 
-export type DenyReason =
-  | 'no_token'
-  | 'unknown_token'
-  | 'secret_missing'
-  | 'secret_wrong'
-  | 'wrong_server'
-  | 'revoked'
-  | 'expired'
-  | 'camera_gone'
-  | 'camera_blocked'
-  | 'stream_gone'
-  | 'issuer_revoked'
-  | 'issuer_expired'
-  | 'grant_gone'
-  | 'grant_expired'
-  | 'wrong_resource'
-  | 'error';
+/** A cause that is the link's own (link-status.ts), or one about this request. */
+export type DenyReason = LinkCause | 'no_token' | 'unknown_token' | 'secret_missing' | 'secret_wrong' | 'wrong_server' | 'wrong_resource' | 'error';
 
 export type Decision = { allow: true; link: LinkState; validUntil: Date } | { allow: false; reason: DenyReason; link?: LinkState };
 
@@ -85,26 +71,27 @@ export function decide(link: LinkState | null, resource: RequestedResource, aske
     if (!asker.presented && link.mediaServer.hasSecret) return deny('secret_missing');
     if (asker.presented && asker.serverId !== link.mediaServer.id) return deny('wrong_server');
   }
+  // Causes in the order of STATUS_OF_CAUSE (src/links/link-status.ts), which the admin listing's status follows.
   if (link.revoked) return deny('revoked');
   if (now >= link.expiresAt) return deny('expired');
   if (!link.camera || !link.mediaServer) return deny('camera_gone');
+  const { integrationToken, userToken, grant } = link;
+  if (integrationToken?.revoked || userToken?.revoked) return deny('issuer_revoked');
+  if (link.issuedToUser && !grant) return deny('grant_gone');
+  if (expiredAt(integrationToken?.expiresAt, now) || expiredAt(userToken?.expiresAt, now)) return deny('issuer_expired');
+  if (link.issuedToUser && expiredAt(grant?.expiresAt, now)) return deny('grant_expired');
   if (link.camera.blocked) return deny('camera_blocked');
   if (!link.camera.hasStream) return deny('stream_gone');
-  const expiries: (Date | null)[] = [link.expiresAt];
-  for (const token of [link.integrationToken, link.userToken]) {
-    if (!token) continue;
-    if (token.revoked) return deny('issuer_revoked');
-    if (token.expiresAt && now >= token.expiresAt) return deny('issuer_expired');
-    expiries.push(token.expiresAt);
-  }
-  if (link.issuedToUser) {
-    if (!link.grant) return deny('grant_gone');
-    if (link.grant.expiresAt && now >= link.grant.expiresAt) return deny('grant_expired');
-    expiries.push(link.grant.expiresAt);
-  }
   if (!matchesResource(link, link.mediaServer, resource, now)) return deny('wrong_resource');
-  const validUntil = new Date(Math.min(...expiries.filter((d): d is Date => d !== null).map((d) => d.getTime())));
-  return { allow: true, link, validUntil };
+  let validUntil = link.expiresAt.getTime();
+  for (const until of [integrationToken?.expiresAt, userToken?.expiresAt, link.issuedToUser ? grant?.expiresAt : null]) {
+    if (until && until.getTime() < validUntil) validUntil = until.getTime();
+  }
+  return { allow: true, link, validUntil: new Date(validUntil) };
+}
+
+function expiredAt(expiresAt: Date | null | undefined, now: Date): boolean {
+  return expiresAt != null && now >= expiresAt;
 }
 
 /**

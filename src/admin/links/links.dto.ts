@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
-import type { IssuedLinkRecord, LinkStatus } from '../../links/issued-links.repository';
+import type { IssuedLinkRecord } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
+import { LINK_STATUSES, type LinkStatus } from '../../links/link-status';
 
-export const LINK_STATUSES: LinkStatus[] = ['active', 'suspended', 'expired', 'revoked'];
 const STATUS_DESCRIPTION =
-  '`active`: opens what it was issued for. `suspended`: refused while its camera is blocked; opens again only if the camera is unblocked with `restore_links`. ' +
+  '`active`: opens what it was issued for. `suspended`: refused while its camera is blocked (opens again only if the camera is unblocked with `restore_links`) ' +
+  'or while its camera no longer has the stream it names (opens again if the stream is added back). ' +
   '`expired`: past its own expiry, or its grant or issuing token expired. `revoked`: revoked (`revoked_*` say when, by whom and why: by an admin, or ' +
   'because its camera, grant, user, integration or token was deleted or revoked, or its camera unblocked without restoring links), or what it was issued ' +
   'under is gone without a recorded revocation. Expired and revoked links never open again.';
