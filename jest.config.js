@@ -27,7 +27,10 @@ module.exports = {
   // start, and over 30 s was seen while other builds shared the 2 cores.
   testTimeout: 60_000,
   projects: [
+    // Tiers: `unit` answers in seconds (pure code, no database, no app); `medium` boots the app
+    // or the migration engine in process (the OpenAPI document, migration diffs); e2e per database.
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js', '<rootDir>/test/support/**/*.spec.ts'] },
+    { ...shared, displayName: 'medium', testMatch: ['<rootDir>/src/**/*.medium-spec.ts'] },
     e2e('postgres'),
     e2e('embedded'),
   ],
