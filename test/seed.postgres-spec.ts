@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { EXAMPLE_CAMERA } from '../src/cameras/camera-links.dto';
+import { EXAMPLE_CAMERA } from '../src/common/chosen-id';
 import { type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 

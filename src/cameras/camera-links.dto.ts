@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { EXAMPLE_CAMERA } from '../common/chosen-id';
 import { formatTimestamp } from '../common/timestamps';
 import { NumericString } from '../common/validators';
 import type { CameraLinkResult } from './camera-links.service';
-
-export const EXAMPLE_CAMERA = '3f1c2a9e-8b7d-4c6e-9a51-2d0f4b8e7c11';
 
 /** What every camera item of the vendor's link endpoints has. */
 export class CameraItemDto {

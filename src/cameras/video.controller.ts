@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/integration-auth.guard';
 import type { Principal } from '../auth/principal';
-import { EXAMPLE_CAMERA } from './camera-links.dto';
+import { EXAMPLE_CAMERA } from '../common/chosen-id';
 import { LinkEndpoint } from './link-endpoint.decorator';
 import { requestOrigin } from './request-origin';
 import { mapVideoLink, VideoLinkDto, VideoRequestDto } from './video.dto';

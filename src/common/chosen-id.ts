@@ -15,6 +15,9 @@ export function ChosenId(): PropertyDecorator {
   );
 }
 
+/** The camera of the vendor's examples, which `npm run db:seed` creates first. */
+export const EXAMPLE_CAMERA = '3f1c2a9e-8b7d-4c6e-9a51-2d0f4b8e7c11';
+
 /** The ids `npm run db:seed` creates its demo records with, so that the API docs' examples work against them. */
 export const EXAMPLE_IDS = {
   mediaServer: '5a0e6f3c-2b1d-4e8a-9c7f-0d6b3a2e1f45',

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { EXAMPLE_CAMERA } from '../cameras/camera-links.dto';
-import { EXAMPLE_IDS } from '../common/chosen-id';
+import { EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
 import { addCommonResponses } from './common-responses';
 
 /** Every tag an operation may use, in the order Swagger UI shows them. */

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_FILE } from '../auth/admin-token';
-import { EXAMPLE_CAMERA } from '../cameras/camera-links.dto';
-import { DEMO_ARCHIVE, EXAMPLE_IDS } from '../common/chosen-id';
+import { DEMO_ARCHIVE, EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
 import { type AppConfig, loadConfigOrExit } from '../config/app-config';
 
 /**
