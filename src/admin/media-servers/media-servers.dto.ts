@@ -17,7 +17,6 @@ import {
 import { IsShortString } from '../../common/validators';
 import { DEFAULT_TEMPLATES, rtspBase, type TemplateKey } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
-import type { MediaServerChange } from './media-servers.service';
 import { baseUrlProblem, templateProblem } from './url-rules';
 
 @ValidatorConstraint({ name: 'urlTemplate' })
@@ -137,6 +136,12 @@ export class MediaServerDto {
   @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+/** A media server as just written, with what its configuration leaves open. */
+export interface MediaServerChange {
+  server: MediaServerRecord;
+  warnings: string[];
 }
 
 /** The answer to a create or update: the server, and what its configuration leaves open. */

@@ -2,15 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { hashToken } from '../../auth/tokens';
 import { AppError, ErrorCode, type FieldErrors, fieldMessage } from '../../common/app-error';
 import type { TemplateKey } from '../../links/url-templates';
-import type { CreateMediaServerDto, UpdateMediaServerDto, UrlTemplatesDto } from './media-servers.dto';
+import type { CreateMediaServerDto, MediaServerChange, UpdateMediaServerDto, UrlTemplatesDto } from './media-servers.dto';
 import { type MediaServerFields, type MediaServerRecord, MediaServersRepository } from './media-servers.repository';
 import { templateProblem, templateProblemOn } from './url-rules';
-
-/** A media server as just written, with what its configuration leaves open. */
-export interface MediaServerChange {
-  server: MediaServerRecord;
-  warnings: string[];
-}
 
 export const NO_SECRET_WARNING =
   "This media server has no verification_secret: camlinks answers whoever reaches its media-auth endpoints about this server's links (it trusts the network). Set one unless only the media server can reach camlinks.";
