@@ -44,7 +44,9 @@ export function accessLog(logger: Logger) {
     response.setHeader(REQUEST_ID_HEADER, id);
     response.once('close', () => {
       const status = response.writableFinished ? response.statusCode : undefined;
-      const level: Level = status === undefined || status >= 500 ? 'error' : QUIET_PATHS.test(path) ? 'debug' : 'info';
+      // A client that goes away before its answer is not a fault of camlinks' (a server-side
+      // failure is logged by the exception filter): a warning, not an error.
+      const level: Level = status === undefined ? 'warn' : status >= 500 ? 'error' : QUIET_PATHS.test(path) ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       const headers: Record<string, string | string[]> = {};
       for (const name of LOGGED_HEADERS) {
@@ -58,7 +60,7 @@ export function accessLog(logger: Logger) {
           responseTime: Math.round((performance.now() - started) * 10) / 10,
           ...(response as Response & { [FIELDS]?: LogFields })[FIELDS],
         },
-        status === undefined ? 'request aborted' : 'request completed',
+        status === undefined ? 'request aborted by the client' : 'request completed',
       );
     });
     next();
