@@ -3,7 +3,6 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OpenDatabase } from './adapter-factory';
-import { describeTarget } from '../config/database-target';
 import { StartupError } from '../common/startup-error';
 import { appliedMigrations, migrationMismatch, unreachable } from './migration-check';
 import { applyMigrations, pendingMigrations, readMigrations, releaseEngine } from './migrations/schema-engine';
@@ -38,7 +37,6 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     const problem = await this.migrationProblem();
     if (problem) throw new StartupError(problem);
     await this.$connect();
-    this.logger.log(`Using ${describeTarget(this.config.database)}`);
   }
 
   /** Why the database's migrations are not exactly the code's, or undefined; also the readiness probe's check. */
