@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { AdminIdentity } from './admin-identity';
 
-/** An unrevoked integration or user token; whether it has expired is the caller's to judge. */
+/** An integration or user token; whether it still counts (revoked, expired) is the caller's to judge. */
 export interface Credential {
   id: string;
   ownerId: string;
   expiresAt: Date | null;
+  revokedAt: Date | null;
 }
 
 /**
@@ -22,20 +23,20 @@ export class CredentialsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findIntegrationToken(hash: string): Promise<Credential | null> {
-    const row = await this.prisma.integrationToken.findFirst({
-      where: { tokenHash: hash, revokedAt: null },
-      select: { id: true, integrationId: true, expiresAt: true },
+    const row = await this.prisma.integrationToken.findUnique({
+      where: { tokenHash: hash },
+      select: { id: true, integrationId: true, expiresAt: true, revokedAt: true },
     });
-    return row && { id: row.id, ownerId: row.integrationId, expiresAt: row.expiresAt };
+    return row && { id: row.id, ownerId: row.integrationId, expiresAt: row.expiresAt, revokedAt: row.revokedAt };
   }
 
   async findUserToken(hash: string): Promise<Credential | null> {
-    const row = await this.prisma.userToken.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, userId: true, expiresAt: true } });
-    return row && { id: row.id, ownerId: row.userId, expiresAt: row.expiresAt };
+    const row = await this.prisma.userToken.findUnique({ where: { tokenHash: hash }, select: { id: true, userId: true, expiresAt: true, revokedAt: true } });
+    return row && { id: row.id, ownerId: row.userId, expiresAt: row.expiresAt, revokedAt: row.revokedAt };
   }
 
-  /** The named admin whose unrevoked token this is. */
-  findAdminToken(hash: string): Promise<AdminIdentity | null> {
-    return this.prisma.admin.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, name: true } });
+  /** The named admin whose token this is, revoked or not. */
+  findAdminToken(hash: string): Promise<(AdminIdentity & { revokedAt: Date | null }) | null> {
+    return this.prisma.admin.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, revokedAt: true } });
   }
 }
