@@ -4,8 +4,9 @@
 /** Lowest first. Entry points (main.ts, app.module.ts, app.setup.ts, the CLIs) sit above them all. */
 const LAYERS = [
   ['config'],
+  ['logging'],
   ['common', 'generated'],
-  ['database', 'logging', 'rate-limit'],
+  ['database', 'rate-limit'],
   ['auth', 'stats'],
   ['metrics', 'audit', 'openapi'],
   ['links'],

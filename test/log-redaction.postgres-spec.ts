@@ -120,7 +120,17 @@ describe('logs', () => {
     await fetch(`${pretty.url}/api/v1/admin/users`, { headers: { Authorization: `Bearer ${ADMIN}`, 'X-Api-Key': ADMIN } });
     await pretty.stop();
     const output = pretty.output();
-    expect(output).toMatch(/INFO: \[camlinks\] camlinks listening on /);
+    // The first lines are the banner: where it is, the docs, the console, where the admin token is.
+    const lines = output.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`INFO: \\[camlinks\\] camlinks is running at ${pretty.url}$`));
+    expect(lines.slice(1, 5)).toEqual([
+      `  API docs:    ${pretty.url}/api/docs`,
+      `  console:     ${pretty.url}/admin`,
+      '  admin token: from ADMIN_TOKEN',
+      `  database:    PostgreSQL at 127.0.0.1:5432/${dbName}`,
+    ]);
+    // Nest's report of every module and route is debug, not the start of the log.
+    expect(output).not.toMatch(/InstanceLoader|RoutesResolver|RouterExplorer|Mapped \{/);
     expect(output).toMatch(/INFO: GET \/api\/v1\/admin\/users 200 [\d.]+ ms [\w-]{36}\n/);
     expect(output).not.toContain(ADMIN);
     expect(output.split('\n')[0]).not.toMatch(/^\{/);

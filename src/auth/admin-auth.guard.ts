@@ -1,11 +1,11 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { AppError } from '../common/app-error';
+import { AppError, type AuthFailureReason } from '../common/app-error';
 import { type AdminIdentity, BOOTSTRAP_ADMIN } from './admin-identity';
 import { type AdminTokenSource } from './admin-token';
 import { CredentialsRepository } from './credentials.repository';
-import { bearerToken } from './integration-auth.guard';
+import { requireBearer } from './integration-auth.guard';
 import { hashToken, tokenKind } from './tokens';
 
 export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
@@ -28,8 +28,8 @@ export class AdminAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AdminRequest>();
-    const admin = await this.authenticate(bearerToken(request));
-    if (!admin) throw AppError.unauthenticated();
+    const admin = await this.identify(requireBearer(request));
+    if (typeof admin === 'string') throw AppError.unauthenticated(admin);
     request.admin = admin;
     return true;
   }
@@ -41,11 +41,22 @@ export class AdminAuthGuard implements CanActivate {
 
   /** The admin a presented token belongs to; undefined when it is no admin's (unknown, revoked, malformed). */
   async authenticate(presented: string | undefined): Promise<AdminIdentity | undefined> {
-    if (!presented) return undefined;
+    const admin = await this.identify(presented);
+    return typeof admin === 'string' ? undefined : admin;
+  }
+
+  /** The admin a presented token belongs to, or why it is none. */
+  async identify(presented: string | undefined): Promise<AdminIdentity | AuthFailureReason> {
+    if (!presented) return 'no_credentials';
     const hash = hashToken(presented);
     if (this.isBootstrapHash(hash)) return BOOTSTRAP_ADMIN;
+    const kind = tokenKind(presented);
+    if (kind === 'integration' || kind === 'user' || kind === 'link') return 'wrong_api';
+    if (kind !== 'admin') return this.bootstrap ? 'unknown_token' : 'admin_api_closed';
     // Not cached: admin requests are few, and a revoked admin token must stop at once on every instance.
-    return tokenKind(presented) === 'admin' ? ((await this.credentials.findAdminToken(hash)) ?? undefined) : undefined;
+    const admin = await this.credentials.findAdminToken(hash);
+    if (!admin) return 'unknown_token';
+    return admin.revokedAt ? 'revoked' : { id: admin.id, name: admin.name };
   }
 }
 
@@ -54,6 +65,6 @@ export type AdminRequest = Request & { admin?: AdminIdentity };
 /** Which admin made this request (its name and id), for audit events and revocations. */
 export const AdminActor = createParamDecorator((_: unknown, context: ExecutionContext): AdminIdentity => {
   const admin = context.switchToHttp().getRequest<AdminRequest>().admin;
-  if (!admin) throw AppError.unauthenticated();
+  if (!admin) throw AppError.unauthenticated('no_credentials');
   return admin;
 });

@@ -1,4 +1,4 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { AdminAuthGuard, ADMIN_TOKEN } from './admin-auth.guard';
@@ -17,14 +17,8 @@ import { IntegrationAuthGuard } from './integration-auth.guard';
     {
       provide: ADMIN_TOKEN,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
-        const source = await resolveAdminToken(config);
-        const logger = new Logger('AdminApi');
-        // Where the token is, never the token itself.
-        if (source.kind === 'file') logger.log(`Admin token: in ${source.path} (set ADMIN_TOKEN to choose your own)`);
-        if (source.kind === 'closed') logger.warn('ADMIN_TOKEN is not set: the admin API is closed');
-        return source;
-      },
+      // Where the token is (never the token itself) is in the start-up banner (main.ts).
+      useFactory: (config: AppConfig) => resolveAdminToken(config),
     },
   ],
   exports: [CredentialsRepository, CredentialCache, IntegrationAuthGuard, AdminAuthGuard, ADMIN_TOKEN],

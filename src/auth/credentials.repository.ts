@@ -4,20 +4,21 @@ import { tablesReadBy } from '../database/database-changes';
 import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
 import type { AdminIdentity } from './admin-identity';
 
-/** An unrevoked integration or user token; whether it has expired is the caller's to judge. */
+/** An integration or user token; whether it still counts (revoked, expired) is the caller's to judge. */
 export interface Credential {
   id: string;
   ownerId: string;
   expiresAt: Date | null;
+  revokedAt: Date | null;
 }
 
 export const FIND_INTEGRATION_TOKEN: NamedStatement = {
   name: 'camlinks_find_integration_token',
-  text: 'SELECT id, integration_id AS "ownerId", expires_at AS "expiresAt" FROM integration_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  text: 'SELECT id, integration_id AS "ownerId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM integration_tokens WHERE token_hash = $1',
 };
 export const FIND_USER_TOKEN: NamedStatement = {
   name: 'camlinks_find_user_token',
-  text: 'SELECT id, user_id AS "ownerId", expires_at AS "expiresAt" FROM user_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  text: 'SELECT id, user_id AS "ownerId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM user_tokens WHERE token_hash = $1',
 };
 
 /** What integration and user credentials are read from: their cache hears changes of these tables. */
@@ -43,8 +44,8 @@ export class CredentialsRepository {
     return (await this.db.sql.query<Credential>(FIND_USER_TOKEN, [hash]))[0] ?? null;
   }
 
-  /** The named admin whose unrevoked token this is. */
-  findAdminToken(hash: string): Promise<AdminIdentity | null> {
-    return this.prisma.admin.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, name: true } });
+  /** The named admin whose token this is, revoked or not. */
+  findAdminToken(hash: string): Promise<(AdminIdentity & { revokedAt: Date | null }) | null> {
+    return this.prisma.admin.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, revokedAt: true } });
   }
 }

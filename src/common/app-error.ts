@@ -4,6 +4,14 @@ export type FieldErrors = Record<string, string[]>;
 /** Fields a 422 lists at most; its message still counts them all. */
 export const MAX_FIELD_ERRORS = 20;
 
+/**
+ * Why a credential was refused. It goes to the request's access-log line (`auth_failure`) and
+ * never into the answer, which stays the vendor's `{"message":"Unauthenticated."}`: a caller
+ * probing tokens learns nothing, an operator reading the log learns what to fix.
+ */
+export type AuthFailureReason =
+  'no_credentials' | 'malformed' | 'wrong_api' | 'unknown_token' | 'revoked' | 'expired' | 'admin_api_closed' | 'session_ended' | 'cross_origin' | 'csrf';
+
 export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   NotFound = 'not_found',
@@ -21,12 +29,13 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldErrors,
+    readonly authFailure?: AuthFailureReason,
   ) {
     super(message);
   }
 
-  static unauthenticated(): AppError {
-    return new AppError(ErrorCode.Unauthenticated, 'Unauthenticated.');
+  static unauthenticated(reason: AuthFailureReason): AppError {
+    return new AppError(ErrorCode.Unauthenticated, 'Unauthenticated.', undefined, reason);
   }
 
   static notFound(what: string): AppError {

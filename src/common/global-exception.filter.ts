@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { fromPrismaError } from './prisma-errors';
+import { attachToLog } from '../logging/access-log';
 import { AppError, ErrorCode } from './app-error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -23,9 +24,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception);
     if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    logAuthFailure(response, exception);
     if (response.headersSent) return;
     response.status(status).json(body);
   }
+}
+
+/** Why a credential was refused, in the request's log line (the answer says only "Unauthenticated."). */
+export function logAuthFailure(response: Response, exception: unknown): void {
+  if (exception instanceof AppError && exception.authFailure) attachToLog(response, { auth_failure: exception.authFailure });
 }
 
 /** The status and body an error is answered with; also what the audit trail records as outcome. */

@@ -204,6 +204,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** For entry points: print the problems and exit instead of a stack trace. */
+/** Where a client on this machine reaches the server: a wildcard HOST (all addresses) is reached on 127.0.0.1. */
+export function localUrl(config: Pick<AppConfig, 'host' | 'port'>): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
+}
+
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
     return loadConfig(env);

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { AdminRequest } from '../auth/admin-auth.guard';
 import { hashToken } from '../auth/tokens';
-import { AppError } from '../common/app-error';
+import { AppError, type AuthFailureReason } from '../common/app-error';
+import { attachToLog } from '../logging/access-log';
 import { markCredentialFailed } from '../rate-limit/auth-failures';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { ConsoleSessionsService, SESSION_ABSOLUTE_MS } from './console-sessions.service';
@@ -34,7 +35,10 @@ export function setSessionCookie(request: Request, response: Response, secret: s
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.host}`) throw new ForbiddenException('Cross-site form posts are refused.');
+  if (origin && origin !== `${request.protocol}://${request.host}`) {
+    attachToLog(request.res!, { auth_failure: 'cross_origin' satisfies AuthFailureReason });
+    throw new ForbiddenException('Cross-site form posts are refused.');
+  }
 }
 
 /**
@@ -53,9 +57,10 @@ export class ConsoleAuthGuard implements CanActivate {
     if (!session) {
       // A cookie that names no session is a guessed or stale credential: it costs a lookup, so it counts.
       if (presented) markCredentialFailed(context.switchToHttp().getResponse());
-      throw AppError.unauthenticated();
+      throw AppError.unauthenticated(presented ? 'session_ended' : 'no_credentials');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD' && !sameSecret((request.body as { _csrf?: unknown } | undefined)?._csrf, session.csrfToken)) {
+      attachToLog(context.switchToHttp().getResponse(), { auth_failure: 'csrf' satisfies AuthFailureReason });
       throw new ForbiddenException('The form is missing its CSRF token or it is stale: reload the page and try again.');
     }
     request.consoleSession = session;
@@ -72,6 +77,6 @@ function sameSecret(presented: unknown, expected: string): boolean {
 /** The signed-in console session (set by ConsoleAuthGuard). */
 export const ConsoleSession = createParamDecorator((_: unknown, context: ExecutionContext): ConsoleSessionRecord => {
   const session = context.switchToHttp().getRequest<ConsoleRequest>().consoleSession;
-  if (!session) throw AppError.unauthenticated();
+  if (!session) throw AppError.unauthenticated('no_credentials');
   return session;
 });

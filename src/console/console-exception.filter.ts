@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { toErrorResponse } from '../common/global-exception.filter';
+import { logAuthFailure, toErrorResponse } from '../common/global-exception.filter';
 import { setSessionCookie } from './console-auth.guard';
 
 /**
@@ -17,6 +17,7 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception);
     if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    logAuthFailure(response, exception);
     if (response.headersSent) return;
     if (status === HttpStatus.UNAUTHORIZED) {
       setSessionCookie(request, response, null);

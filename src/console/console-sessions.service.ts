@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminIdentity, BOOTSTRAP_ADMIN } from '../auth/admin-identity';
 import { hashToken } from '../auth/tokens';
+import type { AuthFailureReason } from '../common/app-error';
 import { type ConsoleSessionRecord, ConsoleSessionsRepository } from './console-sessions.repository';
 import { HOUR_MS } from '../common/timestamps';
 
@@ -24,11 +25,11 @@ export class ConsoleSessionsService {
     private readonly adminAuth: AdminAuthGuard,
   ) {}
 
-  /** The new session's cookie secret, or undefined when the token is no admin's. */
-  async signIn(adminToken: string, now: Date): Promise<{ secret: string; admin: AdminIdentity } | undefined> {
+  /** The new session's cookie secret, or why the token is no admin's. */
+  async signIn(adminToken: string, now: Date): Promise<{ secret: string; admin: AdminIdentity } | AuthFailureReason> {
     const token = adminToken.trim();
-    const admin = await this.adminAuth.authenticate(token);
-    if (!admin) return undefined;
+    const admin = await this.adminAuth.identify(token);
+    if (typeof admin === 'string') return admin;
     const secret = randomBytes(32).toString('base64url');
     // Sessions nobody came back to are removed here, so the table holds little more than live ones.
     await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));

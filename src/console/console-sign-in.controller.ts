@@ -30,10 +30,10 @@ export class ConsoleSignInController {
   async signIn(@Body() body: SignInDto, @Req() request: ConsoleRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     assertSameOrigin(request);
     const signedIn = await this.sessions.signIn(body.token, new Date());
-    if (!signedIn) {
+    if (typeof signedIn === 'string') {
       // A wrong token typed in is a failed credential like a 401 of the API: it spends the address's RATE_LIMIT_AUTH_FAILURES.
       markCredentialFailed(response);
-      throw AppError.unauthenticated();
+      throw AppError.unauthenticated(signedIn);
     }
     request.admin = signedIn.admin;
     setSessionCookie(request, response, signedIn.secret);

@@ -6,12 +6,13 @@ import { ConsoleSessionsRepository } from './console-sessions.repository';
 import { ConsoleSessionsService } from './console-sessions.service';
 import { ConsoleSignInController } from './console-sign-in.controller';
 import { ConsoleController } from './console.controller';
+import { LandingController } from './landing.controller';
 import { OverviewService } from './overview.service';
 
-/** The admin console at /admin: server-rendered pages over the admin API's services. */
+/** The admin console at /admin: server-rendered pages over the admin API's services; and the landing page at /. */
 @Module({
   imports: [AdminModule, LinksModule],
-  controllers: [ConsoleSignInController, ConsoleController],
+  controllers: [ConsoleSignInController, ConsoleController, LandingController],
   providers: [ConsoleSessionsRepository, ConsoleSessionsService, ConsoleAuthGuard, OverviewService],
 })
 export class ConsoleModule {}

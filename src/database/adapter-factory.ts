@@ -9,6 +9,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config/database-target';
+import { lockDataDir } from './data-dir-lock';
 
 export type Unlisten = () => Promise<void>;
 
@@ -72,7 +73,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
-  return embeddedDatabase(await openPGlite(target.dataDir));
+  if (target.dataDir === 'memory://') return embeddedDatabase(await openPGlite(target.dataDir));
+  const unlock = await lockDataDir(target.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await openPGlite(target.dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  const database = embeddedDatabase(pglite);
+  return { ...database, close: () => database.close().finally(unlock) };
 }
 
 /** An open PGlite as camlinks uses it (the tests open theirs from a migrated template). */

@@ -3,8 +3,9 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OpenDatabase } from './adapter-factory';
-import { describeTarget } from '../config/database-target';
-import { applyMigrations, pendingMigrations, releaseEngine } from './migrations/schema-engine';
+import { StartupError } from '../common/startup-error';
+import { appliedMigrations, migrationMismatch, unreachable } from './migration-check';
+import { applyMigrations, pendingMigrations, readMigrations, releaseEngine } from './migrations/schema-engine';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
@@ -20,24 +21,28 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     super({ adapter: connection.factory });
   }
 
+  /** The code's migrations (prisma/migrations, read once: they do not change under a running process). */
+  private expected: Promise<string[]> | undefined;
+
   async onModuleInit(): Promise<void> {
+    const applied = await appliedMigrations(this.connection.sql).catch((error: Error) => Promise.reject(unreachable(error, this.config.database)));
     // The embedded database has no operator to run `npm run db:migrate`: it migrates itself.
     // The engine (WebAssembly) is loaded only when there is something to apply, and let go after.
-    if (this.config.database.kind === 'embedded' && (await pendingMigrations(await this.appliedMigrations())).length) {
-      const applied = await applyMigrations(this.connection.factory);
+    if (this.config.database.kind === 'embedded' && (await pendingMigrations(applied)).length) {
+      const done = await applyMigrations(this.connection.factory);
       releaseEngine();
-      if (applied.length) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+      if (done.length) this.logger.log(`Applied migrations: ${done.join(', ')}`);
     }
+    // Serving on a database without the code's tables (or with a newer camlinks' ones) answers 500s: refuse to start.
+    const problem = await this.migrationProblem();
+    if (problem) throw new StartupError(problem);
     await this.$connect();
-    this.logger.log(`Using ${describeTarget(this.config.database)}`);
   }
 
-  /** What _prisma_migrations records as applied; nothing when the database is new (no such table yet). */
-  private async appliedMigrations(): Promise<string[]> {
-    const rows = await this.$queryRawUnsafe<{ migration_name: string }[]>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    ).catch(() => []);
-    return rows.map((row) => row.migration_name);
+  /** Why the database's migrations are not exactly the code's, or undefined; also the readiness probe's check. */
+  async migrationProblem(): Promise<string | undefined> {
+    this.expected ??= readMigrations().then(({ migrationDirectories }) => migrationDirectories.map((migration) => migration.path));
+    return migrationMismatch(await appliedMigrations(this.connection.sql), await this.expected, this.config.database);
   }
 
   /** The last shutdown phase: others flush their writes in beforeApplicationShutdown. */

@@ -6,7 +6,7 @@ import { PrismaService } from '../database/prisma.service';
 
 /**
  * For load balancers and orchestrators: live = the process answers; ready = it can reach its
- * database. A lost change listener makes ready `degraded` (still 200), not failed: decisions
+ * database, migrated exactly as the code needs. A lost change listener makes ready `degraded` (still 200), not failed: decisions
  * stay correct without the caches (every verification asks the database), only slower, and a
  * cause shared by all instances (the network to PostgreSQL) would otherwise take every
  * instance out of the load balancer at once.
@@ -36,11 +36,19 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: the database answers',
     description:
-      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s. `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
+      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, or while its migrations are not exactly those of this camlinks (`details.migrations.problem` says which). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
   })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.changeListener()]);
+    return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.migrations(), () => this.changeListener()]);
+  }
+
+  /** A database migrated by a newer camlinks, or whose migrations table is gone, fails the code: out of the load balancer. */
+  private async migrations() {
+    const indicator = this.indicators.check('migrations');
+    // An unreachable database is the ping check's to report; its error (addresses) is not for this public answer.
+    const problem = await this.prisma.migrationProblem().catch(() => 'the database did not answer');
+    return problem ? indicator.down({ problem }) : indicator.up();
   }
 
   private changeListener() {

@@ -33,6 +33,8 @@ function messageFormat(log: LogLine): string {
   return log.context ? `[${log.context}] ${log.msg}` : `${log.msg}`;
 }
 
+const NEST_START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /**
  * Nest's logger (bootstrap messages, `new Logger(context)` across camlinks) written through
  * pino: `context` becomes a field, an error's stack too. Nothing is formatted for a level the
@@ -42,7 +44,8 @@ export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    // Nest's start-up report (every module, controller and route: ~100 lines) would bury the banner.
+    this.write(NEST_START_UP_CONTEXTS.has(params[params.length - 1] as string) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]): void {
     this.write('error', message, params);

@@ -19,7 +19,8 @@ export class MetricsAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) return true;
     const presented = bearerToken(context.switchToHttp().getRequest<Request>());
-    if (!presented || !timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) throw AppError.unauthenticated();
+    if (!presented) throw AppError.unauthenticated('no_credentials');
+    if (!timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) throw AppError.unauthenticated('unknown_token');
     return true;
   }
 }

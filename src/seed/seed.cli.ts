@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_FILE } from '../auth/admin-token';
 import { DEMO_ARCHIVE, EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
-import { type AppConfig, loadConfigOrExit } from '../config/app-config';
+import { type AppConfig, loadConfigOrExit, localUrl } from '../config/app-config';
 
 /**
  * `npm run db:seed`: demo data for exploring camlinks, with the fixed ids Swagger UI's examples
@@ -26,8 +26,7 @@ const CAMERAS = [
 /** Where the server is, as the server itself reads its configuration; and from which variable, to say so. */
 function serverUrl(config: AppConfig): { url: string; from: string } {
   if (process.env.CAMLINKS_URL) return { url: process.env.CAMLINKS_URL, from: 'CAMLINKS_URL' };
-  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  return { url: `http://${host}:${config.port}`, from: process.env.PORT ? `PORT=${config.port}` : `PORT unset: the default ${config.port}` };
+  return { url: localUrl(config), from: process.env.PORT ? `PORT=${config.port}` : `PORT unset: the default ${config.port}` };
 }
 
 async function adminToken(config: AppConfig): Promise<{ token: string; from: string }> {

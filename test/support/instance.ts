@@ -42,8 +42,8 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = `http://127.0.0.1:${port}`;
-  // A new embedded data folder (initdb) takes seconds, far more while other builds share the 2 cores.
-  const deadline = Date.now() + 60_000;
+  // A new embedded data folder (initdb) takes seconds, over a minute while other builds share the 2 cores.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`camlinks exited with ${child.exitCode}:\n${output}`);
     if (
@@ -74,6 +74,22 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
       return exited;
     },
   };
+}
+
+/** A camlinks process expected not to start: its exit code and everything it printed. */
+export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(killer);
+  return { code, output };
 }
 
 export interface ProxiedInstance {
