@@ -86,6 +86,18 @@ describe('start-up checks', () => {
       expect((await ready()).status).toBe(200);
     });
 
+    it('is not ready when a table its migrations created is gone', async () => {
+      await adminQueryOn(name, 'ALTER TABLE hourly_stats RENAME TO hourly_stats_away');
+      try {
+        const { status, body } = await ready();
+        expect(status).toBe(503);
+        expect(body.details.migrations.problem).toContain('lacks table(s) its migrations created (hourly_stats)');
+      } finally {
+        await adminQueryOn(name, 'ALTER TABLE hourly_stats_away RENAME TO hourly_stats');
+      }
+      expect((await ready()).status).toBe(200);
+    });
+
     it('is not ready when the migrations table is gone', async () => {
       await adminQueryOn(name, 'ALTER TABLE _prisma_migrations RENAME TO _prisma_migrations_away');
       try {

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OpenDatabase } from './adapter-factory';
 import { StartupError } from '../common/startup-error';
-import { appliedMigrations, migrationMismatch, unreachable } from './migration-check';
+import { appliedMigrations, existingTables, migrationMismatch, tablesOf, unreachable } from './migration-check';
 import { applyMigrations, pendingMigrations, readMigrations, releaseEngine } from './migrations/schema-engine';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
@@ -21,8 +21,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     super({ adapter: connection.factory });
   }
 
-  /** The code's migrations (prisma/migrations, read once: they do not change under a running process). */
-  private expected: Promise<string[]> | undefined;
+  /** The code's migrations and the tables they create (read once: they do not change under a running process). */
+  private expected: Promise<{ migrations: string[]; tables: string[] }> | undefined;
 
   async onModuleInit(): Promise<void> {
     const applied = await appliedMigrations(this.connection.sql).catch((error: Error) => Promise.reject(unreachable(error, this.config.database)));
@@ -41,8 +41,14 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
 
   /** Why the database's migrations are not exactly the code's, or undefined; also the readiness probe's check. */
   async migrationProblem(): Promise<string | undefined> {
-    this.expected ??= readMigrations().then(({ migrationDirectories }) => migrationDirectories.map((migration) => migration.path));
-    return migrationMismatch(await appliedMigrations(this.connection.sql), await this.expected, this.config.database);
+    this.expected ??= readMigrations().then(({ migrationDirectories }) => ({
+      migrations: migrationDirectories.map((migration) => migration.path),
+      tables: tablesOf(migrationDirectories.map(({ migrationFile }) => (migrationFile.content.tag === 'ok' ? migrationFile.content.value : ''))),
+    }));
+    const { migrations, tables } = await this.expected;
+    const [applied, existing] = await Promise.all([appliedMigrations(this.connection.sql), existingTables(this.connection.sql)]);
+    const missingTables = tables.filter((table) => !existing.includes(table));
+    return migrationMismatch(applied, migrations, missingTables, this.config.database);
   }
 
   /** The last shutdown phase: others flush their writes in beforeApplicationShutdown. */

@@ -36,14 +36,14 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: the database answers',
     description:
-      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, or while its migrations are not exactly those of this camlinks (`details.migrations.problem` says which). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
+      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, or while its migrations are not exactly those of this camlinks or a table they created is gone (`details.migrations.problem` says which). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
   })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.migrations(), () => this.changeListener()]);
   }
 
-  /** A database migrated by a newer camlinks, or whose migrations table is gone, fails the code: out of the load balancer. */
+  /** A database migrated by a newer camlinks, or missing a table (or the migrations table), fails the code: out of the load balancer. */
   private async migrations() {
     const indicator = this.indicators.check('migrations');
     // An unreachable database is the ping check's to report; its error (addresses) is not for this public answer.
