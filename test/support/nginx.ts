@@ -21,14 +21,15 @@ export interface Nginx {
 /**
  * A real nginx running docs/media-servers/nginx.conf as published (scripts/nginx-conf.js fills in
  * only addresses and paths), in front of camlinks at `camlinksAddress`, ready when it answers.
+ * It serves `mediaRoot`, by default an empty folder of its own.
  */
-export async function startNginx(camlinksAddress: string, mediaSecret: string): Promise<Nginx> {
+export async function startNginx(camlinksAddress: string, mediaSecret: string, media?: string): Promise<Nginx> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light (npm test's prerequisites do)`);
   const port = await freePort();
   const prefix = await mkdtemp(join(tmpdir(), 'camlinks-nginx-'));
   // nginx's workers run as nobody: the folder mkdtemp made (0700) would answer 403 for every file.
   await chmod(prefix, 0o755);
-  const mediaRoot = join(prefix, 'media');
+  const mediaRoot = media ?? join(prefix, 'media');
   await mkdir(mediaRoot, { recursive: true });
   await mkdir(join(prefix, 'logs'));
   const conf = renderNginxConf(join(prefix, 'conf'), {
