@@ -44,8 +44,13 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
     ({ token } = await anIntegration(t.prisma));
   });
 
+  /** Stops this test's encoder and viewer, so that the next test has the CPU to itself. */
+  const stopProcesses = () =>
+    Promise.all(processes.splice(0).map((p) => (p.exitCode === null && p.signalCode === null ? new Promise((r) => p.once('exit', r).kill('SIGKILL')) : null)));
+  afterEach(stopProcesses);
+
   afterAll(async () => {
-    await Promise.all(processes.map((p) => (p.exitCode === null && p.signalCode === null ? new Promise((r) => p.once('exit', r).kill('SIGKILL')) : null)));
+    await stopProcesses();
     await nginx?.stop();
     await t?.close();
   });
