@@ -41,7 +41,7 @@ function zoneOffsetMs(utc: number, zone: string): number {
 }
 
 /** A form's time as UTC (ISO 8601): with `Z` as it is, else as the wall-clock time in `zone` (UTC when none). */
-function utcFromForm(value: string | undefined, zone: string | undefined): string | undefined {
+export function utcFromForm(value: string | undefined, zone: string | undefined): string | undefined {
   if (!value) return undefined;
   const [, wall, z] = FORM_TIME.exec(value)!;
   const asUtc = Date.parse(`${wall}Z`);
