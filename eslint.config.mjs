@@ -23,7 +23,8 @@ const NODE_GLOBALS = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', 'data/**'] },
+  // deploy/media: MPEG-TS video segments, named .ts like TypeScript.
+  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', 'data/**', 'deploy/media/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ const { accessSync, constants } = require('node:fs');
 const PREREQUISITES = [
   { name: 'nginx', path: '/usr/sbin/nginx', aptPackage: 'nginx-light', neededBy: 'the nginx auth_request tests' },
   { name: 'chromium', path: '/usr/bin/chromium', aptPackage: 'chromium', neededBy: 'the browser tests' },
+  { name: 'ffmpeg', path: '/usr/bin/ffmpeg', aptPackage: 'ffmpeg', neededBy: 'the real player test (a live HLS stream and its viewer)' },
 ];
 
 const isExecutable = (path) => {

@@ -1,5 +1,5 @@
 /* global describe, it, expect */
-const { ensurePrerequisites } = require('./test-prerequisites');
+const { ensurePrerequisites, PREREQUISITES } = require('./test-prerequisites');
 
 const NGINX = { name: 'nginx', path: '/usr/sbin/nginx', aptPackage: 'nginx-light', neededBy: 'the nginx tests' };
 const CHROMIUM = { name: 'chromium', path: '/usr/bin/chromium', aptPackage: 'chromium', neededBy: 'the browser tests' };
@@ -21,6 +21,14 @@ function aMachine({ present = [], canInstall = false, installs = true } = {}) {
 }
 
 describe('test prerequisites (npm test, before any test)', () => {
+  it('names every program the end-to-end tests start, with the Debian package that has it', () => {
+    expect(PREREQUISITES.map((p) => [p.path, p.aptPackage])).toEqual([
+      ['/usr/sbin/nginx', 'nginx-light'],
+      ['/usr/bin/chromium', 'chromium'],
+      ['/usr/bin/ffmpeg', 'ffmpeg'],
+    ]);
+  });
+
   it('does nothing when everything is installed', () => {
     const machine = aMachine({ present: [NGINX.path, CHROMIUM.path], canInstall: true });
     expect(ensurePrerequisites(machine, [NGINX, CHROMIUM])).toEqual([]);

@@ -22,6 +22,8 @@ const CHROMIUM_ARGS = [
 ];
 /** The test run writes the README's screenshots (docs/admin-console-*.png), to be committed when the pages change. */
 const DOCS = join(__dirname, '..', 'docs');
+/** UTC+9 all year, with no summer time. */
+const ZONE = 'Asia/Tokyo';
 
 /**
  * The console in a real browser, on PostgreSQL: what a security officer and a support engineer
@@ -46,7 +48,8 @@ describe('admin console in a browser (postgres)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await seed();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // An admin far from UTC: the console shows times in the browser's zone.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, timezoneId: ZONE });
     page = await context.newPage();
   }, 120_000);
   afterAll(async () => {
@@ -136,11 +139,44 @@ describe('admin console in a browser (postgres)', () => {
     const url = urls.find(({ url }) => url.searchParams.get('token')!.startsWith(link.tokenPrefix))!.url;
     expect(await t.mediaAuth(url)).toBe(204);
     await page.getByLabel('Reason').fill('viewer reported a leaked link');
-    page.once('dialog', (dialog) => void dialog.accept());
+    // The confirmation is a step in the page, not a native dialog.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.getByRole('button', { name: 'Revoke' }).click();
+    const confirmation = page.getByRole('alertdialog');
+    await confirmation.waitFor();
+    expect(await confirmation.innerText()).toContain('Revoke this link?');
+    await expectAccessible();
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirmation.count()).toBe(0);
+    expect(await t.mediaAuth(url)).toBe(204); // nothing was sent
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke it' }).click();
     await page.getByText('viewer reported a leaked link').waitFor();
+    expect(dialogs).toEqual([]);
     expect(await page.locator('h1 .status').innerText()).toBe('revoked');
     expect(await t.mediaAuth(url)).toBe(403);
+  });
+
+  it("shows times in the browser's zone with UTC on hover, and reads the filter's times in that zone", async () => {
+    await page.goto(`${base}/admin/links`);
+    const first = page.locator('table.links tbody time').first();
+    const utc = new Date((await first.getAttribute('datetime'))!);
+    const inTokyo = new Date(utc.getTime() + 9 * 3_600_000).toISOString();
+    expect(await first.innerText()).toBe(`${inTokyo.slice(0, 10)} ${inTokyo.slice(11, 19)} GMT+9`);
+    expect(await first.getAttribute('title')).toBe(`${utc.toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+    expect(await page.getByText('Issued from (Asia/Tokyo)').count()).toBe(1);
+    // Tokyo's wall-clock time an hour ago: every link was issued after it. Read as UTC it would be 8 hours ahead.
+    const hourAgo = new Date(Date.now() - 3_600_000 + 9 * 3_600_000).toISOString().slice(0, 16);
+    await page.getByLabel('Issued from').fill(hourAgo);
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page.waitForURL(/issued_from=/);
+    expect(new URL(page.url()).searchParams.get('tz')).toBe(ZONE);
+    expect(await page.locator('table.links tbody tr').count()).toBe(8);
+    expect(await page.getByLabel('Issued from').inputValue()).toBe(hourAgo);
   });
 
   it('bulk-revokes everything an integration issued after a confirmation with the count', async () => {

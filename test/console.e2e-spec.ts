@@ -2,6 +2,7 @@ import request from 'supertest';
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { hashToken } from '../src/auth/tokens';
 import { HourlyStats } from '../src/stats/hourly-stats';
+import { UsageRecorder } from '../src/verification/usage-recorder';
 import { FILTER_CHOICES_MAX } from '../src/console/console.controller';
 import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { createTestApp, createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
@@ -40,6 +41,84 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { cameraUuid }, orderBy: { issuedAt: 'desc' } });
     return { url, id: link.id, prefix: link.tokenPrefix };
   }
+
+  // First: it needs the database as a new installation has it.
+  it('tells a first-time admin what to do first, on the overview and the empty links page', async () => {
+    const { agent } = await signedIn();
+    const overview = await agent.get('/admin');
+    expect(overview.text).toContain('First steps');
+    expect(overview.text).toContain('POST /api/v1/admin/media-servers');
+    const links = await agent.get('/admin/links');
+    expect(links.text).toContain('No link issued yet');
+    expect(links.text).not.toContain('Revoke all matching');
+    await issueLink((await aCamera(t.prisma)).uuid);
+    expect((await agent.get('/admin')).text).not.toContain('First steps');
+    expect((await agent.get('/admin/links')).text).not.toContain('No link issued yet');
+  });
+
+  it('has a favicon, its own file like every asset', async () => {
+    const page = await (await signedIn()).agent.get('/admin');
+    expect(page.text).toContain('<link rel="icon" href="/admin/assets/favicon.svg" type="image/svg+xml">');
+    const icon = await browser().get('/admin/assets/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
+  it('shows times as <time> in UTC, with the script that shows them in the browser’s zone, and refusal reasons in words', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    expect(await t.mediaAuth(new URL(`${link.url.pathname}/../other.jpg${link.url.search}`, link.url))).toBe(403);
+    await t.app.get(UsageRecorder).flush();
+    const { agent } = await signedIn();
+    const page = await agent.get(`/admin/links/${link.id}`);
+    const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } });
+    const utc = `${row.issuedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+    expect(page.text).toContain(`<time datetime="${row.issuedAt.toISOString()}" title="${utc}">${utc}</time>`);
+    expect(page.text).toContain('<script src="/admin/assets/local-time.js" defer></script>');
+    expect(row.lastDeniedReason).toBe('wrong_resource');
+    expect(page.text).toContain('a file the link was not issued for');
+    expect(page.text).not.toContain('wrong_resource');
+  });
+
+  it('reads filter times in the zone the form names, or as UTC when they end in Z', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    const issuedAt = (await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).issuedAt.getTime();
+    // Tokyo is UTC+9 all year; New York's offset in January is -5.
+    const wall = (at: number, hours: number) => new Date(at + hours * 3_600_000).toISOString().slice(0, 16);
+    const { agent, csrf } = await signedIn();
+    const listed = async (query: object) =>
+      (await agent.get('/admin/links').query({ camera_uuid: camera.uuid, ...query })).text.includes(`/admin/links/${link.id}`);
+    expect(await listed({ issued_from: wall(issuedAt - 60_000, 9), tz: 'Asia/Tokyo' })).toBe(true);
+    expect(await listed({ issued_from: wall(issuedAt + 60_000, 9), tz: 'Asia/Tokyo' })).toBe(false);
+    expect(await listed({ issued_to: wall(issuedAt + 60_000, 9), tz: 'Asia/Tokyo' })).toBe(true);
+    expect(await listed({ issued_from: wall(issuedAt - 60_000, 9) })).toBe(false); // without a zone: UTC, nine hours later
+    expect(await listed({ issued_from: `${wall(issuedAt - 60_000, 0)}Z`, tz: 'Asia/Tokyo' })).toBe(true);
+    expect(await listed({ issued_from: `${wall(issuedAt + 60_000, 0)}Z` })).toBe(false);
+    expect((await agent.get('/admin/links').query({ tz: 'Mars/Olympus' })).status).toBe(422);
+    expect((await agent.get('/admin/audit-events').query({ from: '2027-01-15T07:00', tz: 'America/New_York' })).text).toContain('<h1>Audit events</h1>');
+
+    const confirm = await agent.get('/admin/links/revoke').query({ camera_uuid: camera.uuid, issued_from: `${wall(issuedAt - 60_000, 0)}Z` });
+    expect(confirm.text).toMatch(/<strong id="revoke-count">1<\/strong>/);
+    const res = await agent
+      .post('/admin/links/revoke')
+      .type('form')
+      .send({ camera_uuid: camera.uuid, issued_from: `${wall(issuedAt - 60_000, 0)}:00Z`, reason: 'zoned', _csrf: csrf });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toContain('revoked=1');
+  });
+
+  it('offers no bulk action on an empty result', async () => {
+    const camera = await aCamera(t.prisma);
+    const { agent } = await signedIn();
+    const page = await agent.get('/admin/links').query({ camera_uuid: camera.uuid });
+    expect(page.text).toContain(': none match');
+    expect(page.text).not.toContain('Revoke all matching');
+    const confirm = await agent.get('/admin/links/revoke').query({ camera_uuid: camera.uuid });
+    expect(confirm.status).toBe(200);
+    expect(confirm.text).toContain('nothing to revoke');
+    expect(confirm.text).not.toMatch(/Revoke 0 links|<form method="post" action="\/admin\/links\/revoke"/);
+  });
 
   it('answers every page with a strict CSP, no-store, and no script or style of anyone else', async () => {
     const res = await browser().get('/admin/sign-in');
@@ -156,6 +235,10 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
       object_type: 'links',
       details: { body: { reason: 'stolen phone', _csrf: '[redacted]' } },
     });
+    // The console shows what was sent as a list, without its own fields.
+    const audit = await agent.get('/admin/audit-events').query({ object_id: link.id });
+    expect(audit.text).toContain('<dl class="details"><dt>reason</dt><dd>stolen phone</dd></dl>');
+    expect(audit.text).not.toMatch(/<dt>_csrf|\[redacted\]|"reason"/);
   });
 
   it('confirms a bulk revoke with the count, then revokes exactly that filter', async () => {
@@ -227,7 +310,11 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(overview.status).toBe(200);
     const issued = /Links issued per hour, last 24 hours \(UTC\): (\d+) issued/.exec(overview.text);
     expect(Number(issued?.[1])).toBeGreaterThanOrEqual(4); // this test's four at least
-    expect(overview.text).toContain('refused:unknown_token');
+    expect(overview.text).toContain('refused: a token camlinks never issued');
+    expect(overview.text).not.toContain('unknown_token');
+    // Dated axes: the hours carry their day, the days their month.
+    expect(overview.text).toMatch(/<text [^>]*>[A-Z][a-z]{2} \d{1,2} \d{2}:00<\/text>/);
+    expect(overview.text).toMatch(/<text [^>]*>[A-Z][a-z]{2} \d{1,2}<\/text>/);
     expect(overview.text).toContain(camera.name);
   });
 

@@ -1,74 +1,47 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashToken } from '../src/auth/tokens';
 import { aCamera, anIntegration, bearer } from './support/builders';
-import { freePort } from './support/instance';
+import { type Nginx, startNginx } from './support/nginx';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
-const NGINX = '/usr/sbin/nginx';
 const SECRET = 'edge-secret-for-nginx-test';
 
-/** A real nginx with auth_request, configured by the snippet the docs publish. */
+/** A real nginx with auth_request, running the complete configuration the docs publish. */
 describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
   let t: TestApp;
-  let nginx: ChildProcess;
-  let dir: string;
+  let nginx: Nginx;
+  let media: string;
   let base: string;
   let token: string;
   let serverId: string;
 
   beforeAll(async () => {
-    if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx (.ci/run does)`);
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     const appPort = (t.app.getHttpServer().address() as AddressInfo).port;
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    dir = await mkdtemp(join(tmpdir(), 'camlinks-nginx-'));
-    const snippet = (await readFile(join(__dirname, '../docs/media-servers/nginx-auth-request.conf'), 'utf8'))
-      .replaceAll('{{CAMLINKS}}', `127.0.0.1:${appPort}`)
-      .replaceAll('{{MEDIA_SECRET}}', SECRET)
-      .replaceAll('{{MEDIA_ROOT}}', join(dir, 'media'));
-    await writeFile(
-      join(dir, 'nginx.conf'),
-      `user root; worker_processes 1; error_log ${dir}/error.log; pid ${dir}/nginx.pid; daemon off;
-       events { worker_connections 64; }
-       http {
-         access_log off; types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; image/jpeg jpg; }
-         client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
-         server { listen 127.0.0.1:${port}; ${snippet} }
-       }`,
-    );
-    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
-    const admin = bearer(TEST_ADMIN_TOKEN);
-    const server = await t.http().post('/api/v1/admin/media-servers').set(admin).send({ name: 'nginx-edge', base_url: base, verification_secret: SECRET });
+    nginx = await startNginx(`127.0.0.1:${appPort}`, SECRET);
+    ({ base, mediaRoot: media } = nginx);
+    const server = await t
+      .http()
+      .post('/api/v1/admin/media-servers')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ name: 'nginx-edge', base_url: base, verification_secret: SECRET });
     expect(server.status).toBe(201);
     ({ token } = await anIntegration(t.prisma));
-    for (let i = 0; i < 50; i++) {
-      const ready = await fetch(`${base}/`).then(
-        () => true,
-        () => false,
-      );
-      if (ready) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     serverId = server.body.id;
   });
 
   afterAll(async () => {
-    nginx?.kill();
+    await nginx?.stop();
     await t?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function cameraWithPreview(content: string) {
     const camera = await aCamera(t.prisma, { mediaServerId: serverId });
-    await mkdir(join(dir, 'media', camera.streams[0].name), { recursive: true });
-    await writeFile(join(dir, 'media', camera.streams[0].name, 'preview.jpg'), content);
+    await mkdir(join(media, camera.streams[0].name), { recursive: true });
+    await writeFile(join(media, camera.streams[0].name, 'preview.jpg'), content);
     return camera;
   }
 
@@ -97,6 +70,21 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect((await fetch(url)).status).toBe(403);
   });
 
+  it('keeps its connections to camlinks open across checks (the upstream keepalive)', async () => {
+    const camera = await cameraWithPreview('jpeg-bytes-K');
+    const url = await previewUrl(camera.uuid);
+    let opened = 0;
+    const count = () => opened++;
+    t.app.getHttpServer().on('connection', count);
+    try {
+      for (let i = 0; i < 20; i++) expect((await fetch(url)).status).toBe(200);
+    } finally {
+      t.app.getHttpServer().off('connection', count);
+    }
+    // At most one connection per nginx worker (one per core); without keepalive, one per check.
+    expect(opened).toBeLessThanOrEqual(4);
+  });
+
   it('refuses an expired link', async () => {
     const camera = await cameraWithPreview('jpeg-bytes-B');
     const url = await previewUrl(camera.uuid, 1);
@@ -117,7 +105,7 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
 
   it('plays live HLS: the playlist hands the token on to its segments', async () => {
     const camera = await cameraWithPreview('unused');
-    const streamDir = join(dir, 'media', camera.streams[0].name);
+    const streamDir = join(media, camera.streams[0].name);
     await writeFile(join(streamDir, 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg-1.ts\n#EXTINF:2.0,\nseg-2.ts\n');
     await writeFile(join(streamDir, 'seg-1.ts'), 'segment-one');
     const res = await t
@@ -154,8 +142,8 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     async function cameraWithFiles(stream: string, files: string[]) {
       const camera = await aCamera(t.prisma, { mediaServerId: serverId, streams: [{ type: 'high', name: stream }] });
       for (const file of files) {
-        await mkdir(join(dir, 'media', stream, file, '..'), { recursive: true });
-        await writeFile(join(dir, 'media', stream, file), file.endsWith('.m3u8') ? `#EXTM3U\n#FILE:${stream}/${file}\n` : `FILE:${stream}/${file}`);
+        await mkdir(join(media, stream, file, '..'), { recursive: true });
+        await writeFile(join(media, stream, file), file.endsWith('.m3u8') ? `#EXTM3U\n#FILE:${stream}/${file}\n` : `FILE:${stream}/${file}`);
       }
       return camera;
     }

@@ -26,9 +26,3 @@ export const EXAMPLE_IDS = {
   /** The second demo camera, which the demo user is not granted. */
   secondCamera: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e',
 } as const;
-
-/**
- * The archive db:seed records for the first demo camera's `high` stream: from the vendor's
- * example time (2000-01-01) on, so the archive examples of the integration API find footage.
- */
-export const DEMO_ARCHIVE = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } as const;

@@ -20,9 +20,15 @@ const AXIS = 24;
 
 /**
  * Lays out `buckets` (one bar each, labelled) stacked by `series` (the count of each in each
- * bucket). Geometry only: colours come from the stylesheet by series index.
+ * bucket), which readers see as `nameOf` names them. Geometry only: colours come from the
+ * stylesheet by series index.
  */
-export function barChart(title: string, buckets: { label: string; tick: string; counts: Record<string, number> }[], series: string[]): BarChart {
+export function barChart(
+  title: string,
+  buckets: { label: string; tick: string; counts: Record<string, number> }[],
+  series: string[],
+  nameOf: (series: string) => string = (name) => name,
+): BarChart {
   const max = Math.max(1, ...buckets.map((bucket) => series.reduce((sum, name) => sum + (bucket.counts[name] ?? 0), 0)));
   const slot = WIDTH / Math.max(1, buckets.length);
   const plot = HEIGHT - AXIS;
@@ -34,11 +40,11 @@ export function barChart(title: string, buckets: { label: string; tick: string; 
       if (!count) return [];
       const height = (count / max) * (plot - 4);
       top -= height;
-      return [{ y: top, height, series: index, title: `${bucket.label}: ${count} ${name}` }];
+      return [{ y: top, height, series: index, title: `${bucket.label}: ${count} ${nameOf(name)}` }];
     });
     return { x: i * slot + 1, width: Math.max(1, slot - 2), label: bucket.label, segments };
   });
-  const totals = series.map((name, index) => ({ name, index, total: buckets.reduce((sum, bucket) => sum + (bucket.counts[name] ?? 0), 0) }));
+  const totals = series.map((name, index) => ({ name: nameOf(name), index, total: buckets.reduce((sum, bucket) => sum + (bucket.counts[name] ?? 0), 0) }));
   return {
     title,
     summary: `${title}: ${totals.map((s) => `${s.total} ${s.name}`).join(', ') || 'nothing yet'}.`,

@@ -1,14 +1,33 @@
 import type { ConsoleSessionRecord } from './console-sessions.repository';
+import { refusalInWords } from './refusal-reasons';
 
 /** What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which page is current. */
 export function page(session: ConsoleSessionRecord, current: 'overview' | 'links' | 'audit', title: string, data: object): object {
-  return { ...data, title, current, admin: session.admin, csrf: session.csrfToken, fmt: formatTime };
+  return { ...data, title, current, admin: session.admin, csrf: session.csrfToken, time: timeElement, reason: refusalInWords, details: detailsOf };
 }
 
-/** Times as the console shows them: UTC, to the second, readable. */
-function formatTime(date: Date | string | null | undefined): string {
-  if (!date) return '—';
+/** Times as the console shows them without script: UTC, to the second, readable. */
+function formatTime(date: Date | string): string {
   return `${new Date(date).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/**
+ * A time as HTML (for `<%~`): UTC, which assets/local-time.js rewrites in the browser's time
+ * zone, keeping UTC on hover. Neither text holds a character HTML would need escaped.
+ */
+function timeElement(date: Date | string | null | undefined): string {
+  if (!date) return '—';
+  const utc = formatTime(date);
+  return `<time datetime="${new Date(date).toISOString()}" title="${utc}">${utc}</time>`;
+}
+
+/** What an audited request sent, as label and value, without the console's own fields (`_csrf`). */
+function detailsOf(details: unknown): [string, string][] {
+  const body = (details as { body?: unknown } | null)?.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  return Object.entries(body)
+    .filter(([key]) => !key.startsWith('_'))
+    .map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]);
 }
 
 /** A query string for links that keep the current filter (cursor and the like replaced or dropped). */

@@ -48,7 +48,9 @@ export class ConsoleController {
   @Get()
   @Render('overview')
   async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    return page(session, 'overview', 'Overview', { overview: await this.overviews.overview(new Date()) });
+    const overview = await this.overviews.overview(new Date());
+    const { active, expired, revoked } = overview.counts;
+    return page(session, 'overview', 'Overview', { overview, firstRun: active + expired + revoked === 0 });
   }
 
   @Get('links')
@@ -80,8 +82,16 @@ export class ConsoleController {
   @Render('bulk-revoke')
   async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const filter = { ...filterOf(form), status: undefined };
-    const [count, choices] = await Promise.all([this.links.countRevocable(toLinksQuery(filter), new Date()), this.choices()]);
-    return page(session, 'links', 'Revoke links', { count, filter, choices, back: `/admin/links${queryString(filter)}` });
+    const query = toLinksQuery(filter);
+    const [count, choices] = await Promise.all([this.links.countRevocable(query, new Date()), this.choices()]);
+    return page(session, 'links', 'Revoke links', {
+      count,
+      filter,
+      issuedFrom: query.issued_from,
+      issuedTo: query.issued_to,
+      choices,
+      back: `/admin/links${queryString(filter)}`,
+    });
   }
 
   @Post('links/revoke')

@@ -3,6 +3,7 @@ import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { hourOf, OVERVIEW_DAYS } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
+import { decisionInWords } from './refusal-reasons';
 import { DAY_MS, HOUR_MS } from '../common/timestamps';
 
 export interface Overview {
@@ -37,27 +38,27 @@ export class OverviewService {
       hoursFrom,
       24,
       HOUR_MS,
-      (at) => `${at.toISOString().slice(11, 13)}:00`,
-      (at) => at.toISOString().slice(11, 13),
+      (at) => `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 13)}:00`,
+      (at) => `${dayOf(at)} ${at.toISOString().slice(11, 13)}:00`,
     );
-    const days = buckets(
-      rows,
-      daysFrom,
-      OVERVIEW_DAYS,
-      DAY_MS,
-      (at) => at.toISOString().slice(0, 10),
-      (at) => at.toISOString().slice(5, 10),
-    );
+    const days = buckets(rows, daysFrom, OVERVIEW_DAYS, DAY_MS, (at) => at.toISOString().slice(0, 10), dayOf);
     const decisions = decisionSeries(rows);
     return {
       issuedHourly: barChart('Links issued per hour, last 24 hours (UTC)', hours, ['issued']),
-      decisionsHourly: barChart('Verification decisions per hour, last 24 hours (UTC)', hours, decisions),
+      decisionsHourly: barChart('Verification decisions per hour, last 24 hours (UTC)', hours, decisions, decisionInWords),
       issuedDaily: barChart('Links issued per day, last 30 days (UTC)', days, ['issued']),
-      decisionsDaily: barChart('Verification decisions per day, last 30 days (UTC)', days, decisions),
+      decisionsDaily: barChart('Verification decisions per day, last 30 days (UTC)', days, decisions, decisionInWords),
       counts,
       busiest,
     };
   }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An axis's date: `Dec 7` (UTC, as the charts' titles say). */
+function dayOf(at: Date): string {
+  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}`;
 }
 
 /** `allowed` first, then each refusal reason seen, by name. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_FILE } from '../auth/admin-token';
-import { DEMO_ARCHIVE, EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
+import { EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
+import { DAY_MS } from '../common/timestamps';
 import { type AppConfig, loadConfigOrExit, localUrl } from '../config/app-config';
 
 /**
@@ -10,6 +11,10 @@ import { type AppConfig, loadConfigOrExit, localUrl } from '../config/app-config
  * database belongs to the one process that has it open), found from the same configuration the
  * server reads: PORT and HOST, and ADMIN_TOKEN or the token the embedded database keeps in
  * DATA_DIR. It says where it went. Safe to run again.
+ *
+ * The demo media server is the nginx of docs/media-servers/nginx.conf serving `deploy/media`,
+ * which holds a short clip for every stream below: MEDIA_BASE_URL (default
+ * http://127.0.0.1:8080) and MEDIA_SECRET, the secret that nginx sends, when set.
  */
 const CAMERAS = [
   {
@@ -22,6 +27,15 @@ const CAMERAS = [
   },
   { uuid: EXAMPLE_IDS.secondCamera, name: 'Parking', streams: [{ type: 'high', name: 'parking-hd' }] },
 ];
+
+const RETENTION_DAYS = 7;
+
+/** The first camera's recorded archive: the last six days up to now, inside its retention (seeding again moves it on). */
+function demoArchive(now: Date): { from: string; to: string } {
+  const from = new Date(now.getTime() - (RETENTION_DAYS - 1) * DAY_MS);
+  from.setUTCMinutes(0, 0, 0);
+  return { from: from.toISOString(), to: now.toISOString() };
+}
 
 /** Where the server is, as the server itself reads its configuration; and from which variable, to say so. */
 function serverUrl(config: AppConfig): { url: string; from: string } {
@@ -62,15 +76,18 @@ async function main(): Promise<void> {
   };
   const findByName = async <T extends { name: string }>(path: string, name: string) => (await call<T[]>('GET', path)).body.find((item) => item.name === name);
 
-  const server =
-    (await findByName<{ id: string; name: string }>('/media-servers', 'demo-edge')) ??
-    (await call<{ id: string }>('POST', '/media-servers', { id: EXAMPLE_IDS.mediaServer, name: 'demo-edge', base_url: 'http://127.0.0.1:8080' })).body;
+  const media = { base_url: process.env.MEDIA_BASE_URL || 'http://127.0.0.1:8080', verification_secret: process.env.MEDIA_SECRET || undefined };
+  const existingServer = await findByName<{ id: string; name: string }>('/media-servers', 'demo-edge');
+  const server = existingServer
+    ? (await call<{ id: string }>('PATCH', `/media-servers/${existingServer.id}`, media)).body
+    : (await call<{ id: string }>('POST', '/media-servers', { id: EXAMPLE_IDS.mediaServer, name: 'demo-edge', ...media })).body;
   for (const camera of CAMERAS) {
     if ((await call('GET', `/cameras/${camera.uuid}`)).status === 404) {
-      await call('POST', '/cameras', { ...camera, media_server_id: server.id, default_stream_type: 'high', archive_retention_days: 7 });
+      await call('POST', '/cameras', { ...camera, media_server_id: server.id, default_stream_type: 'high', archive_retention_days: RETENTION_DAYS });
     }
   }
-  await call('PUT', `/cameras/${EXAMPLE_CAMERA}/archive-ranges`, { ranges: [{ stream_type: 'high', ...DEMO_ARCHIVE }] });
+  const archive = demoArchive(new Date());
+  await call('PUT', `/cameras/${EXAMPLE_CAMERA}/archive-ranges`, { ranges: [{ stream_type: 'high', ...archive }] });
   const user =
     (await findByName<{ id: string; name: string }>('/users', 'demo-user')) ??
     (await call<{ id: string }>('POST', '/users', { id: EXAMPLE_IDS.user, name: 'demo-user' })).body;
@@ -84,7 +101,8 @@ async function main(): Promise<void> {
     : (await call<{ token: string }>('POST', '/integrations', { id: EXAMPLE_IDS.integration, name: 'demo-portal' })).body.token;
 
   console.log(`Demo data is in camlinks at ${base}:
-  media server demo-edge (http://127.0.0.1:8080), cameras ${CAMERAS.map((c) => `"${c.name}" ${c.uuid}`).join(', ')}
+  media server demo-edge (${media.base_url}${media.verification_secret ? ', with MEDIA_SECRET' : ''}), cameras ${CAMERAS.map((c) => `"${c.name}" ${c.uuid}`).join(', ')}
+  "Front gate" high stream: archive from ${archive.from} to ${archive.to} (ask for a date in it)
   user demo-user, granted "Front gate" only
 
   Integration token (sees every camera):  ${integrationToken}

@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEMO_ARCHIVE } from '../../common/chosen-id';
 import { ArrayOf, IsDateTimeWithOffset, IsShortString } from '../../common/validators';
 import type { ArchiveRangeRecord } from './archive-ranges.repository';
 
 export class ArchiveRangeInputDto {
   @ApiProperty({ example: 'high' }) @IsShortString(64) stream_type: string;
-  @ApiProperty({ format: 'date-time', example: DEMO_ARCHIVE.from }) @IsDateTimeWithOffset() from: string;
-  @ApiProperty({ format: 'date-time', example: DEMO_ARCHIVE.to }) @IsDateTimeWithOffset() to: string;
+  @ApiProperty({ format: 'date-time', example: '2000-01-01T00:00:00Z' }) @IsDateTimeWithOffset() from: string;
+  @ApiProperty({ format: 'date-time', example: '2100-01-01T00:00:00Z' }) @IsDateTimeWithOffset() to: string;
 }
 
 export class ReplaceArchiveRangesDto {
