@@ -76,10 +76,10 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
 
   it("revokes an admin's token: 401 at once, the admin still listed, and never the bootstrap admin", async () => {
     const { body: dave } = await createAdmin('dave');
-    expect((await t.http().get(`${ADMIN}/admins`).set(bearer(dave.token))).status).toBe(200);
+    expect((await t.http().get(`${ADMIN}/links`).set(bearer(dave.token))).status).toBe(200);
     expect((await t.http().delete(`${ADMIN}/admins/${dave.id}/token`).set(bootstrap)).status).toBe(204);
     expect((await t.http().delete(`${ADMIN}/admins/${dave.id}/token`).set(bootstrap)).status).toBe(204);
-    const refused = await t.http().get(`${ADMIN}/admins`).set(bearer(dave.token));
+    const refused = await t.http().get(`${ADMIN}/links`).set(bearer(dave.token));
     expect(refused.status).toBe(401);
     expect((await t.http().get(`${ADMIN}/admins/${dave.id}`).set(bootstrap)).body).toMatchObject({ name: 'dave', revoked_at: expect.any(String) });
     expect((await t.http().delete(`${ADMIN}/admins/${BOOTSTRAP_ADMIN.id}/token`).set(bootstrap)).status).toBe(422);
@@ -90,7 +90,7 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
     const closed = await createTestApp({ ADMIN_TOKEN: '' });
     try {
       const erin = generateToken('admin');
-      await closed.prisma.admin.create({ data: { name: 'erin', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
+      await closed.prisma.admin.create({ data: { name: 'erin', role: 'owner', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
       expect((await closed.http().get(`${ADMIN}/admins`).set(bootstrap)).status).toBe(401);
       expect((await closed.http().get(`${ADMIN}/admins`).set(bearer(erin.token))).status).toBe(200);
     } finally {

@@ -36,6 +36,6 @@ export class CredentialsRepository {
 
   /** The named admin whose unrevoked token this is. */
   findAdminToken(hash: string): Promise<AdminIdentity | null> {
-    return this.prisma.admin.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, name: true } });
+    return this.prisma.admin.findFirst({ where: { tokenHash: hash, revokedAt: null }, select: { id: true, name: true, role: true } });
   }
 }

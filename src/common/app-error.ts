@@ -6,6 +6,7 @@ export const MAX_FIELD_ERRORS = 20;
 
 export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
   Validation = 'validation',
@@ -27,6 +28,11 @@ export class AppError extends Error {
 
   static unauthenticated(): AppError {
     return new AppError(ErrorCode.Unauthenticated, 'Unauthenticated.');
+  }
+
+  /** Authenticated, but the admin's role does not allow this. */
+  static forbidden(message: string): AppError {
+    return new AppError(ErrorCode.Forbidden, message);
   }
 
   static notFound(what: string): AppError {

@@ -1,8 +1,14 @@
+import { type AdminRole, hasRole } from '../auth/admin-identity';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 
-/** What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which page is current. */
+/**
+ * What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which
+ * page is current, and `may(role)`: whether to offer what needs that role (the guard refuses it
+ * anyway, whatever a page offered).
+ */
 export function page(session: ConsoleSessionRecord, current: 'overview' | 'links' | 'audit', title: string, data: object): object {
-  return { ...data, title, current, admin: session.admin, csrf: session.csrfToken, fmt: formatTime };
+  const may = (role: AdminRole) => hasRole(session.admin.role, role);
+  return { ...data, title, current, admin: session.admin, may, csrf: session.csrfToken, fmt: formatTime };
 }
 
 /** Times as the console shows them: UTC, to the second, readable. */

@@ -11,6 +11,7 @@ import { LINK_STATUSES } from '../admin/links/links.dto';
 import { LinksAdminService } from '../admin/links/links.service';
 import { UsersService } from '../admin/users/users.service';
 import { AuditInterceptor } from '../audit/audit.interceptor';
+import { RequiresRole } from '../auth/admin-roles';
 import { IdParamDto } from '../common/id-params.dto';
 import { LINK_KINDS } from '../links/link-kind';
 import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
@@ -46,12 +47,14 @@ export class ConsoleController {
   ) {}
 
   @Get()
+  @RequiresRole('auditor')
   @Render('overview')
   async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     return page(session, 'overview', 'Overview', { overview: await this.overviews.overview(new Date()) });
   }
 
   @Get('links')
+  @RequiresRole('auditor')
   @Render('links')
   async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const query = toLinksQuery(form);
@@ -72,6 +75,7 @@ export class ConsoleController {
   }
 
   @Get('links.csv')
+  @RequiresRole('auditor')
   async csv(@Query() form: ConsoleLinksQueryDto, @Res() response: Response): Promise<void> {
     await streamLinksCsv(this.links, toLinksQuery(form), new Date(), response);
   }
@@ -94,6 +98,7 @@ export class ConsoleController {
   }
 
   @Get('links/:id')
+  @RequiresRole('auditor')
   @Render('link')
   async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const link = await this.links.get(id, new Date());
@@ -109,6 +114,7 @@ export class ConsoleController {
   }
 
   @Get('audit-events')
+  @RequiresRole('auditor')
   @Render('audit-events')
   async auditEvents(@Query() form: ConsoleAuditQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const [{ data, nextCursor }, admins] = await Promise.all([this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }), this.admins.list()]);

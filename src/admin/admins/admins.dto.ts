@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { ADMIN_ROLES, type AdminRole } from '../../auth/admin-identity';
 import { IsShortString } from '../../common/validators';
 import type { AdminRecord } from './admins.repository';
+
+const ROLE_DESCRIPTION =
+  '`owner`: everything, managing admins included; `admin`: everything but admins; `auditor`: reads links, sessions and audit events, changes nothing.';
+
+function IsRole(): PropertyDecorator {
+  return IsIn(ADMIN_ROLES, { message: `must be one of: ${ADMIN_ROLES.join(', ')}` });
+}
 
 export class CreateAdminDto {
   @ApiProperty({
@@ -17,12 +25,24 @@ export class CreateAdminDto {
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(200, { message: 'must not be longer than 200 characters' })
   email?: string;
+
+  @ApiPropertyOptional({ enum: ADMIN_ROLES, default: 'admin', description: ROLE_DESCRIPTION })
+  @IsOptional()
+  @IsRole()
+  role?: AdminRole;
+}
+
+export class UpdateAdminDto {
+  @ApiProperty({ enum: ADMIN_ROLES, example: 'auditor', description: ROLE_DESCRIPTION })
+  @IsRole()
+  role: AdminRole;
 }
 
 export class AdminDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'alice' }) name: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: ADMIN_ROLES, description: ROLE_DESCRIPTION }) role: AdminRole;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -44,6 +64,7 @@ export function mapAdmin(row: AdminRecord): AdminDto {
     id: row.id,
     name: row.name,
     email: row.email,
+    role: row.role,
     token_prefix: row.tokenPrefix,
     created_at: row.createdAt.toISOString(),
     revoked_at: row.revokedAt?.toISOString() ?? null,
