@@ -1,5 +1,6 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { generateToken, hashToken } from '../src/auth/tokens';
+import { nameKeys } from '../src/common/names';
 import { aCamera, anIntegration, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
@@ -36,7 +37,8 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
   });
 
   it('refuses a taken name (bootstrap included) and a bad or too long email', async () => {
-    expect((await createAdmin('bootstrap')).status).toBe(409);
+    expect((await createAdmin('bootstrap')).status).toBe(422);
+    expect((await createAdmin('alice')).status).toBe(409);
     expect((await createAdmin('carol', 'not-an-email')).status).toBe(422);
     const long = await createAdmin('carol', `carol@${Array.from({ length: 4 }, () => 'c'.repeat(60)).join('.')}.com`);
     expect([long.status, long.body.errors]).toEqual([422, { email: ['The email field must not be longer than 200 characters.'] }]);
@@ -90,7 +92,7 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
     const closed = await createTestApp({ ADMIN_TOKEN: '' });
     try {
       const erin = generateToken('admin');
-      await closed.prisma.admin.create({ data: { name: 'erin', role: 'owner', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
+      await closed.prisma.admin.create({ data: { name: 'erin', ...nameKeys('erin'), role: 'owner', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
       expect((await closed.http().get(`${ADMIN}/admins`).set(bootstrap)).status).toBe(401);
       expect((await closed.http().get(`${ADMIN}/admins`).set(bearer(erin.token))).status).toBe(200);
     } finally {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Metrics } from '../metrics/metrics';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository, NON_ADMIN_ACTORS } from './audit-events.repository';
 import { objectTypeOf } from './audit.interceptor';
 
 /**
@@ -25,7 +25,7 @@ export class AdminAuthFailuresMiddleware implements NestMiddleware {
       const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
       this.events
         .append({
-          actor: 'unauthenticated',
+          actor: NON_ADMIN_ACTORS.unauthenticated,
           actorId: null,
           action: `${req.method} ${route}`,
           objectType: objectTypeOf(route),

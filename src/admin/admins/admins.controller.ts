@@ -21,8 +21,14 @@ export class AdminsController {
       'A person (or tool) with admin rights and a token of its own (`cla_…`), shown this once. Audit events and revocations name who acted. ' +
       'Its role is `admin` unless the body says otherwise.',
   })
-  @ApiConflict('An admin with this name exists.', 'A record with the same name already exists.')
-  @ApiInvalid({ name: ['The name field must not be empty.'], email: ['The email field must be an email address.'] })
+  @ApiConflict(
+    "An admin's name looks like this one (the same TR39 skeleton, in some letter case).",
+    'The name looks like that of admin "alice" (0b6c3c57-7a0e-4b4e-9c1f-3f4a2d1e5b6a).',
+  )
+  @ApiInvalid({
+    name: ['The name field must not contain invisible, format, bidirectional or control characters.'],
+    email: ['The email field must be an email address.'],
+  })
   @ApiCreatedResponse({ type: CreatedAdminDto, description: 'With its token: the only response that contains it.' })
   async create(@Body() body: CreateAdminDto): Promise<CreatedAdminDto> {
     const { admin, token } = await this.admins.create(body.name, body.email, body.role);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminRole } from '../../auth/admin-identity';
+import type { NameKeys } from '../../common/names';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 
@@ -13,6 +14,8 @@ export interface AdminRecord {
   revokedAt: Date | null;
 }
 
+export type NewAdmin = { name: string; email: string | null; role: AdminRole; tokenHash: string; tokenPrefix: string } & NameKeys;
+
 /** Why a change to an admin was not made: no such admin, or it would leave no owner who can sign in. */
 export type AdminChangeRefusal = 'not-found' | 'last-owner';
 
@@ -23,8 +26,16 @@ const ADMIN_FIELDS = { id: true, name: true, email: true, role: true, tokenPrefi
 export class AdminsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(admin: { name: string; email: string | null; role: AdminRole; tokenHash: string; tokenPrefix: string }): Promise<AdminRecord> {
+  create(admin: NewAdmin): Promise<AdminRecord> {
     return this.prisma.admin.create({ data: admin, select: ADMIN_FIELDS });
+  }
+
+  /** The admin whose name looks like one with these keys (src/common/names.ts), if any. */
+  findLookalike(keys: NameKeys): Promise<AdminRecord | null> {
+    return this.prisma.admin.findFirst({
+      where: { OR: [{ nameSkeleton: keys.nameSkeleton }, { nameSkeletonFolded: keys.nameSkeletonFolded }] },
+      select: ADMIN_FIELDS,
+    });
   }
 
   list(): Promise<AdminRecord[]> {

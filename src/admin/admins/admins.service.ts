@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AdminRole, BOOTSTRAP_ADMIN } from '../../auth/admin-identity';
 import { generateToken } from '../../auth/tokens';
 import { AppError, ErrorCode } from '../../common/app-error';
+import { nameKeys } from '../../common/names';
 import { type AdminChangeRefusal, type AdminRecord, AdminsRepository } from './admins.repository';
 
 export const LAST_OWNER_MESSAGE = 'This is the last owner who can sign in: make another admin an owner first.';
@@ -11,10 +12,16 @@ export const LAST_OWNER_MESSAGE = 'This is the last owner who can sign in: make 
 export class AdminsService {
   constructor(private readonly admins: AdminsRepository) {}
 
-  /** The new admin and its token, which exists in plaintext only until the response is sent. */
+  /**
+   * The new admin and its token, which exists in plaintext only until the response is sent. Its
+   * name may not look like another admin's (the unique keys settle a race; this names the admin).
+   */
   async create(name: string, email: string | undefined, role: AdminRole = 'admin'): Promise<{ admin: AdminRecord; token: string }> {
+    const keys = nameKeys(name);
+    const lookalike = await this.admins.findLookalike(keys);
+    if (lookalike) throw new AppError(ErrorCode.Conflict, `The name looks like that of admin ${JSON.stringify(lookalike.name)} (${lookalike.id}).`);
     const secret = generateToken('admin');
-    const admin = await this.admins.create({ name, email: email ?? null, role, tokenHash: secret.hash, tokenPrefix: secret.displayPrefix });
+    const admin = await this.admins.create({ name, ...keys, email: email ?? null, role, tokenHash: secret.hash, tokenPrefix: secret.displayPrefix });
     return { admin, token: secret.token };
   }
 
