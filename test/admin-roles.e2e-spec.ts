@@ -2,6 +2,7 @@ import request from 'supertest';
 import { type AdminRole, BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { LAST_OWNER_MESSAGE } from '../src/admin/admins/admins.service';
 import { aCamera, anIntegration, bearer } from './support/builders';
+import { eventually } from './support/eventually';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const ADMIN = '/api/v1/admin';
@@ -87,6 +88,16 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
     expect((await t.http().patch(`${ADMIN}/admins/${victim.id}`).set(rogue).send({ role: 'auditor' })).status).toBe(403);
     expect((await t.http().get(`${ADMIN}/admins`).set(rogue)).status).toBe(403);
     expect(await t.prisma.admin.count({ where: { name: 'roles-backdoor' } })).toBe(0);
+    // The attempts are in the audit trail, by name and role (the guard refused them before the audit interceptor ran).
+    await eventually(async () => {
+      const events = await t.http().get(`${ADMIN}/audit-events`).set(bootstrap).query({ actor: 'roles-rogue', object_type: 'admins', outcome: 'failure' });
+      expect(events.body.data.map((e: { action: string; status_code: number; details: object }) => [e.action, e.status_code, e.details])).toEqual(
+        expect.arrayContaining([
+          ['POST /api/v1/admin/admins', 403, { role: 'admin' }],
+          ['DELETE /api/v1/admin/admins/:id/token', 403, { role: 'admin' }],
+        ]),
+      );
+    });
     expect(await t.prisma.admin.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ role: 'owner', revokedAt: null });
   });
 
