@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { type AdminRole, BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { LAST_OWNER_MESSAGE } from '../src/admin/admins/admins.service';
-import { aCamera, anIntegration, bearer } from './support/builders';
+import { anIssuedLink, bearer } from './support/builders';
 import { eventually } from './support/eventually';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
@@ -27,27 +27,7 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
     return res.body;
   }
 
-  async function aLink(): Promise<string> {
-    const camera = await aCamera(t.prisma);
-    const { integration } = await anIntegration(t.prisma);
-    const link = await t.prisma.issuedLink.create({
-      data: {
-        tokenHash: crypto.randomUUID(),
-        tokenPrefix: 'cll_roles',
-        cameraUuid: camera.uuid,
-        streamType: 'high',
-        streamName: 'x',
-        kind: 'live',
-        source: 'hls',
-        ttl: 60,
-        issuedAt: new Date(),
-        expiresAt: new Date(Date.now() + 60_000),
-        integrationId: integration.id,
-        cameraGeneration: camera.generation,
-      },
-    });
-    return link.id;
-  }
+  const aLink = async () => (await anIssuedLink(t.prisma)).id;
 
   it('makes a new admin an admin unless an owner says otherwise; the bootstrap admin is an owner', async () => {
     const plain = await anAdmin('roles-plain');
@@ -183,9 +163,9 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
       const posted = await agent.post(`/admin/links/${linkId}/revoke`).type('form').send({ _csrf: csrf, reason: 'auditor says' });
       expect(posted.status).toBe(403);
       expect(posted.text).toContain('This needs the admin role or higher; roles-console-auditor is an auditor.');
-      const bulk = await agent.post('/admin/links/revoke').type('form').send({ _csrf: csrf, token_prefix: 'cll_roles', reason: 'all' });
+      const bulk = await agent.post('/admin/links/revoke').type('form').send({ _csrf: csrf, token_prefix: 'cll_test', reason: 'all' });
       expect(bulk.status).toBe(403);
-      expect((await agent.get('/admin/links/revoke').query({ token_prefix: 'cll_roles' })).status).toBe(403);
+      expect((await agent.get('/admin/links/revoke').query({ token_prefix: 'cll_test' })).status).toBe(403);
       expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
       expect((await agent.get('/admin/audit-events')).status).toBe(200);
       expect((await agent.post('/admin/sign-out').type('form').send({ _csrf: csrf })).status).toBe(303);

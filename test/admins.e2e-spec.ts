@@ -1,7 +1,7 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { generateToken, hashToken } from '../src/auth/tokens';
 import { nameKeys } from '../src/common/names';
-import { aCamera, anIntegration, bearer } from './support/builders';
+import { anIssuedLink, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const ADMIN = '/api/v1/admin';
@@ -46,24 +46,7 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
 
   it("records the admin's name and id in audit events and revocations", async () => {
     const { body: bob } = await createAdmin('bob');
-    const camera = await aCamera(t.prisma);
-    const { integration } = await anIntegration(t.prisma);
-    const link = await t.prisma.issuedLink.create({
-      data: {
-        tokenHash: hashToken(`cll_${bob.id}`),
-        tokenPrefix: 'cll_test',
-        cameraUuid: camera.uuid,
-        streamType: 'high',
-        streamName: 'x',
-        kind: 'live',
-        source: 'hls',
-        ttl: 60,
-        issuedAt: new Date(),
-        expiresAt: new Date(Date.now() + 60_000),
-        integrationId: integration.id,
-        cameraGeneration: camera.generation,
-      },
-    });
+    const link = await anIssuedLink(t.prisma);
     const revoked = await t.http().post(`${ADMIN}/links/${link.id}/revoke`).set(bearer(bob.token)).send({ reason: 'by bob' });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ revoked_by: 'bob', revoked_by_admin_id: bob.id, revoked_reason: 'by bob' });
