@@ -1,6 +1,7 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { generateToken, hashToken } from '../src/auth/tokens';
-import { aCamera, anIntegration, bearer } from './support/builders';
+import { nameKeys } from '../src/common/names';
+import { anIssuedLink, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const ADMIN = '/api/v1/admin';
@@ -36,7 +37,8 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
   });
 
   it('refuses a taken name (bootstrap included) and a bad or too long email', async () => {
-    expect((await createAdmin('bootstrap')).status).toBe(409);
+    expect((await createAdmin('bootstrap')).status).toBe(422);
+    expect((await createAdmin('alice')).status).toBe(409);
     expect((await createAdmin('carol', 'not-an-email')).status).toBe(422);
     const long = await createAdmin('carol', `carol@${Array.from({ length: 4 }, () => 'c'.repeat(60)).join('.')}.com`);
     expect([long.status, long.body.errors]).toEqual([422, { email: ['The email field must not be longer than 200 characters.'] }]);
@@ -44,24 +46,7 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
 
   it("records the admin's name and id in audit events and revocations", async () => {
     const { body: bob } = await createAdmin('bob');
-    const camera = await aCamera(t.prisma);
-    const { integration } = await anIntegration(t.prisma);
-    const link = await t.prisma.issuedLink.create({
-      data: {
-        tokenHash: hashToken(`cll_${bob.id}`),
-        tokenPrefix: 'cll_test',
-        cameraUuid: camera.uuid,
-        streamType: 'high',
-        streamName: 'x',
-        kind: 'live',
-        source: 'hls',
-        ttl: 60,
-        issuedAt: new Date(),
-        expiresAt: new Date(Date.now() + 60_000),
-        integrationId: integration.id,
-        cameraGeneration: camera.generation,
-      },
-    });
+    const link = await anIssuedLink(t.prisma);
     const revoked = await t.http().post(`${ADMIN}/links/${link.id}/revoke`).set(bearer(bob.token)).send({ reason: 'by bob' });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ revoked_by: 'bob', revoked_by_admin_id: bob.id, revoked_reason: 'by bob' });
@@ -76,10 +61,10 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
 
   it("revokes an admin's token: 401 at once, the admin still listed, and never the bootstrap admin", async () => {
     const { body: dave } = await createAdmin('dave');
-    expect((await t.http().get(`${ADMIN}/admins`).set(bearer(dave.token))).status).toBe(200);
+    expect((await t.http().get(`${ADMIN}/links`).set(bearer(dave.token))).status).toBe(200);
     expect((await t.http().delete(`${ADMIN}/admins/${dave.id}/token`).set(bootstrap)).status).toBe(204);
     expect((await t.http().delete(`${ADMIN}/admins/${dave.id}/token`).set(bootstrap)).status).toBe(204);
-    const refused = await t.http().get(`${ADMIN}/admins`).set(bearer(dave.token));
+    const refused = await t.http().get(`${ADMIN}/links`).set(bearer(dave.token));
     expect(refused.status).toBe(401);
     expect((await t.http().get(`${ADMIN}/admins/${dave.id}`).set(bootstrap)).body).toMatchObject({ name: 'dave', revoked_at: expect.any(String) });
     expect((await t.http().delete(`${ADMIN}/admins/${BOOTSTRAP_ADMIN.id}/token`).set(bootstrap)).status).toBe(422);
@@ -90,7 +75,7 @@ describe(`named admins (${process.env.TEST_DB})`, () => {
     const closed = await createTestApp({ ADMIN_TOKEN: '' });
     try {
       const erin = generateToken('admin');
-      await closed.prisma.admin.create({ data: { name: 'erin', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
+      await closed.prisma.admin.create({ data: { name: 'erin', ...nameKeys('erin'), role: 'owner', tokenHash: erin.hash, tokenPrefix: erin.displayPrefix } });
       expect((await closed.http().get(`${ADMIN}/admins`).set(bootstrap)).status).toBe(401);
       expect((await closed.http().get(`${ADMIN}/admins`).set(bearer(erin.token))).status).toBe(200);
     } finally {

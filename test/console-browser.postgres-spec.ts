@@ -36,6 +36,7 @@ describe('admin console in a browser (postgres)', () => {
   let context: BrowserContext;
   let page: Page;
   let adminToken: string;
+  let adminId: string;
   let lobby: Awaited<ReturnType<typeof aCamera>>;
   let billing: Awaited<ReturnType<typeof anIntegration>>;
   let portal: Awaited<ReturnType<typeof anIntegration>>;
@@ -98,9 +99,14 @@ describe('admin console in a browser (postgres)', () => {
     await stats.flush();
     const created = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'olivia', email: 'olivia@example.com' });
     adminToken = created.body.token;
+    adminId = created.body.id;
   }
 
   async function expectAccessible(): Promise<void> {
+    await expectAccessibleOn(page);
+  }
+
+  async function expectAccessibleOn(page: Page): Promise<void> {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
@@ -209,13 +215,14 @@ describe('admin console in a browser (postgres)', () => {
 
   it('names the admin in the audit events, and links to the object', async () => {
     await page.getByRole('link', { name: 'Audit events' }).click();
-    await page.getByLabel('Admin').selectOption({ label: 'olivia' });
+    // Each admin is offered with the start of its id: two names that look alike still differ there.
+    await page.getByLabel('Admin').selectOption({ label: `olivia (${adminId.slice(0, 8)})` });
     await page.getByRole('button', { name: 'Apply filter' }).click();
     await page.waitForURL(/actor_id=/);
     const table = await page.locator('table tbody').innerText();
     expect(table).toContain('POST /admin/links/:id/revoke');
     expect(table).toContain('POST /admin/links/revoke');
-    expect(table).toContain('olivia');
+    expect(table).toContain(`olivia ${adminId.slice(0, 8)}`);
     expect(table).not.toContain('bootstrap');
     await expectAccessible();
     await page.locator('table tbody a[href^="/admin/links/"]').first().click();
@@ -254,6 +261,31 @@ describe('admin console in a browser (postgres)', () => {
     ]);
     expect(refused.status()).toBe(403);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
+  });
+
+  it("shows an auditor the links and nothing to change them with; the server refuses the auditor's revoke post", async () => {
+    const { body: auditor } = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'audrey', role: 'auditor' });
+    const auditing = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const view = await auditing.newPage();
+    await view.goto(`${base}/admin/sign-in`);
+    await view.getByLabel('Admin token').fill(auditor.token);
+    await view.getByRole('button', { name: 'Sign in' }).click();
+    await view.getByRole('heading', { name: 'Overview' }).waitFor();
+    await view.goto(`${base}/admin/links?integration_id=${portal.integration.id}`);
+    expect(await view.getByText('Signed in as audrey (auditor)').count()).toBe(1);
+    expect(await view.locator('table.links tbody tr').count()).toBeGreaterThan(0);
+    expect(await view.getByRole('link', { name: 'Revoke all matching…' }).count()).toBe(0);
+    expect(await view.getByRole('link', { name: 'Download CSV' }).count()).toBe(1);
+    await view.screenshot({ path: join(DOCS, 'admin-console-auditor.png'), fullPage: true });
+    const target = await t.prisma.issuedLink.findFirstOrThrow({ where: { integrationId: billing.integration.id, revokedAt: null } });
+    await view.goto(`${base}/admin/links/${target.id}`);
+    expect(await view.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    await expectAccessibleOn(view);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await view.content())![1];
+    const posted = await auditing.request.post(`${base}/admin/links/${target.id}/revoke`, { form: { _csrf: csrf, reason: 'auditor' }, maxRedirects: 0 });
+    expect(posted.status()).toBe(403);
+    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
+    await auditing.close();
   });
 
   it('signs out, and is refused after', async () => {

@@ -3,6 +3,9 @@ import { afterCursor, type Cursor } from '../common/cursor';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 
+/** Who the audit trail names when no admin could be: no admin may be called (or look like) these. */
+export const NON_ADMIN_ACTORS = { unauthenticated: 'unauthenticated', unknown: 'unknown' } as const;
+
 export interface NewAuditEvent {
   /** The admin's name; `actorId` its id. */
   actor: string;

@@ -3,7 +3,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AdminRequest } from '../auth/admin-auth.guard';
 import { toErrorResponse } from '../common/global-exception.filter';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository, NON_ADMIN_ACTORS } from './audit-events.repository';
 
 const SECRET_KEY = /secret|token(?!_prefix)|password|authorization|csrf/i;
 
@@ -55,7 +55,7 @@ export class AuditInterceptor implements NestInterceptor {
     const created = result as { id?: string; uuid?: string } | undefined;
     try {
       await this.events.append({
-        actor: request.admin?.name ?? 'unknown',
+        actor: request.admin?.name ?? NON_ADMIN_ACTORS.unknown,
         actorId: request.admin?.id ?? null,
         action: `${request.method} ${routePath}`,
         objectType: objectTypeOf(routePath),

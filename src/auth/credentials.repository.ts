@@ -44,8 +44,8 @@ export class CredentialsRepository {
     return (await this.db.sql.query<Credential>(FIND_USER_TOKEN, [hash]))[0] ?? null;
   }
 
-  /** The named admin whose token this is, revoked or not. */
+  /** The named admin whose token this is, revoked or not (the guard tells the two apart in its log). */
   findAdminToken(hash: string): Promise<(AdminIdentity & { revokedAt: Date | null }) | null> {
-    return this.prisma.admin.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, revokedAt: true } });
+    return this.prisma.admin.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, role: true, revokedAt: true } });
   }
 }

@@ -14,6 +14,7 @@ export type AuthFailureReason =
 
 export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
   Validation = 'validation',
@@ -36,6 +37,11 @@ export class AppError extends Error {
 
   static unauthenticated(reason: AuthFailureReason): AppError {
     return new AppError(ErrorCode.Unauthenticated, 'Unauthenticated.', undefined, reason);
+  }
+
+  /** Authenticated, but the admin's role does not allow this. */
+  static forbidden(message: string): AppError {
+    return new AppError(ErrorCode.Forbidden, message);
   }
 
   static notFound(what: string): AppError {

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from './app-error';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.Validation]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { nameProblem } from './names';
 import { isStorableTime } from './timestamps';
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -67,6 +68,25 @@ export function IsShortString(maxLength: number): PropertyDecorator {
     IsString({ message: 'must be a string' }),
     IsNotEmpty({ message: 'must not be empty' }),
     MaxLength(maxLength, { message: `must not be longer than ${maxLength} characters` }),
+  );
+}
+
+/**
+ * The name of an admin, integration, user, camera or media server: what auditors read to tell
+ * who did what to which. NFC, so that one spelling is stored whatever the keyboard sent, and
+ * refused when it holds what would make it read as another name (src/common/names.ts).
+ */
+export function IsName(maxLength = 100): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC') : value)),
+    IsShortString(maxLength),
+    ValidateBy({
+      name: 'isName',
+      validator: {
+        validate: (value) => typeof value !== 'string' || nameProblem(value) === undefined,
+        defaultMessage: (args) => nameProblem(args?.value as string) ?? 'is not a valid name',
+      },
+    }),
   );
 }
 

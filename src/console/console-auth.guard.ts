@@ -1,7 +1,9 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { AdminRequest } from '../auth/admin-auth.guard';
+import { assertRequiredRole } from '../auth/admin-roles';
 import { hashToken } from '../auth/tokens';
 import { AppError, type AuthFailureReason } from '../common/app-error';
 import { attachToLog } from '../logging/access-log';
@@ -43,11 +45,15 @@ export function assertSameOrigin(request: Request): void {
 
 /**
  * The console's pages: a signed-in session (else the filter sends the browser to sign in),
- * and on every request that changes something the session's CSRF token in the `_csrf` field.
+ * and on every request that changes something the session's CSRF token in the `_csrf` field;
+ * then the role the route requires (`@RequiresRole`, as in the admin API), whatever the page offered.
  */
 @Injectable()
 export class ConsoleAuthGuard implements CanActivate {
-  constructor(private readonly sessions: ConsoleSessionsService) {}
+  constructor(
+    private readonly sessions: ConsoleSessionsService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ConsoleRequest>();
@@ -65,6 +71,7 @@ export class ConsoleAuthGuard implements CanActivate {
     }
     request.consoleSession = session;
     request.admin = session.admin;
+    assertRequiredRole(this.reflector, context, session.admin);
     return true;
   }
 }

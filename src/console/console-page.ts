@@ -1,9 +1,15 @@
+import { type AdminRole, hasRole } from '../auth/admin-identity';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { refusalInWords } from './refusal-reasons';
 
-/** What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which page is current. */
+/**
+ * What every signed-in page's layout needs: who is signed in, the CSRF token for its forms, which
+ * page is current, and `may(role)`: whether to offer what needs that role (the guard refuses it
+ * anyway, whatever a page offered).
+ */
 export function page(session: ConsoleSessionRecord, current: 'overview' | 'links' | 'audit', title: string, data: object): object {
-  return { ...data, title, current, admin: session.admin, csrf: session.csrfToken, time: timeElement, reason: refusalInWords, details: detailsOf };
+  const may = (role: AdminRole) => hasRole(session.admin.role, role);
+  return { ...data, title, current, admin: session.admin, may, csrf: session.csrfToken, time: timeElement, reason: refusalInWords, details: detailsOf };
 }
 
 /** Times as the console shows them without script: UTC, to the second, readable. */

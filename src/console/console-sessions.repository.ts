@@ -30,7 +30,7 @@ export class ConsoleSessionsRepository {
     });
   }
 
-  /** The session with this hash, if its admin has not been revoked since. */
+  /** The session with this hash, if its admin has not been revoked since; with the admin's role as it is now. */
   async find(tokenHash: string): Promise<ConsoleSessionRecord | null> {
     const row = await this.prisma.adminSession.findUnique({
       where: { tokenHash },
@@ -40,12 +40,13 @@ export class ConsoleSessionsRepository {
         credentialHash: true,
         createdAt: true,
         lastSeenAt: true,
-        admin: { select: { id: true, name: true, revokedAt: true } },
+        admin: { select: { id: true, name: true, role: true, revokedAt: true } },
       },
     });
     if (!row || row.admin.revokedAt) return null;
     const { admin, ...session } = row;
-    return { ...session, admin: { id: admin.id, name: admin.name } };
+    // The role as it is now: a demotion takes effect on the session's next request.
+    return { ...session, admin: { id: admin.id, name: admin.name, role: admin.role } };
   }
 
   async touch(id: string, at: Date): Promise<void> {

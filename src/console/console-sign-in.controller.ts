@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Redirect, Render, Req, Re
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditInterceptor } from '../audit/audit.interceptor';
+import { RequiresRole } from '../auth/admin-roles';
 import { AppError } from '../common/app-error';
 import { markCredentialFailed } from '../rate-limit/auth-failures';
 import { assertSameOrigin, ConsoleAuthGuard, type ConsoleRequest, ConsoleSession, setSessionCookie } from './console-auth.guard';
@@ -41,6 +42,7 @@ export class ConsoleSignInController {
 
   @Post('sign-out')
   @UseGuards(ConsoleAuthGuard)
+  @RequiresRole('auditor')
   @HttpCode(303)
   @Redirect('/admin/sign-in', 303)
   async signOut(

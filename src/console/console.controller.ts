@@ -11,6 +11,7 @@ import { LINK_STATUSES } from '../links/link-status';
 import { LinksAdminService } from '../admin/links/links.service';
 import { UsersService } from '../admin/users/users.service';
 import { AuditInterceptor } from '../audit/audit.interceptor';
+import { RequiresRole } from '../auth/admin-roles';
 import { IdParamDto } from '../common/id-params.dto';
 import { LINK_KINDS } from '../links/link-kind';
 import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
@@ -46,6 +47,7 @@ export class ConsoleController {
   ) {}
 
   @Get()
+  @RequiresRole('auditor')
   @Render('overview')
   async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const overview = await this.overviews.overview(new Date());
@@ -54,6 +56,7 @@ export class ConsoleController {
   }
 
   @Get('links')
+  @RequiresRole('auditor')
   @Render('links')
   async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const query = toLinksQuery(form);
@@ -74,6 +77,7 @@ export class ConsoleController {
   }
 
   @Get('links.csv')
+  @RequiresRole('auditor')
   async csv(@Query() form: ConsoleLinksQueryDto, @Res() response: Response): Promise<void> {
     await streamLinksCsv(this.links, toLinksQuery(form), new Date(), response);
   }
@@ -104,6 +108,7 @@ export class ConsoleController {
   }
 
   @Get('links/:id')
+  @RequiresRole('auditor')
   @Render('link')
   async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const link = await this.links.get(id, new Date());
@@ -119,6 +124,7 @@ export class ConsoleController {
   }
 
   @Get('audit-events')
+  @RequiresRole('auditor')
   @Render('audit-events')
   async auditEvents(@Query() form: ConsoleAuditQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const [{ data, nextCursor }, admins] = await Promise.all([this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }), this.admins.list()]);

@@ -34,7 +34,7 @@ const UNVALIDATED = new Set(['/api/v1/media-auth/nginx']);
 
 /**
  * The answers every operation of a kind can give, added from the same facts the server acts
- * on, so that no route forgets one: a credential (401), a JSON body (413 too large), any input
+ * on, so that no route forgets one: a credential (401), an admin's role (403), a JSON body (413 too large), any input
  * (422, an unparsable body included), a rate-limited route group (429 with Retry-After, from
  * `routeGroupOf` as the limiter uses it), the database (503) and the unexpected (500).
  * Responses an operation declares itself are kept.
@@ -53,6 +53,9 @@ function addTo(operation: OperationObject, path: string): void {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   const group = routeGroupOf(path);
   if (operation.security?.length) add(401, error('Missing, unknown, expired or revoked token.', 'Unauthenticated.'));
+  if (operation.security?.some((scheme) => 'admin' in scheme)) {
+    add(403, error("The admin's role is less than the operation's (`x-required-role`).", 'This needs the admin role or higher; carol is an auditor.'));
+  }
   if (operation.requestBody) {
     add(413, error('The body is larger than BODY_LIMIT_KB.', 'request entity too large'));
   }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DEFAULT_REQUIRED_ROLE, REQUIRED_ROLE_EXTENSION } from '../auth/admin-roles';
 import { EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
 import { addCommonResponses } from './common-responses';
 
@@ -20,6 +21,8 @@ export const TAGS = {
 
 export type Tag = keyof typeof TAGS;
 
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']> & { [REQUIRED_ROLE_EXTENSION]?: unknown };
+
 /** Path ids of the records `npm run db:seed` creates, so that "Try it out" finds them. */
 const PATH_EXAMPLES: [RegExp, Record<string, string>][] = [
   [/^\/api\/v1\/admin\/media-servers\/\{id\}/, { id: EXAMPLE_IDS.mediaServer }],
@@ -32,6 +35,16 @@ const PATH_EXAMPLES: [RegExp, Record<string, string>][] = [
 function operationId(controllerKey: string, methodKey: string): string {
   const subject = controllerKey.replace(/Controller$/, '');
   return `${subject[0].toLowerCase()}${subject.slice(1)}${methodKey[0].toUpperCase()}${methodKey.slice(1)}`;
+}
+
+/**
+ * The least role an admin operation needs, as the guard reads it from `@RequiresRole` (or its
+ * default): in `x-required-role` for tools, and in the description for readers.
+ */
+function documentRequiredRole(operation: OperationObject): void {
+  const role = (operation[REQUIRED_ROLE_EXTENSION] ??= DEFAULT_REQUIRED_ROLE) as string;
+  const roles = role === 'owner' ? '`owner`' : role === 'admin' ? '`admin` or `owner`' : '`auditor`, `admin` or `owner`';
+  operation.description = `${operation.description ? `${operation.description} ` : ''}Role: ${roles}.`;
 }
 
 /** The one definition of the OpenAPI document: served at /api/docs and written to openapi.json. */
@@ -54,7 +67,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addSecurity('admin', {
       type: 'http',
       scheme: 'bearer',
-      description: 'The admin token: `ADMIN_TOKEN`, or on the embedded database the one camlinks generated into `<DATA_DIR>/admin-token`. An opaque string.',
+      description:
+        "An admin's token: a named admin's `cla_…`, or `ADMIN_TOKEN` (on the embedded database, the one camlinks generated into `<DATA_DIR>/admin-token`), which acts as the built-in owner `bootstrap`. " +
+        'Each operation names the least role it needs (`x-required-role`; `owner` > `admin` > `auditor`); less is 403.',
     })
     .addSecurity('metrics', { type: 'http', scheme: 'bearer', description: '`METRICS_TOKEN`, asked for by /metrics only when it is set.' });
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
@@ -67,6 +82,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (!operation) continue;
       // Public routes say so, rather than leaving it to a reader to guess.
       operation.security ??= [];
+      if (operation.security.some((scheme) => 'admin' in scheme)) documentRequiredRole(operation);
       for (const parameter of operation.parameters ?? []) {
         if ('in' in parameter && parameter.in === 'path' && examples[parameter.name]) parameter.example = examples[parameter.name];
       }

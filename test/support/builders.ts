@@ -73,3 +73,25 @@ export function aGrant(prisma: PrismaService, userId: string, cameraUuid: string
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A live link an integration was issued for a new camera, written straight to issued_links (its token is never used). */
+export async function anIssuedLink(prisma: PrismaService) {
+  const camera = await aCamera(prisma);
+  const { integration } = await anIntegration(prisma);
+  return prisma.issuedLink.create({
+    data: {
+      tokenHash: randomUUID(),
+      tokenPrefix: 'cll_test',
+      cameraUuid: camera.uuid,
+      streamType: 'high',
+      streamName: 'x',
+      kind: 'live',
+      source: 'hls',
+      ttl: 60,
+      issuedAt: new Date(),
+      expiresAt: new Date(Date.now() + 60_000),
+      integrationId: integration.id,
+      cameraGeneration: camera.generation,
+    },
+  });
+}

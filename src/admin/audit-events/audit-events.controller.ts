@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequiresRole } from '../../auth/admin-roles';
 import { ApiInvalid } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { AuditEventPageDto, AuditEventsQueryDto, mapAuditEvent } from './audit-events.dto';
@@ -12,6 +13,7 @@ export class AuditEventsController {
   constructor(private readonly events: AuditEventsService) {}
 
   @Get()
+  @RequiresRole('auditor')
   @ApiOperation({
     summary: 'List audit events',
     description:

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateBy } from 'class-validator';
 import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
-import { ArrayOf, IsAnyUuid, IsShortString, OptionalNotNull } from '../../common/validators';
+import { ArrayOf, IsAnyUuid, IsName, IsShortString, OptionalNotNull } from '../../common/validators';
 import { streamNameProblem } from '../../links/stream-names';
 import type { CameraRecord } from './cameras.repository';
 import { EXAMPLE_IDS } from '../../common/chosen-id';
@@ -43,7 +43,7 @@ export class CreateCameraDto {
   uuid?: string;
 
   @ApiProperty({ example: 'Gate', maxLength: 100 })
-  @IsShortString(100)
+  @IsName(100)
   name: string;
 
   @ApiProperty({

@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { ChosenId } from '../../common/chosen-id';
-import { IsShortString } from '../../common/validators';
+import { IsName } from '../../common/validators';
 import type { IssuedToken } from '../tokens/tokens.service';
 import type { IntegrationRecord } from './integrations.repository';
 
@@ -8,7 +8,7 @@ export class CreateIntegrationDto {
   @ChosenId() id?: string;
 
   @ApiProperty({ example: 'billing', maxLength: 100, description: 'Unique.' })
-  @IsShortString(100)
+  @IsName(100)
   name: string;
 }
 

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { AdminApi } from '../admin-api.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
+import { RequiresRole } from '../../auth/admin-roles';
 import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links.dto';
 import { LinksAdminService } from './links.service';
 import { IdParamDto } from '../../common/id-params.dto';
@@ -19,6 +20,7 @@ export class LinksAdminController {
   constructor(private readonly links: LinksAdminService) {}
 
   @Get()
+  @RequiresRole('auditor')
   @ApiOperation({
     summary: 'List or export issued links',
     description:
@@ -47,6 +49,7 @@ export class LinksAdminController {
   }
 
   @Get(':id')
+  @RequiresRole('auditor')
   @ApiOperation({ summary: 'Get an issued link', description: 'Who it was issued to, for what, its usage and whether it was revoked; never the token.' })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto })

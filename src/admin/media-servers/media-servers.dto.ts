@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsShortString } from '../../common/validators';
+import { IsName } from '../../common/validators';
 import { DEFAULT_TEMPLATES, rtspBase, type TemplateKey } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
 import { baseUrlProblem, templateProblem } from './url-rules';
@@ -73,7 +73,7 @@ export class CreateMediaServerDto {
   @ChosenId() id?: string;
 
   @ApiProperty({ example: 'edge-1', maxLength: 100 })
-  @IsShortString(100)
+  @IsName(100)
   name: string;
 
   @ApiProperty({

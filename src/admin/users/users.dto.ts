@@ -1,13 +1,13 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { ChosenId } from '../../common/chosen-id';
-import { IsShortString } from '../../common/validators';
+import { IsName } from '../../common/validators';
 import type { UserRecord } from './users.repository';
 
 export class CreateUserDto {
   @ChosenId() id?: string;
 
   @ApiProperty({ example: 'alice', maxLength: 100, description: 'Unique.' })
-  @IsShortString(100)
+  @IsName(100)
   name: string;
 }
 
