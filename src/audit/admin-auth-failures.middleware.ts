@@ -2,7 +2,7 @@ import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Metrics } from '../metrics/metrics';
 import { AuditEventsRepository } from './audit-events.repository';
-import { objectTypeOf } from './audit.interceptor';
+import { actionOf, objectTypeOf } from './audit.interceptor';
 
 /**
  * Failed admin authentications (any 401 of the admin API) are counted in /metrics and written
@@ -22,13 +22,13 @@ export class AdminAuthFailuresMiddleware implements NestMiddleware {
     res.once('finish', () => {
       if (res.statusCode !== 401) return;
       this.metrics.adminAuthFailed();
-      const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
       this.events
         .append({
+          actorType: 'unauthenticated',
           actor: 'unauthenticated',
           actorId: null,
-          action: `${req.method} ${route}`,
-          objectType: objectTypeOf(route),
+          action: actionOf(req),
+          objectType: objectTypeOf((req.route as { path?: string } | undefined)?.path ?? req.path),
           objectId: null,
           outcome: 'failure',
           statusCode: 401,

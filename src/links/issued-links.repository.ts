@@ -50,6 +50,7 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   revokedAt: Date | null;
   revokedBy: string | null;
   revokedByAdminId: string | null;
+  revokedByType: RevokerType | null;
   revokedReason: string | null;
   useCount: number;
   firstUsedAt: Date | null;
@@ -90,6 +91,10 @@ export interface Revocation {
   at: Date;
 }
 
+/** Who revoked a link: an admin's request, or the integration or user it was issued to. */
+export const REVOKER_TYPES = ['admin', 'integration', 'user'] as const;
+export type RevokerType = (typeof REVOKER_TYPES)[number];
+
 /**
  * The links something they were issued under takes with it (a camera, a grant, a user, an
  * integration, a token). The owner is always part of it, so that an index narrows the search.
@@ -103,7 +108,7 @@ const RECORD = Prisma.sql`
   l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
   l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
   l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
-  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_reason AS "revokedReason",
+  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_by_type AS "revokedByType", l.revoked_reason AS "revokedReason",
   l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
   l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
 
@@ -190,7 +195,7 @@ export class IssuedLinksRepository {
   revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
     return this.prisma.$executeRaw`
       UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
-                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_reason = ${revocation.reason}
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_by_type = 'admin', revoked_reason = ${revocation.reason}
        WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
   }
 
@@ -266,7 +271,13 @@ export class IssuedLinksRepository {
   }
 
   private revokedFields(revocation: Revocation) {
-    return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
+    return {
+      revokedAt: revocation.at,
+      revokedBy: revocation.by.name,
+      revokedByAdminId: revocation.by.id,
+      revokedByType: 'admin' satisfies RevokerType,
+      revokedReason: revocation.reason,
+    };
   }
 
   /** The filter as SQL over `l` (and, for the status, ISSUED_UNDER). */

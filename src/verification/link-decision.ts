@@ -40,23 +40,26 @@ export type RequestedResource =
  */
 export type Asker = { presented: false } | { presented: true; serverId: string | null };
 
-export type DenyReason =
-  | 'no_token'
-  | 'unknown_token'
-  | 'secret_missing'
-  | 'secret_wrong'
-  | 'wrong_server'
-  | 'revoked'
-  | 'expired'
-  | 'camera_gone'
-  | 'camera_blocked'
-  | 'stream_gone'
-  | 'issuer_revoked'
-  | 'issuer_expired'
-  | 'grant_gone'
-  | 'grant_expired'
-  | 'wrong_resource'
-  | 'error';
+/** Why a link was refused: in the access log, the usage columns (`last_denied_reason`) and the hourly stats. */
+export const DENY_REASONS = [
+  'no_token',
+  'unknown_token',
+  'secret_missing',
+  'secret_wrong',
+  'wrong_server',
+  'revoked',
+  'expired',
+  'camera_gone',
+  'camera_blocked',
+  'stream_gone',
+  'issuer_revoked',
+  'issuer_expired',
+  'grant_gone',
+  'grant_expired',
+  'wrong_resource',
+  'error',
+] as const;
+export type DenyReason = (typeof DENY_REASONS)[number];
 
 export type Decision = { allow: true; link: LinkState; validUntil: Date } | { allow: false; reason: DenyReason; link?: LinkState };
 
