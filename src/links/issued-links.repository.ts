@@ -8,6 +8,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
+import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
 export interface LinkTerms {
@@ -96,6 +97,27 @@ export const REVOKER_TYPES = ['admin', 'integration', 'user'] as const;
 export type RevokerType = (typeof REVOKER_TYPES)[number];
 
 /**
+ * Whose links a self-service revocation may touch: an integration's own (those it issued for its
+ * users included; with `userId`, only that user's), or the ones a user issued with its own token.
+ */
+export type LinkOwner = { integrationId: string; userId?: string } | { userId: string };
+
+/** What revoking a caller's own links by token hash found, by hash. */
+export interface OwnRevocation {
+  revoked: Map<string, string>;
+  alreadyRevoked: Map<string, string>;
+}
+
+/** The caller's name is looked up in the same transaction; the audit event is built from the outcome. */
+export interface OwnRevocationRequest {
+  owner: LinkOwner;
+  tokenHashes: string[];
+  reason: string | null;
+  at: Date;
+  auditEvent: (outcome: OwnRevocation & { actorType: 'integration' | 'user'; actor: string; actorId: string }) => NewAuditEvent;
+}
+
+/**
  * The links something they were issued under takes with it (a camera, a grant, a user, an
  * integration, a token). The owner is always part of it, so that an index narrows the search.
  */
@@ -156,6 +178,7 @@ export class IssuedLinksRepository {
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+    private readonly audit: AuditEventsRepository,
   ) {}
 
   /**
@@ -197,6 +220,37 @@ export class IssuedLinksRepository {
       UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
                           revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_by_type = 'admin', revoked_reason = ${revocation.reason}
        WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
+  }
+
+  /**
+   * Revokes the links among `tokenHashes` that the issuer issued and that are not revoked yet,
+   * and records the audit event, in one transaction: all of it or nothing. Links of anyone else
+   * are neither touched nor told apart from unknown ones. Each revoked row fires the same
+   * change notification as an admin's revocation (the issued_links_revoked trigger).
+   */
+  async revokeOwn(request: OwnRevocationRequest): Promise<OwnRevocation> {
+    const { owner, tokenHashes, reason, at } = request;
+    const owned =
+      'integrationId' in owner
+        ? Prisma.sql`l.integration_id = ${owner.integrationId}::uuid${owner.userId ? Prisma.sql` AND l.user_id = ${owner.userId}::uuid` : Prisma.empty}`
+        : Prisma.sql`l.user_id = ${owner.userId}::uuid AND l.integration_id IS NULL`;
+    const [actorType, actorId] = 'integrationId' in owner ? (['integration', owner.integrationId] as const) : (['user', owner.userId] as const);
+    return this.prisma.$transaction(async (tx) => {
+      const [named] = await (actorType === 'integration'
+        ? tx.$queryRaw<{ name: string }[]>`SELECT name FROM integrations WHERE id = ${actorId}::uuid`
+        : tx.$queryRaw<{ name: string }[]>`SELECT name FROM users WHERE id = ${actorId}::uuid`);
+      const actor = named?.name ?? actorId;
+      const revokedRows = await tx.$queryRaw<{ id: string; tokenHash: string }[]>`
+        UPDATE issued_links l SET revoked_at = ${at}, revoked_by = ${actor}, revoked_by_admin_id = NULL, revoked_by_type = ${actorType}, revoked_reason = ${reason}
+         WHERE l.token_hash = ANY(${tokenHashes}::text[]) AND ${owned} AND l.revoked_at IS NULL
+         RETURNING l.id, l.token_hash AS "tokenHash"`;
+      const revoked = new Map(revokedRows.map((row) => [row.tokenHash, row.id]));
+      const found = await tx.$queryRaw<{ id: string; tokenHash: string }[]>`
+        SELECT l.id, l.token_hash AS "tokenHash" FROM issued_links l WHERE l.token_hash = ANY(${tokenHashes}::text[]) AND ${owned}`;
+      const alreadyRevoked = new Map(found.filter((row) => !revoked.has(row.tokenHash)).map((row) => [row.tokenHash, row.id]));
+      await this.audit.append(request.auditEvent({ revoked, alreadyRevoked, actorType, actor, actorId }), tx);
+      return { revoked, alreadyRevoked };
+    });
   }
 
   /**
