@@ -75,17 +75,20 @@ function dtoFiles(dir = join(__dirname, '..')): string[] {
   );
 }
 
+/** Every operation of the document, with its route (`GET /path`) and path. */
+const operationsOf = (document: OpenAPIObject) =>
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
+      item[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: item[method] }] : [],
+    ),
+  );
+
 describe('openapi.json for a person reading Swagger UI', () => {
   let document: OpenAPIObject;
   beforeAll(async () => {
     document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8')) as OpenAPIObject;
   });
-  const operations = () =>
-    Object.entries(document.paths).flatMap(([path, item]) =>
-      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
-        item[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: item[method] }] : [],
-      ),
-    );
+  const operations = () => operationsOf(document);
 
   it('gives every operation a summary, a description and one declared tag', () => {
     const declared = (document.tags ?? []).map((tag) => tag.name);
@@ -145,12 +148,7 @@ describe('openapi.json for generated clients (openapi-typescript, orval, @hey-ap
     app = await createDocumentApp();
   });
   afterAll(() => app.close());
-  const operations = () =>
-    Object.entries(document.paths).flatMap(([path, item]) =>
-      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
-        item[method] ? [{ route: `${method.toUpperCase()} ${path}`, op: item[method] }] : [],
-      ),
-    );
+  const operations = () => operationsOf(document);
   const schema = (name: string) => document.components!.schemas![name] as { properties: Record<string, Record<string, unknown>> };
 
   it('gives every parameter a typed schema (an empty one is `unknown`)', () => {
