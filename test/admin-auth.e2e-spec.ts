@@ -64,7 +64,11 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
       expect((await t.http().delete(`${ADMIN}/users/${id}`).set(bearer(wrong))).status).toBe(401);
       expect((await t.http().get(`${ADMIN}/cameras`)).status).toBe(401);
       await eventually(async () => expect(await failures()).toBe(before + 2));
-      const events = await t.prisma.auditEvent.findMany({ where: { actor: 'unauthenticated' }, orderBy: { occurredAt: 'desc' }, take: 2 });
+      const events = await t.prisma.auditEvent.findMany({
+        where: { actorType: 'unauthenticated', actor: 'unauthenticated' },
+        orderBy: { occurredAt: 'desc' },
+        take: 2,
+      });
       expect(events.map((e) => [e.action, e.outcome, e.statusCode, e.details])).toEqual([
         ['GET /api/v1/admin/cameras', 'failure', 401, { credential: 'missing' }],
         ['DELETE /api/v1/admin/users/:id', 'failure', 401, { credential: 'rejected' }],

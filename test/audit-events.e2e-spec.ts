@@ -55,7 +55,7 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
       .send({ name: 'x', media_server_id: randomUUID(), streams: [], default_stream_type: 'high' });
     expect(bad.status).toBe(422);
     const failure = (await events({ object_type: 'cameras', outcome: 'failure' })).body.data[0];
-    expect(failure).toMatchObject({ action: 'POST /api/v1/admin/cameras', outcome: 'failure', status_code: 422 });
+    expect(failure).toMatchObject({ actor_type: 'admin', action: 'POST /api/v1/admin/cameras', outcome: 'failure', status_code: 422 });
     expect(server.status).toBe(201);
     const all = JSON.stringify((await events({ object_type: 'media-servers' })).body);
     expect(all).not.toContain('very-secret-value-123');

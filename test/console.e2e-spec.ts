@@ -217,6 +217,22 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect((await agent.get('/admin/links').query({ issued_from: '2026-02-28T10:00' })).status).toBe(200);
   });
 
+  it('shows a revocation by the integration that issued the link as theirs, on the link and in the audit trail', async () => {
+    const link = await issueLink((await aCamera(t.prisma)).uuid);
+    const revoked = await t
+      .http()
+      .post('/api/v1/links/revoke')
+      .set(bearer(integrationToken))
+      .send({ links: [link.url.href], reason: 'portal sign-out' });
+    expect(revoked.body.revoked).toEqual([link.url.href]);
+    const { agent } = await signedIn();
+    expect((await agent.get(`/admin/links/${link.id}`)).text).toContain('(the integration it was issued to)');
+    const audit = await agent.get('/admin/audit-events').query({ action: 'POST /api/v1/links/revoke' });
+    expect(audit.text).toContain('<span class="muted">(integration)</span>');
+    expect(audit.text).toContain('portal sign-out');
+    expect(audit.text).toContain(link.id);
+  });
+
   it('revokes a link with a reason, as the signed-in admin, and audits it', async () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);

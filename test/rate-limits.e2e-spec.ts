@@ -33,6 +33,22 @@ describe(`rate limits, in memory (${process.env.TEST_DB})`, () => {
     expect((await preview(second.token)).status).toBe(422);
   });
 
+  it('counts revoking links against the same integration budget', async () => {
+    const { token } = await anIntegration(t.prisma);
+    const revoke = () =>
+      t
+        .http()
+        .post('/api/v1/links/revoke')
+        .set(bearer(token))
+        .send({ links: ['cll_unknown'] });
+    expect((await preview(token)).status).toBe(422);
+    expect((await revoke()).status).toBe(200);
+    expect((await revoke()).status).toBe(200);
+    const refused = await revoke();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('keeps verification and the admin API on budgets of their own', async () => {
     const { token } = await anIntegration(t.prisma);
     for (let i = 0; i < 3; i++) await preview(token);

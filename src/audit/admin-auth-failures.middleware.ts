@@ -3,7 +3,7 @@ import type { NextFunction, Response } from 'express';
 import type { AdminRequest } from '../auth/admin-auth.guard';
 import { Metrics } from '../metrics/metrics';
 import { AuditEventsRepository, NON_ADMIN_ACTORS } from './audit-events.repository';
-import { objectTypeOf } from './audit.interceptor';
+import { actionOf, objectTypeOf } from './audit.interceptor';
 
 /**
  * Failed admin authentications (any 401 of the admin API) are counted in /metrics and written
@@ -26,13 +26,13 @@ export class AdminAuthFailuresMiddleware implements NestMiddleware {
       const refused = res.statusCode === 403 ? req.admin : undefined;
       if (res.statusCode !== 401 && !refused) return;
       if (!refused) this.metrics.adminAuthFailed();
-      const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
       this.events
         .append({
+          actorType: refused ? 'admin' : 'unauthenticated',
           actor: refused?.name ?? NON_ADMIN_ACTORS.unauthenticated,
           actorId: refused?.id ?? null,
-          action: `${req.method} ${route}`,
-          objectType: objectTypeOf(route),
+          action: actionOf(req),
+          objectType: objectTypeOf((req.route as { path?: string } | undefined)?.path ?? req.path),
           objectId: null,
           outcome: 'failure',
           statusCode: res.statusCode,

@@ -6,8 +6,13 @@ import type { Prisma } from '../generated/prisma/client';
 /** Who the audit trail names when no admin could be: no admin may be called (or look like) these. */
 export const NON_ADMIN_ACTORS = { unauthenticated: 'unauthenticated', unknown: 'unknown' } as const;
 
+/** Who can act: an admin, an integration or user revoking its own links, or a refused credential. */
+export const AUDIT_ACTOR_TYPES = ['admin', 'integration', 'user', 'unauthenticated'] as const;
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
+
 export interface NewAuditEvent {
-  /** The admin's name; `actorId` its id. */
+  actorType: AuditActorType;
+  /** The admin's, integration's or user's name; `actorId` its id. */
   actor: string;
   actorId: string | null;
   action: string;
@@ -26,6 +31,7 @@ export interface AuditEventRecord extends NewAuditEvent {
 }
 
 export interface AuditEventFilter {
+  actorType?: AuditActorType;
   actor?: string;
   actorId?: string;
   action?: string;
@@ -41,8 +47,9 @@ export interface AuditEventFilter {
 export class AuditEventsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async append(event: NewAuditEvent): Promise<void> {
-    await this.prisma.auditEvent.create({ data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined } });
+  /** Within `tx` when the event must commit with what it records. */
+  async append(event: NewAuditEvent, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
+    await tx.auditEvent.create({ data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined } });
   }
 
   /** Deletes up to `batch` events that occurred before `cutoff`; returns how many. */
@@ -55,6 +62,7 @@ export class AuditEventsRepository {
   async list(filter: AuditEventFilter, cursor: Cursor | undefined, take: number): Promise<AuditEventRecord[]> {
     const rows = await this.prisma.auditEvent.findMany({
       where: {
+        actorType: filter.actorType,
         actor: filter.actor,
         actorId: filter.actorId,
         action: filter.action,
@@ -67,6 +75,11 @@ export class AuditEventsRepository {
       orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       take,
     });
-    return rows.map((row) => ({ ...row, outcome: row.outcome as NewAuditEvent['outcome'], details: row.details as Record<string, unknown> | null }));
+    return rows.map((row) => ({
+      ...row,
+      actorType: row.actorType as AuditActorType,
+      outcome: row.outcome as NewAuditEvent['outcome'],
+      details: row.details as Record<string, unknown> | null,
+    }));
   }
 }

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import type { Request } from 'express';
 import type { AdminRequest } from '../auth/admin-auth.guard';
 import { toErrorResponse } from '../common/global-exception.filter';
 import { AuditEventsRepository, NON_ADMIN_ACTORS } from './audit-events.repository';
@@ -50,14 +51,15 @@ export class AuditInterceptor implements NestInterceptor {
   }
 
   private async record(request: AdminRequest & { id?: string; route?: { path?: string } }, statusCode: number, result?: unknown): Promise<void> {
-    const routePath = request.route?.path ?? request.path;
+    const routePath = routeOf(request);
     const params = request.params as Record<string, string>;
     const created = result as { id?: string; uuid?: string } | undefined;
     try {
       await this.events.append({
+        actorType: request.admin ? 'admin' : 'unauthenticated',
         actor: request.admin?.name ?? NON_ADMIN_ACTORS.unknown,
         actorId: request.admin?.id ?? null,
-        action: `${request.method} ${routePath}`,
+        action: actionOf(request),
         objectType: objectTypeOf(routePath),
         objectId: redactSecrets(params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null) as string | null,
         outcome: statusCode < 400 ? 'success' : 'failure',
@@ -73,7 +75,16 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-/** The admin resource a route acts on (`links` for `/api/v1/admin/links/:id/revoke` and the console's `/admin/links/...`). */
+/** The matched route's template (`/api/v1/admin/links/:id/revoke`), or the path when none matched. */
+const routeOf = (request: Request) => (request.route as { path?: string } | undefined)?.path ?? request.path;
+
+/** An audit event's `action`: the method and the route's template, e.g. `POST /api/v1/admin/links/:id/revoke`. */
+export const actionOf = (request: Request): string => `${request.method} ${routeOf(request)}`;
+
+/**
+ * The resource a route acts on: `links` for `/api/v1/admin/links/:id/revoke`, the console's
+ * `/admin/links/...` and an integration's `/api/v1/links/revoke`.
+ */
 export function objectTypeOf(route: string): string {
-  return route.replace(/^\/?(api\/v1\/)?admin\//i, '').split('/')[0];
+  return route.replace(/^\/?(api\/v1\/)?(admin\/)?/i, '').split('/')[0];
 }

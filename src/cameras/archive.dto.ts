@@ -29,7 +29,7 @@ export class ArchiveRequestDto extends LinkTtlDto {
   @ArrayOf(() => ArchiveCameraDto)
   cameras: ArchiveCameraDto[];
 
-  @ApiPropertyOptional({ enum: ARCHIVE_SOURCES, default: 'hls', description: '`hls`: an HLS playlist of the segment.' })
+  @ApiPropertyOptional({ enum: ARCHIVE_SOURCES, description: '`hls` (the default): an HLS playlist of the segment.' })
   @IsOptional()
   @IsIn(ARCHIVE_SOURCES, { message: `must be one of: ${ARCHIVE_SOURCES.join(', ')}` })
   source?: (typeof ARCHIVE_SOURCES)[number];

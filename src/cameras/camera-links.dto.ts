@@ -46,13 +46,22 @@ export class CameraLinkDto {
   @ApiProperty({ example: 'high', description: 'The stream type the link serves.' })
   stream_type: string;
 
-  @ApiProperty({ example: 'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_…' })
+  @ApiProperty({
+    format: 'uri',
+    example: 'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH',
+    description: 'The link; its `token` query parameter (or the whole URL) names it to `POST /api/v1/links/revoke`.',
+  })
   url: string;
 
-  @ApiProperty({ example: '2000-01-01T00:00:00.000000Z', description: 'When the link token expires (UTC, six fractional digits).' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2000-01-01T00:00:00.000000Z',
+    description: 'When the link token expires (UTC, six fractional digits).',
+  })
   expired_at: string;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2000-01-01T00:00:00.000000Z',
     description: 'Present when the requested archive time preceded the available archive: where playback was moved to.',
   })

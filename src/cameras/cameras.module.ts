@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
+import { LinkRevocationController } from './link-revocation.controller';
+import { LinkRevocationService } from './link-revocation.service';
 import { ArchiveController } from './archive.controller';
 import { ArchiveService } from './archive.service';
 import { CameraLinksService } from './camera-links.service';
@@ -10,10 +12,20 @@ import { PreviewService } from './preview.service';
 import { VideoController } from './video.controller';
 import { VideoService } from './video.service';
 
-/** The vendor's integration endpoints: links to previews, live and archive video, archive segments. */
+/** The integration API: the vendor's link endpoints (previews, live and archive video, archive segments), and taking links back. */
 @Module({
   imports: [LinksModule],
-  controllers: [PreviewController, VideoController, ArchiveController],
-  providers: [CamerasRepository, CameraCache, GrantCache, LinkableCameras, CameraLinksService, PreviewService, VideoService, ArchiveService],
+  controllers: [PreviewController, VideoController, ArchiveController, LinkRevocationController],
+  providers: [
+    LinkRevocationService,
+    CamerasRepository,
+    CameraCache,
+    GrantCache,
+    LinkableCameras,
+    CameraLinksService,
+    PreviewService,
+    VideoService,
+    ArchiveService,
+  ],
 })
 export class CamerasModule {}

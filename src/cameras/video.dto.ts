@@ -19,7 +19,7 @@ export class VideoCameraDto extends CameraItemDto {
   @IsDateTimeWithOffset()
   date?: string;
 
-  @ApiPropertyOptional({ description: "Also return the stream's available archive as `archive_ranges`.", default: false })
+  @ApiPropertyOptional({ description: "Also return the stream's available archive as `archive_ranges` (default: false)." })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   archive_ranges?: boolean;
@@ -33,7 +33,7 @@ export class VideoRequestDto extends LinkTtlDto {
   @ArrayOf(() => VideoCameraDto)
   cameras: VideoCameraDto[];
 
-  @ApiPropertyOptional({ enum: VIDEO_SOURCES, default: 'hls', description: '`hls`: an HLS playlist; `rtsp`: an RTSP address.' })
+  @ApiPropertyOptional({ enum: VIDEO_SOURCES, description: '`hls` (the default): an HLS playlist; `rtsp`: an RTSP address.' })
   @IsOptional()
   @IsIn(VIDEO_SOURCES, { message: `must be one of: ${VIDEO_SOURCES.join(', ')}` })
   source?: VideoSource;

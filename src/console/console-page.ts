@@ -29,7 +29,8 @@ function timeElement(date: Date | string | null | undefined): string {
 
 /** What an audited request sent, as label and value, without the console's own fields (`_csrf`). */
 function detailsOf(details: unknown): [string, string][] {
-  const body = (details as { body?: unknown } | null)?.body;
+  // An admin's request is recorded with its body; the other actors' events carry their facts directly.
+  const body = (details as { body?: unknown } | null)?.body ?? details;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
   return Object.entries(body)
     .filter(([key]) => !key.startsWith('_'))

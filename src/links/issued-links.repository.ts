@@ -8,6 +8,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
+import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
 import { type LinkStatus, statusAt } from './link-status';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
@@ -51,6 +52,7 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   revokedAt: Date | null;
   revokedBy: string | null;
   revokedByAdminId: string | null;
+  revokedByType: RevokerType | null;
   revokedReason: string | null;
   useCount: number;
   firstUsedAt: Date | null;
@@ -82,6 +84,31 @@ export interface Revocation {
   at: Date;
 }
 
+/** Who revoked a link: an admin's request, or the integration or user it was issued to. */
+export const REVOKER_TYPES = ['admin', 'integration', 'user'] as const;
+export type RevokerType = (typeof REVOKER_TYPES)[number];
+
+/**
+ * Whose links a self-service revocation may touch: an integration's own (those it issued for its
+ * users included; with `userId`, only that user's), or the ones a user issued with its own token.
+ */
+export type LinkOwner = { integrationId: string; userId?: string } | { userId: string };
+
+/** What revoking a caller's own links by token hash found, by hash. */
+export interface OwnRevocation {
+  revoked: Map<string, string>;
+  alreadyRevoked: Map<string, string>;
+}
+
+/** The caller's name is looked up in the same transaction; the audit event is built from the outcome. */
+export interface OwnRevocationRequest {
+  owner: LinkOwner;
+  tokenHashes: string[];
+  reason: string | null;
+  at: Date;
+  auditEvent: (outcome: OwnRevocation & { actorType: 'integration' | 'user'; actor: string; actorId: string }) => NewAuditEvent;
+}
+
 /**
  * The links something they were issued under takes with it (a camera, a grant, a user, an
  * integration, a token). The owner is always part of it, so that an index narrows the search.
@@ -95,7 +122,7 @@ const RECORD = Prisma.sql`
   l.stream_name AS "streamName", l.kind::text AS kind, l.archive_from AS "archiveFrom", l.archive_to AS "archiveTo", l.source, l.ttl,
   l.issued_at AS "issuedAt", l.expires_at AS "expiresAt", l.integration_id AS "integrationId", l.integration_token_id AS "integrationTokenId",
   l.user_id AS "userId", l.user_token_id AS "userTokenId", l.camera_generation AS "cameraGeneration", l.grant_generation AS "grantGeneration",
-  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_reason AS "revokedReason",
+  l.client_ip AS "clientIp", l.user_agent AS "userAgent", l.revoked_at AS "revokedAt", l.revoked_by AS "revokedBy", l.revoked_by_admin_id AS "revokedByAdminId", l.revoked_by_type AS "revokedByType", l.revoked_reason AS "revokedReason",
   l.use_count AS "useCount", l.first_used_at AS "firstUsedAt", l.last_used_at AS "lastUsedAt", l.last_ip AS "lastIp",
   l.denied_count AS "deniedCount", l.last_denied_at AS "lastDeniedAt", l.last_denied_reason AS "lastDeniedReason"`;
 
@@ -129,6 +156,7 @@ export class IssuedLinksRepository {
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+    private readonly audit: AuditEventsRepository,
   ) {}
 
   /**
@@ -168,8 +196,39 @@ export class IssuedLinksRepository {
   revokeMatching(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<number> {
     return this.prisma.$executeRaw`
       UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
-                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_reason = ${revocation.reason}
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_by_type = 'admin', revoked_reason = ${revocation.reason}
        WHERE ${Prisma.join(this.conditions(filter, revocation.at), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${revocation.at}`;
+  }
+
+  /**
+   * Revokes the links among `tokenHashes` that the issuer issued and that are not revoked yet,
+   * and records the audit event, in one transaction: all of it or nothing. Links of anyone else
+   * are neither touched nor told apart from unknown ones. Each revoked row fires the same
+   * change notification as an admin's revocation (the issued_links_revoked trigger).
+   */
+  async revokeOwn(request: OwnRevocationRequest): Promise<OwnRevocation> {
+    const { owner, tokenHashes, reason, at } = request;
+    const owned =
+      'integrationId' in owner
+        ? Prisma.sql`l.integration_id = ${owner.integrationId}::uuid${owner.userId ? Prisma.sql` AND l.user_id = ${owner.userId}::uuid` : Prisma.empty}`
+        : Prisma.sql`l.user_id = ${owner.userId}::uuid AND l.integration_id IS NULL`;
+    const [actorType, actorId] = 'integrationId' in owner ? (['integration', owner.integrationId] as const) : (['user', owner.userId] as const);
+    return this.prisma.$transaction(async (tx) => {
+      const [named] = await (actorType === 'integration'
+        ? tx.$queryRaw<{ name: string }[]>`SELECT name FROM integrations WHERE id = ${actorId}::uuid`
+        : tx.$queryRaw<{ name: string }[]>`SELECT name FROM users WHERE id = ${actorId}::uuid`);
+      const actor = named?.name ?? actorId;
+      const revokedRows = await tx.$queryRaw<{ id: string; tokenHash: string }[]>`
+        UPDATE issued_links l SET revoked_at = ${at}, revoked_by = ${actor}, revoked_by_admin_id = NULL, revoked_by_type = ${actorType}, revoked_reason = ${reason}
+         WHERE l.token_hash = ANY(${tokenHashes}::text[]) AND ${owned} AND l.revoked_at IS NULL
+         RETURNING l.id, l.token_hash AS "tokenHash"`;
+      const revoked = new Map(revokedRows.map((row) => [row.tokenHash, row.id]));
+      const found = await tx.$queryRaw<{ id: string; tokenHash: string }[]>`
+        SELECT l.id, l.token_hash AS "tokenHash" FROM issued_links l WHERE l.token_hash = ANY(${tokenHashes}::text[]) AND ${owned}`;
+      const alreadyRevoked = new Map(found.filter((row) => !revoked.has(row.tokenHash)).map((row) => [row.tokenHash, row.id]));
+      await this.audit.append(request.auditEvent({ revoked, alreadyRevoked, actorType, actor, actorId }), tx);
+      return { revoked, alreadyRevoked };
+    });
   }
 
   /**
@@ -244,7 +303,13 @@ export class IssuedLinksRepository {
   }
 
   private revokedFields(revocation: Revocation) {
-    return { revokedAt: revocation.at, revokedBy: revocation.by.name, revokedByAdminId: revocation.by.id, revokedReason: revocation.reason };
+    return {
+      revokedAt: revocation.at,
+      revokedBy: revocation.by.name,
+      revokedByAdminId: revocation.by.id,
+      revokedByType: 'admin' satisfies RevokerType,
+      revokedReason: revocation.reason,
+    };
   }
 
   /** The filter as SQL over `l` (and, for the status, ISSUED_UNDER). */

@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { auditedActions } from '../audit/audited-actions';
 import { createDocumentApp, OPENAPI_FILE, renderOpenApiFile } from './openapi-file';
 
 interface ExpressRouter {
@@ -74,17 +75,20 @@ function dtoFiles(dir = join(__dirname, '..')): string[] {
   );
 }
 
+/** Every operation of the document, with its route (`GET /path`) and path. */
+const operationsOf = (document: OpenAPIObject) =>
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
+      item[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: item[method] }] : [],
+    ),
+  );
+
 describe('openapi.json for a person reading Swagger UI', () => {
   let document: OpenAPIObject;
   beforeAll(async () => {
     document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8')) as OpenAPIObject;
   });
-  const operations = () =>
-    Object.entries(document.paths).flatMap(([path, item]) =>
-      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) =>
-        item[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: item[method] }] : [],
-      ),
-    );
+  const operations = () => operationsOf(document);
 
   it('gives every operation a summary, a description and one declared tag', () => {
     const declared = (document.tags ?? []).map((tag) => tag.name);
@@ -133,5 +137,92 @@ describe('DTO schema names', () => {
     expect(classesByName.size).toBeGreaterThan(30);
     const shared = [...classesByName].filter(([, classes]) => classes.size > 1).map(([name, classes]) => `${name}: ${[...classes.values()].join(', ')}`);
     expect(shared).toEqual([]);
+  });
+});
+
+describe('openapi.json for generated clients (openapi-typescript, orval, @hey-api/openapi-ts)', () => {
+  let document: OpenAPIObject;
+  let app: INestApplication;
+  beforeAll(async () => {
+    document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8')) as OpenAPIObject;
+    app = await createDocumentApp();
+  });
+  afterAll(() => app.close());
+  const operations = () => operationsOf(document);
+  const schema = (name: string) => document.components!.schemas![name] as { properties: Record<string, Record<string, unknown>> };
+
+  it('gives every parameter a typed schema (an empty one is `unknown`)', () => {
+    const untyped = operations().flatMap(({ route, op }) =>
+      (op.parameters ?? []).flatMap((p) =>
+        'schema' in p && p.schema && ('type' in p.schema || '$ref' in p.schema) ? [] : [`${route} ${'name' in p ? p.name : '?'}`],
+      ),
+    );
+    expect(untyped).toEqual([]);
+  });
+
+  it('answers each status with one media type: no JSON/CSV union (the CSV export is its own operation)', () => {
+    const unions = operations().flatMap(({ route, op }) =>
+      Object.entries(op.responses).flatMap(([status, r]) => (Object.keys((r as { content?: object }).content ?? {}).length > 1 ? [`${route} ${status}`] : [])),
+    );
+    expect(unions).toEqual([]);
+    expect(Object.keys((document.paths['/api/v1/admin/links.csv'].get!.responses['200'] as { content: object }).content)).toEqual(['text/csv']);
+  });
+
+  it('pre-fills no query parameter in Swagger UI: a filter example belongs in its description', () => {
+    const prefilled = operations().flatMap(({ route, op }) =>
+      (op.parameters ?? []).flatMap((p) =>
+        'in' in p &&
+        p.in === 'query' &&
+        route.startsWith('GET /api/v1/admin/') &&
+        (p.example !== undefined || (p.schema as { example?: unknown })?.example !== undefined)
+          ? [`${route} ${p.name}`]
+          : [],
+      ),
+    );
+    expect(prefilled).toEqual([]);
+    const tokenPrefix = document.paths['/api/v1/admin/links'].get!.parameters!.find((p) => 'name' in p && p.name === 'token_prefix');
+    expect(tokenPrefix).toMatchObject({ description: expect.stringContaining('`cll_Ab3dE`') });
+  });
+
+  it('has no `default` in request bodies (openapi-typescript would make the field required)', () => {
+    const bodies = operations().flatMap(({ op }) => {
+      const ref = (op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref;
+      return ref ? [ref.split('/').pop()!] : [];
+    });
+    const seen = new Set<string>();
+    const defaults: string[] = [];
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const [key, property] of Object.entries(schema(name).properties ?? {})) {
+        if ('default' in property) defaults.push(`${name}.${key}`);
+        const nested = JSON.stringify(property).match(/#\/components\/schemas\/(\w+)/g) ?? [];
+        for (const reference of nested) visit(reference.split('/').pop()!);
+      }
+    };
+    bodies.forEach(visit);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(defaults).toEqual([]);
+  });
+
+  it('types timestamps as date-time and URLs as uri', () => {
+    for (const name of ['CameraLinkDto', 'VideoLinkDto']) {
+      expect([name, schema(name).properties.url.format]).toEqual([name, 'uri']);
+      expect([name, schema(name).properties.expired_at.format, schema(name).properties.move_to.format]).toEqual([name, 'date-time', 'date-time']);
+    }
+  });
+
+  it('types closed sets as enums from the constants the server uses', () => {
+    expect(schema('LinkDto').properties.source.enum).toEqual(['mp4', 'jpg', 'hls', 'rtsp']);
+    expect(schema('UsageDto').properties.last_denied_reason.enum).toEqual(expect.arrayContaining(['wrong_resource', 'revoked', null]));
+    expect(schema('AuditEventDto').properties.actor_type.enum).toEqual(['admin', 'integration', 'user', 'unauthenticated']);
+    const actions = schema('AuditEventDto').properties.action.enum as string[];
+    expect(actions).toEqual(auditedActions(app));
+    expect(actions).toEqual(
+      expect.arrayContaining(['POST /api/v1/admin/links/:id/revoke', 'DELETE /api/v1/admin/integrations/:id/tokens/:tokenId', 'POST /admin/sign-in']),
+    );
+    expect(schema('AuditEventDto').properties.object_type.enum).toEqual(expect.arrayContaining(['links', 'cameras', 'integrations']));
+    const filters = document.paths['/api/v1/admin/audit-events'].get!.parameters!;
+    expect(filters.find((p) => 'name' in p && p.name === 'action')).toMatchObject({ schema: { enum: actions } });
   });
 });

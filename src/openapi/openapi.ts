@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DEFAULT_REQUIRED_ROLE, REQUIRED_ROLE_EXTENSION } from '../auth/admin-roles';
+import { auditedActions, auditedObjectTypes } from '../audit/audited-actions';
 import { EXAMPLE_CAMERA, EXAMPLE_IDS } from '../common/chosen-id';
 import { addCommonResponses } from './common-responses';
+import { JSON_VALUE_REF, JSON_VALUE_SCHEMA } from './json-value';
 
 /** Every tag an operation may use, in the order Swagger UI shows them. */
 export const TAGS = {
@@ -76,6 +78,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false, operationIdFactory: operationId });
   document.info.license = { name: 'UNLICENSED (proprietary)' };
   addCommonResponses(document);
+  document.components!.schemas!.JsonValue = JSON_VALUE_SCHEMA;
+  addAuditVocabulary(app, document);
+  typeOpenMaps(document);
   for (const [path, item] of Object.entries(document.paths)) {
     const examples = PATH_EXAMPLES.find(([pattern]) => pattern.test(path))?.[1] ?? {};
     for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
@@ -89,4 +94,36 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * An audit event's `action` and `object_type` are closed sets, but of the app's routes, known
+ * only once the app is built: the schema and the listing's filters get them as enums here.
+ * Filters stay open (an unknown value selects nothing), as their DTO validates them.
+ */
+interface SchemaObject {
+  enum?: string[];
+  properties?: Record<string, SchemaObject>;
+}
+
+function addAuditVocabulary(app: INestApplication, document: OpenAPIObject): void {
+  const actions = auditedActions(app);
+  const vocabulary: Record<string, string[]> = { action: actions, object_type: auditedObjectTypes(actions) };
+  const schemas = document.components!.schemas!;
+  const event = schemas.AuditEventDto as SchemaObject;
+  for (const [name, values] of Object.entries(vocabulary)) (event.properties![name] as SchemaObject).enum = values;
+  for (const parameter of document.paths['/api/v1/admin/audit-events'].get!.parameters ?? []) {
+    if ('name' in parameter && vocabulary[parameter.name]) (parameter.schema as SchemaObject).enum = vocabulary[parameter.name];
+  }
+}
+
+/**
+ * `additionalProperties: true` (the health checks' indicator details, from @nestjs/terminus)
+ * is `unknown` to generators; its values are JSON, and say so.
+ */
+function typeOpenMaps(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  const node = value as Record<string, unknown>;
+  if (node.additionalProperties === true) node.additionalProperties = { $ref: JSON_VALUE_REF };
+  Object.values(node).forEach(typeOpenMaps);
 }

@@ -1,5 +1,5 @@
 import type { LinkKind } from '../links/link-kind';
-import type { LinkCause } from '../links/link-status';
+import { type LinkCause, STATUS_OF_CAUSE } from '../links/link-status';
 import { buildStreamDirectoryUrl, buildUrl, type MediaServerUrls } from '../links/url-templates';
 import { canonicalDirectory, canonicalPath, rawPathOf } from './canonical-path';
 import { type HlsName, MAX_CHUNK_MS, readHlsName } from './hls-names';
@@ -41,8 +41,11 @@ export type RequestedResource =
  */
 export type Asker = { presented: false } | { presented: true; serverId: string | null };
 
-/** A cause that is the link's own (link-status.ts), or one about this request. */
-export type DenyReason = LinkCause | 'no_token' | 'unknown_token' | 'secret_missing' | 'secret_wrong' | 'wrong_server' | 'wrong_resource' | 'error';
+/** Refusals about this request rather than the link itself (those are LinkCause, link-status.ts). */
+const REQUEST_REASONS = ['no_token', 'unknown_token', 'secret_missing', 'secret_wrong', 'wrong_server', 'wrong_resource', 'error'] as const;
+/** Why a link was refused: in the access log, the usage columns (`last_denied_reason`) and the hourly stats. */
+export const DENY_REASONS: readonly DenyReason[] = [...REQUEST_REASONS, ...(Object.keys(STATUS_OF_CAUSE) as LinkCause[])];
+export type DenyReason = LinkCause | (typeof REQUEST_REASONS)[number];
 
 export type Decision = { allow: true; link: LinkState; validUntil: Date } | { allow: false; reason: DenyReason; link?: LinkState };
 

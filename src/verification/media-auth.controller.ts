@@ -84,7 +84,12 @@ export class MediaAuthController {
   @ApiNoContentResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: 'No token in X-Original-URI, or no verification secret where the media server has one.', headers: THROTTLED })
   @ApiForbiddenResponse({ description: `Refused: an unknown, expired or revoked token, or one for another resource.${REFUSAL}`, headers: THROTTLED })
-  @ApiQuery({ name: 'secret', required: false, description: "The media server's verification secret, for servers that can only configure a URL." })
+  @ApiQuery({
+    name: 'secret',
+    type: String,
+    required: false,
+    description: "The media server's verification secret, for servers that can only configure a URL.",
+  })
   // The busiest route (nginx may ask for every HLS segment): plain strings, no DTO to transform.
   async nginx(@Headers() headers: Record<string, string | undefined>, @Query('secret') secret: unknown, @Res() res: Response): Promise<void> {
     const request = nginx.request(

@@ -10,6 +10,7 @@ export class AuditEventsService {
 
   list(query: AuditEventsQueryDto): Promise<{ data: AuditEventRecord[]; nextCursor: string | null }> {
     const filter = {
+      actorType: query.actor_type,
       actor: query.actor,
       actorId: query.actor_id,
       action: query.action,

@@ -68,8 +68,7 @@ export class CreateCameraDto {
     type: 'integer',
     minimum: 0,
     maximum: MAX_RETENTION_DAYS,
-    default: 0,
-    description: 'How many days of archive the media server keeps; 0: no archive.',
+    description: 'How many days of archive the media server keeps; 0 (the default): no archive.',
   })
   @OptionalNotNull()
   @IsInt({ message: 'must be a whole number of days' })
@@ -77,7 +76,7 @@ export class CreateCameraDto {
   @Max(MAX_RETENTION_DAYS, { message: `must not be greater than ${MAX_RETENTION_DAYS}` })
   archive_retention_days?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'A blocked camera gets no links, and its links are refused.' })
+  @ApiPropertyOptional({ description: 'A blocked camera gets no links, and its links are refused. Default: false.' })
   @OptionalNotNull()
   @IsBoolean({ message: 'must be true or false' })
   blocked?: boolean;
@@ -86,9 +85,8 @@ export class CreateCameraDto {
 /** `streams`, when given, replaces the camera's streams. */
 export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({
-    default: false,
     description:
-      'Only with `blocked: false`. Unblocking a camera does not bring back the links issued before it was blocked: they are revoked (reason `camera blocked`). `true` restores them instead: they open again until they expire.',
+      'Only with `blocked: false`. Unblocking a camera does not bring back the links issued before it was blocked: they are revoked (reason `camera blocked`). `true` restores them instead: they open again until they expire. Default: false.',
   })
   @OptionalNotNull()
   @IsBoolean({ message: 'must be true or false' })

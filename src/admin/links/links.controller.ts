@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
@@ -9,33 +9,38 @@ import { Readable } from 'node:stream';
 import { AdminApi } from '../admin-api.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
-import { flattenLink, LINK_CSV_COLUMNS, LinkDto, LinkPageDto, LinksQueryDto, mapLink, RevokedCountDto, RevokeLinkDto, RevokeLinksDto } from './links.dto';
+import {
+  flattenLink,
+  LINK_CSV_COLUMNS,
+  LinkDto,
+  LinkPageDto,
+  LinksExportQueryDto,
+  LinksQueryDto,
+  mapLink,
+  RevokedCountDto,
+  RevokeLinkDto,
+  RevokeLinksDto,
+} from './links.dto';
 import { LinksAdminService } from './links.service';
 import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
 @AdminApi()
-@Controller('api/v1/admin/links')
+// One prefix for `links` and `links.csv`: a CSV export is its own operation, not a second type of the list's 200.
+@Controller('api/v1/admin')
 export class LinksAdminController {
   constructor(private readonly links: LinksAdminService) {}
 
-  @Get()
+  @Get('links')
   @RequiresRole('auditor')
   @ApiOperation({
-    summary: 'List or export issued links',
+    summary: 'List issued links',
     description:
       'Links matching the filters, newest first, a page at a time (pass `next_cursor` as `cursor` for the next). ' +
-      'With `Accept: text/csv`, every matching link (from `cursor` on, if given) as one streamed CSV file instead.',
+      'For a CSV file use `GET /api/v1/admin/links.csv`. (Deprecated, kept for existing callers: this route still answers ' +
+      '`Accept: text/csv` with that file.)',
   })
-  @ApiExtraModels(LinkPageDto)
-  @ApiOkResponse({
-    description: 'A page of links (JSON), or all of them (CSV).',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(LinkPageDto) } },
-      'text/csv': { schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` } },
-    },
-    headers: { 'Content-Disposition': { required: false, description: 'With text/csv: `attachment; filename="links.csv"`.', schema: { type: 'string' } } },
-  })
+  @ApiOkResponse({ type: LinkPageDto })
   @ApiInvalid({ status: ['The status field must be one of: active, expired, revoked.'] })
   async list(
     @Query() query: LinksQueryDto,
@@ -48,7 +53,23 @@ export class LinksAdminController {
     return { data: data.map(mapLink), next_cursor: nextCursor };
   }
 
-  @Get(':id')
+  @Get('links.csv')
+  @RequiresRole('auditor')
+  @ApiOperation({
+    summary: 'Export issued links as CSV',
+    description: 'Every link matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
+  })
+  @ApiOkResponse({
+    description: 'The links, as a download.',
+    content: { 'text/csv': { schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` } } },
+    headers: { 'Content-Disposition': { required: true, description: '`attachment; filename="links.csv"`.', schema: { type: 'string' } } },
+  })
+  @ApiInvalid({ status: ['The status field must be one of: active, expired, revoked.'] })
+  async export(@Query() query: LinksExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await streamLinksCsv(this.links, query, new Date(), res);
+  }
+
+  @Get('links/:id')
   @RequiresRole('auditor')
   @ApiOperation({ summary: 'Get an issued link', description: 'Who it was issued to, for what, its usage and whether it was revoked; never the token.' })
   @ApiNotFound('Link')
@@ -57,7 +78,7 @@ export class LinksAdminController {
     return mapLink(await this.links.get(id, new Date()));
   }
 
-  @Post('revoke')
+  @Post('links/revoke')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Revoke every link matching a filter',
@@ -69,7 +90,7 @@ export class LinksAdminController {
     return { count: await this.links.revokeMatching(body, actor) };
   }
 
-  @Post(':id/revoke')
+  @Post('links/:id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a link', description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.' })
   @ApiNotFound('Link')
@@ -83,7 +104,7 @@ export class LinksAdminController {
  * Every link matching the query as a CSV download (the API's and the console's). Streams batch
  * by batch with backpressure: an export of a month of links stays flat in memory.
  */
-export async function streamLinksCsv(links: LinksAdminService, query: LinksQueryDto, now: Date, res: Response): Promise<void> {
+export async function streamLinksCsv(links: LinksAdminService, query: LinksExportQueryDto, now: Date, res: Response): Promise<void> {
   const batches = links.export(query, now);
   const first = await batches.next(); // a bad filter or cursor still gets a JSON error, before any CSV
   res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="links.csv"' });

@@ -1,10 +1,14 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
-import type { IssuedLinkRecord } from '../../links/issued-links.repository';
+import { type IssuedLinkRecord, REVOKER_TYPES, type RevokerType } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 import { LINK_STATUSES, type LinkStatus } from '../../links/link-status';
+import { ARCHIVE_SOURCES } from '../../cameras/archive.dto';
+import { PREVIEW_SOURCES } from '../../cameras/preview.dto';
+import { VIDEO_SOURCES } from '../../cameras/video.dto';
+import { DENY_REASONS } from '../../verification/link-decision';
 
 const STATUS_DESCRIPTION =
   '`active`: opens what it was issued for. `suspended`: refused while its camera is blocked (opens again only if the camera is unblocked with `restore_links`) ' +
@@ -13,6 +17,8 @@ const STATUS_DESCRIPTION =
   'because its camera, grant, user, integration or token was deleted or revoked, or its camera unblocked without restoring links), or what it was issued ' +
   'under is gone without a recorded revocation. Expired and revoked links never open again.';
 const KINDS = LINK_KINDS;
+/** Every `source` a link can have been issued with: what the three link endpoints accept. */
+export const LINK_SOURCES = [...new Set([...PREVIEW_SOURCES, ...VIDEO_SOURCES, ...ARCHIVE_SOURCES])];
 
 /** Filters that select links: shared by the audit listing and bulk revocation. */
 export class LinkSelectionDto {
@@ -26,19 +32,24 @@ export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionD
   @IsOptional()
   @IsIn(LINK_STATUSES, { message: `must be one of: ${LINK_STATUSES.join(', ')}` })
   status?: LinkStatus;
-  @ApiPropertyOptional({ description: 'The `source` asked for: mp4, jpg, hls or rtsp.' }) @IsOptional() @IsString() @MaxLength(20) source?: string;
+  @ApiPropertyOptional({ enum: LINK_SOURCES, description: 'The `source` asked for.' })
+  @IsOptional()
+  @IsIn(LINK_SOURCES, { message: `must be one of: ${LINK_SOURCES.join(', ')}` })
+  source?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;
   @ApiPropertyOptional({
-    example: 'cll_Ab3dE',
-    description: 'The start of a link token, as pasted from a URL or a log (only its first 12 characters, the stored prefix, are compared).',
+    description: 'The start of a link token, as pasted from a URL or a log, e.g. `cll_Ab3dE` (only its first 12 characters, the stored prefix, are compared).',
   })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the start of a token (letters, digits, _ and -)' })
   @MaxLength(200)
   token_prefix?: string;
 }
+
+/** The export's filters: the list's, without a page size (it is every match). */
+export class LinksExportQueryDto extends OmitType(LinksQueryDto, ['limit'] as const) {}
 
 export class RevokeLinkDto {
   @ApiPropertyOptional({ example: 'customer cancelled', maxLength: 500 })
@@ -77,7 +88,9 @@ class UsageDto {
   @ApiProperty({ nullable: true, type: String }) last_ip: string | null;
   @ApiProperty() denied_count: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_denied_at: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'wrong_resource' }) last_denied_reason: string | null;
+  // OpenAPI 3.0: a nullable enum lists null among its values, or validators refuse null.
+  @ApiProperty({ nullable: true, type: String, enum: [...DENY_REASONS, null], example: 'wrong_resource', description: 'The reason for the last refusal.' })
+  last_denied_reason: string | null;
 }
 
 export class LinkDto {
@@ -91,7 +104,7 @@ export class LinkDto {
   @ApiProperty({ enum: ['live', 'archive'] }) mode: 'live' | 'archive';
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) archive_from: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) archive_to: string | null;
-  @ApiProperty() source: string;
+  @ApiProperty({ enum: LINK_SOURCES }) source: string;
   @ApiProperty() ttl: number;
   @ApiProperty({ format: 'date-time' }) issued_at: string;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
@@ -100,7 +113,15 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The name of the admin who revoked it.' }) revoked_by: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The name of the admin, integration or user who revoked it (`revoked_by_type` says which).' })
+  revoked_by: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: [...REVOKER_TYPES, null],
+    description: 'Who revoked it: an admin, or the integration or user it was issued to (`POST /api/v1/links/revoke`); null while not revoked.',
+  })
+  revoked_by_type: RevokerType | null;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -141,6 +162,7 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     user_agent: link.userAgent,
     revoked_at: iso(link.revokedAt),
     revoked_by: link.revokedBy,
+    revoked_by_type: link.revokedByType,
     revoked_by_admin_id: link.revokedByAdminId,
     revoked_reason: link.revokedReason,
     usage: {
@@ -178,6 +200,7 @@ export const LINK_CSV_COLUMNS = [
   'user_agent',
   'revoked_at',
   'revoked_by',
+  'revoked_by_type',
   'revoked_by_admin_id',
   'revoked_reason',
   'use_count',

@@ -3,7 +3,7 @@ import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, fieldMessage } from '../../common/app-error';
 import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
-import type { LinksQueryDto, RevokeLinksDto } from './links.dto';
+import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 
 const EXPORT_BATCH = 500;
 
@@ -17,7 +17,7 @@ export class LinksAdminService {
   }
 
   /** Every matching link, a batch at a time, so an export never holds more than one batch. */
-  async *export(query: LinksQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
+  async *export(query: LinksExportQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
     const filter = toFilter(query);
     let cursor = decodeCursor(query.cursor);
     for (;;) {
@@ -88,7 +88,7 @@ function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
 
 const cursorOf = (link: IssuedLinkRecord): Cursor => ({ at: link.issuedAt, id: link.id });
 
-function toFilter(query: LinksQueryDto): LinkFilter {
+function toFilter(query: LinksExportQueryDto): LinkFilter {
   return {
     cameraUuid: query.camera_uuid,
     userId: query.user_id,
