@@ -2,7 +2,13 @@ import { Client } from 'pg';
 import { CREDENTIAL_TABLES } from '../src/auth/credentials.repository';
 import { CAMERA_FACTS_TABLES, FIND_CAMERAS, FIND_GRANTS, GRANT_TABLES } from '../src/cameras/cameras.repository';
 import type { NamedStatement } from '../src/database/adapter-factory';
-import { FIND_LINK_STATE, FIND_MEDIA_SERVER_BY_SECRET, LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../src/verification/verification.repository';
+import {
+  FIND_LINK_STATE,
+  FIND_MEDIA_SERVER_BY_SECRET,
+  FIND_MEDIA_SERVER_WITHOUT_SECRET,
+  LINK_STATE_TABLES,
+  MEDIA_SERVER_SECRET_TABLES,
+} from '../src/verification/verification.repository';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 /** PostgreSQL's trigger type bits (pg_trigger.tgtype). */
@@ -45,6 +51,7 @@ describe('what each cache reads, and that all of it notifies', () => {
     ['grants', FIND_GRANTS, [uuid, [uuid]], GRANT_TABLES],
     ['link states', FIND_LINK_STATE, ['hash'], LINK_STATE_TABLES],
     ['media servers by secret', FIND_MEDIA_SERVER_BY_SECRET, ['hash'], MEDIA_SERVER_SECRET_TABLES],
+    ['media servers without a secret', FIND_MEDIA_SERVER_WITHOUT_SECRET, [], MEDIA_SERVER_SECRET_TABLES],
   ])('%s: the tables the plan reads are the tables the cache hears', async (_, statement, values, tables) => {
     expect(await tablesPlanned(statement, values)).toEqual([...tables].sort());
   });
