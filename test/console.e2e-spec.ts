@@ -199,6 +199,31 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     }
   });
 
+  it('records console posts refused as forgeries in the audit trail: the admin when known, the reason, the address', async () => {
+    const link = await issueLink((await aCamera(t.prisma)).uuid);
+    const { agent, csrf } = await signedIn();
+    const revoke = `/admin/links/${link.id}/revoke`;
+    const since = new Date();
+    expect((await agent.post(revoke).type('form').send({ reason: 'x', _csrf: 'stale' })).status).toBe(403);
+    expect((await agent.post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x', _csrf: csrf })).status).toBe(403);
+    expect((await browser().post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x' })).status).toBe(403);
+    const events = await t.prisma.auditEvent.findMany({
+      where: { action: 'POST /admin/links/:id/revoke', outcome: 'failure', occurredAt: { gte: since } },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(events.map(({ actor, statusCode, details, clientIp }) => ({ actor, statusCode, details, clientIp }))).toEqual([
+      { actor: 'bootstrap', statusCode: 403, details: { refused: 'csrf' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
+      { actor: 'bootstrap', statusCode: 403, details: { refused: 'origin', origin: 'https://evil.example' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
+      {
+        actor: 'unauthenticated',
+        statusCode: 403,
+        details: { refused: 'origin', origin: 'https://evil.example' },
+        clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      },
+    ]);
+    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+  });
+
   it('filters links by token prefix and exports the filter as CSV', async () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);
