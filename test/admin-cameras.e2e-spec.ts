@@ -16,14 +16,19 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
   afterAll(() => t.close());
 
   const admin = bearer(TEST_ADMIN_TOKEN);
-  const gateStreams = [
-    { type: 'high', name: 'gate-hd' },
-    { type: 'low', name: 'gate-sd' },
-  ];
+  /** Streams no other camera serves: one camera per stream on a media server. */
+  let gates = 0;
+  const gateStreams = () => {
+    const n = ++gates;
+    return [
+      { type: 'high', name: `gate-${n}-hd` },
+      { type: 'low', name: `gate-${n}-sd` },
+    ];
+  };
   const gate = (overrides: object = {}) => ({
     name: 'Gate',
     media_server_id: serverId,
-    streams: gateStreams,
+    streams: gateStreams(),
     default_stream_type: 'high',
     archive_retention_days: 7,
     ...overrides,
@@ -35,13 +40,14 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
 
   describe('POST', () => {
     it('creates a camera from the documented body, with a generated uuid', async () => {
-      const res = await create(gate());
+      const body = gate();
+      const res = await create(body);
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
         name: 'Gate',
         media_server_id: serverId,
-        streams: gateStreams,
+        streams: body.streams,
         default_stream_type: 'high',
         archive_retention_days: 7,
         blocked: false,
@@ -201,6 +207,50 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       const malformed = await t.http().get(`${CAMERAS}/not-a-uuid`).set(admin);
       expect(malformed.status).toBe(422);
       expect(malformed.body).toEqual({ message: 'The uuid field must be a valid UUID.', errors: { uuid: ['The uuid field must be a valid UUID.'] } });
+    });
+  });
+
+  describe('one camera per stream on a media server (issue 19.3)', () => {
+    const oneStream = (name: string, overrides: object = {}) => gate({ streams: [{ type: 'high', name }], default_stream_type: 'high', ...overrides });
+    const servedBy = (name: string, uuid: string) => `Stream "${name}" is already served by camera ${uuid} on this media server.`;
+
+    it("refuses the walk-around of a block: a second camera on the blocked camera's stream, in any ASCII letter case, is 409 naming it", async () => {
+      const blocked = await create(oneStream('Yard/North-HD', { blocked: true }));
+      expect(blocked.status).toBe(201);
+      for (const alias of ['Yard/North-HD', 'yard/north-hd', 'YARD/NORTH-HD']) {
+        const res = await create(oneStream(alias));
+        expect([alias, res.status, res.body.message]).toEqual([alias, 409, servedBy('Yard/North-HD', blocked.body.uuid)]);
+      }
+      // A decomposed "é" is the precomposed one.
+      expect((await create(oneStream('caf\u00e9'))).status).toBe(201);
+      expect((await create(oneStream('cafe\u0301'))).status).toBe(409);
+      // Another media server has streams of its own.
+      const elsewhere = (await aMediaServer(t.prisma)).id;
+      expect((await create(oneStream('yard/north-hd', { media_server_id: elsewhere }))).status).toBe(201);
+    });
+
+    it("refuses a change that would take another camera's stream: new streams, or a move to its media server", async () => {
+      const owner = (await create(oneStream('dock-hd'))).body.uuid as string;
+      const other = (await create(oneStream('pier-hd'))).body.uuid as string;
+      const renamed = await patch(other, { streams: [{ type: 'high', name: 'DOCK-hd' }] });
+      expect([renamed.status, renamed.body.message]).toEqual([409, servedBy('dock-hd', owner)]);
+      const elsewhere = (await aMediaServer(t.prisma)).id;
+      const away = (await create(oneStream('dock-hd', { media_server_id: elsewhere }))).body.uuid as string;
+      const moved = await patch(away, { media_server_id: serverId });
+      expect([moved.status, moved.body.message]).toEqual([409, servedBy('dock-hd', owner)]);
+      expect(await streamsInDb(other)).toEqual([{ type: 'high', name: 'pier-hd' }]);
+      // A camera keeps its own streams, in another letter case too; moving both together is fine.
+      expect((await patch(owner, { streams: [{ type: 'high', name: 'Dock-HD' }] })).status).toBe(200);
+      expect((await patch(away, { media_server_id: serverId, streams: [{ type: 'high', name: 'pier-2-hd' }] })).status).toBe(200);
+    });
+
+    it('lets one of concurrent creates win, enforced by the database: the others are 409 naming it', async () => {
+      const answers = await Promise.all(Array.from({ length: 4 }, () => create(oneStream('race-hd'))));
+      const winners = answers.filter((res) => res.status === 201);
+      expect(winners).toHaveLength(1);
+      for (const res of answers.filter((answer) => answer !== winners[0])) {
+        expect([res.status, res.body.message]).toEqual([409, servedBy('race-hd', winners[0].body.uuid)]);
+      }
     });
   });
 

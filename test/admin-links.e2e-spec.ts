@@ -174,6 +174,22 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
       .set(admin)
       .send({ issued_before: new Date(Date.now() + 1000).toISOString(), camera_uuid: b.uuid });
     expect(later.body).toEqual({ count: 1 });
+    // The audit event says what was revoked: the filter, and how many links (issue 19.6).
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'POST /api/v1/admin/links/revoke', outcome: 'success' },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(event.details).toMatchObject({ revoked: 2, filter: { camera_uuid: a.uuid } });
+  });
+
+  it('revokes in bulk only by a filter that narrows: an id, or an issue window no longer than LINK_TTL_MAX', async () => {
+    const revoke = (body: object) => t.http().post(`${LINKS}/revoke`).set(admin).send(body);
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    expect((await revoke({ issued_before: at(0) })).status).toBe(422); // everything issued until now
+    expect((await revoke({ issued_after: at(-86_400_001), issued_before: at(0) })).status).toBe(422);
+    const window = await revoke({ issued_after: at(-86_400_000), issued_before: at(-86_000_000) });
+    expect([window.status, window.body]).toEqual([200, { count: 0 }]);
   });
 
   /** A response body read as text, whatever its type. */

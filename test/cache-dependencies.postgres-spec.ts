@@ -3,7 +3,13 @@ import { CREDENTIAL_TABLES, FIND_INTEGRATION_TOKEN, FIND_USER_TOKEN } from '../s
 import { CAMERA_FACTS_TABLES, FIND_CAMERAS, FIND_GRANTS, GRANT_TABLES } from '../src/cameras/cameras.repository';
 import type { NamedStatement } from '../src/database/adapter-factory';
 import { tablesReadBy } from '../src/database/database-changes';
-import { FIND_LINK_STATE, FIND_MEDIA_SERVER_BY_SECRET, LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../src/verification/verification.repository';
+import {
+  FIND_LINK_STATE,
+  FIND_MEDIA_SERVER_BY_SECRET,
+  FIND_MEDIA_SERVER_WITHOUT_SECRET,
+  LINK_STATE_TABLES,
+  MEDIA_SERVER_SECRET_TABLES,
+} from '../src/verification/verification.repository';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 /** PostgreSQL's trigger type bits (pg_trigger.tgtype). */
@@ -48,6 +54,7 @@ describe('what each cache reads, and that all of it notifies', () => {
     ['media servers by secret', FIND_MEDIA_SERVER_BY_SECRET, ['hash'], MEDIA_SERVER_SECRET_TABLES],
     ['integration credentials', FIND_INTEGRATION_TOKEN, ['hash'], tablesReadBy(FIND_INTEGRATION_TOKEN.text)],
     ['user credentials', FIND_USER_TOKEN, ['hash'], tablesReadBy(FIND_USER_TOKEN.text)],
+    ['media servers without a secret', FIND_MEDIA_SERVER_WITHOUT_SECRET, [], MEDIA_SERVER_SECRET_TABLES],
   ])('%s: the tables the plan reads are the tables the cache hears', async (_, statement, values, tables) => {
     expect(await tablesPlanned(statement, values)).toEqual([...tables].sort());
   });

@@ -7,10 +7,12 @@ import { databaseUrl } from './support/test-database';
 
 const ADMIN = 'listener-admin-token-0123456789abcdef012345';
 /**
- * How soon a silently dead listener must be noticed with the default heartbeat (every 1 s, due
- * within 3 s), with room for a loaded machine. Without the heartbeat, a cached decision would
- * allow the revoked link for its whole cache lifetime (60 s).
+ * The product's bound (CHANGES_HEARTBEAT_TIMEOUT_MS, default 1 s): caches answer only while the
+ * newest heartbeat heard was sent less than this long ago. Without the heartbeat, a cached
+ * decision would allow the revoked link for its whole cache lifetime (60 s).
  */
+const WINDOW_MS = 1000;
+/** How long the log, the metrics and a reconnection may take on a loaded machine. */
 const NOTICED_MS = 10_000;
 
 /**
@@ -49,7 +51,7 @@ describe('a change listener that silently stops hearing', () => {
     await proxied?.close();
   });
 
-  it('is noticed within seconds: caches off, a warning, the metric and readiness say so; a revocation or a blocked camera elsewhere is honoured; it recovers', async () => {
+  it('stops the caches within 1 s: a revocation elsewhere is honoured, a warning, the metric and readiness say so; it recovers', async () => {
     const server = await post<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
     const camera = await post<{ uuid: string }>('/api/v1/admin/cameras', {
       name: 'Gate',
@@ -66,14 +68,19 @@ describe('a change listener that silently stops hearing', () => {
     expect((await ready()).body.details.changes).toMatchObject({ status: 'up', listener: 'listening', caches: 'on' });
 
     proxy.blackhole((startup) => startup.includes('camlinks-listener'));
+    // From now on no heartbeat is heard: the newest one heard was sent before this moment.
+    const deaf = Date.now();
     // Another instance revokes: straight in the database, so that only the NOTIFY could tell this one.
     await db.query(`UPDATE issued_links SET revoked_at = now(), revoked_by = 'elsewhere' WHERE token_hash = $1`, [hashToken(link.searchParams.get('token')!)]);
 
-    await eventually(async () => expect(await verify(link)).toBe(403), NOTICED_MS);
-    expect(camlinks.output()).toMatch(/No heartbeat from the database change listener for \d+ ms; caches are off/);
-    expect(await metric('camlinks_change_listener_up')).toBe(0);
+    // Any verification decided WINDOW_MS after that is decided from the database, however late
+    // the timers of a loaded machine run: the bound itself, not a tighter one.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, deaf + WINDOW_MS - Date.now())));
+    expect(await verify(link)).toBe(403);
+    await eventually(async () => expect(camlinks.output()).toMatch(/No heartbeat from the database change listener for \d+ ms; caches are off/), NOTICED_MS);
+    await eventually(async () => expect(await metric('camlinks_change_listener_up')).toBe(0), NOTICED_MS);
     expect(await metric('camlinks_change_listener_losses_total')).toBeGreaterThanOrEqual(1);
-    expect(await metric('camlinks_change_heartbeat_age_seconds')).toBeGreaterThan(3);
+    expect(await metric('camlinks_change_heartbeat_age_seconds')).toBeGreaterThan(WINDOW_MS / 1000);
     // Degraded, not failed: decisions are still right, every one from the database.
     const degraded = await ready();
     expect(degraded.status).toBe(200);

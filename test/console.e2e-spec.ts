@@ -273,6 +273,54 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect((await agent.get(res.headers.location)).text).toContain('Revoked 2 links.');
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'camera stolen' } })).toBe(2);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
+    // The audit event says what was revoked: the filter, and how many links (issue 19.6).
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'POST /admin/links/revoke' }, orderBy: { occurredAt: 'desc' } });
+    expect(event.details).toMatchObject({ revoked: 2, filter: { camera_uuid: a.uuid } });
+  });
+
+  it('revokes in bulk only by a filter that narrows: an id, a token prefix of 4 characters past cll_, an issue window up to LINK_TTL_MAX', async () => {
+    const { agent } = await signedIn();
+    const confirm = (query: object) => agent.get('/admin/links/revoke').query(query);
+    const day = 86_400_000; // LINK_TTL_MAX's default
+    const from = new Date(Date.now() - 2 * day);
+    const at = (ms: number) => new Date(from.getTime() + ms).toISOString().slice(0, 16); // as a form's datetime-local sends it
+    for (const wide of [
+      { token_prefix: 'cll_' },
+      { token_prefix: 'cll_abc' },
+      { issued_from: '2000-01-01T00:00' },
+      { issued_to: at(day) },
+      { issued_from: at(0), issued_to: at(day + 60_000) },
+    ]) {
+      expect([wide, (await confirm(wide)).status]).toEqual([wide, 422]);
+    }
+    for (const narrow of [{ token_prefix: 'cll_abcd' }, { issued_from: at(0), issued_to: at(day) }, { user_id: crypto.randomUUID() }]) {
+      expect([narrow, (await confirm(narrow)).status]).toEqual([narrow, 200]);
+    }
+  });
+
+  it('records console posts refused as forgeries in the audit trail: the admin when known, the reason, the address', async () => {
+    const link = await issueLink((await aCamera(t.prisma)).uuid);
+    const { agent, csrf } = await signedIn();
+    const revoke = `/admin/links/${link.id}/revoke`;
+    const since = new Date();
+    expect((await agent.post(revoke).type('form').send({ reason: 'x', _csrf: 'stale' })).status).toBe(403);
+    expect((await agent.post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x', _csrf: csrf })).status).toBe(403);
+    expect((await browser().post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x' })).status).toBe(403);
+    const events = await t.prisma.auditEvent.findMany({
+      where: { action: 'POST /admin/links/:id/revoke', outcome: 'failure', occurredAt: { gte: since } },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(events.map(({ actor, statusCode, details, clientIp }) => ({ actor, statusCode, details, clientIp }))).toEqual([
+      { actor: 'bootstrap', statusCode: 403, details: { refused: 'csrf' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
+      { actor: 'bootstrap', statusCode: 403, details: { refused: 'origin', origin: 'https://evil.example' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
+      {
+        actor: 'unauthenticated',
+        statusCode: 403,
+        details: { refused: 'origin', origin: 'https://evil.example' },
+        clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      },
+    ]);
+    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
   });
 
   it('filters links by token prefix and exports the filter as CSV', async () => {

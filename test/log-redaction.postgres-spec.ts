@@ -109,7 +109,7 @@ describe('logs', () => {
     expect(verifications).toEqual([
       { protocol: 'nginx', link: expect.any(String), outcome: 'allow' },
       { protocol: 'nginx', link: expect.any(String), outcome: 'allow' },
-      { protocol: 'nginx', link: expect.any(String), outcome: 'secret_wrong' },
+      { protocol: 'nginx', outcome: 'secret_wrong' }, // decided before the token is read
       { protocol: 'flussonic', link: expect.any(String), outcome: 'allow' },
       { protocol: 'mediamtx', link: expect.any(String), outcome: 'allow' },
     ]);

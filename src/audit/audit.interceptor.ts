@@ -28,6 +28,13 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   );
 }
 
+type Audited = { auditDetails?: Record<string, unknown> };
+
+/** What a handler adds to its audit event's details: a bulk revocation, the filter and how many links it revoked. */
+export function addAuditDetails(request: object, details: Record<string, unknown>): void {
+  (request as Audited).auditDetails = { ...(request as Audited).auditDetails, ...details };
+}
+
 /**
  * Writes an audit event for every admin action that changes something (reads are not
  * recorded), successful or not, before the response leaves: an action the client saw
@@ -66,7 +73,7 @@ export class AuditInterceptor implements NestInterceptor {
         statusCode,
         requestId: request.id ?? null,
         clientIp: request.ip ?? null,
-        details: { params: redactSecrets(params), body: redactSecrets(request.body ?? null) },
+        details: { params: redactSecrets(params), body: redactSecrets(request.body ?? null), ...(request as Audited).auditDetails },
       });
     } catch (error) {
       // The action itself has happened (or failed) already; losing its trail must be loud.

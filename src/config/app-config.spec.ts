@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       metricsToken: null,
       swaggerEnabled: true,
       verification: { usageFlushMs: 5000, authDurationMax: 60 },
-      changes: { heartbeatMs: 1000, heartbeatTimeoutMs: 3000 },
+      changes: { heartbeatMs: 250, heartbeatTimeoutMs: 1000 },
       cache: { maxMb: 24 },
       redisUrl: null,
       rateLimit: {

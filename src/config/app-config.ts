@@ -43,8 +43,8 @@ const schema = z
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     SWAGGER_ENABLED: bool.default(true),
     USAGE_FLUSH_INTERVAL_MS: int(100, 5000),
-    CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
-    CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 3000),
+    CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 250),
+    CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 1000),
     CACHE_MAX_MB: int(1, 24),
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
     REDIS_URL: z

@@ -1,7 +1,9 @@
-import { type CanActivate, createParamDecorator, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { type CanActivate, createParamDecorator, type ExecutionContext, ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
+import { AuditEventsRepository, NON_ADMIN_ACTORS } from '../audit/audit-events.repository';
+import { actionOf, objectTypeOf } from '../audit/audit.interceptor';
 import type { AdminRequest } from '../auth/admin-auth.guard';
 import { assertRequiredRole } from '../auth/admin-roles';
 import { hashToken } from '../auth/tokens';
@@ -30,17 +32,23 @@ export function setSessionCookie(request: Request, response: Response, secret: s
   else response.clearCookie(SESSION_COOKIE, options);
 }
 
+const CROSS_SITE = 'Cross-site form posts are refused.';
+
 /**
- * A form post from another site: refused before anything else, for the sign-in form too (it
+ * A form post from another site: refused before anything changes, for the sign-in form too (it
  * has no session yet). Browsers send Origin with every POST; a request without one is not a
  * browser's cross-site form.
  */
-export function assertSameOrigin(request: Request): void {
+function sameOrigin(request: Request): boolean {
   const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.host}`) {
-    attachToLog(request.res!, { auth_failure: 'cross_origin' satisfies AuthFailureReason });
-    throw new ForbiddenException('Cross-site form posts are refused.');
-  }
+  return !origin || origin === `${request.protocol}://${request.host}`;
+}
+
+/** For the sign-in form, whose refusal its controller's audit interceptor records. */
+export function assertSameOrigin(request: Request): void {
+  if (sameOrigin(request)) return;
+  attachToLog(request.res!, { auth_failure: 'cross_origin' satisfies AuthFailureReason });
+  throw new ForbiddenException(CROSS_SITE);
 }
 
 /**
@@ -50,29 +58,65 @@ export function assertSameOrigin(request: Request): void {
  */
 @Injectable()
 export class ConsoleAuthGuard implements CanActivate {
+  private readonly logger = new Logger('Audit');
+
   constructor(
     private readonly sessions: ConsoleSessionsService,
     private readonly reflector: Reflector,
+    private readonly events: AuditEventsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ConsoleRequest>();
-    if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(request);
+    const changes = request.method !== 'GET' && request.method !== 'HEAD';
     const presented = sessionSecret(request);
     const session = await this.sessions.resume(presented, new Date());
+    // The session is looked up first only to name the admin in the audit event of a refusal.
+    if (changes && !sameOrigin(request)) return this.refuse(request, session, 'origin', CROSS_SITE);
     if (!session) {
       // A cookie that names no session is a guessed or stale credential: it costs a lookup, so it counts.
       if (presented) markCredentialFailed(context.switchToHttp().getResponse());
       throw AppError.unauthenticated(presented ? 'session_ended' : 'no_credentials');
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !sameSecret((request.body as { _csrf?: unknown } | undefined)?._csrf, session.csrfToken)) {
-      attachToLog(context.switchToHttp().getResponse(), { auth_failure: 'csrf' satisfies AuthFailureReason });
-      throw new ForbiddenException('The form is missing its CSRF token or it is stale: reload the page and try again.');
+    if (changes && !sameSecret((request.body as { _csrf?: unknown } | undefined)?._csrf, session.csrfToken)) {
+      return this.refuse(request, session, 'csrf', 'The form is missing its CSRF token or it is stale: reload the page and try again.');
     }
     request.consoleSession = session;
     request.admin = session.admin;
     assertRequiredRole(this.reflector, context, session.admin);
     return true;
+  }
+
+  /**
+   * A refused post as a forgery (another origin, a missing or stale CSRF token) goes into the
+   * audit trail, with the admin whose session it carried when there was one: guards run before
+   * the audit interceptor, which would never see it.
+   */
+  private async refuse(
+    request: ConsoleRequest & { id?: string },
+    session: ConsoleSessionRecord | null,
+    refused: 'origin' | 'csrf',
+    message: string,
+  ): Promise<never> {
+    const reason: AuthFailureReason = refused === 'origin' ? 'cross_origin' : 'csrf';
+    attachToLog(request.res!, { auth_failure: reason });
+    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    await this.events
+      .append({
+        actorType: session ? 'admin' : 'unauthenticated',
+        actor: session?.admin.name ?? NON_ADMIN_ACTORS.unauthenticated,
+        actorId: session?.admin.id ?? null,
+        action: actionOf(request),
+        objectType: objectTypeOf(route),
+        objectId: null,
+        outcome: 'failure',
+        statusCode: 403,
+        requestId: request.id ?? null,
+        clientIp: request.ip ?? null,
+        details: { refused, ...(refused === 'origin' && { origin: String(request.headers.origin).slice(0, 200) }) },
+      })
+      .catch((error: Error) => this.logger.error(`Could not write audit event for a refused console post: ${error.message}`));
+    throw new ForbiddenException(message);
   }
 }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AdminsService } from '../admin/admins/admins.service';
 import { AuditEventsService } from '../admin/audit-events/audit-events.service';
 import { CamerasService } from '../admin/cameras/cameras.service';
@@ -10,7 +10,7 @@ import { streamLinksCsv } from '../admin/links/links.controller';
 import { LINK_STATUSES } from '../links/link-status';
 import { LinksAdminService } from '../admin/links/links.service';
 import { UsersService } from '../admin/users/users.service';
-import { AuditInterceptor } from '../audit/audit.interceptor';
+import { addAuditDetails, AuditInterceptor } from '../audit/audit.interceptor';
 import { RequiresRole } from '../auth/admin-roles';
 import { IdParamDto } from '../common/id-params.dto';
 import { LINK_KINDS } from '../links/link-kind';
@@ -101,9 +101,10 @@ export class ConsoleController {
   @Post('links/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
-  async bulkRevoke(@Body() body: BulkRevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<{ url: string }> {
+  async bulkRevoke(@Body() body: BulkRevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord, @Req() request: Request): Promise<{ url: string }> {
     const { _csrf, reason, ...filter } = body;
     const count = await this.links.revokeSelection(toLinksQuery(filter), session.admin, reason || undefined);
+    addAuditDetails(request, { revoked: count, filter });
     return { url: `/admin/links${queryString({ ...filter, revoked: count })}` };
   }
 

@@ -51,15 +51,16 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
 
   constructor(
     private readonly options: CacheOptions,
-    changes: DatabaseChanges,
+    private readonly changes: DatabaseChanges,
     readonly tables: readonly string[],
   ) {
     this.entries = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: (entry, key) => estimatedBytes(key, entry.value) });
     changes.subscribe(this);
   }
 
-  /** undefined: not cached; null: cached as not found. */
+  /** undefined: not cached (or not answerable: changes not proven heard lately); null: cached as not found. */
   private get(key: string, now: number): V | null | undefined {
+    if (!this.changes.proven(now)) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now < entry.staleAt) return entry.value;

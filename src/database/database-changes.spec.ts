@@ -43,7 +43,7 @@ class Subscriber implements ChangeSubscriber {
 }
 
 describe('DatabaseChanges', () => {
-  const config = loadConfig({ CHANGES_HEARTBEAT_INTERVAL_MS: '1000', CHANGES_HEARTBEAT_TIMEOUT_MS: '3000' });
+  const config = loadConfig({}); // the defaults: a heartbeat every 250 ms, due back within 1 s
   let db: FakeDatabase;
   let changes: DatabaseChanges;
   let subscriber: Subscriber;
@@ -68,7 +68,7 @@ describe('DatabaseChanges', () => {
 
   /** Lets the fake clock run, a heartbeat interval at a time, with the promises between. */
   const run = async (ms: number) => {
-    for (let t = 0; t < ms; t += 500) await jest.advanceTimersByTimeAsync(500);
+    for (let t = 0; t < ms; t += 250) await jest.advanceTimersByTimeAsync(250);
   };
 
   it('keeps caches on while its own heartbeats come back, without emptying them', async () => {
@@ -76,7 +76,8 @@ describe('DatabaseChanges', () => {
     expect(subscriber.listening).toBe(true);
     expect(subscriber.changes).toBe(0);
     expect(changes.state()).toMatchObject({ listening: true, losses: 0 });
-    expect(changes.state().heartbeatAgeSeconds).toBeLessThanOrEqual(1);
+    expect(changes.state().heartbeatAgeSeconds).toBeLessThanOrEqual(0.25);
+    expect(changes.proven(Date.now())).toBe(true);
     expect(warnings).toEqual([]);
   });
 
@@ -104,11 +105,15 @@ describe('DatabaseChanges', () => {
     expect([subscriber.changes, grants.changes]).toEqual([3, 3]);
   });
 
-  it('turns caches off, warns and listens anew the moment a heartbeat is overdue', async () => {
-    db.deliver = false;
-    await run(3000);
-    expect(subscriber.listening).toBe(true); // 3 s of silence is still within the timeout
+  it('lets caches answer for less than 1 s after the newest heartbeat heard was sent; then warns and listens anew', async () => {
     await run(1000);
+    db.deliver = false;
+    const lastSent = Date.now() - changes.state().heartbeatAgeSeconds! * 1000;
+    expect(changes.proven(lastSent + 999)).toBe(true);
+    expect(changes.proven(lastSent + 1000)).toBe(false); // whether or not a timer has run
+    await jest.advanceTimersByTimeAsync(lastSent + 750 - Date.now());
+    expect([subscriber.listening, warnings]).toEqual([true, []]); // silent, but within the timeout
+    await run(500);
     expect(warnings).toEqual([expect.stringMatching(/^No heartbeat from the database change listener for \d+ ms; caches are off/)]);
     expect(db.closed).toBe(1);
     expect(db.listeners).toBe(2);
@@ -127,6 +132,7 @@ describe('DatabaseChanges', () => {
     embedded.deliver = false;
     await run(10_000);
     expect(inProcess.state()).toEqual({ listening: true, heartbeatAgeSeconds: null, losses: 0 });
+    expect(inProcess.proven(Date.now())).toBe(true);
     await inProcess.beforeApplicationShutdown();
   });
 });

@@ -24,7 +24,7 @@ export interface ChangeSubscriber {
 /** How the listener is doing, for health and metrics. */
 export interface ListenerState {
   listening: boolean;
-  /** Seconds since this instance last heard its own heartbeat; null where there is none (embedded). */
+  /** Seconds since the newest heartbeat of its own that this instance heard was sent; null where there is none (embedded). */
   heartbeatAgeSeconds: number | null;
   /** How many times changes stopped being heard (connection lost or heartbeat missed). */
   losses: number;
@@ -38,21 +38,27 @@ export interface ListenerState {
  *
  * A connection can also stop delivering without closing (a middlebox that forgot it): on
  * PostgreSQL the listener proves it still hears the channel by notifying it itself, over the
- * pool, every heartbeat interval. A heartbeat that has not come back within the timeout counts
- * as a lost connection: caches off, a warning, a new connection.
+ * pool, every heartbeat interval, with the time it sent it. A heartbeat heard proves that every
+ * change committed before it was sent has arrived (one connection delivers in commit order), so
+ * the caches answer only while the newest heartbeat heard was sent less than the timeout ago
+ * (`proven`, asked on every cache read, whatever the timers do); past that the listener counts
+ * as lost: a warning and a new connection.
  */
 @Injectable()
 export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(DatabaseChanges.name);
   private readonly subscribers: ChangeSubscriber[] = [];
   /** Tells this instance's heartbeats from those of the other instances on the channel. */
-  private readonly heartbeatPayload = JSON.stringify({ heartbeat: randomUUID() });
+  private readonly instance = randomUUID();
   private unlisten?: Unlisten;
   private connecting = false;
   private retry?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
-  /** When this instance's own heartbeat last arrived (or listening started), ms since the epoch. */
-  private heardAt = Date.now();
+  /**
+   * When the newest heartbeat of this instance that came back was sent (or when listening
+   * started), ms since the epoch: every change committed before then has been heard.
+   */
+  private provenAt = Date.now();
   private losses = 0;
   private stopped = false;
   /** Seconds between a change's commit and its arrival here, for the last change seen. */
@@ -87,9 +93,18 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   state(): ListenerState {
     return {
       listening: this.unlisten !== undefined,
-      heartbeatAgeSeconds: this.db.notify ? (Date.now() - this.heardAt) / 1000 : null,
+      heartbeatAgeSeconds: this.db.notify ? (Date.now() - this.provenAt) / 1000 : null,
       losses: this.losses,
     };
+  }
+
+  /**
+   * Whether the caches may answer at `now`: the newest heartbeat heard back was sent less than
+   * CHANGES_HEARTBEAT_TIMEOUT_MS ago, so a change committed elsewhere is missed for at most that
+   * long, even by a silently dead listener (the embedded database has no heartbeat to miss).
+   */
+  proven(now: number): boolean {
+    return !this.db.notify || now - this.provenAt < this.config.changes.heartbeatTimeoutMs;
   }
 
   /** What the subscribed caches hold together (bytes estimated), for metrics and the benchmark. */
@@ -124,7 +139,7 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
         (payload) => this.onNotification(payload),
         (error) => this.onLost(error),
       );
-      this.heardAt = Date.now();
+      this.provenAt = Date.now();
       this.setListening(true);
     } catch (error) {
       this.onLost(error as Error);
@@ -134,10 +149,12 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   }
 
   private onNotification(payload: string): void {
-    // Heartbeats change nothing; another instance's prove nothing about this connection.
-    if (payload === this.heartbeatPayload) return void (this.heardAt = Date.now());
     const message = parseNotification(payload);
-    if (message.heartbeat) return;
+    // Heartbeats change nothing; another instance's prove nothing about this connection.
+    if (message.heartbeat !== undefined) {
+      if (message.heartbeat === this.instance && typeof message.sent === 'number') this.provenAt = Math.max(this.provenAt, message.sent);
+      return;
+    }
     this.changed(typeof message.table === 'string' ? message.table : undefined);
     const at = Number(message.at);
     if (Number.isFinite(at)) this.lastLagSeconds = Math.max(0, Date.now() / 1000 - at);
@@ -151,11 +168,13 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   private beat(): void {
     setImmediate(() => {
       if (!this.unlisten || this.stopped) return;
-      const silentMs = Date.now() - this.heardAt;
-      if (silentMs <= this.config.changes.heartbeatTimeoutMs) {
-        this.db.notify!(CHANGES_CHANNEL, this.heartbeatPayload).catch(() => undefined); // a failed send is an overdue heartbeat
+      const now = Date.now();
+      if (this.proven(now)) {
+        const heartbeat = JSON.stringify({ heartbeat: this.instance, sent: now });
+        this.db.notify!(CHANGES_CHANNEL, heartbeat).catch(() => undefined); // a failed send is an overdue heartbeat
         return;
       }
+      const silentMs = now - this.provenAt;
       this.logger.warn(`No heartbeat from the database change listener for ${silentMs} ms; caches are off until it is reconnected`);
       const stale = this.unlisten;
       this.stopListening();
@@ -185,7 +204,7 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
 }
 
 /** The triggers' `{table, at}` or a heartbeat; anything unreadable still counts as a change of every table. */
-function parseNotification(payload: string): { table?: unknown; at?: number; heartbeat?: string } {
+function parseNotification(payload: string): { table?: unknown; at?: number; heartbeat?: string; sent?: unknown } {
   try {
     return (JSON.parse(payload) as object | null) ?? {};
   } catch {

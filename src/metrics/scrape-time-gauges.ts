@@ -52,7 +52,7 @@ export class ScrapeTimeGauges implements OnModuleInit {
     if (this.changes.state().heartbeatAgeSeconds !== null) {
       this.metrics.gaugeAtScrape(
         'camlinks_change_heartbeat_age_seconds',
-        'Seconds since this instance last heard its own heartbeat on the change channel (PostgreSQL only); beyond CHANGES_HEARTBEAT_TIMEOUT_MS the listener is replaced.',
+        'Seconds since the newest heartbeat of its own that this instance heard on the change channel was sent (PostgreSQL only); beyond CHANGES_HEARTBEAT_TIMEOUT_MS the caches stop answering and the listener is replaced.',
         () => this.changes.state().heartbeatAgeSeconds ?? 0,
       );
     }

@@ -15,6 +15,8 @@ export interface VerifyRequest {
 }
 
 const NO_SECRET: Asker = { presented: false };
+/** The cache key of "a media server without a secret": no hash of a secret looks like it. */
+const WITHOUT_SECRET = 'without-secret';
 
 /**
  * The hot path: is this token good for this resource, now? A cached token costs no query,
@@ -41,13 +43,20 @@ export class LinkVerifier {
     return decision;
   }
 
+  /**
+   * The secret is decided before the token is read: a caller without a secret the deployment
+   * accepts gets one answer whatever token it sends, so it cannot tell real tokens from made-up ones.
+   */
   private async decide(request: VerifyRequest, now: Date): Promise<Decision> {
-    if (!request.token) return { allow: false, reason: 'no_token' };
     try {
+      const asker = await this.asker(request.secret);
+      if (asker.presented && asker.serverId === null) return { allow: false, reason: 'secret_wrong' };
+      // Only a media server without a secret (one that trusts its network) is answered without one.
+      if (!asker.presented && (await this.serverWithoutSecret()) === null) return { allow: false, reason: 'secret_missing' };
+      if (!request.token) return { allow: false, reason: 'no_token' };
       // Strings not shaped like a link token are refused without a lookup.
       const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
-      // The link and the asking server, when neither is cached, are looked up side by side.
-      const [state, asker] = await Promise.all([hash ? this.cache.through(hash, () => this.repository.findLinkState(hash)) : null, this.asker(request.secret)]);
+      const state = hash ? await this.cache.through(hash, () => this.repository.findLinkState(hash)) : null;
       const decision = decide(state, request.resource, asker, now);
       this.usage.record(decision, request.viewerIp, now);
       return decision;
@@ -62,5 +71,9 @@ export class LinkVerifier {
     if (!secret) return NO_SECRET;
     const hash = hashToken(secret);
     return { presented: true, serverId: await this.serversBySecret.through(hash, () => this.repository.findMediaServerIdBySecretHash(hash)) };
+  }
+
+  private serverWithoutSecret(): Promise<string | null> {
+    return this.serversBySecret.through(WITHOUT_SECRET, () => this.repository.findMediaServerIdWithoutSecret());
   }
 }

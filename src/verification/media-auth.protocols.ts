@@ -23,10 +23,17 @@ export const flussonic = {
       viewerIp: ipOrNothing(query.ip),
     };
   },
+  /**
+   * X-AuthDuration is whole seconds Flussonic keeps the session without asking again, never past
+   * the link's life. Under a second left, no honest duration exists (Flussonic documents none
+   * below 1; 0 is not "ask again now"), so the session is refused: the link ends before the
+   * shortest one would.
+   */
   answer(decision: Decision, maxDurationSeconds: number, now: Date): ProtocolAnswer {
     if (!decision.allow) return { status: 403 };
     const remaining = Math.floor((decision.validUntil.getTime() - now.getTime()) / 1000);
-    return { status: 200, headers: { 'X-AuthDuration': String(Math.max(1, Math.min(maxDurationSeconds, remaining))), 'X-UserId': decision.link.subject } };
+    if (remaining < 1) return { status: 403 };
+    return { status: 200, headers: { 'X-AuthDuration': String(Math.min(maxDurationSeconds, remaining)), 'X-UserId': decision.link.subject } };
   },
 };
 

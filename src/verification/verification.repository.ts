@@ -74,6 +74,11 @@ export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
 };
 
+export const FIND_MEDIA_SERVER_WITHOUT_SECRET: NamedStatement = {
+  name: 'camlinks_find_media_server_without_secret',
+  text: 'SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1',
+};
+
 const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
@@ -94,7 +99,7 @@ const ADD_USAGE: NamedStatement = {
 
 /** What link states and media servers by secret are read from: their caches hear changes of these tables. */
 export const LINK_STATE_TABLES = tablesReadBy(FIND_LINK_STATE.text);
-export const MEDIA_SERVER_SECRET_TABLES = tablesReadBy(FIND_MEDIA_SERVER_BY_SECRET.text);
+export const MEDIA_SERVER_SECRET_TABLES = tablesReadBy(`${FIND_MEDIA_SERVER_BY_SECRET.text} ${FIND_MEDIA_SERVER_WITHOUT_SECRET.text}`);
 
 /**
  * The verification path's only database access: one query per token, one statement per flush.
@@ -118,6 +123,12 @@ export class VerificationRepository {
   /** The media server whose verification secret hashes to this, if any (the hash is unique). */
   async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
     const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_BY_SECRET, [secretHash]);
+    return rows.length ? rows[0].id : null;
+  }
+
+  /** Some media server without a verification secret (one that trusts its network), if any. */
+  async findMediaServerIdWithoutSecret(): Promise<string | null> {
+    const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_WITHOUT_SECRET, []);
     return rows.length ? rows[0].id : null;
   }
 

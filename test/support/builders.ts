@@ -8,7 +8,7 @@ const unique = (base: string) => `${base}-${++counter}`;
 
 export function aMediaServer(
   prisma: PrismaService,
-  overrides: Partial<{ name: string; baseUrl: string; rtspBaseUrl: string; urlTemplates: Record<string, string> }> = {},
+  overrides: Partial<{ name: string; baseUrl: string; rtspBaseUrl: string; urlTemplates: Record<string, string>; verificationSecretHash: string }> = {},
 ) {
   return prisma.mediaServer.create({ data: { name: unique('edge'), baseUrl: 'http://media.test:8080', ...overrides } });
 }

@@ -367,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke every link matching a filter
-         * @description By camera, user, integration and/or issue time (at least one); each active match stops working at once, on every instance. Role: `admin` or `owner`.
+         * @description By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance. Role: `admin` or `owner`.
          */
         post: operations["linksAdminRevokeMatching"];
         delete?: never;
@@ -1423,6 +1423,11 @@ export interface components {
             camera_uuid?: string;
             /** Format: uuid */
             integration_id?: string;
+            /**
+             * Format: date-time
+             * @description Only links issued at or after this time.
+             */
+            issued_after?: string;
             /**
              * Format: date-time
              * @description Only links issued before this time.
@@ -2671,7 +2676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A camera with this uuid exists. */
+            /** @description A camera with this uuid exists, or another camera serves one of the streams on this media server (names compared ignoring ASCII letter case). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,7 +2684,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "message": "A record with the same uuid already exists."
+                     *       "message": "Stream \"gate-hd\" is already served by camera 7f1c1a52-0a6b-4d8e-9a5e-3c9d2b1e4f60 on this media server."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -3087,6 +3092,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "message": "Camera not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another camera serves one of the streams on the media server the camera ends up on. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Stream \"gate-hd\" is already served by camera 7f1c1a52-0a6b-4d8e-9a5e-3c9d2b1e4f60 on this media server."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -5471,10 +5490,10 @@ export interface operations {
                      * @example {
                      *       "errors": {
                      *         "filter": [
-                     *           "The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before."
+                     *           "The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
                      *         ]
                      *       },
-                     *       "message": "The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before."
+                     *       "message": "The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];

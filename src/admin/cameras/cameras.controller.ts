@@ -21,7 +21,10 @@ export class CamerasController {
       "A camera on a media server, with its streams (each a type, like `high`, and its stream's name on the media server) and how many days of archive it keeps.",
   })
   @ApiCreatedResponse({ type: CameraDto })
-  @ApiConflict('A camera with this uuid exists.', 'A record with the same uuid already exists.')
+  @ApiConflict(
+    'A camera with this uuid exists, or another camera serves one of the streams on this media server (names compared ignoring ASCII letter case).',
+    'Stream "gate-hd" is already served by camera 7f1c1a52-0a6b-4d8e-9a5e-3c9d2b1e4f60 on this media server.',
+  )
   @ApiInvalid({ media_server_id: ['The media_server_id field must name an existing media server.'] })
   async create(@Body() body: CreateCameraDto): Promise<CameraDto> {
     return mapCamera(await this.cameras.create(body));
@@ -52,6 +55,10 @@ export class CamerasController {
   })
   @ApiOkResponse({ type: CameraDto })
   @ApiNotFound('Camera')
+  @ApiConflict(
+    'Another camera serves one of the streams on the media server the camera ends up on.',
+    'Stream "gate-hd" is already served by camera 7f1c1a52-0a6b-4d8e-9a5e-3c9d2b1e4f60 on this media server.',
+  )
   @ApiInvalid({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] })
   async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto, @AdminActor() actor: AdminIdentity): Promise<CameraDto> {
     return mapCamera(await this.cameras.update(uuid, body, actor));

@@ -41,7 +41,7 @@ const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: {
 
 /**
  * The only code that writes cameras and camera_streams (the preview API reads them through
- * src/cameras). Unknown uuids surface as Prisma P2025 (→ 404), a taken uuid as P2002 (→ 409).
+ * src/cameras). Unknown uuids surface as Prisma P2025 (→ 404), a taken uuid or stream as P2002 (→ 409).
  */
 @Injectable()
 export class AdminCamerasRepository {
@@ -80,7 +80,9 @@ export class AdminCamerasRepository {
       // concurrent updates of one camera take turns, so each check sees what the other committed.
       const [before] = await tx.$queryRaw<{ blocked: boolean; media_server_id: string }[]>`
         SELECT blocked, media_server_id FROM cameras WHERE uuid = ${uuid}::uuid FOR UPDATE`;
-      await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
+      // Streams being replaced go before a move, whose cascade would hold them to the new server's names.
+      if (streams) await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });
+      const { mediaServerId } = await tx.camera.update({ where: { uuid }, data: { ...fields, updatedAt: new Date() } });
       const moved = fields.mediaServerId !== undefined && fields.mediaServerId !== before?.media_server_id;
       const unblocked = before?.blocked && fields.blocked === false && !revocations.restoreLinks;
       if (moved || unblocked) {
@@ -88,8 +90,7 @@ export class AdminCamerasRepository {
         await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, moved ? revocations.moved : revocations.unblocked);
       }
       if (streams) {
-        await tx.cameraStream.deleteMany({ where: { cameraUuid: uuid } });
-        await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid })) });
+        await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid, mediaServerId })) });
         // Archive ranges belong to stream types: those of types that are gone go too.
         await tx.archiveRange.deleteMany({ where: { cameraUuid: uuid, streamType: { notIn: streams.map((s) => s.type) } } });
       }
@@ -97,6 +98,21 @@ export class AdminCamerasRepository {
       check(camera);
       return camera;
     });
+  }
+
+  /**
+   * A camera other than `except` that serves one of `names` on the media server, compared as
+   * the unique index compares them (camlinks_stream_key, in the migration one_camera_per_stream).
+   */
+  async streamServedElsewhere(mediaServerId: string, names: string[], except?: string): Promise<{ cameraUuid: string; name: string } | null> {
+    const [row] = await this.prisma.$queryRaw<{ camera_uuid: string; name: string }[]>`
+      SELECT camera_uuid, name FROM camera_streams
+       WHERE media_server_id = ${mediaServerId}::uuid
+         AND name_key IN (SELECT camlinks_stream_key(n) FROM unnest(${names}::text[]) AS n)
+         AND camera_uuid IS DISTINCT FROM ${except ?? null}::uuid
+       ORDER BY camera_uuid, name
+       LIMIT 1`;
+    return row ? { cameraUuid: row.camera_uuid, name: row.name } : null;
   }
 
   /** Its streams and grants go with it, and its active links are revoked; they stay in the audit trail. */

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
+import { addAuditDetails } from '../../audit/audit.interceptor';
 import { stringify } from 'csv-stringify';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { AdminApi } from '../admin-api.decorator';
@@ -82,12 +83,18 @@ export class LinksAdminController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Revoke every link matching a filter',
-    description: 'By camera, user, integration and/or issue time (at least one); each active match stops working at once, on every instance.',
+    description:
+      'By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance.',
   })
-  @ApiInvalid({ filter: ['The filter field needs at least one of camera_uuid, user_id, integration_id or issued_before.'] })
+  @ApiInvalid({
+    filter: ['The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.'],
+  })
   @ApiOkResponse({ type: RevokedCountDto })
-  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: AdminIdentity): Promise<RevokedCountDto> {
-    return { count: await this.links.revokeMatching(body, actor) };
+  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: AdminIdentity, @Req() request: Request): Promise<RevokedCountDto> {
+    const count = await this.links.revokeMatching(body, actor);
+    const { reason: _, ...filter } = body;
+    addAuditDetails(request, { revoked: count, filter });
+    return { count };
   }
 
   @Post('links/:id/revoke')

@@ -60,6 +60,11 @@ export class RevokeLinkDto {
 }
 
 export class RevokeLinksDto extends LinkSelectionDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued at or after this time.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  issued_after?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued before this time.' })
   @IsOptional()
   @IsDateTimeWithOffset()

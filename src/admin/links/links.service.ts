@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, fieldMessage } from '../../common/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
@@ -10,7 +12,10 @@ const EXPORT_BATCH = 500;
 /** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
 @Injectable()
 export class LinksAdminService {
-  constructor(private readonly links: IssuedLinksRepository) {}
+  constructor(
+    private readonly links: IssuedLinksRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(query: LinksQueryDto, now: Date): Promise<{ data: IssuedLinkRecord[]; nextCursor: string | null }> {
     return fetchPage(query, (after, take) => this.links.list(toFilter(query), after, take, now), cursorOf);
@@ -42,47 +47,73 @@ export class LinksAdminService {
       cameraUuid: body.camera_uuid,
       userId: body.user_id,
       integrationId: body.integration_id,
+      issuedFrom: body.issued_after ? new Date(body.issued_after) : undefined,
       issuedTo: body.issued_before ? new Date(body.issued_before) : undefined,
     };
-    if (!narrows(filter)) {
-      throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera_uuid, user_id, integration_id or issued_before')] });
+    if (!this.narrows(filter)) {
+      throw AppError.validation({
+        filter: [
+          fieldMessage(
+            'filter',
+            `needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (${this.config.links.ttlMax} s) apart`,
+          ),
+        ],
+      });
     }
     return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
 
   /** How many links revoking everything the listing's filter selects would revoke now (the console asks before it does). */
   async countRevocable(query: LinksQueryDto, now: Date): Promise<number> {
-    return this.links.countRevocable(selection(query), now);
+    return this.links.countRevocable(this.selection(query), now);
   }
 
   /** Whether the listing's filter (its status aside) is narrow enough to revoke what it selects. */
   canRevokeSelection(query: LinksQueryDto): boolean {
-    return narrows(withoutStatus(query));
+    return this.narrows(withoutStatus(query));
   }
 
   /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
   async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
-    return this.links.revokeMatching(selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+    return this.links.revokeMatching(this.selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+  }
+
+  /**
+   * Revoking "everything" by omission, or by a filter that keeps about everything (`cll_`, an
+   * issue window from the year 2000), is too easy a mistake: a bulk revoke needs an id (camera,
+   * user, integration), a token prefix of at least 4 characters after `cll_`, or an issue window
+   * no longer than LINK_TTL_MAX.
+   */
+  private narrows(filter: Omit<LinkFilter, 'status'>): boolean {
+    if (filter.cameraUuid || filter.userId || filter.integrationId) return true;
+    if ((filter.tokenPrefix?.length ?? 0) >= MIN_TOKEN_PREFIX) return true;
+    const { issuedFrom: from, issuedTo: to } = filter;
+    return from !== undefined && to !== undefined && to.getTime() - from.getTime() <= this.config.links.ttlMax * 1000;
+  }
+
+  /** The listing's filter without its status, refused when it does not narrow (as revokeMatching is). */
+  private selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
+    const filter = withoutStatus(query);
+    if (!this.narrows(filter)) {
+      throw AppError.validation({
+        filter: [
+          fieldMessage(
+            'filter',
+            `needs a camera, user or integration, a token prefix of at least ${MIN_TOKEN_PREFIX} characters, or an issue window of at most LINK_TTL_MAX (${this.config.links.ttlMax} s)`,
+          ),
+        ],
+      });
+    }
+    return filter;
   }
 }
 
-/** Revoking "everything" by omission is too easy a mistake: a bulk revoke must be asked for by a filter. */
-function narrows(filter: Omit<LinkFilter, 'status'>): boolean {
-  return !!(filter.cameraUuid || filter.userId || filter.integrationId || filter.issuedFrom || filter.issuedTo || filter.tokenPrefix);
-}
+/** `cll_` and at least 4 characters of the token's own. */
+const MIN_TOKEN_PREFIX = 8;
 
 /** The listing's filter without its status: what a bulk revoke selects. */
 function withoutStatus(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
   const { status: _, ...filter } = toFilter(query);
-  return filter;
-}
-
-/** The listing's filter without its status, refused when it selects everything (as revokeMatching is). */
-function selection(query: LinksQueryDto): Omit<LinkFilter, 'status'> {
-  const filter = withoutStatus(query);
-  if (!narrows(filter)) {
-    throw AppError.validation({ filter: [fieldMessage('filter', 'needs at least one of camera, user, integration, issue time or token prefix')] });
-  }
   return filter;
 }
 
