@@ -8,6 +8,17 @@ import { databaseUrl } from './support/test-database';
 const ADMIN = 'faults-admin-token-0123456789abcdef0123456';
 /** Readiness and reconnection take their time: the health check's timeout, the listener's retry. */
 const RECOVERY_MS = 10_000;
+/**
+ * By default an answer comes within 3 s of a database that stops answering; the test waits
+ * longer (the machine is shared), and far less than the outage lasts, which today's code
+ * would wait out.
+ */
+const ANSWER_WAIT_MS = 8_000;
+
+const mediaAuthHeaders = (link: string) => {
+  const { pathname, search } = new URL(link);
+  return { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET' };
+};
 
 /**
  * camlinks with its PostgreSQL behind a proxy the test controls: stopping the proxy is an
@@ -65,6 +76,33 @@ describe('PostgreSQL outages and shutdown', () => {
     const [fresh] = await links(issue());
     expect(await verify(fresh.url)).toBe(204);
     expect(await verify(link.url)).toBe(204);
+  });
+
+  it('answers within its bound while PostgreSQL accepts connections and answers nothing (a blackhole): 503, or a refusal', async () => {
+    const [fresh] = await links(issue()); // never verified: its verification must ask the database
+    const within = { signal: AbortSignal.timeout(ANSWER_WAIT_MS) };
+    proxy.blackhole(() => true);
+    const [issued, refused, listed] = await Promise.all([
+      call(
+        '/api/v1/cameras/preview',
+        { ...within, method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }], source: 'jpg' }) },
+        integrationToken,
+      ),
+      fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { ...within, headers: mediaAuthHeaders(fresh.url) }),
+      call('/api/v1/admin/cameras', within),
+    ]);
+    expect([issued.status, refused.status, listed.status]).toEqual([503, 403, 503]);
+    expect(await issued.json()).toEqual({ message: 'The links could not be recorded. Try again shortly.' });
+    // The circuit is open now: new work fails at once instead of waiting on dead connections.
+    const again = { signal: AbortSignal.timeout(ANSWER_WAIT_MS) };
+    expect((await call('/api/v1/admin/integrations', again)).status).toBe(503);
+    expect((await fetch(`${camlinks.url}/health/ready`, again)).status).toBe(503);
+
+    await proxy.resume();
+    await eventually(async () => expect(await status('/health/ready')).toBe(200), RECOVERY_MS);
+    const [after] = await links(issue());
+    expect(await verify(after.url)).toBe(204);
+    expect(await verify(fresh.url)).toBe(204);
   });
 
   it('on SIGTERM, stops taking connections, finishes the requests in flight, records their usage, then exits', async () => {

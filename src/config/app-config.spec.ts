@@ -72,13 +72,15 @@ describe('loadConfig', () => {
       BODY_LIMIT_KB: '64',
       SWAGGER_REQUIRE_ADMIN: 'true',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      DATABASE_CONNECT_TIMEOUT_MS: '500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
       LINK_RETENTION_DAYS: '30',
       AUDIT_RETENTION_DAYS: '0',
     });
     expect(config).toEqual({
       port: 8080,
       host: '127.0.0.1',
-      database: { kind: 'postgres', url: 'postgresql://camlinks@db:5432/camlinks', poolSize: 4 },
+      database: { kind: 'postgres', url: 'postgresql://camlinks@db:5432/camlinks', poolSize: 4, timeouts: { connectMs: 500, statementMs: 1500 } },
       adminToken: 'a'.repeat(32),
       links: { ttlDefault: 60, ttlMax: 600, maxCameras: 5, segmentMaxSeconds: 3600 },
       logLevel: 'warn',

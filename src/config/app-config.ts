@@ -32,6 +32,8 @@ const schema = z
       .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL')
       .optional(),
     DATABASE_POOL_SIZE: int(1, 10),
+    DATABASE_CONNECT_TIMEOUT_MS: int(100, 1000),
+    DATABASE_STATEMENT_TIMEOUT_MS: int(100, 2000),
     DATA_DIR: z.string().min(1).default('./data'),
     ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -171,7 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
+        }
       : { kind: 'embedded', dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : resolve(e.DATA_DIR) },
     adminToken: e.ADMIN_TOKEN ?? null,
     links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
