@@ -75,6 +75,7 @@ const schema = z
     BODY_LIMIT_KB: int(1, 100),
     SWAGGER_REQUIRE_ADMIN: bool.default(false),
     SHUTDOWN_TIMEOUT_MS: int(0, 10_000),
+    SHUTDOWN_DRAIN_MS: int(0, 5_000),
     LINK_RETENTION_DAYS: int(0, 90),
     AUDIT_RETENTION_DAYS: int(0, 365),
   })
@@ -82,6 +83,11 @@ const schema = z
     path: ['CHANGES_HEARTBEAT_TIMEOUT_MS'],
     message: 'must exceed CHANGES_HEARTBEAT_INTERVAL_MS',
     when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]).startsWith('CHANGES_HEARTBEAT_')),
+  })
+  .refine((env) => env.SHUTDOWN_DRAIN_MS <= env.SHUTDOWN_TIMEOUT_MS, {
+    path: ['SHUTDOWN_DRAIN_MS'],
+    message: 'must not exceed SHUTDOWN_TIMEOUT_MS (the drain is part of the stop)',
+    when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]).startsWith('SHUTDOWN_')),
   })
   .refine((env) => env.LINK_TTL_DEFAULT <= env.LINK_TTL_MAX, {
     path: ['LINK_TTL_DEFAULT'],
@@ -121,8 +127,13 @@ export interface AppConfig {
     corsOrigins: string[];
     bodyLimitKb: number;
     swaggerRequireAdmin: boolean;
-    /** How long SIGTERM waits for in-flight requests before closing their connections. */
+    /** How long a stop may take in all (drain, requests in flight, final flushes); the process exits by then. */
     shutdownTimeoutMs: number;
+    /**
+     * How long a stop keeps accepting requests first, answering readiness 503 and closing
+     * keep-alive connections after their next answer, so that load balancers move away.
+     */
+    shutdownDrainMs: number;
   };
   /** Days to keep expired links and audit events; 0 keeps them forever. */
   retention: { linkDays: number; auditDays: number };
@@ -205,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimitKb: e.BODY_LIMIT_KB,
       swaggerRequireAdmin: e.SWAGGER_REQUIRE_ADMIN,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     },
     retention: { linkDays: e.LINK_RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
   };

@@ -33,7 +33,8 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // No drain unless a test asks for one: nothing balances the load to these instances.
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_DRAIN_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
