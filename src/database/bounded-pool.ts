@@ -85,7 +85,7 @@ export async function endWithin(client: Client, graceMs: number): Promise<void> 
   clearTimeout(drop);
 }
 
-/** Errors of getting a connection that say the server is not there or not answering (not a pool merely busy). */
+/** Errors of getting a connection that say the server is not there or not answering. */
 function isUnanswered(error: Error): boolean {
   const code = (error as { code?: string }).code;
   return code === 'ETIMEDOUT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /connection timeout|Connection terminated/i.test(error.message);
@@ -93,9 +93,10 @@ function isUnanswered(error: Error): boolean {
 
 /**
  * The pool every query of camlinks goes through on PostgreSQL (Prisma's and DirectSql's): each
- * wait is bounded. Getting a connection takes at most `connectMs`; the server cancels a
- * statement after `statementMs`; a statement still unanswered `ANSWER_GRACE_MS` later loses its
- * connection (the server is gone) and opens the circuit. Connections have TCP keepalive.
+ * wait is bounded. A new connection takes at most `connectMs`; the server cancels a statement
+ * after `statementMs`; a statement still unanswered `ANSWER_GRACE_MS` later loses its
+ * connection (the server is gone) and opens the circuit, which also releases the work waiting
+ * for a connection. Connections have TCP keepalive.
  */
 export class BoundedPool extends Pool {
   readonly circuit: PoolCircuit;
@@ -104,8 +105,7 @@ export class BoundedPool extends Pool {
     const circuit = new PoolCircuit(() => probe(config.connectionString, timeouts));
     super({
       ...config,
-      Client: boundedClient(timeouts.statementMs + ANSWER_GRACE_MS, (error) => circuit.trip(error)),
-      connectionTimeoutMillis: timeouts.connectMs,
+      Client: boundedClient(timeouts, (error) => circuit.trip(error)),
       statement_timeout: timeouts.statementMs,
       keepAlive: true,
       keepAliveInitialDelayMillis: KEEPALIVE_MS,
@@ -140,7 +140,7 @@ export class BoundedPool extends Pool {
         (error: Error) => {
           if (!stopWaiting()) return;
           if (isUnanswered(error)) this.circuit.trip(error);
-          // A bare pg error ("timeout exceeded when trying to connect") would be a 500 through Prisma.
+          // A bare pg error ("Connection terminated due to connection timeout") would be a 500 through Prisma.
           reject((error as { code?: string }).code ? error : notAnswering(error.message));
         },
       );
@@ -155,8 +155,16 @@ type Callback = (...results: unknown[]) => void;
  * behind it: here the connection is destroyed, failing the statement (and any queued behind it)
  * with a socket timeout, and the pool replaces it.
  */
-function boundedClient(answerMs: number, onUnanswered: (error: Error) => void): typeof Client {
+function boundedClient(timeouts: PoolTimeouts, onUnanswered: (error: Error) => void): typeof Client {
+  const answerMs = timeouts.statementMs + ANSWER_GRACE_MS;
   return class BoundedClient extends Client {
+    // Here rather than on the pool, where it would also bound the wait for a free connection:
+    // a healthy database under a burst may keep the pool busy longer, and the circuit releases
+    // those waiting as soon as it opens.
+    constructor(config: ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: timeouts.connectMs });
+    }
+
     // pg's overloads (promise, callback, submittable) are kept as they are: only timed.
     override query(...args: unknown[]): never {
       const timer = setTimeout(() => {
