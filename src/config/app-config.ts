@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from './database-target';
 
@@ -100,6 +100,8 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseTarget;
+  /** Where a stop keeps the counters the database did not take (`spool` under DATA_DIR); null with DATA_DIR=memory://. */
+  spoolDir: string | null;
   /** null: generate one for the embedded database, or keep the admin API closed on PostgreSQL. */
   adminToken: string | null;
   links: { ttlDefault: number; ttlMax: number; maxCameras: number; segmentMaxSeconds: number };
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
         }
       : { kind: 'embedded', dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : resolve(e.DATA_DIR) },
+    spoolDir: e.DATA_DIR === 'memory://' ? null : join(resolve(e.DATA_DIR), 'spool'),
     adminToken: e.ADMIN_TOKEN ?? null,
     links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
     logLevel: e.LOG_LEVEL,
