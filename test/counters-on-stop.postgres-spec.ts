@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens';
 import { eventually } from './support/eventually';
-import { type Instance, type ProxiedInstance, startBehindProxy, startInstance } from './support/instance';
+import { aSite, type Instance, type ProxiedInstance, startBehindProxy, startInstance } from './support/instance';
 import { databaseUrl } from './support/test-database';
 
 const ADMIN = 'counters-admin-token-0123456789abcdef0123456';
@@ -36,16 +36,8 @@ describe('counters that survive a stop during a database outage', () => {
     const env = { ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', DATA_DIR: dataDir, USAGE_FLUSH_INTERVAL_MS: '600000', SHUTDOWN_TIMEOUT_MS: '3000' };
     proxied = await startBehindProxy(env);
     const { camlinks, proxy, dbName } = proxied;
-    const admin = (path: string, body: object) => camlinks.call(path, { method: 'POST', body: JSON.stringify(body) }, ADMIN).then((r) => r.json());
-    const server = (await admin('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' })) as { id: string };
-    const camera = (await admin('/api/v1/admin/cameras', {
-      name: 'Gate',
-      media_server_id: server.id,
-      streams: [{ type: 'high', name: 'gate' }],
-      default_stream_type: 'high',
-    })) as { uuid: string };
-    const { token } = (await admin('/api/v1/admin/integrations', { name: 'vms' })) as { token: string };
-    const issued = await camlinks.call('/api/v1/cameras/preview', { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: camera.uuid }] }) }, token);
+    const { cameraUuid, integrationToken: token } = await aSite(camlinks, ADMIN);
+    const issued = await camlinks.call('/api/v1/cameras/preview', { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) }, token);
     const [{ url: link }] = (await issued.json()) as { url: string }[];
     for (let use = 0; use < USES; use++) expect(await camlinks.mediaAuth(link)).toBe(204);
 

@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { eventually } from './support/eventually';
-import { type Instance, startInstance } from './support/instance';
+import { aSite, type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 const ADMIN = 'drain-admin-token-0123456789abcdef0123456789';
@@ -50,19 +50,9 @@ describe('SIGTERM drain', () => {
   });
 
   it('answers readiness 503 at once, every keep-alive request during the drain, then exits', async () => {
-    const admin = (path: string, body: object) => camlinks.call(path, { method: 'POST', body: JSON.stringify(body) }, ADMIN).then((r) => r.json());
-    const server = (await admin('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' })) as { id: string };
-    const camera = (await admin('/api/v1/admin/cameras', {
-      name: 'Gate',
-      media_server_id: server.id,
-      streams: [{ type: 'high', name: 'gate' }],
-      default_stream_type: 'high',
-    })) as {
-      uuid: string;
-    };
-    const { token } = (await admin('/api/v1/admin/integrations', { name: 'vms' })) as { token: string };
+    const { cameraUuid, integrationToken: token } = await aSite(camlinks, ADMIN);
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const preview = () => post(agent, camlinks.url, '/api/v1/cameras/preview', token, { cameras: [{ uuid: camera.uuid }], source: 'jpg' });
+    const preview = () => post(agent, camlinks.url, '/api/v1/cameras/preview', token, { cameras: [{ uuid: cameraUuid }], source: 'jpg' });
 
     // The client stops sending once it has seen readiness fail (as a load balancer stops routing).
     let routing = true;

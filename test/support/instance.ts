@@ -77,6 +77,21 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   };
 }
 
+/** A media server, one camera on it and an integration, made through the admin API of `camlinks`. */
+export async function aSite(camlinks: Instance, adminToken: string): Promise<{ cameraUuid: string; integrationToken: string }> {
+  const admin = async <T>(path: string, body: object) =>
+    (await camlinks.call(path, { method: 'POST', body: JSON.stringify(body) }, adminToken)).json() as Promise<T>;
+  const server = await admin<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
+  const camera = await admin<{ uuid: string }>('/api/v1/admin/cameras', {
+    name: 'Gate',
+    media_server_id: server.id,
+    streams: [{ type: 'high', name: 'gate' }],
+    default_stream_type: 'high',
+  });
+  const { token } = await admin<{ token: string }>('/api/v1/admin/integrations', { name: 'vms' });
+  return { cameraUuid: camera.uuid, integrationToken: token };
+}
+
 export interface ProxiedInstance {
   camlinks: Instance;
   /** Stands between camlinks and PostgreSQL: the test stops, holds or blackholes it. */
