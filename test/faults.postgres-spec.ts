@@ -8,6 +8,17 @@ import { databaseUrl } from './support/test-database';
 const ADMIN = 'faults-admin-token-0123456789abcdef0123456';
 /** Readiness and reconnection take their time: the health check's timeout, the listener's retry. */
 const RECOVERY_MS = 10_000;
+/**
+ * An answer comes within the statement timeout plus 500 ms of a database that stops answering
+ * (4.5 s here); the test waits longer (the machine is shared), and far less than the outage
+ * lasts, which code without bounds would wait out.
+ */
+const ANSWER_WAIT_MS = 8_000;
+
+const mediaAuthHeaders = (link: string) => {
+  const { pathname, search } = new URL(link);
+  return { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET' };
+};
 
 /**
  * camlinks with its PostgreSQL behind a proxy the test controls: stopping the proxy is an
@@ -29,7 +40,9 @@ describe('PostgreSQL outages and shutdown', () => {
   const status = (path: string) => fetch(`${camlinks.url}${path}`).then((r) => r.status);
 
   beforeAll(async () => {
-    proxied = await startBehindProxy({ ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200' });
+    // A statement timeout above the default (2 s): the SIGTERM test's stall must outlast no bound
+    // on a machine shared with other test runs; the blackhole test still sees answers in 4.5 s.
+    proxied = await startBehindProxy({ ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200', DATABASE_STATEMENT_TIMEOUT_MS: '4000' });
     ({ camlinks, proxy } = proxied);
     const mediaServer = await json<{ id: string }>(post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }));
     const camera = await json<{ uuid: string }>(
@@ -65,6 +78,36 @@ describe('PostgreSQL outages and shutdown', () => {
     const [fresh] = await links(issue());
     expect(await verify(fresh.url)).toBe(204);
     expect(await verify(link.url)).toBe(204);
+  });
+
+  it('answers within its bound while PostgreSQL accepts connections and answers nothing (a blackhole): 503, or a refusal', async () => {
+    const [fresh] = await links(issue()); // never verified: its verification must ask the database
+    const within = { signal: AbortSignal.timeout(ANSWER_WAIT_MS) };
+    proxy.blackhole(() => true);
+    const [issued, refused, listed] = await Promise.all([
+      call(
+        '/api/v1/cameras/preview',
+        { ...within, method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }], source: 'jpg' }) },
+        integrationToken,
+      ),
+      fetch(`${camlinks.url}/api/v1/media-auth/nginx`, { ...within, headers: mediaAuthHeaders(fresh.url) }),
+      call('/api/v1/admin/cameras', within),
+    ]);
+    expect([issued.status, refused.status, listed.status]).toEqual([503, 403, 503]);
+    // Which message depends on the statement that meets the outage (reading cameras, or recording links).
+    expect(await issued.json()).toEqual({
+      message: expect.stringMatching(/^The (database is unavailable|links could not be recorded)\. Try again shortly\.$/),
+    });
+    // The circuit is open now: new work fails at once instead of waiting on dead connections.
+    const again = { signal: AbortSignal.timeout(ANSWER_WAIT_MS) };
+    expect((await call('/api/v1/admin/integrations', again)).status).toBe(503);
+    expect((await fetch(`${camlinks.url}/health/ready`, again)).status).toBe(503);
+
+    await proxy.resume();
+    await eventually(async () => expect(await status('/health/ready')).toBe(200), RECOVERY_MS);
+    const [after] = await links(issue());
+    expect(await verify(after.url)).toBe(204);
+    expect(await verify(fresh.url)).toBe(204);
   });
 
   it('on SIGTERM, stops taking connections, finishes the requests in flight, records their usage, then exits', async () => {

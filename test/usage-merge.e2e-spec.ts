@@ -1,6 +1,8 @@
 import { hashToken } from '../src/auth/tokens';
 import { type UsageDelta, VerificationRepository } from '../src/verification/verification.repository';
-import { aCamera, anIntegration, bearer } from './support/builders';
+import { randomUUID } from 'node:crypto';
+import { HourlyStatsRepository } from '../src/stats/hourly-stats.repository';
+import { aCamera, anIntegration, bearer, camerasOnOneServer } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 12, minute));
@@ -86,5 +88,61 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       lastDeniedAt: at(9),
       lastDeniedReason: 'wrong_resource',
     });
+  });
+
+  /** `count` links issued in one request (one per camera). */
+  async function links(count: number): Promise<string[]> {
+    const cameras = await camerasOnOneServer(t.prisma, count);
+    const { token } = await anIntegration(t.prisma);
+    const res = await t
+      .http()
+      .post('/api/v1/cameras/preview')
+      .set(bearer(token))
+      .send({ cameras: cameras.map(({ uuid }) => ({ uuid })) });
+    const hashes = (res.body as { url: string }[]).map(({ url }) => hashToken(new URL(url).searchParams.get('token')!));
+    return (await t.prisma.issuedLink.findMany({ where: { tokenHash: { in: hashes } }, select: { id: true } })).map(({ id }) => id);
+  }
+
+  /** The same items in another order (deterministic: rotated, and reversed every other time). */
+  const reordered = <T>(items: T[], n: number) => {
+    const rotated = [...items.slice(n % items.length), ...items.slice(0, n % items.length)];
+    return n % 2 ? rotated.reverse() : rotated;
+  };
+  const OVERLAPPING = 200;
+
+  it('adds overlapping flushes that share links in any order without a deadlock (40P01), none lost', async () => {
+    const repository = t.app.get(VerificationRepository);
+    const ids = await links(30);
+    const flushes = Array.from({ length: OVERLAPPING }, (_, n) => repository.addUsage(reordered(ids, n).map((id) => delta(id, { uses: 1 }))));
+    const failed = (await Promise.allSettled(flushes)).filter((result) => result.status === 'rejected');
+    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    const counts = await t.prisma.issuedLink.findMany({ where: { id: { in: ids } }, select: { useCount: true } });
+    expect(counts.map(({ useCount }) => useCount)).toEqual(ids.map(() => OVERLAPPING));
+  });
+
+  it('adds overlapping hourly counts that share rows in any order without a deadlock', async () => {
+    const repository = t.app.get(HourlyStatsRepository);
+    const hour = new Date(Date.UTC(2026, 10, 1, 3));
+    const metrics = Array.from({ length: 30 }, (_, n) => `test:overlap-${n}`);
+    const flushes = Array.from({ length: OVERLAPPING }, (_, n) => repository.add(reordered(metrics, n).map((metric) => ({ hour, metric, count: 1 }))));
+    const failed = (await Promise.allSettled(flushes)).filter((result) => result.status === 'rejected');
+    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    const rows = await t.prisma.hourlyStat.findMany({ where: { hour, metric: { in: metrics } } });
+    expect(rows.map(({ count }) => count)).toEqual(metrics.map(() => OVERLAPPING));
+  });
+
+  it('adds a batch written with an id once, however often it is written (a retried shutdown flush, a spool entry)', async () => {
+    const usageRepository = t.app.get(VerificationRepository);
+    const statsRepository = t.app.get(HourlyStatsRepository);
+    const [id] = await links(1);
+    const hour = new Date(Date.UTC(2026, 10, 2, 3));
+    const [usageBatch, statsBatch] = [randomUUID(), randomUUID()];
+    for (let time = 0; time < 3; time++) {
+      await usageRepository.addUsage([delta(id, { uses: 5 })], usageBatch);
+      await statsRepository.add([{ hour, metric: 'test:once', count: 5 }], statsBatch);
+    }
+    await usageRepository.addUsage([delta(id, { uses: 1 })]); // without an id: always added
+    expect((await usage(id)).useCount).toBe(6);
+    expect(await t.prisma.hourlyStat.findMany({ where: { hour }, select: { count: true } })).toEqual([{ count: 5 }]);
   });
 });

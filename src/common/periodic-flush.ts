@@ -1,24 +1,144 @@
-import type { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import type { Shutdown } from '../config/config.module';
+import { describeTarget } from '../config/database-target';
+import { FlushSpool } from './flush-spool';
+
+/** Between two tries of the last flush while the database does not take it. */
+const RETRY_MS = 250;
+/** Kept from the stop's deadline for writing the spool file. */
+const SPOOL_MARGIN_MS = 300;
+
+export interface FlushSettings {
+  /** Names the spool files and the log lines: `usage`, `hourly-stats`. */
+  name: string;
+  intervalMs: number;
+  config: AppConfig;
+  shutdown: Shutdown;
+}
 
 /**
  * Counts kept in memory and written every interval (an unref'd timer: it never keeps a process
- * alive), and once more on shutdown, so that nothing counted is lost when camlinks stops.
+ * alive). Flushes never overlap: a tick is skipped while one runs, so a stalled database does not
+ * pile them up. On a stop the last batch is written, retried until the stop's deadline
+ * (SHUTDOWN_TIMEOUT_MS) under one id, so that a try whose outcome was lost is not counted twice;
+ * what still cannot be written goes to the spool under DATA_DIR (fsynced), added on the next start
+ * before new counts. A crash (SIGKILL, out of memory) loses at most one interval of counts.
  */
-export abstract class PeriodicFlush implements OnModuleInit, BeforeApplicationShutdown {
+export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected readonly logger: Logger;
   private timer?: NodeJS.Timeout;
+  private running?: Promise<boolean>;
+  private readonly spool?: FlushSpool<Item>;
 
-  protected constructor(private readonly intervalMs: number) {}
+  protected constructor(private readonly settings: FlushSettings) {
+    this.logger = new Logger(`${new.target.name}`);
+    const { spoolDir, database } = settings.config;
+    if (spoolDir) this.spool = new FlushSpool(spoolDir, settings.name, describeTarget(database));
+  }
+
+  /** Hands over what is pending, in the order it is to be written, and forgets it. */
+  protected abstract take(): Item[];
+  /** Takes back a batch that could not be written, merged with what was counted since. */
+  protected abstract putBack(batch: Item[]): void;
+  /** Adds a batch to the database; with an id, only if no batch with that id was added before. */
+  protected abstract write(batch: Item[], id: string | null): Promise<void>;
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(), this.intervalMs);
+    this.timer = setInterval(() => {
+      if (!this.running) void this.flush();
+    }, this.settings.intervalMs);
     this.timer.unref();
+  }
+
+  /** What a previous stop spooled goes in before anything counted now. */
+  onApplicationBootstrap(): void {
+    if (this.spool) void this.flush();
+  }
+
+  /**
+   * Writes the spool, then what is pending (after a flush still running); resolves false if the
+   * database did not take it, which is kept for the next flush. Never throws.
+   */
+  flush(): Promise<boolean> {
+    const flushing = (this.running ?? Promise.resolve(true)).then(() => this.writeSpoolThenPending());
+    this.running = flushing;
+    void flushing.finally(() => {
+      if (this.running === flushing) this.running = undefined;
+    });
+    return flushing;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush();
+    await this.running;
+    if (this.spool && !(await this.writeSpool())) this.logger.warn('Spooled counters from an earlier stop are still not written; kept for the next start');
+    const batch = this.take();
+    if (!batch.length) return;
+    const id = randomUUID();
+    while (!(await this.tryWithin(batch, id))) {
+      const left = this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS;
+      if (left <= RETRY_MS) return this.spoolLast(batch, id);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
   }
 
-  /** Writes what is pending; on failure keeps it for the next flush (never throws). */
-  abstract flush(): Promise<void>;
+  private async writeSpoolThenPending(): Promise<boolean> {
+    if (this.spool && !(await this.writeSpool())) return false;
+    const batch = this.take();
+    if (!batch.length) return true;
+    try {
+      await this.write(batch, null);
+      return true;
+    } catch (error) {
+      this.logger.warn(`Could not write ${this.settings.name} counters, will retry: ${(error as Error).message}`);
+      this.putBack(batch);
+      return false;
+    }
+  }
+
+  /** Adds every spooled entry, oldest first, removing each once added; false at the first failure. */
+  private async writeSpool(): Promise<boolean> {
+    try {
+      for (const entry of await this.spool!.entries()) {
+        await this.write(entry.items, entry.id);
+        await entry.remove();
+        this.logger.log(`Added ${this.settings.name} counters spooled by an earlier stop (${entry.id})`);
+      }
+      return true;
+    } catch (error) {
+      this.logger.warn(`Could not add spooled ${this.settings.name} counters, will retry: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** One try of the last batch, given up (outcome unknown, hence the id) when the stop's deadline nears. */
+  private async tryWithin(batch: Item[], id: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS)));
+    const written = this.write(batch, id).then(
+      () => true,
+      (error: Error) => {
+        this.logger.warn(`Could not write ${this.settings.name} counters on stop, retrying until the deadline: ${error.message}`);
+        return false;
+      },
+    );
+    return Promise.race([written, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  private async spoolLast(batch: Item[], id: string): Promise<void> {
+    if (!this.spool) {
+      this.logger.error(
+        `Lost ${batch.length} ${this.settings.name} counters: the database did not take them before the deadline, and there is no DATA_DIR to spool them to`,
+      );
+      return;
+    }
+    try {
+      await this.spool.append(id, batch);
+      this.logger.warn(`Spooled ${batch.length} ${this.settings.name} counters (${id}): they are added at the next start`);
+    } catch (error) {
+      this.logger.error(`Lost ${batch.length} ${this.settings.name} counters: spooling failed: ${(error as Error).message}`);
+    }
+  }
 }

@@ -8,6 +8,11 @@ const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
 /** Raw queries report the same as P2010, with the driver adapter's reason. */
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+/**
+ * PostgreSQL cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS (57014), or is
+ * shutting down, restarting or starting up (57P01–57P03): the database cannot answer now.
+ */
+const NOT_NOW = /^57(014|P0[123])$/;
 
 /**
  * The one place Prisma's error codes become camlinks errors. Repositories let these errors
@@ -31,12 +36,17 @@ export function fromPrismaError(error: unknown): AppError | undefined {
 
 function isConnectionFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const kind = driverCause(error)?.kind;
-    return UNREACHABLE_CODES.has(error.code) || (error.code === 'P2010' && kind !== undefined && UNREACHABLE_KINDS.has(kind));
+    const cause = driverCause(error);
+    return (
+      UNREACHABLE_CODES.has(error.code) ||
+      NOT_NOW.test(cause?.originalCode ?? '') ||
+      (error.code === 'P2010' && cause?.kind !== undefined && UNREACHABLE_KINDS.has(cause.kind))
+    );
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  // A connection that drops mid-query fails with pg's own error, unwrapped and without a code.
-  return error instanceof Error && (SOCKET_CODES.has((error as { code?: string }).code ?? '') || error.message.startsWith('Connection terminated'));
+  // The driver's own errors (DirectSql; a connection that drops mid-query): unwrapped, some without a code.
+  const code = (error as { code?: string }).code ?? '';
+  return error instanceof Error && (SOCKET_CODES.has(code) || NOT_NOW.test(code) || error.message.startsWith('Connection terminated'));
 }
 
 const stillReferenced = () => new AppError(ErrorCode.Conflict, 'The record is still referenced by other records.');

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       database: { kind: 'embedded', dataDir: resolve('data') },
+      spoolDir: resolve('data', 'spool'),
       adminToken: null,
       links: { ttlDefault: 3600, ttlMax: 86400, maxCameras: 30, segmentMaxSeconds: 86400 },
       logLevel: 'info',
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
           authFailures: { limit: 30, windowSeconds: 60 },
         },
       },
-      http: { trustProxy: false, corsOrigins: [], bodyLimitKb: 100, swaggerRequireAdmin: false, shutdownTimeoutMs: 10000 },
+      http: { trustProxy: false, corsOrigins: [], bodyLimitKb: 100, swaggerRequireAdmin: false, shutdownTimeoutMs: 10000, shutdownDrainMs: 5000 },
       retention: { linkDays: 90, auditDays: 365 },
     });
   });
@@ -72,13 +73,17 @@ describe('loadConfig', () => {
       BODY_LIMIT_KB: '64',
       SWAGGER_REQUIRE_ADMIN: 'true',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      SHUTDOWN_DRAIN_MS: '1000',
+      DATABASE_CONNECT_TIMEOUT_MS: '500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
       LINK_RETENTION_DAYS: '30',
       AUDIT_RETENTION_DAYS: '0',
     });
     expect(config).toEqual({
       port: 8080,
       host: '127.0.0.1',
-      database: { kind: 'postgres', url: 'postgresql://camlinks@db:5432/camlinks', poolSize: 4 },
+      database: { kind: 'postgres', url: 'postgresql://camlinks@db:5432/camlinks', poolSize: 4, timeouts: { connectMs: 500, statementMs: 1500 } },
+      spoolDir: resolve('data', 'spool'),
       adminToken: 'a'.repeat(32),
       links: { ttlDefault: 60, ttlMax: 600, maxCameras: 5, segmentMaxSeconds: 3600 },
       logLevel: 'warn',
@@ -104,6 +109,7 @@ describe('loadConfig', () => {
         bodyLimitKb: 64,
         swaggerRequireAdmin: true,
         shutdownTimeoutMs: 2500,
+        shutdownDrainMs: 1000,
       },
       retention: { linkDays: 30, auditDays: 0 },
     });
@@ -189,6 +195,11 @@ describe('loadConfig', () => {
       'CHANGES_HEARTBEAT_INTERVAL_MS',
       'CHANGES_HEARTBEAT_TIMEOUT_MS',
     ]);
+  });
+
+  it('wants the drain within the stop it is part of', () => {
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '3000' })).toEqual(['SHUTDOWN_DRAIN_MS: must not exceed SHUTDOWN_TIMEOUT_MS (the drain is part of the stop)']);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '3000', SHUTDOWN_DRAIN_MS: '3000' }).http.shutdownDrainMs).toBe(3000);
   });
 
   it('treats an empty variable as unset', () => {

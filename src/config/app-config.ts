@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from './database-target';
 
@@ -32,6 +32,8 @@ const schema = z
       .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL')
       .optional(),
     DATABASE_POOL_SIZE: int(1, 10),
+    DATABASE_CONNECT_TIMEOUT_MS: int(100, 1000),
+    DATABASE_STATEMENT_TIMEOUT_MS: int(100, 2000),
     DATA_DIR: z.string().min(1).default('./data'),
     ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -73,6 +75,7 @@ const schema = z
     BODY_LIMIT_KB: int(1, 100),
     SWAGGER_REQUIRE_ADMIN: bool.default(false),
     SHUTDOWN_TIMEOUT_MS: int(0, 10_000),
+    SHUTDOWN_DRAIN_MS: int(0, 5_000),
     LINK_RETENTION_DAYS: int(0, 90),
     AUDIT_RETENTION_DAYS: int(0, 365),
   })
@@ -80,6 +83,11 @@ const schema = z
     path: ['CHANGES_HEARTBEAT_TIMEOUT_MS'],
     message: 'must exceed CHANGES_HEARTBEAT_INTERVAL_MS',
     when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]).startsWith('CHANGES_HEARTBEAT_')),
+  })
+  .refine((env) => env.SHUTDOWN_DRAIN_MS <= env.SHUTDOWN_TIMEOUT_MS, {
+    path: ['SHUTDOWN_DRAIN_MS'],
+    message: 'must not exceed SHUTDOWN_TIMEOUT_MS (the drain is part of the stop)',
+    when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]).startsWith('SHUTDOWN_')),
   })
   .refine((env) => env.LINK_TTL_DEFAULT <= env.LINK_TTL_MAX, {
     path: ['LINK_TTL_DEFAULT'],
@@ -92,6 +100,8 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseTarget;
+  /** Where a stop keeps the counters the database did not take (`spool` under DATA_DIR); null with DATA_DIR=memory://. */
+  spoolDir: string | null;
   /** null: generate one for the embedded database, or keep the admin API closed on PostgreSQL. */
   adminToken: string | null;
   links: { ttlDefault: number; ttlMax: number; maxCameras: number; segmentMaxSeconds: number };
@@ -119,8 +129,13 @@ export interface AppConfig {
     corsOrigins: string[];
     bodyLimitKb: number;
     swaggerRequireAdmin: boolean;
-    /** How long SIGTERM waits for in-flight requests before closing their connections. */
+    /** How long a stop may take in all (drain, requests in flight, final flushes); the process exits by then. */
     shutdownTimeoutMs: number;
+    /**
+     * How long a stop keeps accepting requests first, answering readiness 503 and closing
+     * keep-alive connections after their next answer, so that load balancers move away.
+     */
+    shutdownDrainMs: number;
   };
   /** Days to keep expired links and audit events; 0 keeps them forever. */
   retention: { linkDays: number; auditDays: number };
@@ -171,8 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
+        }
       : { kind: 'embedded', dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : resolve(e.DATA_DIR) },
+    spoolDir: e.DATA_DIR === 'memory://' ? null : join(resolve(e.DATA_DIR), 'spool'),
     adminToken: e.ADMIN_TOKEN ?? null,
     links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
     logLevel: e.LOG_LEVEL,
@@ -198,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimitKb: e.BODY_LIMIT_KB,
       swaggerRequireAdmin: e.SWAGGER_REQUIRE_ADMIN,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     },
     retention: { linkDays: e.LINK_RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
   };

@@ -9,6 +9,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config/database-target';
+import { BoundedPool, endWithin, KEEPALIVE_MS } from './bounded-pool';
 import { lockDataDir } from './data-dir-lock';
 
 export type Unlisten = () => Promise<void>;
@@ -59,7 +60,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   if (target.kind === 'postgres') {
     // One pool shared by the client and the migration engine, ended exactly once by close().
     // allowExitOnIdle: one-shot scripts (migrate, seed) end even if an error skips close().
-    const pool = new Pool({ connectionString: target.url, max: target.poolSize, allowExitOnIdle: true });
+    const config = { connectionString: target.url, max: target.poolSize, allowExitOnIdle: true };
+    const pool = target.timeouts ? new BoundedPool(config, target.timeouts) : new Pool(config);
     // An idle connection dropped by the server (restart, failover, terminate) must not crash
     // the process: the pool discards it and the next query opens a new one. Prisma's own
     // listener goes away with $disconnect, so this one stays for the pool's whole life.
@@ -99,12 +101,6 @@ export function embeddedDatabase(pglite: PGlite): OpenDatabase {
 
 /** What the listener's connection is called in pg_stat_activity (and how a test proxy recognises it). */
 export const LISTENER_APPLICATION_NAME = 'camlinks-listener';
-/**
- * TCP keepalive after this much silence: the operating system's default (2 hours) would let a
- * middlebox forget an idle connection long before the first probe. The heartbeat
- * (DatabaseChanges) is what notices a dead connection within seconds; keepalive keeps it open.
- */
-const LISTENER_KEEPALIVE_MS = 10_000;
 /** A connection attempt or LISTEN that takes longer has failed (and is retried). */
 const LISTENER_CONNECT_TIMEOUT_MS = 5_000;
 /** How long closing waits for the server to acknowledge; a connection nobody answers on is dropped. */
@@ -115,16 +111,15 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
     connectionString: url,
     application_name: LISTENER_APPLICATION_NAME,
     keepAlive: true,
-    keepAliveInitialDelayMillis: LISTENER_KEEPALIVE_MS,
+    // The heartbeat (DatabaseChanges) is what notices a dead listener within seconds; keepalive keeps it open.
+    keepAliveInitialDelayMillis: KEEPALIVE_MS,
     connectionTimeoutMillis: LISTENER_CONNECT_TIMEOUT_MS,
     query_timeout: LISTENER_CONNECT_TIMEOUT_MS,
   });
   let closing = false;
   const close = async () => {
     closing = true;
-    const drop = setTimeout(() => client.connection.stream.destroy(), LISTENER_CLOSE_GRACE_MS);
-    await client.end().catch(() => undefined);
-    clearTimeout(drop);
+    await endWithin(client, LISTENER_CLOSE_GRACE_MS);
   };
   const lost = (error: Error) => {
     if (closing) return;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
+import { Shutdown } from '../config/config.module';
 import { DatabaseChanges } from '../database/database-changes';
 import { PrismaService } from '../database/prisma.service';
 
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly prisma: PrismaService,
     private readonly indicators: HealthIndicatorService,
     private readonly changes: DatabaseChanges,
+    private readonly shutdown: Shutdown,
   ) {}
 
   @Get('live')
@@ -36,10 +38,11 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: the database answers',
     description:
-      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, or while its migrations are not exactly those of this camlinks or a table they created is gone (`details.migrations.problem` says which). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
+      'For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, while its migrations are not exactly those of this camlinks or a table they created is gone (`details.migrations.problem` says which), and from the moment the instance is told to stop (`details.instance.state`: `stopping`; it still answers requests for SHUTDOWN_DRAIN_MS). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).',
   })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.stopping) return this.health.check([() => this.indicators.check('instance').down({ state: 'stopping' })]);
     return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.migrations(), () => this.changeListener()]);
   }
 

@@ -1,16 +1,36 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { Shutdown } from '../config/config.module';
 import { HourlyStats, hourOf } from './hourly-stats';
 import type { HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
 
-const config = { verification: { usageFlushMs: 60_000 } } as AppConfig;
+const config = { verification: { usageFlushMs: 60_000 }, spoolDir: null, database: { kind: 'embedded', dataDir: 'memory://' } } as AppConfig;
 
-/** A repository that records what it is given, and fails while `failing` is set. */
+/**
+ * A repository that records what it is given (and the batch id), fails while `failing` is set
+ * (or for the next `failures` calls), takes `delayMs` per call, and counts calls running at once.
+ */
 function fakeRepository() {
   const written: HourlyCount[][] = [];
+  const ids: (string | null)[] = [];
   const repository = {
     failing: false,
+    failures: 0,
+    delayMs: 0,
+    running: 0,
+    mostAtOnce: 0,
     written,
-    add: (counts: HourlyCount[]) => (repository.failing ? Promise.reject(new Error('database down')) : Promise.resolve(void written.push(counts))),
+    ids,
+    add: async (counts: HourlyCount[], id: string | null = null) => {
+      repository.mostAtOnce = Math.max(repository.mostAtOnce, ++repository.running);
+      await new Promise((resolve) => setTimeout(resolve, repository.delayMs));
+      repository.running--;
+      if (repository.failing || repository.failures-- > 0) throw new Error('database down');
+      written.push(counts);
+      ids.push(id);
+    },
   };
   return repository;
 }
@@ -20,7 +40,7 @@ describe('HourlyStats', () => {
 
   it('adds counts of the same hour and metric together, one row per hour and metric per flush', async () => {
     const repository = fakeRepository();
-    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config);
+    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config, new Shutdown(10_000));
     stats.linksIssued(3, at('2026-11-26T10:05:00Z'));
     stats.linksIssued(2, at('2026-11-26T10:59:59Z'));
     stats.linksIssued(1, at('2026-11-26T11:00:00Z'));
@@ -44,7 +64,7 @@ describe('HourlyStats', () => {
 
   it('keeps what a failed flush could not write, and adds it to what came since', async () => {
     const repository = fakeRepository();
-    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config);
+    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config, new Shutdown(10_000));
     stats.linksIssued(4, at('2026-11-26T10:05:00Z'));
     repository.failing = true;
     await stats.flush();
@@ -52,6 +72,56 @@ describe('HourlyStats', () => {
     repository.failing = false;
     await stats.flush();
     expect(repository.written).toEqual([[{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 5 }]]);
+  });
+
+  it('never runs two flushes at once: a flush asked for while one runs waits for it', async () => {
+    const repository = fakeRepository();
+    repository.delayMs = 50;
+    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config, new Shutdown(10_000));
+    stats.linksIssued(1, at('2026-11-26T10:05:00Z'));
+    const first = stats.flush();
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the first is writing now
+    stats.linksIssued(1, at('2026-11-26T10:06:00Z'));
+    await Promise.all([first, stats.flush()]);
+    expect(repository.mostAtOnce).toBe(1);
+    expect(repository.written).toHaveLength(2);
+  });
+
+  it('on a stop, retries the last flush under one id until the database takes it', async () => {
+    const repository = fakeRepository();
+    const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config, new Shutdown(10_000));
+    stats.linksIssued(3, at('2026-11-26T10:05:00Z'));
+    repository.failures = 2;
+    await stats.beforeApplicationShutdown();
+    expect(repository.written).toEqual([[{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 3 }]]);
+    expect(repository.ids).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+  });
+
+  it('spools what a stop could not write by its deadline, and adds it first at the next start, under the same id', async () => {
+    const spoolDir = await mkdtemp(join(tmpdir(), 'camlinks-spool-'));
+    try {
+      const withSpool = { ...config, spoolDir } as AppConfig;
+      const down = fakeRepository();
+      down.failing = true;
+      const stopping = new HourlyStats(down as unknown as HourlyStatsRepository, withSpool, new Shutdown(1_000));
+      stopping.linksIssued(3, at('2026-11-26T10:05:00Z'));
+      await stopping.beforeApplicationShutdown();
+      const spooled = await readdir(spoolDir);
+      expect(spooled).toEqual([expect.stringMatching(/^hourly-stats-\d+-[0-9a-f-]{36}\.json$/)]);
+
+      const up = fakeRepository();
+      const started = new HourlyStats(up as unknown as HourlyStatsRepository, withSpool, new Shutdown(10_000));
+      started.linksIssued(1, at('2026-11-26T11:00:00Z'));
+      await started.flush();
+      expect(up.written).toEqual([
+        [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 3 }],
+        [{ hour: at('2026-11-26T11:00:00Z'), metric: 'issued', count: 1 }],
+      ]);
+      expect(up.ids).toEqual([spooled[0].slice(-'.json'.length - 36, -'.json'.length), null]);
+      expect(await readdir(spoolDir)).toEqual([]);
+    } finally {
+      await rm(spoolDir, { recursive: true, force: true });
+    }
   });
 
   it('names the hour by its start, in UTC', () => {

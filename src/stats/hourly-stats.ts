@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicFlush } from '../common/periodic-flush';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG, Shutdown } from '../config/config.module';
 import { type HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
 import { HOUR_MS } from '../common/timestamps';
 
@@ -19,15 +19,15 @@ export function hourOf(at: Date): Date {
  * interval: counting never waits on a write, and the overview never scans issued_links.
  */
 @Injectable()
-export class HourlyStats extends PeriodicFlush {
-  private readonly logger = new Logger(HourlyStats.name);
+export class HourlyStats extends PeriodicFlush<HourlyCount> {
   private pending = new Map<string, HourlyCount>();
 
   constructor(
     private readonly repository: HourlyStatsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
+    shutdown: Shutdown,
   ) {
-    super(config.verification.usageFlushMs);
+    super({ name: 'hourly-stats', intervalMs: config.verification.usageFlushMs, config, shutdown });
   }
 
   count(metric: string, by: number, at: Date): void {
@@ -47,15 +47,17 @@ export class HourlyStats extends PeriodicFlush {
     this.count(refusedBecause === null ? 'allowed' : `refused:${refusedBecause}`, 1, at);
   }
 
-  async flush(): Promise<void> {
-    if (!this.pending.size) return;
-    const batch = this.pending;
+  protected take(): HourlyCount[] {
+    const batch = [...this.pending.values()];
     this.pending = new Map();
-    try {
-      await this.repository.add([...batch.values()]);
-    } catch (error) {
-      this.logger.warn(`Could not record hourly counts, will retry: ${(error as Error).message}`);
-      for (const failed of batch.values()) this.count(failed.metric, failed.count, failed.hour);
-    }
+    return batch.sort((a, b) => a.hour.getTime() - b.hour.getTime() || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  }
+
+  protected putBack(batch: HourlyCount[]): void {
+    for (const failed of batch) this.count(failed.metric, failed.count, failed.hour);
+  }
+
+  protected write(batch: HourlyCount[], id: string | null): Promise<void> {
+    return this.repository.add(batch, id);
   }
 }

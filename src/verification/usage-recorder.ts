@@ -1,24 +1,24 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicFlush } from '../common/periodic-flush';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG, Shutdown } from '../config/config.module';
 import type { Decision } from './link-decision';
 import { type UsageDelta, VerificationRepository } from './verification.repository';
 
 /**
  * Counts uses and refusals per link in memory and writes them in one statement per interval,
- * so verification never waits on a write. Flushed on shutdown; a failed flush is retried.
+ * so verification never waits on a write (PeriodicFlush: retried, and spooled on a stop).
  */
 @Injectable()
-export class UsageRecorder extends PeriodicFlush {
-  private readonly logger = new Logger(UsageRecorder.name);
+export class UsageRecorder extends PeriodicFlush<UsageDelta> {
   private pending = new Map<string, UsageDelta>();
 
   constructor(
     private readonly repository: VerificationRepository,
     @Inject(APP_CONFIG) config: AppConfig,
+    shutdown: Shutdown,
   ) {
-    super(config.verification.usageFlushMs);
+    super({ name: 'usage', intervalMs: config.verification.usageFlushMs, config, shutdown });
   }
 
   record(decision: Decision, ip: string | undefined, now: Date): void {
@@ -41,16 +41,19 @@ export class UsageRecorder extends PeriodicFlush {
     }
   }
 
-  async flush(): Promise<void> {
-    if (!this.pending.size) return;
-    const batch = this.pending;
+  protected take(): UsageDelta[] {
+    const batch = [...this.pending.values()];
     this.pending = new Map();
-    try {
-      await this.repository.addUsage([...batch.values()]);
-    } catch (error) {
-      this.logger.warn(`Could not record link usage, will retry: ${(error as Error).message}`);
-      for (const [id, delta] of batch) this.merge(id, delta);
-    }
+    // In key order, as the database locks them (VerificationRepository.addUsage).
+    return batch.sort((a, b) => (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0));
+  }
+
+  protected putBack(batch: UsageDelta[]): void {
+    for (const delta of batch) this.merge(delta.linkId, delta);
+  }
+
+  protected write(batch: UsageDelta[], id: string | null): Promise<void> {
+    return this.repository.addUsage(batch, id);
   }
 
   private merge(id: string, failed: UsageDelta): void {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
 import { tablesReadBy } from '../database/database-changes';
+import { CLAIM_FLUSH } from '../database/applied-flushes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
 import type { TemplateKey } from '../links/url-templates';
@@ -79,9 +80,20 @@ export const FIND_MEDIA_SERVER_WITHOUT_SECRET: NamedStatement = {
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1',
 };
 
+/**
+ * Rows are locked in id order before they are updated: two flushes (of two instances, or a
+ * shutdown's beside a tick's) that share links then wait for each other instead of deadlocking.
+ * A batch with an id ($2) is added only if that id was never recorded (CLAIM_FLUSH).
+ */
 const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
+    WITH ${CLAIM_FLUSH},
+    v AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+             "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+       WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
+    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
     UPDATE issued_links AS l SET
            use_count = l.use_count + v.uses,
            denied_count = l.denied_count + v.denied,
@@ -92,9 +104,8 @@ const ADD_USAGE: NamedStatement = {
            last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
            last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
                                      ELSE l.last_denied_reason END
-      FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
-           "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
-     WHERE l.id = v."linkId"`,
+      FROM v
+     WHERE l.id = v."linkId" AND l.id IN (SELECT id FROM locked)`,
 };
 
 /** What link states and media servers by secret are read from: their caches hear changes of these tables. */
@@ -136,13 +147,14 @@ export class VerificationRepository {
    * Adds a batch of usage counters in one statement (the batch travels as one JSON parameter).
    * Instances flush in any order, so times merge as LEAST/GREATEST and the IP and refusal
    * reason come with the newest use and refusal, not with the last flush (as mergeUsage does
-   * in memory). A delta's own IP is null only when none of its uses reported one.
+   * in memory). A delta's own IP is null only when none of its uses reported one. With a
+   * `flushId`, the batch is added only the first time that id is written.
    */
-  async addUsage(deltas: UsageDelta[]): Promise<void> {
+  async addUsage(deltas: UsageDelta[], flushId: string | null = null): Promise<void> {
     if (!deltas.length) return;
     // Through the driver: a flush carries one delta per link used, megabytes of JSON under load,
     // which Prisma would copy into its WebAssembly memory (that memory never shrinks).
-    await this.db.sql.query(ADD_USAGE, [JSON.stringify(deltas)]);
+    await this.db.sql.query(ADD_USAGE, [JSON.stringify(deltas), flushId]);
   }
 }
 

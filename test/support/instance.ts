@@ -33,7 +33,8 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // No drain unless a test asks for one: nothing balances the load to these instances.
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_DRAIN_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -90,6 +91,21 @@ export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Pro
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(killer);
   return { code, output };
+}
+
+/** A media server, one camera on it and an integration, made through the admin API of `camlinks`. */
+export async function aSite(camlinks: Instance, adminToken: string): Promise<{ cameraUuid: string; integrationToken: string }> {
+  const admin = async <T>(path: string, body: object) =>
+    (await camlinks.call(path, { method: 'POST', body: JSON.stringify(body) }, adminToken)).json() as Promise<T>;
+  const server = await admin<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
+  const camera = await admin<{ uuid: string }>('/api/v1/admin/cameras', {
+    name: 'Gate',
+    media_server_id: server.id,
+    streams: [{ type: 'high', name: 'gate' }],
+    default_stream_type: 'high',
+  });
+  const { token } = await admin<{ token: string }>('/api/v1/admin/integrations', { name: 'vms' });
+  return { cameraUuid: camera.uuid, integrationToken: token };
 }
 
 export interface ProxiedInstance {

@@ -761,7 +761,7 @@ export interface paths {
         };
         /**
          * Readiness: the database answers
-         * @description For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, or while its migrations are not exactly those of this camlinks or a table they created is gone (`details.migrations.problem` says which). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).
+         * @description For a readiness probe or a load balancer: 503 with the failing check while the database cannot be reached within 1.5 s, while its migrations are not exactly those of this camlinks or a table they created is gone (`details.migrations.problem` says which), and from the moment the instance is told to stop (`details.instance.state`: `stopping`; it still answers requests for SHUTDOWN_DRAIN_MS). `details.changes` says whether database changes are heard (a lost listener is reported, not failed: caches are off meanwhile).
          */
         get: operations["healthReady"];
         put?: never;

@@ -6,7 +6,8 @@ import { applyMigrations } from './schema-engine';
 /** `npm run db:migrate`: applies prisma/migrations to the configured database. */
 async function main(): Promise<void> {
   const { database } = loadConfigOrExit();
-  const db = await openDatabase(database);
+  // Without the server's statement timeout: building an index on a large table may take minutes.
+  const db = await openDatabase(database.kind === 'postgres' ? { ...database, timeouts: undefined } : database);
   try {
     const applied = await applyMigrations(db.factory);
     console.log(`${describeTarget(database)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
