@@ -15,6 +15,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RetentionModule } from './retention/retention.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { StatsModule } from './stats/stats.module';
 import { ConsoleModule } from './console/console.module';
 import { VerificationModule } from './verification/verification.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         CamerasModule,
         LinksModule,
+        SessionsModule,
         VerificationModule,
         AdminModule,
         RetentionModule,
