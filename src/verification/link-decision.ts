@@ -77,14 +77,25 @@ const CLOCK_SKEW_MS = 60_000;
  */
 export function decide(link: LinkState | null, resource: RequestedResource, asker: Asker, now: Date): Decision {
   if (!link) return { allow: false, reason: 'unknown_token' };
-  const deny = (reason: DenyReason): Decision => ({ allow: false, reason, link });
   // A secret names its media server: a secret of none is refused, another server's secret too,
   // and a server with a secret is never taken to be asking without it.
-  if (asker.presented && asker.serverId === null) return deny('secret_wrong');
+  if (asker.presented && asker.serverId === null) return { allow: false, reason: 'secret_wrong', link };
   if (link.mediaServer) {
-    if (!asker.presented && link.mediaServer.hasSecret) return deny('secret_missing');
-    if (asker.presented && asker.serverId !== link.mediaServer.id) return deny('wrong_server');
+    if (!asker.presented && link.mediaServer.hasSecret) return { allow: false, reason: 'secret_missing', link };
+    if (asker.presented && asker.serverId !== link.mediaServer.id) return { allow: false, reason: 'wrong_server', link };
   }
+  const standing = standingOf(link, now);
+  if (!standing.allow || matchesResource(link, link.mediaServer!, resource, now)) return standing;
+  return { allow: false, reason: 'wrong_resource', link };
+}
+
+/**
+ * What of the rule can change while a viewer watches: whether the link itself, its camera, its
+ * issuing credential and (for users) its grant still stand at `now`, and until when. decide()
+ * adds who asks and for what; the kicker (src/kicks) re-decides open viewing sessions by this.
+ */
+export function standingOf(link: LinkState, now: Date): Decision {
+  const deny = (reason: DenyReason): Decision => ({ allow: false, reason, link });
   if (link.revoked) return deny('revoked');
   if (now >= link.expiresAt) return deny('expired');
   if (!link.camera || !link.mediaServer) return deny('camera_gone');
@@ -102,7 +113,6 @@ export function decide(link: LinkState | null, resource: RequestedResource, aske
     if (link.grant.expiresAt && now >= link.grant.expiresAt) return deny('grant_expired');
     expiries.push(link.grant.expiresAt);
   }
-  if (!matchesResource(link, link.mediaServer, resource, now)) return deny('wrong_resource');
   const validUntil = new Date(Math.min(...expiries.filter((d): d is Date => d !== null).map((d) => d.getTime())));
   return { allow: true, link, validUntil };
 }

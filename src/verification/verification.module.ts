@@ -8,6 +8,6 @@ import { VerificationRepository } from './verification.repository';
 @Module({
   controllers: [MediaAuthController],
   providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository],
-  exports: [UsageRecorder],
+  exports: [UsageRecorder, VerificationRepository],
 })
 export class VerificationModule {}

@@ -48,10 +48,8 @@ export interface UsageDelta {
   lastDeniedReason: string | null;
 }
 
-/** A link and everything its validity depends on (VerificationRepository.findLinkState), by token hash. */
-export const FIND_LINK_STATE: NamedStatement = {
-  name: 'camlinks_find_link_state',
-  text: `
+/** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
+const LINK_STATE_SELECT = `
     SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
@@ -65,9 +63,13 @@ export const FIND_LINK_STATE: NamedStatement = {
       LEFT JOIN media_servers m ON m.id = c.media_server_id
       LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
       LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
-     WHERE l.token_hash = $1`,
-};
+      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
+
+/** A link's state by token hash: what a verification decides on. */
+export const FIND_LINK_STATE: NamedStatement = { name: 'camlinks_find_link_state', text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1` };
+
+/** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
+const FIND_LINK_STATES_BY_ID: NamedStatement = { name: 'camlinks_find_link_states_by_id', text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])` };
 
 export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   name: 'camlinks_find_media_server_by_secret',
@@ -113,6 +115,12 @@ export class VerificationRepository {
   async findLinkState(tokenHash: string): Promise<LinkState | null> {
     const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash]);
     return rows.length ? toLinkState(rows[0]) : null;
+  }
+
+  /** Link states by link id, in one round trip, for links that still exist. */
+  async findLinkStatesByIds(ids: string[]): Promise<LinkState[]> {
+    if (!ids.length) return [];
+    return (await this.db.sql.query<LinkStateRow>(FIND_LINK_STATES_BY_ID, [ids])).map(toLinkState);
   }
 
   /** The media server whose verification secret hashes to this, if any (the hash is unique). */
