@@ -48,6 +48,13 @@ export interface OpenDatabase {
    * can silently stop them.
    */
   notify?(channel: string, payload: string): Promise<void>;
+  /**
+   * Takes a session-level advisory lock on a connection of its own, kept alive (PostgreSQL only:
+   * on the embedded database there is one process, which always holds it). Resolves to its
+   * release when taken, null when another connection holds it; `onLost` fires when the
+   * connection, and with it the lock, is gone.
+   */
+  tryAdvisoryLock?(key: number, onLost: (error: Error) => void): Promise<Unlisten | null>;
   /** Releases what the factory holds open (pool or embedded instance). */
   close(): Promise<void>;
   /** How busy the connection pool is, for metrics; only PostgreSQL has a pool. */
@@ -67,6 +74,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       factory: new WholeScriptPg(pool),
       sql: { query: async (statement, values) => (await pool.query({ ...statement, values })).rows },
       listen: (...args) => listenOnPostgres(target.url, ...args),
+      tryAdvisoryLock: (key, onLost) => advisoryLockOnPostgres(target.url, key, onLost),
       notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
       close: () => pool.end(),
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -99,10 +107,19 @@ const LISTENER_CONNECT_TIMEOUT_MS = 5_000;
 /** How long closing waits for the server to acknowledge; a connection nobody answers on is dropped. */
 const LISTENER_CLOSE_GRACE_MS = 1_000;
 
-async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+/** What the leader's lock connection is called in pg_stat_activity. */
+export const LOCK_APPLICATION_NAME = 'camlinks-leader';
+/** How often the lock's connection proves it is alive: a dead one means the lock is gone too. */
+const LOCK_KEEPALIVE_MS = 2_000;
+
+/**
+ * A connection of its own, outside the pool, that stays open while idle (TCP keepalive) and tells
+ * `onLost` once when it drops; `close` ends it without telling.
+ */
+async function dedicatedConnection(url: string, applicationName: string, onLost: (error: Error) => void): Promise<{ client: Client; close: Unlisten }> {
   const client = new Client({
     connectionString: url,
-    application_name: LISTENER_APPLICATION_NAME,
+    application_name: applicationName,
     keepAlive: true,
     keepAliveInitialDelayMillis: LISTENER_KEEPALIVE_MS,
     connectionTimeoutMillis: LISTENER_CONNECT_TIMEOUT_MS,
@@ -122,15 +139,65 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
   };
   client.on('error', lost);
   client.on('end', () => lost(new Error('connection ended')));
-  client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
   try {
     await client.connect();
-    await client.query(`LISTEN "${channel}"`);
   } catch (error) {
     await close(); // the caller retries; onLost must not schedule a second retry
     throw error;
   }
+  return { client, close };
+}
+
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+  const { client, close } = await dedicatedConnection(url, LISTENER_APPLICATION_NAME, onLost);
+  client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
+  try {
+    await client.query(`LISTEN "${channel}"`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return close;
+}
+
+/**
+ * The lock lives as long as its connection: when the holder dies (even by SIGKILL) PostgreSQL
+ * ends the connection and releases the lock, so another instance takes it at its next try.
+ */
+async function advisoryLockOnPostgres(url: string, key: number, onLost: (error: Error) => void): Promise<Unlisten | null> {
+  const keepalive: { timer?: NodeJS.Timeout } = {};
+  let held = false;
+  // Told once, and only of a lock that was held: the connection's own error and a failed
+  // keepalive may both report the one loss.
+  const lose = (error: Error) => {
+    clearInterval(keepalive.timer);
+    if (held) onLost(error);
+    held = false;
+  };
+  const { client, close } = await dedicatedConnection(url, LOCK_APPLICATION_NAME, lose);
+  const release = async () => {
+    held = false;
+    clearInterval(keepalive.timer);
+    await close();
+  };
+  try {
+    held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [key])).rows[0].held;
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  if (!held) {
+    await release();
+    return null;
+  }
+  keepalive.timer = setInterval(() => {
+    client.query('SELECT 1').catch((error: Error) => {
+      lose(error);
+      void release();
+    });
+  }, LOCK_KEEPALIVE_MS);
+  keepalive.timer.unref();
+  return release;
 }
 
 /**
