@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { KicksModule } from './kicks/kicks.module';
 import { LinksModule } from './links/links.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -38,6 +39,7 @@ export class AppModule {
         LinksModule,
         SessionsModule,
         VerificationModule,
+        KicksModule,
         AdminModule,
         RetentionModule,
         StatsModule,

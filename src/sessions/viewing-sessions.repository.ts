@@ -60,6 +60,19 @@ export interface OpenSession {
   kickAttempts: number;
 }
 
+/** An ended MediaMTX session still to be kicked, with where its media server's control API is. */
+export interface PendingKick {
+  id: string;
+  mediaServerId: string | null;
+  mediaServerSessionId: string;
+  protocol: string;
+  endedAt: Date;
+  kickAttempts: number;
+  controlApiUrl: string | null;
+  controlApiUsername: string | null;
+  controlApiPassword: string | null;
+}
+
 export interface SessionFilter {
   /** Only sessions that have not ended. */
   active?: boolean;
@@ -188,6 +201,16 @@ export class ViewingSessionsRepository {
         kickError: error === null ? null : error.slice(0, KICK_ERROR_MAX),
       },
     });
+  }
+
+  /** Sessions left `pending` for the kicker (ended by it or by an admin), oldest end first. */
+  listPendingKicks(): Promise<PendingKick[]> {
+    return this.prisma.$queryRaw<PendingKick[]>`
+      SELECT s.id, s.media_server_id AS "mediaServerId", s.media_server_session_id AS "mediaServerSessionId", s.protocol,
+             s.ended_at AS "endedAt", s.kick_attempts AS "kickAttempts", m.control_api_url AS "controlApiUrl",
+             m.control_api_username AS "controlApiUsername", m.control_api_password AS "controlApiPassword"
+        FROM viewing_sessions s LEFT JOIN media_servers m ON m.id = s.media_server_id
+       WHERE s.kick_state = 'pending' ORDER BY s.ended_at, s.id`;
   }
 
   async findById(id: string): Promise<ViewingSessionRecord | undefined> {

@@ -43,6 +43,9 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const config = loadConfig({
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
+    // The kicker queries in the background (and would kick what a test just ended): only the
+    // suites about it turn it on, so the others' statement counts and session states are theirs.
+    KICKER_ENABLED: 'false',
     ...(dbName ? { DATABASE_URL: databaseUrl(dbName) } : { DATA_DIR: 'memory://' }),
     ...env,
   });
