@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       logFormat: 'json',
       metricsToken: null,
       swaggerEnabled: true,
-      verification: { usageFlushMs: 5000, authDurationMax: 60 },
+      verification: { usageFlushMs: 5000, authDurationMax: 10 },
       kicks: { endAtExpiry: true, enabled: true },
       changes: { heartbeatMs: 1000, heartbeatTimeoutMs: 3000 },
       cache: { maxMb: 24 },

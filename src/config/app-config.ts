@@ -46,7 +46,7 @@ const schema = z
     CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 1000),
     CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 3000),
     CACHE_MAX_MB: int(1, 24),
-    FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
+    FLUSSONIC_AUTH_DURATION_MAX: int(1, 10),
     SESSIONS_END_AT_EXPIRY: bool.default(true),
     KICKER_ENABLED: bool.default(true),
     REDIS_URL: z
