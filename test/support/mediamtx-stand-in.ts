@@ -53,7 +53,8 @@ export class MediaMtxStandIn {
   held = 0;
 
   private constructor(
-    private readonly authUrl: string,
+    /** MediaMTX's `authHTTPAddress`: where it asks (a test may point it at another instance). */
+    public authUrl: string,
     private readonly apiAuth: boolean,
     readonly port: number,
   ) {}
