@@ -3,12 +3,14 @@ import { hashToken } from '../src/auth/tokens';
 import { RetentionService } from '../src/retention/retention.service';
 import { SessionRecorder } from '../src/sessions/session-recorder';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
 const AUTH = '/api/v1/media-auth';
+const SESSIONS = '/api/v1/admin/sessions';
+const admin = bearer(TEST_ADMIN_TOKEN);
 const SESSION_WRITE = /INSERT INTO viewing_sessions/;
 
-/** Viewing sessions: recorded from allowed verifications of every media server. */
+/** Viewing sessions: recorded from allowed verifications of every media server, seen and ended by admins. */
 describe(`viewing sessions (${process.env.TEST_DB})`, () => {
   let t: TestApp;
   let recorder: SessionRecorder;
@@ -115,6 +117,95 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       const rows = await sessionsOf(linkId);
       expect(rows.every((r) => r.mediaServerSessionId === null && r.protocol.length <= 16 && (r.userAgent?.length ?? 0) <= 256)).toBe(true);
       expect(rows.map((r) => r.protocol).sort()).toEqual(['hls', 'other']);
+    });
+  });
+
+  describe('admin API', () => {
+    async function watched(asUser = false) {
+      const link = await aLiveLink(asUser);
+      const id = randomUUID();
+      expect((await viaMediaMtx({ path: link.camera.streams[0].name, token: link.token, id, protocol: 'rtsp' })).status).toBe(200);
+      await recorder.flush();
+      return { ...link, mediaMtxId: id };
+    }
+
+    it("lists a link's sessions newest first, a page at a time, and 404 for an unknown link", async () => {
+      const { linkId, camera, token } = await watched();
+      expect((await viaMediaMtx({ path: camera.streams[0].name, token, id: randomUUID(), protocol: 'hls' })).status).toBe(200);
+      await recorder.flush();
+      const first = await t.http().get(`/api/v1/admin/links/${linkId}/sessions`).set(admin).query({ limit: 1 });
+      expect(first.status).toBe(200);
+      expect(first.body.data).toHaveLength(1);
+      expect(first.body.data[0]).toMatchObject({ link_id: linkId, camera_uuid: camera.uuid, protocol: 'hls', ended_at: null });
+      const second = await t.http().get(`/api/v1/admin/links/${linkId}/sessions`).set(admin).query({ limit: 1, cursor: first.body.next_cursor });
+      expect(second.body).toMatchObject({ data: [expect.objectContaining({ protocol: 'rtsp' })], next_cursor: null });
+      expect((await t.http().get(`/api/v1/admin/links/${randomUUID()}/sessions`).set(admin)).status).toBe(404);
+    });
+
+    it('lists who is watching now, by camera, integration, user and media server', async () => {
+      const a = await watched();
+      const b = await watched(true);
+      const list = async (query: Record<string, string>) => {
+        const res = await t
+          .http()
+          .get(SESSIONS)
+          .set(admin)
+          .query({ active: 'true', ...query });
+        expect(res.status).toBe(200);
+        return (res.body.data as { link_id: string }[]).map((s) => s.link_id);
+      };
+      expect(await list({ camera_uuid: a.camera.uuid })).toEqual([a.linkId]);
+      expect(await list({ integration_id: 'integration' in a.issuer ? a.issuer.integration.id : '' })).toEqual([a.linkId]);
+      expect(await list({ user_id: 'user' in b.issuer ? b.issuer.user.id : '' })).toEqual([b.linkId]);
+      expect(await list({ media_server_id: b.camera.mediaServerId })).toEqual([b.linkId]);
+      const all = await list({});
+      expect(all.indexOf(b.linkId)).toBeLessThan(all.indexOf(a.linkId));
+      expect((await t.http().get(SESSIONS).set(admin).query({ active: 'yes' })).status).toBe(422);
+    });
+
+    it("ends one viewer's session without revoking its link: audited, pending a kick for MediaMTX, 409 the second time, 404 unknown", async () => {
+      const { linkId, camera, token, mediaMtxId } = await watched();
+      const [session] = await sessionsOf(linkId);
+      const end = () => t.http().post(`${SESSIONS}/${session.id}/end`).set(admin).send({ reason: 'shared on a forum' });
+      const res = await end();
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: session.id, end_reason: 'ended_by_admin', kick_state: 'pending', media_server_session_id: mediaMtxId });
+      expect((await end()).status).toBe(409);
+      expect((await t.http().post(`${SESSIONS}/${randomUUID()}/end`).set(admin).send({})).status).toBe(404);
+      expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
+      const events = await t.prisma.auditEvent.findMany({ where: { objectType: 'sessions', objectId: session.id }, orderBy: { occurredAt: 'asc' } });
+      expect(events.map((e) => [e.statusCode, (e.details as { body: { reason: string } }).body.reason])).toEqual([
+        [200, 'shared on a forum'],
+        [409, 'shared on a forum'],
+      ]);
+      // The link still opens: the same MediaMTX session asking again is a new session, not the ended one.
+      expect((await viaMediaMtx({ path: camera.streams[0].name, token, id: mediaMtxId, protocol: 'rtsp' })).status).toBe(200);
+      await recorder.flush();
+      expect((await sessionsOf(linkId)).map((s) => s.endReason)).toEqual(['ended_by_admin', null]);
+    });
+
+    it('exports sessions as streamed CSV, filtered like the listing', async () => {
+      const { camera, linkId } = await watched();
+      const res = await t
+        .http()
+        .get(SESSIONS)
+        .set(admin)
+        .set('Accept', 'text/csv')
+        .query({ camera_uuid: camera.uuid })
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          r.on('end', () => done(null, text));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="sessions.csv"');
+      const [header, row, ...rest] = (res.body as string).trim().split('\n');
+      expect(header.split(',')).toEqual(
+        expect.arrayContaining(['id', 'link_id', 'media_server_session_id', 'protocol', 'viewer_ip', 'end_reason', 'kick_state']),
+      );
+      expect(row).toContain(linkId);
+      expect(rest).toEqual([]);
     });
   });
 
