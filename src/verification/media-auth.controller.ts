@@ -92,6 +92,8 @@ export class MediaAuthController {
       headers['x-original-method'],
       headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined),
       headers['x-real-ip'],
+      // auth_request's subrequest carries the viewer's own headers.
+      headers['user-agent'],
     );
     send(res, nginx.answer(await this.verify(request, res)));
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
 import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
 import { LinkVerifier } from './link-verifier';
 import { MediaAuthController } from './media-auth.controller';
@@ -6,6 +7,7 @@ import { UsageRecorder } from './usage-recorder';
 import { VerificationRepository } from './verification.repository';
 
 @Module({
+  imports: [SessionsModule],
   controllers: [MediaAuthController],
   providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository],
   exports: [UsageRecorder, VerificationRepository],
