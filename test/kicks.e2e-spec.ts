@@ -3,7 +3,6 @@ import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { eventually } from './support/eventually';
 import { type Kick, MediaMtxStandIn, type StandInProtocol } from './support/mediamtx-stand-in';
 import { createTestAppWithIntegration, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
-import { ViewingSessionsRepository } from '../src/sessions/viewing-sessions.repository';
 
 const SECRET = 'kicks-edge-secret-000001';
 const admin = bearer(TEST_ADMIN_TOKEN);
@@ -52,21 +51,6 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     const sessionId = await mediamtx.read(stream, { token, protocol: options.protocol });
     expect(sessionId).not.toBeNull();
     const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    // The sighting the session recorder (issue 17, part A) flushes; until it is merged here, recorded by hand.
-    await t.app.get(ViewingSessionsRepository).recordBatch([
-      {
-        id: sessionId!,
-        linkId: link.id,
-        mediaServerId: serverId,
-        mediaServerKind: 'mediamtx',
-        mediaServerSessionId: sessionId!,
-        protocol: { rtsps: 'rtsp', rtmps: 'rtmp' }[options.protocol as string] ?? options.protocol ?? 'rtsp',
-        viewerIp: null,
-        userAgent: null,
-        firstSeenAt: new Date(),
-        lastSeenAt: new Date(),
-      },
-    ]);
     await eventually(async () => expect(await session(sessionId!)).not.toBeNull(), 10_000);
     return { camera, token, linkId: link.id, sessionId: sessionId!, expiresAt: link.expiresAt };
   }
@@ -149,9 +133,9 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
   it('kicks a session an admin ended', async () => {
     const viewer = await aViewer();
     const since = Date.now();
-    // What ending one session (POST /api/v1/admin/sessions/{id}/end) does, on whichever instance.
-    const [id] = await t.app.get(ViewingSessionsRepository).markEnded([(await session(viewer.sessionId))!.id], 'ended_by_admin', new Date());
-    expect(id).toBeDefined();
+    const row = (await session(viewer.sessionId))!;
+    const ended = await t.http().post(`/api/v1/admin/sessions/${row.id}/end`).set(admin).send({ reason: 'shared the link' });
+    expect(ended.status).toBe(200);
     await kicked(viewer.sessionId, since, 'ended by an admin');
     await endedAs(viewer.sessionId, 'ended_by_admin');
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: viewer.linkId } })).revokedAt).toBeNull();

@@ -70,11 +70,9 @@ describe('kicking with two instances', () => {
     const sessionId = (await mediamtx.read(stream, { token }))!;
     expect(sessionId).not.toBeNull();
     const { rows } = await db.query<{ id: string }>('SELECT id FROM issued_links WHERE camera_uuid = $1 ORDER BY issued_at DESC LIMIT 1', [cameraUuid]);
-    // The sighting the session recorder (issue 17, part A) flushes; until it is merged here, recorded by hand.
-    await db.query(
-      `INSERT INTO viewing_sessions (id, link_id, media_server_id, media_server_kind, media_server_session_id, protocol, started_at, last_seen_at)
-       VALUES (gen_random_uuid(), $1, $2, 'mediamtx', $3, 'rtsp', now(), now())`,
-      [rows[0].id, serverId, sessionId],
+    await eventually(
+      async () => expect((await db.query('SELECT 1 FROM viewing_sessions WHERE media_server_session_id = $1', [sessionId])).rowCount).toBe(1),
+      10_000,
     );
     return { linkId: rows[0].id, sessionId };
   }
