@@ -184,4 +184,62 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     }
     await kicked(viewer.sessionId, Date.now(), 'after a hung control API');
   });
+
+  describe('a control API behind MediaMTX auth (authMethod http, action api)', () => {
+    const GUARDED_SECRET = 'kicks-guarded-secret-0001';
+    const credentials = { user: 'camlinks', password: 'kick-password-5b1e7d' };
+    let guarded: MediaMtxStandIn;
+
+    beforeAll(async () => {
+      guarded = await MediaMtxStandIn.start({ authUrl: `${await t.app.getUrl()}/api/v1/media-auth/mediamtx?secret=${GUARDED_SECRET}`, apiAuth: true });
+    });
+    afterAll(() => guarded?.stop());
+
+    const askApi = (secret: string, body: object) =>
+      t
+        .http()
+        .post(`/api/v1/media-auth/mediamtx?secret=${secret}`)
+        .send({ ip: '127.0.0.1', action: 'api', path: '', protocol: '', id: null, query: '', ...body });
+
+    it('allows the API only with the media server secret and the control API credentials camlinks kicks with', async () => {
+      const server = await t.http().post('/api/v1/admin/media-servers').set(admin).send({
+        name: 'mediamtx-guarded',
+        base_url: 'http://127.0.0.1:8889',
+        verification_secret: GUARDED_SECRET,
+        control_api_url: guarded.controlApiUrl,
+        control_api_username: credentials.user,
+        control_api_password: credentials.password,
+      });
+      expect(server.status).toBe(201);
+      expect((await askApi(GUARDED_SECRET, credentials)).status).toBe(200);
+      expect((await askApi(GUARDED_SECRET, { ...credentials, password: 'wrong-password-5b1e7d' })).status).toBe(401);
+      expect((await askApi(GUARDED_SECRET, { ...credentials, user: 'someone' })).status).toBe(401);
+      // The other media server has no control API password: nothing opens its API.
+      expect((await askApi(SECRET, credentials)).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/v1/media-auth/mediamtx')
+            .send({ action: 'api', ...credentials })
+        ).status,
+      ).toBe(401);
+
+      // A kick goes through MediaMTX's own check of it.
+      const camera = await aCamera(t.prisma, { mediaServerId: server.body.id });
+      const res = await t
+        .http()
+        .post('/api/v1/cameras/video')
+        .set(bearer(integrationToken))
+        .send({ cameras: [{ uuid: camera.uuid }], source: 'rtsp' });
+      const token = new URL(res.body[0].url).searchParams.get('token')!;
+      expect((await askApi(GUARDED_SECRET, { user: '', password: token })).status).toBe(401);
+      const sessionId = (await guarded.read(camera.streams[0].name, { token }))!;
+      expect(sessionId).not.toBeNull();
+      await eventually(async () => expect(await session(sessionId)).not.toBeNull(), 10_000);
+      const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+      await t.http().post(`/api/v1/admin/links/${link.id}/revoke`).set(admin).send({});
+      await eventually(async () => expect(guarded.kicksOf(sessionId).map((kick) => kick.status)).toEqual([200]), KICK_WAIT_MS);
+    });
+  });
 });

@@ -76,6 +76,11 @@ export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1',
 };
 
+const FIND_CONTROL_API_CREDENTIALS: NamedStatement = {
+  name: 'camlinks_find_control_api_credentials',
+  text: 'SELECT control_api_username AS username, control_api_password AS password FROM media_servers WHERE verification_secret_hash = $1',
+};
+
 const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
@@ -127,6 +132,12 @@ export class VerificationRepository {
   async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
     const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_BY_SECRET, [secretHash]);
     return rows.length ? rows[0].id : null;
+  }
+
+  /** The control API credentials of the media server whose verification secret hashes to this, if any. */
+  async findControlApiCredentials(secretHash: string): Promise<{ username: string | null; password: string | null } | null> {
+    const rows = await this.db.sql.query<{ username: string | null; password: string | null }>(FIND_CONTROL_API_CREDENTIALS, [secretHash]);
+    return rows[0] ?? null;
   }
 
   /**
