@@ -51,8 +51,8 @@ export interface OpenDatabase {
   /**
    * Takes a session-level advisory lock on a connection of its own, kept alive (PostgreSQL only:
    * on the embedded database there is one process, which always holds it). Resolves to its
-   * release when taken, null when another connection holds it; `onLost` fires when the
-   * connection, and with it the lock, is gone.
+   * release when taken, null when another connection holds it (the connection stays open for the
+   * next try); `onLost` fires when the connection, and with it the lock, is gone.
    */
   tryAdvisoryLock?(key: number, onLost: (error: Error) => void): Promise<Unlisten | null>;
   /** Releases what the factory holds open (pool or embedded instance). */
@@ -70,11 +70,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // the process: the pool discards it and the next query opens a new one. Prisma's own
     // listener goes away with $disconnect, so this one stays for the pool's whole life.
     pool.on('error', () => undefined);
+    const locks: Record<number, AdvisoryLockOnPostgres> = {};
     return {
       factory: new WholeScriptPg(pool),
       sql: { query: async (statement, values) => (await pool.query({ ...statement, values })).rows },
       listen: (...args) => listenOnPostgres(target.url, ...args),
-      tryAdvisoryLock: (key, onLost) => advisoryLockOnPostgres(target.url, key, onLost),
+      tryAdvisoryLock: (key, onLost) => {
+        const lock = (locks[key] ??= new AdvisoryLockOnPostgres(target.url, key));
+        return lock.tryLock(onLost);
+      },
       notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
       close: () => pool.end(),
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -161,43 +165,58 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
 }
 
 /**
- * The lock lives as long as its connection: when the holder dies (even by SIGKILL) PostgreSQL
- * ends the connection and releases the lock, so another instance takes it at its next try.
+ * One advisory lock, tried for on one connection kept between tries (an instance that waits for
+ * the lock does not open a connection per try). The lock lives as long as that connection: when
+ * the holder dies (even by SIGKILL) PostgreSQL ends it and releases the lock, so another
+ * instance takes it at its next try.
  */
-async function advisoryLockOnPostgres(url: string, key: number, onLost: (error: Error) => void): Promise<Unlisten | null> {
-  const keepalive: { timer?: NodeJS.Timeout } = {};
-  let held = false;
-  // Told once, and only of a lock that was held: the connection's own error and a failed
-  // keepalive may both report the one loss.
-  const lose = (error: Error) => {
-    clearInterval(keepalive.timer);
-    if (held) onLost(error);
-    held = false;
-  };
-  const { client, close } = await dedicatedConnection(url, LOCK_APPLICATION_NAME, lose);
-  const release = async () => {
-    held = false;
-    clearInterval(keepalive.timer);
-    await close();
-  };
-  try {
-    held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [key])).rows[0].held;
-  } catch (error) {
-    await release();
-    throw error;
-  }
-  if (!held) {
-    await release();
-    return null;
-  }
-  keepalive.timer = setInterval(() => {
-    client.query('SELECT 1').catch((error: Error) => {
-      lose(error);
-      void release();
+class AdvisoryLockOnPostgres {
+  private connection?: Promise<{ client: Client; close: Unlisten }>;
+  private keepalive?: NodeJS.Timeout;
+  private held = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly key: number,
+  ) {}
+
+  async tryLock(onLost: (error: Error) => void): Promise<Unlisten | null> {
+    // Told once, and only of a lock that was held: the connection's own error and a failed
+    // keepalive may both report the one loss.
+    const lose = (error: Error) => {
+      clearInterval(this.keepalive);
+      this.connection = undefined;
+      if (this.held) onLost(error);
+      this.held = false;
+    };
+    this.connection ??= dedicatedConnection(this.url, LOCK_APPLICATION_NAME, lose);
+    const connection = this.connection;
+    const { client, close } = await connection.catch((error: Error) => {
+      this.connection = undefined;
+      throw error;
     });
-  }, LOCK_KEEPALIVE_MS);
-  keepalive.timer.unref();
-  return release;
+    const release = async () => {
+      this.held = false;
+      clearInterval(this.keepalive);
+      if (this.connection === connection) this.connection = undefined;
+      await close();
+    };
+    try {
+      this.held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [this.key])).rows[0].held;
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    if (!this.held) return null;
+    this.keepalive = setInterval(() => {
+      client.query('SELECT 1').catch((error: Error) => {
+        lose(error);
+        void release();
+      });
+    }, LOCK_KEEPALIVE_MS);
+    this.keepalive.unref();
+    return release;
+  }
 }
 
 /**
