@@ -80,7 +80,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
         return lock.tryLock(onLost);
       },
       notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all(Object.values(locks).map((lock) => lock.close()));
+        await pool.end();
+      },
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -216,6 +219,15 @@ class AdvisoryLockOnPostgres {
     }, LOCK_KEEPALIVE_MS);
     this.keepalive.unref();
     return release;
+  }
+
+  /** Ends the connection, held or waiting (at shutdown: a waiting one would keep the process alive). */
+  async close(): Promise<void> {
+    this.held = false;
+    clearInterval(this.keepalive);
+    const connection = this.connection;
+    this.connection = undefined;
+    await (await connection?.catch(() => undefined))?.close();
   }
 }
 
