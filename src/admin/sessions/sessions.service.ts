@@ -26,6 +26,11 @@ export class SessionsAdminService {
     return fetchPage(query, (after, take) => this.sessions.listByLink(linkId, after, take), cursorOf);
   }
 
+  /** Open sessions, newest first, of one link or all: the console's "Watching now". */
+  watchingNow(linkId: string | undefined, limit: number): Promise<ViewingSessionRecord[]> {
+    return this.sessions.list({ active: true, linkId }, undefined, limit);
+  }
+
   /** Every matching session, a batch at a time, so an export never holds more than one batch. */
   async *export(query: SessionsQueryDto): AsyncGenerator<ViewingSessionRecord[]> {
     const filter = toFilter(query);
