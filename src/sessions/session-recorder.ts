@@ -86,13 +86,16 @@ export class SessionRecorder extends PeriodicFlush {
     this.forgetUnseen(now);
     try {
       if (batch.length) for (const id of await this.repository.recordBatch(batch)) this.forgetEnded(id, batch);
-      if (now.getTime() - this.lastSweep >= IDLE_SWEEP_MS) {
-        this.lastSweep = now.getTime();
-        await this.repository.closeIdle(this.idleCutoffs(now));
-      }
     } catch (error) {
       this.logger.warn(`Could not record viewing sessions, will retry: ${(error as Error).message}`);
       for (const sighting of batch) this.retry(sighting);
+    }
+    if (now.getTime() - this.lastSweep < IDLE_SWEEP_MS) return;
+    this.lastSweep = now.getTime();
+    try {
+      await this.repository.closeIdle(this.idleCutoffs(now));
+    } catch (error) {
+      this.logger.warn(`Could not close idle viewing sessions, will retry: ${(error as Error).message}`);
     }
   }
 

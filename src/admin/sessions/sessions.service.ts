@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../common/app-error';
-import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
+import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { IssuedLinksRepository } from '../../links/issued-links.repository';
 import { type SessionFilter, type ViewingSessionRecord, ViewingSessionsRepository } from '../../sessions/viewing-sessions.repository';
 import type { SessionsQueryDto } from './sessions.dto';
@@ -26,16 +26,15 @@ export class SessionsAdminService {
     return fetchPage(query, (after, take) => this.sessions.listByLink(linkId, after, take), cursorOf);
   }
 
+  /** Open sessions, newest first, of one link or all: the console's "Watching now". */
+  watchingNow(linkId: string | undefined, limit: number): Promise<ViewingSessionRecord[]> {
+    return this.sessions.list({ active: true, linkId }, undefined, limit);
+  }
+
   /** Every matching session, a batch at a time, so an export never holds more than one batch. */
-  async *export(query: SessionsQueryDto): AsyncGenerator<ViewingSessionRecord[]> {
+  export(query: SessionsQueryDto): AsyncGenerator<ViewingSessionRecord[]> {
     const filter = toFilter(query);
-    let cursor = decodeCursor(query.cursor);
-    for (;;) {
-      const rows = await this.sessions.list(filter, cursor, EXPORT_BATCH);
-      if (rows.length) yield rows;
-      if (rows.length < EXPORT_BATCH) return;
-      cursor = cursorOf(rows[rows.length - 1]);
-    }
+    return inBatches(query.cursor, EXPORT_BATCH, (after, take) => this.sessions.list(filter, after, take), cursorOf);
   }
 
   /**
