@@ -9,8 +9,9 @@ const LAYERS = [
   ['database', 'rate-limit'],
   ['auth', 'stats'],
   ['metrics', 'audit', 'openapi'],
-  ['links'],
+  ['links', 'sessions', 'startup'],
   ['cameras', 'verification', 'retention', 'health'],
+  ['kicks'],
   ['admin'],
   ['console'],
 ];

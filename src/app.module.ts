@@ -10,11 +10,13 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { KicksModule } from './kicks/kicks.module';
 import { LinksModule } from './links/links.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RetentionModule } from './retention/retention.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { StatsModule } from './stats/stats.module';
 import { ConsoleModule } from './console/console.module';
 import { VerificationModule } from './verification/verification.module';
@@ -35,7 +37,9 @@ export class AppModule {
         AuditModule,
         CamerasModule,
         LinksModule,
+        SessionsModule,
         VerificationModule,
+        KicksModule,
         AdminModule,
         RetentionModule,
         StatsModule,

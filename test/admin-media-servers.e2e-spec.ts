@@ -83,6 +83,9 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     ['rtsp_base_url not rtsp', { name: 'x', base_url: 'http://a.test', rtsp_base_url: 'http://a.test' }, 'rtsp_base_url'],
     ['verification_secret too short', { name: 'x', base_url: 'http://a.test', verification_secret: 'short' }, 'verification_secret'],
     ['unknown field', { name: 'x', base_url: 'http://a.test', secret: 's' }, 'secret'],
+    ['control_api_url with credentials', { name: 'x', base_url: 'http://a.test', control_api_url: 'http://u:p@a.test:9997' }, 'control_api_url'],
+    ['control_api_url not http(s)', { name: 'x', base_url: 'http://a.test', control_api_url: 'ftp://a.test:9997' }, 'control_api_url'],
+    ['control_api_password empty', { name: 'x', base_url: 'http://a.test', control_api_password: '' }, 'control_api_password'],
   ])('answers 422 naming the field for %s', async (_, body, field) => {
     const res = await create(body);
     expect(res.status).toBe(422);
@@ -190,6 +193,28 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     expect(opened.status).toBe(200);
     expect(opened.body).toMatchObject({ has_verification_secret: false, warnings: [expect.stringContaining('no verification_secret')] });
     expect((await t.http().get(`${SERVERS}/${closed.body.id}`).set(admin)).body.warnings).toBeUndefined();
+  });
+
+  it('keeps a control API whose password is written, never returned, and redacted from the audit trail', async () => {
+    const password = 'kick-password-7f3a9c';
+    const created = await create({
+      name: 'edge-control',
+      base_url: 'http://a.test',
+      control_api_url: 'http://a.test:9997',
+      control_api_username: 'camlinks',
+      control_api_password: password,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ control_api_url: 'http://a.test:9997', control_api_username: 'camlinks', has_control_api_password: true });
+    const read = await t.http().get(`${SERVERS}/${created.body.id}`).set(admin);
+    const listed = await t.http().get(SERVERS).set(admin);
+    for (const text of [created.text, read.text, listed.text]) expect(text).not.toContain(password);
+    const audited = await t.prisma.auditEvent.findMany({ where: { objectId: created.body.id } });
+    expect(audited.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audited)).not.toContain(password);
+
+    const cleared = await t.http().patch(`${SERVERS}/${created.body.id}`).set(admin).send({ control_api_password: null, control_api_url: null });
+    expect(cleared.body).toMatchObject({ control_api_url: null, control_api_username: 'camlinks', has_control_api_password: false });
   });
 
   it('answers 409 for a name that is taken', async () => {

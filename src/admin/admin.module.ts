@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { AdminsController } from './admins/admins.controller';
 import { AdminsRepository } from './admins/admins.repository';
 import { AdminsService } from './admins/admins.service';
@@ -7,6 +8,8 @@ import { AuditEventsController } from './audit-events/audit-events.controller';
 import { AuditEventsService } from './audit-events/audit-events.service';
 import { LinksAdminController } from './links/links.controller';
 import { LinksAdminService } from './links/links.service';
+import { SessionsAdminController } from './sessions/sessions.controller';
+import { SessionsAdminService } from './sessions/sessions.service';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
 import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
 import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
@@ -30,9 +33,10 @@ import { UsersService } from './users/users.service';
 
 /** The admin API: everything an operator manages, under /api/v1/admin, behind ADMIN_TOKEN. */
 @Module({
-  imports: [LinksModule],
+  imports: [LinksModule, SessionsModule],
   controllers: [
     LinksAdminController,
+    SessionsAdminController,
     AdminsController,
     AuditEventsController,
     MediaServersController,
@@ -60,11 +64,12 @@ import { UsersService } from './users/users.service';
     IntegrationsRepository,
     IntegrationsService,
     LinksAdminService,
+    SessionsAdminService,
     AdminsRepository,
     AdminsService,
     AuditEventsService,
   ],
   // The console (src/console) is another front of the same services.
-  exports: [LinksAdminService, AuditEventsService, AdminsService, CamerasService, UsersService, IntegrationsService],
+  exports: [LinksAdminService, SessionsAdminService, AuditEventsService, AdminsService, CamerasService, UsersService, IntegrationsService],
 })
 export class AdminModule {}

@@ -51,3 +51,22 @@ export async function fetchPage<T>(
   const data = rows.slice(0, limit);
   return { data, nextCursor: rows.length > limit ? encodeCursor(cursorOf(data[data.length - 1])) : null };
 }
+
+/**
+ * Every row after `start`, `batch` at a time (the exports): each batch is fetched after the last
+ * one was consumed, so an export never holds more than one.
+ */
+export async function* inBatches<T>(
+  start: string | undefined,
+  batch: number,
+  fetch: (after: Cursor | undefined, take: number) => Promise<T[]>,
+  cursorOf: (row: T) => Cursor,
+): AsyncGenerator<T[]> {
+  let cursor = decodeCursor(start);
+  for (;;) {
+    const rows = await fetch(cursor, batch);
+    if (rows.length) yield rows;
+    if (rows.length < batch) return;
+    cursor = cursorOf(rows[rows.length - 1]);
+  }
+}

@@ -48,7 +48,9 @@ const schema = z
     CHANGES_HEARTBEAT_INTERVAL_MS: int(100, 250),
     CHANGES_HEARTBEAT_TIMEOUT_MS: int(200, 1000),
     CACHE_MAX_MB: int(1, 24),
-    FLUSSONIC_AUTH_DURATION_MAX: int(1, 60),
+    FLUSSONIC_AUTH_DURATION_MAX: int(1, 10),
+    SESSIONS_END_AT_EXPIRY: bool.default(true),
+    KICKER_ENABLED: bool.default(true),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
@@ -112,6 +114,13 @@ export interface AppConfig {
   metricsToken: string | null;
   swaggerEnabled: boolean;
   verification: { usageFlushMs: number; authDurationMax: number };
+  /**
+   * Ending viewing sessions that are running (src/kicks). `endAtExpiry`: a session ends when its
+   * link (grant, token) expires; false lets a started video run on past expiry, while revocation,
+   * a blocked camera and the rest still end it. `enabled` false: this instance never takes the
+   * kicker's lock (it cannot reach the media servers' control APIs).
+   */
+  kicks: { endAtExpiry: boolean; enabled: boolean };
   /**
    * The change listener proves it still hears its channel (PostgreSQL only): a notification of
    * its own every `heartbeatMs`, which must arrive within `heartbeatTimeoutMs`.
@@ -201,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN ?? null,
     swaggerEnabled: e.SWAGGER_ENABLED,
     verification: { usageFlushMs: e.USAGE_FLUSH_INTERVAL_MS, authDurationMax: e.FLUSSONIC_AUTH_DURATION_MAX },
+    kicks: { endAtExpiry: e.SESSIONS_END_AT_EXPIRY, enabled: e.KICKER_ENABLED },
     changes: { heartbeatMs: e.CHANGES_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: e.CHANGES_HEARTBEAT_TIMEOUT_MS },
     cache: { maxMb: e.CACHE_MAX_MB },
     redisUrl: e.REDIS_URL ?? null,

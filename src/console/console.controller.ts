@@ -9,6 +9,7 @@ import { IntegrationsService } from '../admin/integrations/integrations.service'
 import { streamLinksCsv } from '../admin/links/links.controller';
 import { LINK_STATUSES } from '../links/link-status';
 import { LinksAdminService } from '../admin/links/links.service';
+import { SessionsAdminService } from '../admin/sessions/sessions.service';
 import { UsersService } from '../admin/users/users.service';
 import { addAuditDetails, AuditInterceptor } from '../audit/audit.interceptor';
 import { RequiresRole } from '../auth/admin-roles';
@@ -18,10 +19,12 @@ import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { filterOf, page, queryString } from './console-page';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
-import { BulkRevokeFormDto, ConsoleAuditQueryDto, ConsoleLinksQueryDto, RevokeFormDto, toAuditQuery, toLinksQuery } from './console.dto';
+import { BulkRevokeFormDto, ConsoleAuditQueryDto, EndSessionFormDto, ConsoleLinksQueryDto, RevokeFormDto, toAuditQuery, toLinksQuery } from './console.dto';
 import { OverviewService } from './overview.service';
 
 const PAGE_SIZE = 50;
+/** "Watching now" shows this many open sessions at most (the API lists them all). */
+const WATCHING_MAX = 50;
 /** Past this many cameras, users or integrations, a filter asks for the id instead of offering a list. */
 export const FILTER_CHOICES_MAX = 200;
 
@@ -39,6 +42,7 @@ export class ConsoleController {
   constructor(
     private readonly overviews: OverviewService,
     private readonly links: LinksAdminService,
+    private readonly sessions: SessionsAdminService,
     private readonly events: AuditEventsService,
     private readonly admins: AdminsService,
     private readonly cameras: CamerasService,
@@ -50,9 +54,10 @@ export class ConsoleController {
   @RequiresRole('auditor')
   @Render('overview')
   async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const overview = await this.overviews.overview(new Date());
+    const now = new Date();
+    const [overview, watching] = await Promise.all([this.overviews.overview(now), this.sessions.watchingNow(undefined, WATCHING_MAX)]);
     const { active, expired, revoked } = overview.counts;
-    return page(session, 'overview', 'Overview', { overview, firstRun: active + expired + revoked === 0 });
+    return page(session, 'overview', 'Overview', { overview, watching, firstRun: active + expired + revoked === 0 });
   }
 
   @Get('links')
@@ -112,8 +117,8 @@ export class ConsoleController {
   @RequiresRole('auditor')
   @Render('link')
   async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const link = await this.links.get(id, new Date());
-    return page(session, 'links', `Link ${link.tokenPrefix}…`, { link });
+    const [link, watching] = await Promise.all([this.links.get(id, new Date()), this.sessions.watchingNow(id, WATCHING_MAX)]);
+    return page(session, 'links', `Link ${link.tokenPrefix}…`, { link, watching });
   }
 
   @Post('links/:id/revoke')
@@ -122,6 +127,15 @@ export class ConsoleController {
   async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<{ url: string }> {
     await this.links.revoke(id, session.admin, body.reason || undefined, new Date());
     return { url: `/admin/links/${id}` };
+  }
+
+  /** Ends one viewer's session (the reason is audited with the form), back to the page it was ended from. */
+  @Post('sessions/:id/end')
+  @HttpCode(303)
+  @Redirect('/admin', 303)
+  async endSession(@Param() { id }: IdParamDto, @Body() body: EndSessionFormDto): Promise<{ url: string }> {
+    const ended = await this.sessions.end(id, new Date());
+    return { url: body.from === 'link' ? `/admin/links/${ended.linkId}` : '/admin' };
   }
 
   @Get('audit-events')
@@ -134,7 +148,7 @@ export class ConsoleController {
       events: data,
       filter,
       admins,
-      objectTypes: ['links', 'admins', 'cameras', 'media-servers', 'users', 'grants', 'integrations', 'sign-in', 'sign-out'],
+      objectTypes: ['links', 'sessions', 'admins', 'cameras', 'media-servers', 'users', 'grants', 'integrations', 'sign-in', 'sign-out'],
       nextPage: nextCursor && `/admin/audit-events${queryString({ ...filter, cursor: nextCursor })}`,
     });
   }

@@ -1,5 +1,5 @@
 import { IntersectionType, OmitType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsTimeZone, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, MaxLength, ValidateBy } from 'class-validator';
 import { isStorableTime } from '../common/timestamps';
 import { NumericString } from '../common/validators';
 import { AuditEventsQueryDto } from '../admin/audit-events/audit-events.dto';
@@ -67,6 +67,11 @@ export class CsrfDto {
 
 export class RevokeFormDto extends CsrfDto {
   @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
+}
+
+/** "End session", from the overview's or a link's "Watching now": where to go back to. */
+export class EndSessionFormDto extends RevokeFormDto {
+  @IsIn(['overview', 'link'], { message: 'must be overview or link' }) from: 'overview' | 'link';
 }
 
 /** The links page's filter form: the API's listing filter, with times as a browser's form sends them. */

@@ -50,6 +50,13 @@ export interface OpenDatabase {
    * can silently stop them.
    */
   notify?(channel: string, payload: string): Promise<void>;
+  /**
+   * Takes a session-level advisory lock on a connection of its own, kept alive (PostgreSQL only:
+   * on the embedded database there is one process, which always holds it). Resolves to its
+   * release when taken, null when another connection holds it (the connection stays open for the
+   * next try); `onLost` fires when the connection, and with it the lock, is gone.
+   */
+  tryAdvisoryLock?(key: number, onLost: (error: Error) => void): Promise<Unlisten | null>;
   /** Releases what the factory holds open (pool or embedded instance). */
   close(): Promise<void>;
   /** How busy the connection pool is, for metrics; only PostgreSQL has a pool. */
@@ -66,12 +73,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // the process: the pool discards it and the next query opens a new one. Prisma's own
     // listener goes away with $disconnect, so this one stays for the pool's whole life.
     pool.on('error', () => undefined);
+    const locks: Record<number, AdvisoryLockOnPostgres> = {};
     return {
       factory: new WholeScriptPg(pool),
       sql: { query: async (statement, values) => (await pool.query({ ...statement, values })).rows },
       listen: (...args) => listenOnPostgres(target.url, ...args),
+      tryAdvisoryLock: (key, onLost) => {
+        const lock = (locks[key] ??= new AdvisoryLockOnPostgres(target.url, key));
+        return lock.tryLock(onLost);
+      },
       notify: async (channel, payload) => void (await pool.query('SELECT pg_notify($1, $2)', [channel, payload])),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all(Object.values(locks).map((lock) => lock.close()));
+        await pool.end();
+      },
       poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -106,10 +121,19 @@ const LISTENER_CONNECT_TIMEOUT_MS = 5_000;
 /** How long closing waits for the server to acknowledge; a connection nobody answers on is dropped. */
 const LISTENER_CLOSE_GRACE_MS = 1_000;
 
-async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+/** What the leader's lock connection is called in pg_stat_activity. */
+export const LOCK_APPLICATION_NAME = 'camlinks-leader';
+/** How often the lock's connection proves it is alive: a dead one means the lock is gone too. */
+const LOCK_KEEPALIVE_MS = 2_000;
+
+/**
+ * A connection of its own, outside the pool, that stays open while idle (TCP keepalive) and tells
+ * `onLost` once when it drops; `close` ends it without telling.
+ */
+async function dedicatedConnection(url: string, applicationName: string, onLost: (error: Error) => void): Promise<{ client: Client; close: Unlisten }> {
   const client = new Client({
     connectionString: url,
-    application_name: LISTENER_APPLICATION_NAME,
+    application_name: applicationName,
     keepAlive: true,
     // The heartbeat (DatabaseChanges) is what notices a dead listener within seconds; keepalive keeps it open.
     keepAliveInitialDelayMillis: KEEPALIVE_MS,
@@ -128,15 +152,89 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
   };
   client.on('error', lost);
   client.on('end', () => lost(new Error('connection ended')));
-  client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
   try {
     await client.connect();
-    await client.query(`LISTEN "${channel}"`);
   } catch (error) {
     await close(); // the caller retries; onLost must not schedule a second retry
     throw error;
   }
+  return { client, close };
+}
+
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+  const { client, close } = await dedicatedConnection(url, LISTENER_APPLICATION_NAME, onLost);
+  client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
+  try {
+    await client.query(`LISTEN "${channel}"`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return close;
+}
+
+/**
+ * One advisory lock, tried for on one connection kept between tries (an instance that waits for
+ * the lock does not open a connection per try). The lock lives as long as that connection: when
+ * the holder dies (even by SIGKILL) PostgreSQL ends it and releases the lock, so another
+ * instance takes it at its next try.
+ */
+class AdvisoryLockOnPostgres {
+  private connection?: Promise<{ client: Client; close: Unlisten }>;
+  private keepalive?: NodeJS.Timeout;
+  private held = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly key: number,
+  ) {}
+
+  async tryLock(onLost: (error: Error) => void): Promise<Unlisten | null> {
+    // Told once, and only of a lock that was held: the connection's own error and a failed
+    // keepalive may both report the one loss.
+    const lose = (error: Error) => {
+      clearInterval(this.keepalive);
+      this.connection = undefined;
+      if (this.held) onLost(error);
+      this.held = false;
+    };
+    this.connection ??= dedicatedConnection(this.url, LOCK_APPLICATION_NAME, lose);
+    const connection = this.connection;
+    const { client, close } = await connection.catch((error: Error) => {
+      this.connection = undefined;
+      throw error;
+    });
+    const release = async () => {
+      this.held = false;
+      clearInterval(this.keepalive);
+      if (this.connection === connection) this.connection = undefined;
+      await close();
+    };
+    try {
+      this.held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [this.key])).rows[0].held;
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    if (!this.held) return null;
+    this.keepalive = setInterval(() => {
+      client.query('SELECT 1').catch((error: Error) => {
+        lose(error);
+        void release();
+      });
+    }, LOCK_KEEPALIVE_MS);
+    this.keepalive.unref();
+    return release;
+  }
+
+  /** Ends the connection, held or waiting (at shutdown: a waiting one would keep the process alive). */
+  async close(): Promise<void> {
+    this.held = false;
+    clearInterval(this.keepalive);
+    const connection = this.connection;
+    this.connection = undefined;
+    await (await connection?.catch(() => undefined))?.close();
+  }
 }
 
 /**

@@ -66,14 +66,25 @@ const CLOCK_SKEW_MS = 60_000;
  */
 export function decide(link: LinkState | null, resource: RequestedResource, asker: Asker, now: Date): Decision {
   if (!link) return { allow: false, reason: 'unknown_token' };
-  const deny = (reason: DenyReason): Decision => ({ allow: false, reason, link });
   // A secret names its media server: a secret of none is refused, another server's secret too,
   // and a server with a secret is never taken to be asking without it.
-  if (asker.presented && asker.serverId === null) return deny('secret_wrong');
+  if (asker.presented && asker.serverId === null) return { allow: false, reason: 'secret_wrong', link };
   if (link.mediaServer) {
-    if (!asker.presented && link.mediaServer.hasSecret) return deny('secret_missing');
-    if (asker.presented && asker.serverId !== link.mediaServer.id) return deny('wrong_server');
+    if (!asker.presented && link.mediaServer.hasSecret) return { allow: false, reason: 'secret_missing', link };
+    if (asker.presented && asker.serverId !== link.mediaServer.id) return { allow: false, reason: 'wrong_server', link };
   }
+  const standing = standingOf(link, now);
+  if (!standing.allow || matchesResource(link, link.mediaServer!, resource, now)) return standing;
+  return { allow: false, reason: 'wrong_resource', link };
+}
+
+/**
+ * What of the rule can change while a viewer watches: whether the link itself, its camera, its
+ * issuing credential and (for users) its grant still stand at `now`, and until when. decide()
+ * adds who asks and for what; the kicker (src/kicks) re-decides open viewing sessions by this.
+ */
+export function standingOf(link: LinkState, now: Date): Decision {
+  const deny = (reason: DenyReason): Decision => ({ allow: false, reason, link });
   // Causes in the order of STATUS_OF_CAUSE (src/links/link-status.ts), which the admin listing's status follows.
   if (link.revoked) return deny('revoked');
   if (now >= link.expiresAt) return deny('expired');
@@ -85,7 +96,6 @@ export function decide(link: LinkState | null, resource: RequestedResource, aske
   if (link.issuedToUser && expiredAt(grant?.expiresAt, now)) return deny('grant_expired');
   if (link.camera.blocked) return deny('camera_blocked');
   if (!link.camera.hasStream) return deny('stream_gone');
-  if (!matchesResource(link, link.mediaServer, resource, now)) return deny('wrong_resource');
   let validUntil = link.expiresAt.getTime();
   for (const until of [integrationToken?.expiresAt, userToken?.expiresAt, link.issuedToUser ? grant?.expiresAt : null]) {
     if (until && until.getTime() < validUntil) validUntil = until.getTime();

@@ -3,11 +3,13 @@ import { hashToken, tokenKind } from '../auth/tokens';
 import { Metrics } from '../metrics/metrics';
 import { type Asker, type Decision, decide, type RequestedResource } from './link-decision';
 import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
+import { type SessionClue, SessionRecorder } from '../sessions/session-recorder';
 import { UsageRecorder } from './usage-recorder';
 import { HourlyStats } from '../stats/hourly-stats';
 import { VerificationRepository } from './verification.repository';
 
-export interface VerifyRequest {
+/** A verification as its media server asked it; the SessionClue fields place it in a viewing session. */
+export interface VerifyRequest extends SessionClue {
   token: string | undefined;
   secret: string | undefined;
   resource: RequestedResource;
@@ -31,6 +33,7 @@ export class LinkVerifier {
     private readonly serversBySecret: MediaServerBySecretCache,
     private readonly repository: VerificationRepository,
     private readonly usage: UsageRecorder,
+    private readonly sessions: SessionRecorder,
     private readonly stats: HourlyStats,
     private readonly metrics: Metrics,
   ) {}
@@ -59,6 +62,8 @@ export class LinkVerifier {
       const state = hash ? await this.cache.through(hash, () => this.repository.findLinkState(hash)) : null;
       const decision = decide(state, request.resource, asker, now);
       this.usage.record(decision, request.viewerIp, now);
+      // An allowed link has its media server (decide() refuses one without).
+      if (decision.allow) this.sessions.record(decision.link.id, decision.link.mediaServer!.id, request.resource.protocol, request, request.viewerIp, now);
       return decision;
     } catch (error) {
       this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);

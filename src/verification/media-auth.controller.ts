@@ -15,6 +15,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { attachToLog } from '../logging/access-log';
 import { markCredentialFailed } from '../rate-limit/auth-failures';
 import type { Decision } from './link-decision';
+import { ControlApiGate } from './control-api-gate';
 import { LinkVerifier, type VerifyRequest } from './link-verifier';
 import { FlussonicAuthQueryDto, MediaMtxAuthBodyDto, SecretQueryDto } from './media-auth.dto';
 import { flussonic, mediamtx, nginx, type ProtocolAnswer } from './media-auth.protocols';
@@ -40,6 +41,7 @@ const REFUSAL = ' Also the answer when camlinks cannot decide (database unreacha
 export class MediaAuthController {
   constructor(
     private readonly verifier: LinkVerifier,
+    private readonly controlApi: ControlApiGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -97,6 +99,8 @@ export class MediaAuthController {
       headers['x-original-method'],
       headers[SECRET_HEADER] ?? (typeof secret === 'string' ? secret : undefined),
       headers['x-real-ip'],
+      // auth_request's subrequest carries the viewer's own headers.
+      headers['user-agent'],
     );
     send(res, nginx.answer(await this.verify(request, res)));
   }
@@ -105,7 +109,8 @@ export class MediaAuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'MediaMTX external HTTP authentication (`authHTTPAddress`)',
-    description: "MediaMTX posts the viewer's request; the token is read from `token`, `token=` in `query`, or `password`.",
+    description:
+      "MediaMTX posts the viewer's request; the token is read from `token`, `token=` in `query`, or `password`. A request with action `api` (a call to MediaMTX's own control API, camlinks' kicks among them) is allowed only with the media server's verification secret and its `control_api_username`/`control_api_password`.",
   })
   @ApiOkResponse({ description: 'Allowed.' })
   @ApiUnauthorizedResponse({ description: `Refused.${REFUSAL}`, headers: THROTTLED })
@@ -115,6 +120,11 @@ export class MediaAuthController {
     @Headers(SECRET_HEADER) secret: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
+    if (body.action === 'api') {
+      const allowed = await this.controlApi.allows(secret ?? query.secret, body.user, body.password);
+      attachToLog(res, { verification: { protocol: 'mediamtx', outcome: allowed ? 'control_api' : 'control_api_refused' } });
+      return send(res, { status: allowed ? 200 : 401 });
+    }
     send(res, mediamtx.answer(await this.verify(mediamtx.request(body, secret ?? query.secret), res)));
   }
 

@@ -21,6 +21,8 @@ export const flussonic = {
       secret: secret ?? query.secret,
       resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase(), mediaRequest: query.media_request },
       viewerIp: ipOrNothing(query.ip),
+      sessionId: query.session_id,
+      sessionProtocol: (query.proto ?? '').toLowerCase(),
     };
   },
   /**
@@ -37,14 +39,30 @@ export const flussonic = {
   },
 };
 
+/** What an HLS player fetches (playlists, segments, subtitles); anything else nginx serves is plain `http`. */
+const HLS_FILE = /\.(m3u8|ts|m4s|aac|vtt)$/i;
+
 /** nginx auth_request: only 2xx, 401 and 403 mean something to nginx; everything else is an error there. */
 export const nginx = {
   /** Without X-Original-Method nginx is not configured as documented: no method is no GET, and refused. */
-  request(originalUri: string | undefined, originalMethod: string | undefined, secret: string | undefined, viewerIp: string | undefined): VerifyRequest {
+  request(
+    originalUri: string | undefined,
+    originalMethod: string | undefined,
+    secret: string | undefined,
+    viewerIp: string | undefined,
+    userAgent?: string,
+  ): VerifyRequest {
     const uri = originalUri ?? '';
     const at = uri.indexOf('?');
     const [path, query] = at === -1 ? [uri, ''] : [uri.slice(0, at), uri.slice(at + 1)];
-    return { token: queryParam(query, 'token'), secret, resource: { protocol: 'nginx', path, method: originalMethod ?? '' }, viewerIp: ipOrNothing(viewerIp) };
+    return {
+      token: queryParam(query, 'token'),
+      secret,
+      resource: { protocol: 'nginx', path, method: originalMethod ?? '' },
+      viewerIp: ipOrNothing(viewerIp),
+      sessionProtocol: HLS_FILE.test(path) ? 'hls' : 'http',
+      userAgent,
+    };
   },
   answer(decision: Decision): ProtocolAnswer {
     if (decision.allow) return { status: 204 };
@@ -61,6 +79,10 @@ export const mediamtx = {
       secret,
       resource: { protocol: 'mediamtx', path: body.path ?? '', action: body.action ?? '', query: body.query ?? '' },
       viewerIp: ipOrNothing(body.ip),
+      // Null for playback (MediaMTX names only reader sessions): such requests are sessions by address, as nginx's are.
+      sessionId: body.id ?? undefined,
+      sessionProtocol: body.protocol || (body.action === 'playback' ? 'playback' : ''),
+      userAgent: body.userAgent,
     };
   },
   answer(decision: Decision): ProtocolAnswer {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { ControlApiGate } from './control-api-gate';
 import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
 import { LinkVerifier } from './link-verifier';
 import { MediaAuthController } from './media-auth.controller';
@@ -6,8 +8,9 @@ import { UsageRecorder } from './usage-recorder';
 import { VerificationRepository } from './verification.repository';
 
 @Module({
+  imports: [SessionsModule],
   controllers: [MediaAuthController],
-  providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository],
-  exports: [UsageRecorder],
+  providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository, ControlApiGate],
+  exports: [UsageRecorder, VerificationRepository],
 })
 export class VerificationModule {}

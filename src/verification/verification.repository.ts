@@ -49,10 +49,8 @@ export interface UsageDelta {
   lastDeniedReason: string | null;
 }
 
-/** A link and everything its validity depends on (VerificationRepository.findLinkState), by token hash. */
-export const FIND_LINK_STATE: NamedStatement = {
-  name: 'camlinks_find_link_state',
-  text: `
+/** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
+const LINK_STATE_SELECT = `
     SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
@@ -66,9 +64,13 @@ export const FIND_LINK_STATE: NamedStatement = {
       LEFT JOIN media_servers m ON m.id = c.media_server_id
       LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
       LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
-      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
-     WHERE l.token_hash = $1`,
-};
+      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
+
+/** A link's state by token hash: what a verification decides on. */
+export const FIND_LINK_STATE: NamedStatement = { name: 'camlinks_find_link_state', text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1` };
+
+/** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
+const FIND_LINK_STATES_BY_ID: NamedStatement = { name: 'camlinks_find_link_states_by_id', text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])` };
 
 export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   name: 'camlinks_find_media_server_by_secret',
@@ -78,6 +80,11 @@ export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
 export const FIND_MEDIA_SERVER_WITHOUT_SECRET: NamedStatement = {
   name: 'camlinks_find_media_server_without_secret',
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1',
+};
+
+const FIND_CONTROL_API_CREDENTIALS: NamedStatement = {
+  name: 'camlinks_find_control_api_credentials',
+  text: 'SELECT control_api_username AS username, control_api_password AS password FROM media_servers WHERE verification_secret_hash = $1',
 };
 
 /**
@@ -131,6 +138,12 @@ export class VerificationRepository {
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
+  /** Link states by link id, in one round trip, for links that still exist. */
+  async findLinkStatesByIds(ids: string[]): Promise<LinkState[]> {
+    if (!ids.length) return [];
+    return (await this.db.sql.query<LinkStateRow>(FIND_LINK_STATES_BY_ID, [ids])).map(toLinkState);
+  }
+
   /** The media server whose verification secret hashes to this, if any (the hash is unique). */
   async findMediaServerIdBySecretHash(secretHash: string): Promise<string | null> {
     const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_BY_SECRET, [secretHash]);
@@ -141,6 +154,12 @@ export class VerificationRepository {
   async findMediaServerIdWithoutSecret(): Promise<string | null> {
     const rows = await this.db.sql.query<{ id: string }>(FIND_MEDIA_SERVER_WITHOUT_SECRET, []);
     return rows.length ? rows[0].id : null;
+  }
+
+  /** The control API credentials of the media server whose verification secret hashes to this, if any. */
+  async findControlApiCredentials(secretHash: string): Promise<{ username: string | null; password: string | null } | null> {
+    const rows = await this.db.sql.query<{ username: string | null; password: string | null }>(FIND_CONTROL_API_CREDENTIALS, [secretHash]);
+    return rows[0] ?? null;
   }
 
   /**

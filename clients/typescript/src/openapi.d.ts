@@ -416,6 +416,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/links/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a link's viewing sessions
+         * @description Newest first, a page at a time, open and ended ones. Role: `admin` or `owner`.
+         */
+        get: operations["sessionsAdminListByLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/media-servers": {
         parameters: {
             query?: never;
@@ -466,6 +486,46 @@ export interface paths {
          * @description Fields left out keep their value; in `url_templates`, a template set to null goes back to the default. Links already issued keep their URLs. Removing the secret answers with a warning. Role: `admin` or `owner`.
          */
         patch: operations["mediaServersUpdate"];
+        trace?: never;
+    };
+    "/api/v1/admin/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or export viewing sessions
+         * @description Who watches (or watched) through which link, newest first, a page at a time (pass `next_cursor` as `cursor` for the next); `active=true` for who is watching now. With `Accept: text/csv`, every matching session (from `cursor` on, if given) as one streamed CSV file instead. Role: `admin` or `owner`.
+         */
+        get: operations["sessionsAdminList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End one viewer's session
+         * @description Without revoking its link. A MediaMTX session is kicked on its media server (`kick_state` pending, then what came of it). nginx and Flussonic cannot be told to stop one viewer: they keep allowing the link, so a viewer who goes on watching appears as a new session (revoke the link to stop them). Role: `admin` or `owner`.
+         */
+        post: operations["sessionsAdminEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/users": {
@@ -703,7 +763,7 @@ export interface paths {
         put?: never;
         /**
          * MediaMTX external HTTP authentication (`authHTTPAddress`)
-         * @description MediaMTX posts the viewer's request; the token is read from `token`, `token=` in `query`, or `password`.
+         * @description MediaMTX posts the viewer's request; the token is read from `token`, `token=` in `query`, or `password`. A request with action `api` (a call to MediaMTX's own control API, camlinks' kicks among them) is allowed only with the media server's verification secret and its `control_api_username`/`control_api_password`.
          */
         post: operations["mediaAuthMediamtx"];
         delete?: never;
@@ -896,7 +956,7 @@ export interface components {
              * @example POST /api/v1/admin/cameras
              * @enum {string}
              */
-            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
             /**
              * @description The name of the admin, integration or user who acted (admin events from before named admins: the credential's fingerprint).
              * @example bootstrap
@@ -924,7 +984,7 @@ export interface components {
              * @example cameras
              * @enum {string}
              */
-            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sign-in" | "sign-out" | "users";
+            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sign-in" | "sign-out" | "users";
             /** Format: date-time */
             occurred_at: string;
             /** @enum {string} */
@@ -1075,6 +1135,15 @@ export interface components {
              * @example http://127.0.0.1:8080
              */
             base_url: string;
+            /** @description The password camlinks presents to the control API. Never returned or logged; null removes it. */
+            control_api_password?: string | null;
+            /**
+             * @description MediaMTX's control API (its `apiAddress`): camlinks ends the running sessions of refused or expired links there (`/v3/…/kick/{id}`). An http(s) URL without credentials, query or fragment; null removes it. See docs/MEDIA_SERVERS.md.
+             * @example http://127.0.0.1:9997
+             */
+            control_api_url?: string | null;
+            /** @description The user camlinks presents to the control API (HTTP Basic); null removes it. */
+            control_api_username?: string | null;
             /**
              * Format: uuid
              * @description The id to give it, e.g. its id in another system. Omitted: generated. Taken: 409.
@@ -1164,6 +1233,13 @@ export interface components {
             token_prefix: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        EndSessionDto: {
+            /**
+             * @description Kept in the audit trail.
+             * @example shared the link on a public forum
+             */
+            reason?: string;
         };
         ErrorResponseDto: {
             /** @example Unauthenticated. */
@@ -1280,7 +1356,7 @@ export interface components {
              * @example read
              */
             action?: string;
-            /** @description Session id. */
+            /** @description MediaMTX's id of the reader session (a UUID; null for playback): the viewing session's `media_server_session_id`. */
             id?: string;
             /**
              * @description Viewer IP address.
@@ -1295,8 +1371,8 @@ export interface components {
              */
             path?: string;
             /**
-             * @description rtsp, rtmp, hls, webrtc or srt.
-             * @example hls
+             * @description rtsp, rtmp, hls, webrtc, srt or moq (RTSPS and RTMPS report rtsp and rtmp); recorded with the viewing session.
+             * @example rtsp
              */
             protocol?: string;
             /**
@@ -1308,11 +1384,18 @@ export interface components {
             token?: string;
             /** @description User name from the viewer's credentials. */
             user?: string;
+            /** @description The viewer's User-Agent, when its protocol has one; recorded with the viewing session (cut to 256 characters). */
+            userAgent?: string;
         };
         MediaServerChangeDto: {
             base_url: string;
+            /** @description MediaMTX's control API, where camlinks ends sessions; null: none. */
+            control_api_url: string | null;
+            control_api_username: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Whether a control API password is set (it is never returned). */
+            has_control_api_password: boolean;
             /** @description Whether media servers must present a verification secret. */
             has_verification_secret: boolean;
             /** Format: uuid */
@@ -1342,8 +1425,13 @@ export interface components {
         };
         MediaServerDto: {
             base_url: string;
+            /** @description MediaMTX's control API, where camlinks ends sessions; null: none. */
+            control_api_url: string | null;
+            control_api_username: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Whether a control API password is set (it is never returned). */
+            has_control_api_password: boolean;
             /** @description Whether media servers must present a verification secret. */
             has_verification_secret: boolean;
             /** Format: uuid */
@@ -1460,6 +1548,76 @@ export interface components {
              */
             count: number;
         };
+        SessionDto: {
+            /**
+             * Format: uuid
+             * @description The link's camera.
+             */
+            camera_uuid: string;
+            /**
+             * @description Why it ended: its link was `revoked` or `expired`, its camera blocked (`camera_blocked`), its grant (`grant_gone`) or issuing token or integration (`issuer_revoked`) gone, an admin ended it (`ended_by_admin`), or it went unseen (`idle`: no request for 60 s where the media server names no session, no re-check within 60 s plus two X-AuthDuration for Flussonic, LINK_TTL_MAX for MediaMTX, which asks once per session).
+             * @enum {string|null}
+             */
+            end_reason: "revoked" | "expired" | "ended_by_admin" | "camera_blocked" | "grant_gone" | "issuer_revoked" | "idle" | null;
+            /**
+             * Format: date-time
+             * @description null while it is open.
+             */
+            ended_at: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The integration that issued the link. */
+            integration_id: string | null;
+            kick_attempts: number;
+            kick_error: string | null;
+            /**
+             * @description Ending it on its media server (MediaMTX): `pending`, `done`, `gone` (already closed there) or `failed`; null when there is nothing to kick.
+             * @enum {string|null}
+             */
+            kick_state: "pending" | "done" | "gone" | "failed" | null;
+            /** Format: date-time */
+            kicked_at: string | null;
+            /**
+             * Format: date-time
+             * @description The last allowed request (or re-check) seen, up to a usage flush late.
+             */
+            last_seen_at: string;
+            /**
+             * Format: uuid
+             * @description The link it watches through.
+             */
+            link_id: string;
+            /**
+             * Format: uuid
+             * @description null once the media server is deleted.
+             */
+            media_server_id: string | null;
+            /**
+             * @description How the media server asks camlinks (its media-auth endpoint).
+             * @enum {string}
+             */
+            media_server_kind: "nginx" | "flussonic" | "mediamtx";
+            /** @description The media server's own id of the session (MediaMTX `id`, Flussonic `session_id`); null where it names none (nginx). */
+            media_server_session_id: string | null;
+            /**
+             * @description As the media server reports it (`other` when it was not a protocol name); `hls` or `http` for nginx.
+             * @example rtsp
+             */
+            protocol: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @description At most 256 characters. */
+            user_agent: string | null;
+            /** @description The user the link was issued to. */
+            user_id: string | null;
+            /** @description The viewer's address, when the media server reported an IP address. */
+            viewer_ip: string | null;
+        };
+        SessionPageDto: {
+            data: components["schemas"]["SessionDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
         StoredArchiveRangeDto: {
             /**
              * Format: date-time
@@ -1544,6 +1702,15 @@ export interface components {
              * @example http://127.0.0.1:8080
              */
             base_url?: string;
+            /** @description The password camlinks presents to the control API. Never returned or logged; null removes it. */
+            control_api_password?: string | null;
+            /**
+             * @description MediaMTX's control API (its `apiAddress`): camlinks ends the running sessions of refused or expired links there (`/v3/…/kick/{id}`). An http(s) URL without credentials, query or fragment; null removes it. See docs/MEDIA_SERVERS.md.
+             * @example http://127.0.0.1:9997
+             */
+            control_api_url?: string | null;
+            /** @description The user camlinks presents to the control API (HTTP Basic); null removes it. */
+            control_api_username?: string | null;
             /** @example edge-1 */
             name?: string;
             /**
@@ -2396,9 +2563,9 @@ export interface operations {
                 /** @description The id of the admin, integration or user who acted. */
                 actor_id?: string;
                 /** @description What was done: the method and route, e.g. `POST /api/v1/admin/links/:id/revoke`. */
-                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
                 /** @description The resource acted on, e.g. `links`. */
-                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sign-in" | "sign-out" | "users";
+                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sign-in" | "sign-out" | "users";
                 object_id?: string;
                 outcome?: "success" | "failure";
                 /** @description Events at or after this time. */
@@ -5816,6 +5983,136 @@ export interface operations {
             };
         };
     };
+    sessionsAdminListByLink: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthenticated."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin's role is less than the operation's (`x-required-role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "This needs the admin role or higher; carol is an auditor."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No link has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Link not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "id": [
+                     *           "The id field must be a valid UUID."
+                     *         ]
+                     *       },
+                     *       "message": "The id field must be a valid UUID."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows a request again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Attempts."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected failure, logged with its stack; nothing of it is in the answer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The database is unavailable. Try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     mediaServersList: {
         parameters: {
             query?: never;
@@ -6424,6 +6721,280 @@ export interface operations {
                      *         ]
                      *       },
                      *       "message": "The name field must not be longer than 100 characters."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows a request again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Attempts."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected failure, logged with its stack; nothing of it is in the answer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The database is unavailable. Try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    sessionsAdminList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                camera_uuid?: string;
+                user_id?: string;
+                integration_id?: string;
+                /** @description `true`: only sessions that have not ended (who is watching now); `false`: only ended ones. Left out: both. */
+                active?: "true" | "false";
+                /** @description The media server that asked. */
+                media_server_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions (JSON), or all of them (CSV). */
+            200: {
+                headers: {
+                    /** @description With text/csv: `attachment; filename="sessions.csv"`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthenticated."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin's role is less than the operation's (`x-required-role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "This needs the admin role or higher; carol is an auditor."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows a request again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Attempts."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected failure, logged with its stack; nothing of it is in the answer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The database is unavailable. Try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    sessionsAdminEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSessionDto"];
+            };
+        };
+        responses: {
+            /** @description The session, ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthenticated."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin's role is less than the operation's (`x-required-role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "This needs the admin role or higher; carol is an auditor."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No session has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Session not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The session has already ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The session has already ended."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "id": [
+                     *           "The id field must be a valid UUID."
+                     *         ]
+                     *       },
+                     *       "message": "The id field must be a valid UUID."
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];
@@ -8127,7 +8698,7 @@ export interface operations {
                 proto?: string;
                 /** @description new_session or update_session. */
                 request_type?: string;
-                /** @description Flussonic session id. */
+                /** @description Flussonic's session id, the same in every request of one session: the viewing session's `media_server_session_id`. */
                 session_id?: string;
                 /** @description The viewer's query string. */
                 qs?: string;

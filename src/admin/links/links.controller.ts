@@ -3,11 +3,9 @@ import type { AdminIdentity } from '../../auth/admin-identity';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { addAuditDetails } from '../../audit/audit.interceptor';
-import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { AdminApi } from '../admin-api.decorator';
+import { streamCsv } from '../csv-export';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
 import {
@@ -107,20 +105,7 @@ export class LinksAdminController {
   }
 }
 
-/**
- * Every link matching the query as a CSV download (the API's and the console's). Streams batch
- * by batch with backpressure: an export of a month of links stays flat in memory.
- */
-export async function streamLinksCsv(links: LinksAdminService, query: LinksExportQueryDto, now: Date, res: Response): Promise<void> {
-  const batches = links.export(query, now);
-  const first = await batches.next(); // a bad filter or cursor still gets a JSON error, before any CSV
-  res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="links.csv"' });
-  async function* rows() {
-    for (let batch = first; !batch.done; batch = await batches.next()) {
-      for (const link of batch.value) yield flattenLink(mapLink(link));
-    }
-  }
-  // Cells carry text others chose (camera names, user agents, revoke reasons): one starting with
-  // = + - @ tab or CR would run as a spreadsheet formula, so it gets a leading '.
-  await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...LINK_CSV_COLUMNS], escape_formulas: true }), res);
+/** Every link matching the query as a CSV download (the API's and the console's). */
+export function streamLinksCsv(links: LinksAdminService, query: LinksExportQueryDto, now: Date, res: Response): Promise<void> {
+  return streamCsv(res, 'links.csv', links.export(query, now), LINK_CSV_COLUMNS, (link) => flattenLink(mapLink(link)));
 }

@@ -3,7 +3,7 @@ import type { AdminIdentity } from '../../auth/admin-identity';
 import { AppError, fieldMessage } from '../../common/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { type Cursor, decodeCursor, fetchPage } from '../../common/cursor';
+import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 
@@ -22,15 +22,9 @@ export class LinksAdminService {
   }
 
   /** Every matching link, a batch at a time, so an export never holds more than one batch. */
-  async *export(query: LinksExportQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
+  export(query: LinksExportQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
     const filter = toFilter(query);
-    let cursor = decodeCursor(query.cursor);
-    for (;;) {
-      const rows = await this.links.list(filter, cursor, EXPORT_BATCH, now);
-      if (rows.length) yield rows;
-      if (rows.length < EXPORT_BATCH) return;
-      cursor = cursorOf(rows[rows.length - 1]);
-    }
+    return inBatches(query.cursor, EXPORT_BATCH, (after, take) => this.links.list(filter, after, take, now), cursorOf);
   }
 
   async get(id: string, now: Date): Promise<IssuedLinkRecord> {

@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsName } from '../../common/validators';
+import { IsName, IsShortString } from '../../common/validators';
 import { DEFAULT_TEMPLATES, rtspBase, type TemplateKey } from '../../links/url-templates';
 import type { MediaServerRecord } from './media-servers.repository';
 import { baseUrlProblem, templateProblem } from './url-rules';
@@ -117,6 +117,39 @@ export class CreateMediaServerDto {
   @IsString({ message: 'must be a string' })
   @Length(16, 256, { message: 'must be 16 to 256 characters long' })
   verification_secret?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'http://127.0.0.1:9997',
+    description:
+      "MediaMTX's control API (its `apiAddress`): camlinks ends the running sessions of refused or expired links there (`/v3/…/kick/{id}`). An http(s) URL without credentials, query or fragment; null removes it. See docs/MEDIA_SERVERS.md.",
+  })
+  @IsOptional()
+  @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
+  @IsBaseUrl(['http', 'https'])
+  control_api_url?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 256,
+    description: 'The user camlinks presents to the control API (HTTP Basic); null removes it.',
+  })
+  @IsOptional()
+  @IsShortString(256)
+  control_api_username?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 256,
+    writeOnly: true,
+    description: 'The password camlinks presents to the control API. Never returned or logged; null removes it.',
+  })
+  @IsOptional()
+  @IsShortString(256)
+  control_api_password?: string | null;
 }
 
 export class UpdateMediaServerDto extends PartialType(OmitType(CreateMediaServerDto, ['id'] as const), { skipNullProperties: false }) {}
@@ -134,6 +167,10 @@ export class MediaServerDto {
   })
   url_templates: Record<TemplateKey, string>;
   @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "MediaMTX's control API, where camlinks ends sessions; null: none." }) control_api_url:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) control_api_username: string | null;
+  @ApiProperty({ description: 'Whether a control API password is set (it is never returned).' }) has_control_api_password: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
@@ -166,6 +203,9 @@ export function mapMediaServer(row: MediaServerRecord): MediaServerDto {
     rtsp_base_url: rtspBase(row),
     url_templates: { ...DEFAULT_TEMPLATES, ...row.urlTemplates },
     has_verification_secret: row.verificationSecretHash !== null,
+    control_api_url: row.controlApiUrl,
+    control_api_username: row.controlApiUsername,
+    has_control_api_password: row.controlApiPassword !== null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -10,11 +10,18 @@ export interface MediaServerRecord {
   /** Only the overrides; the defaults live in code (links/url-templates.ts). */
   urlTemplates: Partial<Record<TemplateKey, string>>;
   verificationSecretHash: string | null;
+  controlApiUrl: string | null;
+  controlApiUsername: string | null;
+  /** Stored as written (camlinks presents it); never leaves the server. */
+  controlApiPassword: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type MediaServerFields = Pick<MediaServerRecord, 'name' | 'baseUrl' | 'rtspBaseUrl' | 'urlTemplates' | 'verificationSecretHash'>;
+export type MediaServerFields = Pick<
+  MediaServerRecord,
+  'name' | 'baseUrl' | 'rtspBaseUrl' | 'urlTemplates' | 'verificationSecretHash' | 'controlApiUrl' | 'controlApiUsername' | 'controlApiPassword'
+>;
 
 /** The only code that reads and writes media_servers. Unknown ids surface as Prisma P2025 (→ 404). */
 @Injectable()

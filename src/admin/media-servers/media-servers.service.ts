@@ -22,6 +22,9 @@ export class MediaServersService {
       rtspBaseUrl: body.rtsp_base_url ?? null,
       urlTemplates: withOverrides({}, body.url_templates),
       verificationSecretHash: secretHash(body.verification_secret) ?? null,
+      controlApiUrl: body.control_api_url ?? null,
+      controlApiUsername: body.control_api_username ?? null,
+      controlApiPassword: body.control_api_password ?? null,
     };
     await this.check(fields);
     const server = await this.servers.create(fields, body.id);
@@ -44,6 +47,9 @@ export class MediaServersService {
       rtspBaseUrl: body.rtsp_base_url,
       urlTemplates: body.url_templates && withOverrides(current.urlTemplates, body.url_templates),
       verificationSecretHash: secretHash(body.verification_secret),
+      controlApiUrl: body.control_api_url,
+      controlApiUsername: body.control_api_username,
+      controlApiPassword: body.control_api_password,
     };
     const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     await this.check({ ...current, ...defined }, id);

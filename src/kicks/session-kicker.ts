@@ -1,0 +1,239 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { OpenDatabase, Unlisten } from '../database/adapter-factory';
+import { type ChangeSubscriber, DatabaseChanges } from '../database/database-changes';
+import { DATABASE_CONNECTION } from '../database/prisma.service';
+import { type PendingKick, ViewingSessionsRepository } from '../sessions/viewing-sessions.repository';
+import type { EndReason } from '../sessions/viewing-session';
+import { type DenyReason, standingOf } from '../verification/link-decision';
+import { LINK_STATE_TABLES, VerificationRepository } from '../verification/verification.repository';
+import { isKickable, kickMediaMtxSession, type KickOutcome } from './mediamtx-control-api';
+
+/** The advisory lock the kicking instance holds (any constant all instances agree on: 'clkk'). */
+export const KICKER_LOCK_KEY = 0x636c6b6b;
+/** How often an instance that is not the kicker tries to become it: the takeover delay when the holder dies. */
+const CAMPAIGN_MS = 1_000;
+/** One call to a control API: a server that does not answer within it counts as unreachable. */
+const KICK_TIMEOUT_MS = 2_000;
+/** Calls in flight at once, over all media servers. */
+const KICK_CONCURRENCY = 8;
+/** Retry delays while a control API is unreachable: doubling from the first, capped. */
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 10_000;
+/** After this long a session still not kicked is given up (kick_state failed): its media server has surely dropped it by then. */
+const GIVE_UP_MS = 60 * 60_000;
+/** setTimeout's longest delay; later expiries are looked at again by the sweep anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Why a session ends, by why its link is now refused. */
+const END_REASON: Partial<Record<DenyReason, EndReason>> = {
+  revoked: 'revoked',
+  unknown_token: 'revoked',
+  expired: 'expired',
+  issuer_expired: 'expired',
+  grant_expired: 'expired',
+  camera_gone: 'camera_blocked',
+  camera_blocked: 'camera_blocked',
+  stream_gone: 'camera_blocked',
+  grant_gone: 'grant_gone',
+  issuer_revoked: 'issuer_revoked',
+};
+
+/**
+ * Ends the viewing sessions whose link is no longer good, and kicks them out of MediaMTX.
+ *
+ * One instance at a time does it (a PostgreSQL advisory lock; on the embedded database the one
+ * process). That instance re-decides every open session (as many as there are viewers) with the
+ * verification's own rule (`standingOf`, the part of `decide()` that can change while a video
+ * plays) after each change notification of what a link's state is read from or of
+ * viewing_sessions (a new session), and at the next expiry among them; sessions now refused are
+ * marked ended with the matching reason. MediaMTX sessions are then kicked through their media server's control API, as are
+ * sessions an admin ended. All of this runs off the request path: a media server that is down
+ * slows nothing but its own kicks, which are retried with backoff.
+ */
+@Injectable()
+export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** What a link's state is read from, and viewing_sessions: new sessions, and sessions left to kick (by an admin on any instance). */
+  readonly tables = [...LINK_STATE_TABLES, 'viewing_sessions'];
+  private readonly logger = new Logger(SessionKicker.name);
+  private release?: Unlisten;
+  private campaignTimer?: NodeJS.Timeout;
+  private expiryTimer?: NodeJS.Timeout;
+  private retryTimer?: NodeJS.Timeout;
+  private stopped = false;
+  private running?: Promise<void>;
+  private runAgain = false;
+  /** Media servers whose control API did not answer: when to try again, and how many failures in a row. */
+  private readonly backoff = new Map<string, { failures: number; retryAt: number }>();
+
+  constructor(
+    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: DatabaseChanges,
+    private readonly sessions: ViewingSessionsRepository,
+    private readonly links: VerificationRepository,
+  ) {}
+
+  /** Whether this instance is the one that kicks. */
+  get leading(): boolean {
+    return this.release !== undefined;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.kicks.enabled) return;
+    this.changes.subscribe(this);
+    void this.campaign();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.campaignTimer);
+    clearTimeout(this.expiryTimer);
+    clearTimeout(this.retryTimer);
+    await this.running;
+    await this.release?.();
+    this.release = undefined;
+  }
+
+  onChange(): void {
+    this.run();
+  }
+
+  /** Back to listening after a gap: changes may have been missed. */
+  onListening(listening: boolean): void {
+    if (listening) this.onChange();
+  }
+
+  /** Takes the lock if no one holds it, else tries again later. */
+  private async campaign(): Promise<void> {
+    if (this.stopped || this.leading) return;
+    try {
+      const release = this.db.tryAdvisoryLock ? await this.db.tryAdvisoryLock(KICKER_LOCK_KEY, (error) => this.lostLead(error)) : async () => undefined;
+      if (release) return this.lead(release);
+    } catch (error) {
+      this.logger.warn(`Could not ask for the kicker lock (${(error as Error).message}); trying again`);
+    }
+    this.retryCampaign();
+  }
+
+  private retryCampaign(): void {
+    if (this.stopped) return;
+    clearTimeout(this.campaignTimer);
+    this.campaignTimer = setTimeout(() => void this.campaign(), CAMPAIGN_MS);
+    this.campaignTimer.unref();
+  }
+
+  private lead(release: Unlisten): void {
+    if (this.stopped) return void release();
+    this.release = release;
+    this.logger.log('This instance ends the sessions of refused links (it holds the kicker lock)');
+    this.run();
+  }
+
+  private lostLead(error: Error): void {
+    this.logger.warn(`Lost the kicker lock (${error.message}); another instance may take over`);
+    this.release = undefined;
+    clearTimeout(this.expiryTimer);
+    clearTimeout(this.retryTimer);
+    this.retryCampaign();
+  }
+
+  /** One pass at a time; a request during a pass runs another after it. */
+  private run(): void {
+    if (!this.leading || this.stopped) return;
+    if (this.running) return void (this.runAgain = true);
+    this.running = this.pass()
+      .catch((error: Error) => this.logger.warn(`Ending sessions failed (${error.message}); trying again`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.runAgain) {
+          this.runAgain = false;
+          this.run();
+        }
+      });
+  }
+
+  private async pass(): Promise<void> {
+    await this.endRefused(new Date());
+    await this.kickPending(new Date());
+  }
+
+  /** Re-decides every open session; ends those refused now, and wakes up at the next expiry. */
+  private async endRefused(now: Date): Promise<void> {
+    const open = await this.sessions.listOpen();
+    const states = new Map((await this.links.findLinkStatesByIds([...new Set(open.map((session) => session.linkId))])).map((state) => [state.id, state]));
+    const ending = new Map<EndReason, string[]>();
+    let nextExpiry = Infinity;
+    for (const session of open) {
+      const state = states.get(session.linkId);
+      // Where started videos may run past expiry, a session is judged as of its start: only
+      // what does not depend on the time (a revocation, a blocked camera…) can end it.
+      const decision = state
+        ? standingOf(state, this.config.kicks.endAtExpiry ? now : session.startedAt)
+        : ({ allow: false, reason: 'unknown_token' } as const);
+      if (decision.allow) {
+        if (this.config.kicks.endAtExpiry) nextExpiry = Math.min(nextExpiry, decision.validUntil.getTime());
+        continue;
+      }
+      const reason = END_REASON[decision.reason] ?? 'revoked';
+      ending.set(reason, [...(ending.get(reason) ?? []), session.id]);
+    }
+    for (const [reason, ids] of ending) await this.sessions.markEnded(ids, reason, now);
+    this.wakeAt(nextExpiry);
+  }
+
+  private wakeAt(time: number): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = this.timerAt(time);
+  }
+
+  /** A pass at `time` (none for Infinity); a pass when the timer fires re-decides everything anyway. */
+  private timerAt(time: number): NodeJS.Timeout | undefined {
+    if (!Number.isFinite(time)) return undefined;
+    const timer = setTimeout(() => this.run(), Math.min(MAX_TIMER_MS, Math.max(0, time - Date.now())));
+    timer.unref();
+    return timer;
+  }
+
+  /** Kicks what is pending, server by server, skipping servers in backoff; a few calls at a time. */
+  private async kickPending(now: Date): Promise<void> {
+    const pending = await this.sessions.listPendingKicks();
+    const retryAt = (kick: PendingKick) => this.backoff.get(kick.mediaServerId ?? '')?.retryAt ?? 0;
+    const queue = pending.filter((kick) => retryAt(kick) <= now.getTime());
+    const worker = async () => {
+      for (let kick = queue.shift(); kick; kick = queue.shift()) {
+        // A server found unreachable in this pass waits for its backoff like the rest of its queue.
+        if (retryAt(kick) <= Date.now()) await this.kick(kick);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(KICK_CONCURRENCY, queue.length) }, worker));
+    // Kicks left for servers in backoff: another pass when the first of them may be tried again.
+    clearTimeout(this.retryTimer);
+    this.retryTimer = this.timerAt(Math.min(...pending.map(retryAt).filter((at) => at > Date.now())));
+  }
+
+  private async kick(kick: PendingKick): Promise<void> {
+    if (kick.controlApiUrl === null) {
+      return this.sessions.recordKickOutcome(kick.id, 'failed', new Date(), 'its media server has no control API (control_api_url)');
+    }
+    if (!isKickable(kick.protocol)) return this.sessions.recordKickOutcome(kick.id, 'failed', new Date(), `MediaMTX cannot kick ${kick.protocol} sessions`);
+    const outcome: KickOutcome = await kickMediaMtxSession(
+      { url: kick.controlApiUrl, username: kick.controlApiUsername, password: kick.controlApiPassword },
+      kick.protocol,
+      kick.mediaServerSessionId,
+      KICK_TIMEOUT_MS,
+    );
+    const at = new Date();
+    if (outcome.kind !== 'failed') {
+      this.backoff.delete(kick.mediaServerId ?? '');
+      return this.sessions.recordKickOutcome(kick.id, outcome.kind === 'kicked' ? 'done' : 'gone', at);
+    }
+    const failures = (this.backoff.get(kick.mediaServerId ?? '')?.failures ?? 0) + 1;
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** (failures - 1));
+    this.backoff.set(kick.mediaServerId ?? '', { failures, retryAt: at.getTime() + delay });
+    const givingUp = at.getTime() - kick.endedAt.getTime() >= GIVE_UP_MS;
+    if (failures === 1 || givingUp) this.logger.warn(`Kicking session ${kick.id} failed (${outcome.error})${givingUp ? '; giving up' : `; retrying`}`);
+    await this.sessions.recordKickOutcome(kick.id, givingUp ? 'failed' : 'pending', at, outcome.error);
+  }
+}
