@@ -188,9 +188,8 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       const { camera, linkId } = await watched();
       const res = await t
         .http()
-        .get(SESSIONS)
+        .get(`${SESSIONS}.csv`)
         .set(admin)
-        .set('Accept', 'text/csv')
         .query({ camera_uuid: camera.uuid })
         .buffer(true)
         .parse((r, done) => {

@@ -425,7 +425,7 @@ export interface paths {
         };
         /**
          * List a link's viewing sessions
-         * @description Newest first, a page at a time, open and ended ones. Role: `admin` or `owner`.
+         * @description Newest first, a page at a time, open and ended ones. Role: `auditor`, `admin` or `owner`.
          */
         get: operations["sessionsAdminListByLink"];
         put?: never;
@@ -496,10 +496,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List or export viewing sessions
-         * @description Who watches (or watched) through which link, newest first, a page at a time (pass `next_cursor` as `cursor` for the next); `active=true` for who is watching now. With `Accept: text/csv`, every matching session (from `cursor` on, if given) as one streamed CSV file instead. Role: `admin` or `owner`.
+         * List viewing sessions
+         * @description Who watches (or watched) through which link, newest first, a page at a time (pass `next_cursor` as `cursor` for the next); `active=true` for who is watching now. For a CSV file use `GET /api/v1/admin/sessions.csv`. Role: `auditor`, `admin` or `owner`.
          */
         get: operations["sessionsAdminList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export viewing sessions as CSV
+         * @description Every session matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages. Role: `auditor`, `admin` or `owner`.
+         */
+        get: operations["sessionsAdminExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -956,7 +976,7 @@ export interface components {
              * @example POST /api/v1/admin/cameras
              * @enum {string}
              */
-            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
             /**
              * @description The name of the admin, integration or user who acted (admin events from before named admins: the credential's fingerprint).
              * @example bootstrap
@@ -984,7 +1004,7 @@ export interface components {
              * @example cameras
              * @enum {string}
              */
-            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sign-in" | "sign-out" | "users";
+            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
             /** Format: date-time */
             occurred_at: string;
             /** @enum {string} */
@@ -2563,9 +2583,9 @@ export interface operations {
                 /** @description The id of the admin, integration or user who acted. */
                 actor_id?: string;
                 /** @description What was done: the method and route, e.g. `POST /api/v1/admin/links/:id/revoke`. */
-                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
                 /** @description The resource acted on, e.g. `links`. */
-                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sign-in" | "sign-out" | "users";
+                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
                 object_id?: string;
                 outcome?: "success" | "failure";
                 /** @description Events at or after this time. */
@@ -6792,15 +6812,125 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sessions (JSON), or all of them (CSV). */
             200: {
                 headers: {
-                    /** @description With text/csv: `attachment; filename="sessions.csv"`. */
-                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthenticated."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin's role is less than the operation's (`x-required-role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "This needs the admin role or higher; carol is an auditor."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows a request again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Attempts."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected failure, logged with its stack; nothing of it is in the answer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The database is unavailable. Try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    sessionsAdminExport: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                camera_uuid?: string;
+                user_id?: string;
+                integration_id?: string;
+                /** @description `true`: only sessions that have not ended (who is watching now); `false`: only ended ones. Left out: both. */
+                active?: "true" | "false";
+                /** @description The media server that asked. */
+                media_server_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions, as a download. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="sessions.csv"`. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };

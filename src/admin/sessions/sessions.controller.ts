@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RequiresRole } from '../../auth/admin-roles';
 import { IdParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
@@ -15,32 +16,36 @@ export class SessionsAdminController {
   constructor(private readonly sessions: SessionsAdminService) {}
 
   @Get('sessions')
+  @RequiresRole('auditor')
   @ApiOperation({
-    summary: 'List or export viewing sessions',
+    summary: 'List viewing sessions',
     description:
       'Who watches (or watched) through which link, newest first, a page at a time (pass `next_cursor` as `cursor` for the next); `active=true` for who is watching now. ' +
-      'With `Accept: text/csv`, every matching session (from `cursor` on, if given) as one streamed CSV file instead.',
+      'For a CSV file use `GET /api/v1/admin/sessions.csv`.',
   })
-  @ApiExtraModels(SessionPageDto)
-  @ApiOkResponse({
-    description: 'A page of sessions (JSON), or all of them (CSV).',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(SessionPageDto) } },
-      'text/csv': { schema: { type: 'string', description: `A header row, then one row per session: ${SESSION_CSV_COLUMNS.join(', ')}.` } },
-    },
-    headers: { 'Content-Disposition': { required: false, description: 'With text/csv: `attachment; filename="sessions.csv"`.', schema: { type: 'string' } } },
-  })
-  async list(
-    @Query() query: SessionsQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<SessionPageDto | void> {
-    if (accept?.includes('text/csv')) return streamSessionsCsv(this.sessions, query, res);
+  @ApiOkResponse({ type: SessionPageDto })
+  async list(@Query() query: SessionsQueryDto): Promise<SessionPageDto> {
     const { data, nextCursor } = await this.sessions.list(query);
     return { data: data.map(mapSession), next_cursor: nextCursor };
   }
 
+  @Get('sessions.csv')
+  @RequiresRole('auditor')
+  @ApiOperation({
+    summary: 'Export viewing sessions as CSV',
+    description: 'Every session matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
+  })
+  @ApiOkResponse({
+    description: 'The sessions, as a download.',
+    content: { 'text/csv': { schema: { type: 'string', description: `A header row, then one row per session: ${SESSION_CSV_COLUMNS.join(', ')}.` } } },
+    headers: { 'Content-Disposition': { required: true, description: '`attachment; filename="sessions.csv"`.', schema: { type: 'string' } } },
+  })
+  async export(@Query() query: SessionsQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await streamCsv(res, 'sessions.csv', this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
+  }
+
   @Get('links/:id/sessions')
+  @RequiresRole('auditor')
   @ApiTags('admin: links')
   @ApiOperation({ summary: "List a link's viewing sessions", description: 'Newest first, a page at a time, open and ended ones.' })
   @ApiNotFound('Link')
@@ -64,9 +69,4 @@ export class SessionsAdminController {
   async end(@Param() { id }: IdParamDto, @Body() _body: EndSessionDto): Promise<SessionDto> {
     return mapSession(await this.sessions.end(id, new Date()));
   }
-}
-
-/** Every session matching the query as a CSV download (the API's, like the links' export). */
-export function streamSessionsCsv(sessions: SessionsAdminService, query: SessionsQueryDto, res: Response): Promise<void> {
-  return streamCsv(res, 'sessions.csv', sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
 }
