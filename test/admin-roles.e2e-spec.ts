@@ -45,7 +45,7 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
     const linkId = await aLink();
     expect((await t.http().get(`${ADMIN}/links`).set(auditor)).status).toBe(200);
     expect((await t.http().get(`${ADMIN}/links/${linkId}`).set(auditor)).status).toBe(200);
-    const csv = await t.http().get(`${ADMIN}/links`).set(auditor).set('Accept', 'text/csv');
+    const csv = await t.http().get(`${ADMIN}/links.csv`).set(auditor);
     expect([csv.status, csv.text]).toEqual([200, expect.stringContaining(linkId)]);
     expect((await t.http().get(`${ADMIN}/audit-events`).set(auditor)).status).toBe(200);
 

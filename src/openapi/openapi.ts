@@ -16,6 +16,7 @@ export const TAGS = {
   'admin: grants': 'Which user may see which camera, and until when.',
   'admin: integrations': 'Integrations (billing systems, portals) and their tokens (cli_…).',
   'admin: links': 'Every link camlinks issued: audit, export as CSV, revoke.',
+  'admin: sessions': "Viewing sessions: who is watching through which link, and ending one viewer's session.",
   'admin: audit events': 'The append-only trail of admin actions.',
   'admin: admins': 'Named admins and their tokens (cla_…): audit events and revocations name who acted. `bootstrap` is ADMIN_TOKEN.',
   operations: 'Health probes and metrics, for load balancers, orchestrators and Prometheus.',

@@ -1085,11 +1085,10 @@ export interface components {
              */
             name: string;
             /**
-             * @description `owner`: everything, managing admins included; `admin`: everything but admins; `auditor`: reads links, sessions and audit events, changes nothing.
-             * @default admin
+             * @description `owner`: everything, managing admins included; `admin`: everything but admins; `auditor`: reads links, sessions and audit events, changes nothing. Default: `admin`.
              * @enum {string}
              */
-            role: "owner" | "admin" | "auditor";
+            role?: "owner" | "admin" | "auditor";
         };
         CreateCameraDto: {
             /** @description How many days of archive the media server keeps; 0 (the default): no archive. */

@@ -45,7 +45,7 @@ export class CreateAdminDto {
   @MaxLength(200, { message: 'must not be longer than 200 characters' })
   email?: string;
 
-  @ApiPropertyOptional({ enum: ADMIN_ROLES, default: 'admin', description: ROLE_DESCRIPTION })
+  @ApiPropertyOptional({ enum: ADMIN_ROLES, description: `${ROLE_DESCRIPTION} Default: \`admin\`.` })
   @IsOptional()
   @IsRole()
   role?: AdminRole;

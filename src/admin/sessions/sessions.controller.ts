@@ -46,7 +46,6 @@ export class SessionsAdminController {
 
   @Get('links/:id/sessions')
   @RequiresRole('auditor')
-  @ApiTags('admin: links')
   @ApiOperation({ summary: "List a link's viewing sessions", description: 'Newest first, a page at a time, open and ended ones.' })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: SessionPageDto })

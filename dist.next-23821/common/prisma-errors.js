@@ -1,0 +1,85 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", {
+    value: true
+});
+function _export(target, all) {
+    for(var name in all)Object.defineProperty(target, name, {
+        enumerable: true,
+        get: Object.getOwnPropertyDescriptor(all, name).get
+    });
+}
+_export(exports, {
+    get DATABASE_UNAVAILABLE_MESSAGE () {
+        return DATABASE_UNAVAILABLE_MESSAGE;
+    },
+    get fromPrismaError () {
+        return fromPrismaError;
+    }
+});
+const _apperror = require("./app-error");
+const _client = require("../generated/prisma/client");
+const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable. Try again shortly.';
+/** Prisma's codes for a database that cannot be reached, dropped the connection or is out of connections. */ const UNREACHABLE_CODES = new Set([
+    'P1001',
+    'P1002',
+    'P1008',
+    'P1017',
+    'P2024'
+]);
+/** Raw queries report the same as P2010, with the driver adapter's reason. */ const UNREACHABLE_KINDS = new Set([
+    'DatabaseNotReachable',
+    'ConnectionClosed',
+    'SocketTimeout',
+    'TooManyConnections'
+]);
+const SOCKET_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND'
+]);
+/**
+ * PostgreSQL cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS (57014), or is
+ * shutting down, restarting or starting up (57P01–57P03): the database cannot answer now.
+ */ const NOT_NOW = /^57(014|P0[123])$/;
+function fromPrismaError(error) {
+    if (isConnectionFailure(error)) return new _apperror.AppError(_apperror.ErrorCode.Unavailable, DATABASE_UNAVAILABLE_MESSAGE);
+    if (!(error instanceof _client.Prisma.PrismaClientKnownRequestError)) return undefined;
+    switch(error.code){
+        case 'P2002':
+            return new _apperror.AppError(_apperror.ErrorCode.Conflict, `A record with the same ${uniqueFields(error)} already exists.`);
+        case 'P2003':
+            return stillReferenced();
+        case 'P2025':
+            return new _apperror.AppError(_apperror.ErrorCode.NotFound, 'Record not found.');
+        default:
+            // PostgreSQL 18 (the embedded one too) reports ON DELETE RESTRICT as 23001, which Prisma leaves unmapped.
+            return driverCause(error)?.originalCode === '23001' ? stillReferenced() : undefined;
+    }
+}
+function isConnectionFailure(error) {
+    if (error instanceof _client.Prisma.PrismaClientKnownRequestError) {
+        const cause = driverCause(error);
+        return UNREACHABLE_CODES.has(error.code) || NOT_NOW.test(cause?.originalCode ?? '') || error.code === 'P2010' && cause?.kind !== undefined && UNREACHABLE_KINDS.has(cause.kind);
+    }
+    if (error instanceof _client.Prisma.PrismaClientInitializationError) return true;
+    // The driver's own errors (DirectSql; a connection that drops mid-query): unwrapped, some without a code.
+    const code = error.code ?? '';
+    return error instanceof Error && (SOCKET_CODES.has(code) || NOT_NOW.test(code) || error.message.startsWith('Connection terminated'));
+}
+const stillReferenced = ()=>new _apperror.AppError(_apperror.ErrorCode.Conflict, 'The record is still referenced by other records.');
+function driverCause(error) {
+    return error.meta?.driverAdapterError?.cause;
+}
+/** The columns of a violated unique constraint; PrismaPg names only the index (`users_name_key`, `users_pkey` for the id). */ function uniqueFields(error) {
+    const cause = driverCause(error);
+    const fromIndex = cause?.table && cause.constraint?.index?.startsWith(`${cause.table}_`) ? cause.constraint.index.slice(cause.table.length + 1).replace(/_key$/, '').replace(/^pkey$/, 'id') : undefined;
+    const target = error.meta?.target ?? cause?.constraint?.fields ?? fromIndex;
+    if (!target) return 'value';
+    return (Array.isArray(target) ? target : [
+        target
+    ]).map((field)=>field.replace(/"/g, '')).join(', ');
+}
+
+//# sourceMappingURL=prisma-errors.js.map

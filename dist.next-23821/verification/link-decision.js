@@ -1,0 +1,214 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", {
+    value: true
+});
+function _export(target, all) {
+    for(var name in all)Object.defineProperty(target, name, {
+        enumerable: true,
+        get: Object.getOwnPropertyDescriptor(all, name).get
+    });
+}
+_export(exports, {
+    get DENY_REASONS () {
+        return DENY_REASONS;
+    },
+    get decide () {
+        return decide;
+    },
+    get standingOf () {
+        return standingOf;
+    }
+});
+const _linkstatus = require("../links/link-status");
+const _urltemplates = require("../links/url-templates");
+const _canonicalpath = require("./canonical-path");
+const _hlsnames = require("./hls-names");
+const _mediamtxplayback = require("./mediamtx-playback");
+/** Refusals about this request rather than the link itself (those are LinkCause, link-status.ts). */ const REQUEST_REASONS = [
+    'no_token',
+    'unknown_token',
+    'secret_missing',
+    'secret_wrong',
+    'wrong_server',
+    'wrong_resource',
+    'error'
+];
+const DENY_REASONS = [
+    ...REQUEST_REASONS,
+    ...Object.keys(_linkstatus.STATUS_OF_CAUSE)
+];
+/** Flussonic protocols that deliver a preview file rather than a video session. */ const FLUSSONIC_PREVIEW_PROTOS = new Set([
+    'mp4',
+    'jpeg',
+    'jpg',
+    'http',
+    'preview'
+]);
+const FLUSSONIC_VIDEO_PROTOS = new Set([
+    'hls',
+    'llhls',
+    'dash',
+    'cmaf',
+    'mss',
+    'hds',
+    'rtmp',
+    'rtsp',
+    'mpegts',
+    'webrtc',
+    'srt',
+    'm4f',
+    'shoutcast'
+]);
+/** A Flussonic media_request that names the archive (a time, or a DVR word), which live links never open. */ const FLUSSONIC_ARCHIVE_REQUEST = /\d{9}|archive|timeshift|dvr|rewind|catchup|preview/i;
+/** How far back a live link may reach into timestamped chunks (players lag, and may pause). */ const LIVE_CHUNK_WINDOW_MS = 10 * 60_000;
+/** How far ahead of this clock a live chunk may start (the media server's clock may run ahead). */ const CLOCK_SKEW_MS = 60_000;
+function decide(link, resource, asker, now) {
+    if (!link) return {
+        allow: false,
+        reason: 'unknown_token'
+    };
+    // A secret names its media server: a secret of none is refused, another server's secret too,
+    // and a server with a secret is never taken to be asking without it.
+    if (asker.presented && asker.serverId === null) return {
+        allow: false,
+        reason: 'secret_wrong',
+        link
+    };
+    if (link.mediaServer) {
+        if (!asker.presented && link.mediaServer.hasSecret) return {
+            allow: false,
+            reason: 'secret_missing',
+            link
+        };
+        if (asker.presented && asker.serverId !== link.mediaServer.id) return {
+            allow: false,
+            reason: 'wrong_server',
+            link
+        };
+    }
+    const standing = standingOf(link, now);
+    if (!standing.allow || matchesResource(link, link.mediaServer, resource, now)) return standing;
+    return {
+        allow: false,
+        reason: 'wrong_resource',
+        link
+    };
+}
+function standingOf(link, now) {
+    const deny = (reason)=>({
+            allow: false,
+            reason,
+            link
+        });
+    // Causes in the order of STATUS_OF_CAUSE (src/links/link-status.ts), which the admin listing's status follows.
+    if (link.revoked) return deny('revoked');
+    if (now >= link.expiresAt) return deny('expired');
+    if (!link.camera || !link.mediaServer) return deny('camera_gone');
+    const { integrationToken, userToken, grant } = link;
+    if (integrationToken?.revoked || userToken?.revoked) return deny('issuer_revoked');
+    if (link.issuedToUser && !grant) return deny('grant_gone');
+    if (expiredAt(integrationToken?.expiresAt, now) || expiredAt(userToken?.expiresAt, now)) return deny('issuer_expired');
+    if (link.issuedToUser && expiredAt(grant?.expiresAt, now)) return deny('grant_expired');
+    if (link.camera.blocked) return deny('camera_blocked');
+    if (!link.camera.hasStream) return deny('stream_gone');
+    let validUntil = link.expiresAt.getTime();
+    for (const until of [
+        integrationToken?.expiresAt,
+        userToken?.expiresAt,
+        link.issuedToUser ? grant?.expiresAt : null
+    ]){
+        if (until && until.getTime() < validUntil) validUntil = until.getTime();
+    }
+    return {
+        allow: true,
+        link,
+        validUntil: new Date(validUntil)
+    };
+}
+function expiredAt(expiresAt, now) {
+    return expiresAt != null && now >= expiresAt;
+}
+/**
+ * A link opens only what it was issued for, by allow-list: a preview its own file, a live link the
+ * live names below its stream's directory, an archive link the timed names inside its window
+ * (src/verification/hls-names.ts). Paths are compared decoded and canonical (canonical-path.ts).
+ */ function matchesResource(link, server, resource, now) {
+    switch(resource.protocol){
+        case 'nginx':
+            {
+                if (resource.method !== 'GET' && resource.method !== 'HEAD') return false;
+                const path = (0, _canonicalpath.canonicalPath)(resource.path);
+                if (path === null) return false;
+                const target = targetOf(link, server);
+                if (link.kind === 'preview') return path === target.path;
+                if (link.source !== 'hls' || target.streamDirectory === null || !path.startsWith(target.streamDirectory)) return false;
+                const name = (0, _hlsnames.readHlsName)(path.slice(target.streamDirectory.length));
+                if (name === null) return false;
+                return link.kind === 'live' ? liveMayOpen(name, now.getTime()) : withinWindow(name, link, now.getTime());
+            }
+        case 'flussonic':
+            {
+                // Flussonic asks per session and stream; it does not tell the backend which archive time is played.
+                if (resource.name !== link.streamName) return false;
+                const asked = resource.mediaRequest;
+                if (link.kind === 'preview') {
+                    return FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) && (asked === undefined || targetOf(link, server).previewRequests.includes(asked));
+                }
+                return FLUSSONIC_VIDEO_PROTOS.has(resource.proto) && (link.kind !== 'live' || asked === undefined || !FLUSSONIC_ARCHIVE_REQUEST.test(asked));
+            }
+        case 'mediamtx':
+            {
+                // MediaMTX serves no preview files: a preview link never opens its video.
+                if ((resource.path.startsWith('/') ? resource.path.slice(1) : resource.path) !== link.streamName) return false;
+                if (link.kind === 'live') return resource.action === 'read';
+                if (link.kind !== 'archive' || resource.action !== 'playback') return false;
+                const span = (0, _mediamtxplayback.readPlaybackSpan)(resource.query);
+                return span !== null && withinWindow({
+                    kind: 'timed',
+                    chunk: false,
+                    ...span
+                }, link, now.getTime());
+            }
+    }
+}
+/** Live video may not reach into the archive: live names, and chunks of the last minutes only. */ function liveMayOpen(name, now) {
+    if (name.kind === 'live') return true;
+    return name.chunk && name.from >= now - LIVE_CHUNK_WINDOW_MS && name.from <= now + CLOCK_SKEW_MS;
+}
+/** URLs carry whole seconds; the window is kept to the millisecond. */ const ROUNDING_MS = 1000;
+/** An archive link opens only times inside its window; live names (the live playlist) are not its. */ function withinWindow(asked, link, now) {
+    if (asked.kind !== 'timed' || !link.archiveFrom) return false;
+    const from = link.archiveFrom.getTime() - ROUNDING_MS;
+    const end = (link.archiveTo?.getTime() ?? now) + ROUNDING_MS;
+    // A chunk overlapping the window will do: the first one may start a little before it. Its
+    // length is capped (MAX_CHUNK_MS), so it reaches at most that far outside.
+    if (asked.chunk) return asked.to !== null && asked.to - asked.from <= _hlsnames.MAX_CHUNK_MS && asked.to > from && asked.from < end;
+    // An open-ended playlist (`…-now`) only for a link that is open-ended itself.
+    if (asked.to === null) return link.archiveTo === null && asked.from >= from;
+    return asked.from >= from && asked.to <= end;
+}
+/** A new state is a new key, so a changed template or stream never meets an old target. */ const targets = new WeakMap();
+function targetOf(link, server) {
+    let target = targets.get(link);
+    if (target === undefined) {
+        const raw = (0, _canonicalpath.rawPathOf)((0, _urltemplates.buildUrl)(server, link, ''));
+        const path = raw === null ? null : (0, _canonicalpath.canonicalPath)(raw);
+        const directoryUrl = link.kind === 'preview' ? null : (0, _urltemplates.buildStreamDirectoryUrl)(server, link);
+        const directory = directoryUrl === null ? null : (0, _canonicalpath.rawPathOf)(directoryUrl);
+        const streamDirectory = directory === null ? null : (0, _canonicalpath.canonicalDirectory)(directory);
+        const file = path === null || link.kind !== 'preview' ? '' : path.slice(path.lastIndexOf('/') + 1);
+        const previewRequests = file === '' ? [] : [
+            file,
+            file.replace(/\.[^.]*$/, '')
+        ];
+        target = {
+            path,
+            streamDirectory,
+            previewRequests
+        };
+        targets.set(link, target);
+    }
+    return target;
+}
+
+//# sourceMappingURL=link-decision.js.map

@@ -1,0 +1,218 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", {
+    value: true
+});
+function _export(target, all) {
+    for(var name in all)Object.defineProperty(target, name, {
+        enumerable: true,
+        get: Object.getOwnPropertyDescriptor(all, name).get
+    });
+}
+_export(exports, {
+    get FIND_LINK_STATE () {
+        return FIND_LINK_STATE;
+    },
+    get FIND_MEDIA_SERVER_BY_SECRET () {
+        return FIND_MEDIA_SERVER_BY_SECRET;
+    },
+    get FIND_MEDIA_SERVER_WITHOUT_SECRET () {
+        return FIND_MEDIA_SERVER_WITHOUT_SECRET;
+    },
+    get LINK_STATE_TABLES () {
+        return LINK_STATE_TABLES;
+    },
+    get MEDIA_SERVER_SECRET_TABLES () {
+        return MEDIA_SERVER_SECRET_TABLES;
+    },
+    get VerificationRepository () {
+        return VerificationRepository;
+    }
+});
+const _common = require("@nestjs/common");
+const _databasechanges = require("../database/database-changes");
+const _appliedflushes = require("../database/applied-flushes");
+const _prismaservice = require("../database/prisma.service");
+function _ts_decorate(decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") {
+        r = Reflect.decorate(decorators, target, key, desc);
+    } else {
+        for(var i = decorators.length - 1; i >= 0; i--){
+            if (d = decorators[i]) {
+                r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+            }
+        }
+    }
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+}
+function _ts_metadata(metadataKey, metadataValue) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") {
+        return Reflect.metadata(metadataKey, metadataValue);
+    }
+}
+function _ts_param(paramIndex, decorator) {
+    return function(target, key) {
+        decorator(target, key, paramIndex);
+    };
+}
+/** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */ const LINK_STATE_SELECT = `
+    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+           l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
+           c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
+           EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
+           m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
+           it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
+           ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
+           g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
+      FROM issued_links l
+      LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
+      LEFT JOIN media_servers m ON m.id = c.media_server_id
+      LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+      LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
+      LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
+const FIND_LINK_STATE = {
+    name: 'camlinks_find_link_state',
+    text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1`
+};
+/** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */ const FIND_LINK_STATES_BY_ID = {
+    name: 'camlinks_find_link_states_by_id',
+    text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])`
+};
+const FIND_MEDIA_SERVER_BY_SECRET = {
+    name: 'camlinks_find_media_server_by_secret',
+    text: 'SELECT id FROM media_servers WHERE verification_secret_hash = $1'
+};
+const FIND_MEDIA_SERVER_WITHOUT_SECRET = {
+    name: 'camlinks_find_media_server_without_secret',
+    text: 'SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1'
+};
+const FIND_CONTROL_API_CREDENTIALS = {
+    name: 'camlinks_find_control_api_credentials',
+    text: 'SELECT control_api_username AS username, control_api_password AS password FROM media_servers WHERE verification_secret_hash = $1'
+};
+/**
+ * Rows are locked in id order before they are updated: two flushes (of two instances, or a
+ * shutdown's beside a tick's) that share links then wait for each other instead of deadlocking.
+ * A batch with an id ($2) is added only if that id was never recorded (CLAIM_FLUSH).
+ */ const ADD_USAGE = {
+    name: 'camlinks_add_usage',
+    text: `
+    WITH ${_appliedflushes.CLAIM_FLUSH},
+    v AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+             "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+       WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
+    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
+    UPDATE issued_links AS l SET
+           use_count = l.use_count + v.uses,
+           denied_count = l.denied_count + v.denied,
+           first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
+           last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
+           last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                          ELSE COALESCE(l.last_ip, v."lastIp") END,
+           last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
+           last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                     ELSE l.last_denied_reason END
+      FROM v
+     WHERE l.id = v."linkId" AND l.id IN (SELECT id FROM locked)`
+};
+const LINK_STATE_TABLES = (0, _databasechanges.tablesReadBy)(FIND_LINK_STATE.text);
+const MEDIA_SERVER_SECRET_TABLES = (0, _databasechanges.tablesReadBy)(`${FIND_MEDIA_SERVER_BY_SECRET.text} ${FIND_MEDIA_SERVER_WITHOUT_SECRET.text}`);
+let VerificationRepository = class VerificationRepository {
+    db;
+    constructor(db){
+        this.db = db;
+    }
+    /**
+   * A link and everything its validity depends on, in one round trip. Its camera and grant
+   * count only in the generation the link recorded: a camera re-created with the same uuid or
+   * unblocked without restoring its links, and a grant renewed after it expired, are not the
+   * ones it was issued under (camera_gone, grant_gone).
+   */ async findLinkState(tokenHash) {
+        const rows = await this.db.sql.query(FIND_LINK_STATE, [
+            tokenHash
+        ]);
+        return rows.length ? toLinkState(rows[0]) : null;
+    }
+    /** Link states by link id, in one round trip, for links that still exist. */ async findLinkStatesByIds(ids) {
+        if (!ids.length) return [];
+        return (await this.db.sql.query(FIND_LINK_STATES_BY_ID, [
+            ids
+        ])).map(toLinkState);
+    }
+    /** The media server whose verification secret hashes to this, if any (the hash is unique). */ async findMediaServerIdBySecretHash(secretHash) {
+        const rows = await this.db.sql.query(FIND_MEDIA_SERVER_BY_SECRET, [
+            secretHash
+        ]);
+        return rows.length ? rows[0].id : null;
+    }
+    /** Some media server without a verification secret (one that trusts its network), if any. */ async findMediaServerIdWithoutSecret() {
+        const rows = await this.db.sql.query(FIND_MEDIA_SERVER_WITHOUT_SECRET, []);
+        return rows.length ? rows[0].id : null;
+    }
+    /** The control API credentials of the media server whose verification secret hashes to this, if any. */ async findControlApiCredentials(secretHash) {
+        const rows = await this.db.sql.query(FIND_CONTROL_API_CREDENTIALS, [
+            secretHash
+        ]);
+        return rows[0] ?? null;
+    }
+    /**
+   * Adds a batch of usage counters in one statement (the batch travels as one JSON parameter).
+   * Instances flush in any order, so times merge as LEAST/GREATEST and the IP and refusal
+   * reason come with the newest use and refusal, not with the last flush (as mergeUsage does
+   * in memory). A delta's own IP is null only when none of its uses reported one. With a
+   * `flushId`, the batch is added only the first time that id is written.
+   */ async addUsage(deltas, flushId = null) {
+        if (!deltas.length) return;
+        // Through the driver: a flush carries one delta per link used, megabytes of JSON under load,
+        // which Prisma would copy into its WebAssembly memory (that memory never shrinks).
+        await this.db.sql.query(ADD_USAGE, [
+            JSON.stringify(deltas),
+            flushId
+        ]);
+    }
+};
+VerificationRepository = _ts_decorate([
+    (0, _common.Injectable)(),
+    _ts_param(0, (0, _common.Inject)(_prismaservice.DATABASE_CONNECTION)),
+    _ts_metadata("design:type", Function),
+    _ts_metadata("design:paramtypes", [
+        typeof OpenDatabase === "undefined" ? Object : OpenDatabase
+    ])
+], VerificationRepository);
+function toLinkState(row) {
+    const token = (exists, id, revokedAt, expiresAt)=>id === null ? null : {
+            revoked: !exists || revokedAt !== null,
+            expiresAt
+        };
+    return {
+        id: row.id,
+        kind: row.kind,
+        streamName: row.stream_name,
+        source: row.source,
+        archiveFrom: row.archive_from,
+        archiveTo: row.archive_to,
+        expiresAt: row.expires_at,
+        revoked: row.revoked_at !== null,
+        subject: row.user_id ?? row.integration_id ?? '',
+        camera: row.camera_exists ? {
+            blocked: row.camera_blocked === true,
+            hasStream: row.stream_exists
+        } : null,
+        mediaServer: row.media_server_id === null || row.base_url === null ? null : {
+            id: row.media_server_id,
+            baseUrl: row.base_url,
+            rtspBaseUrl: row.rtsp_base_url,
+            urlTemplates: row.url_templates ?? {},
+            hasSecret: row.has_secret === true
+        },
+        integrationToken: token(row.it_exists, row.integration_token_id, row.it_revoked_at, row.it_expires_at),
+        userToken: token(row.ut_exists, row.user_token_id, row.ut_revoked_at, row.ut_expires_at),
+        grant: row.grant_exists ? {
+            expiresAt: row.grant_expires_at
+        } : null,
+        issuedToUser: row.user_id !== null
+    };
+}
+
+//# sourceMappingURL=verification.repository.js.map
