@@ -6,7 +6,7 @@ import { AuditEventsService } from '../admin/audit-events/audit-events.service';
 import { CamerasService } from '../admin/cameras/cameras.service';
 import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
-import { streamLinksCsv } from '../admin/links/links.controller';
+import { streamLinksCsv } from '../admin/links/links-csv';
 import { LINK_STATUSES } from '../links/link-status';
 import { LinksAdminService } from '../admin/links/links.service';
 import { SessionsAdminService } from '../admin/sessions/sessions.service';
