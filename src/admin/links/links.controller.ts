@@ -19,7 +19,7 @@ import {
   RevokeLinksDto,
 } from './links.dto';
 import { streamLinksCsv } from './links-csv';
-import { LinksAdminService } from './links.service';
+import { AdminLinksService } from './links.service';
 import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
@@ -27,7 +27,7 @@ import { IdParamDto } from '../../common/id-params.dto';
 // One prefix for `links` and `links.csv`: a CSV export is its own operation, not a second type of the list's 200.
 @Controller('api/v1/admin')
 export class LinksAdminController {
-  constructor(private readonly links: LinksAdminService) {}
+  constructor(private readonly links: AdminLinksService) {}
 
   @Get('links')
   @RequiresRole('auditor')

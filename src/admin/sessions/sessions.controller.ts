@@ -6,13 +6,13 @@ import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator'
 import { AdminApi } from '../admin-api.decorator';
 import { streamCsv } from '../csv-export';
 import { EndSessionDto, LinkSessionsQueryDto, mapSession, SESSION_CSV_COLUMNS, SessionDto, SessionPageDto, SessionsQueryDto } from './sessions.dto';
-import { ALREADY_ENDED, SessionsAdminService } from './sessions.service';
+import { ALREADY_ENDED, AdminSessionsService } from './sessions.service';
 
 @ApiTags('admin: sessions')
 @AdminApi()
 @Controller('api/v1/admin')
 export class SessionsAdminController {
-  constructor(private readonly sessions: SessionsAdminService) {}
+  constructor(private readonly sessions: AdminSessionsService) {}
 
   @Get('sessions')
   @ApiOperation({
@@ -67,6 +67,6 @@ export class SessionsAdminController {
 }
 
 /** Every session matching the query as a CSV download (the API's, like the links' export). */
-export function streamSessionsCsv(sessions: SessionsAdminService, query: SessionsQueryDto, res: Response): Promise<void> {
+export function streamSessionsCsv(sessions: AdminSessionsService, query: SessionsQueryDto, res: Response): Promise<void> {
   return streamCsv(res, 'sessions.csv', sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
 }
