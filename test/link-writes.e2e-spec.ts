@@ -2,7 +2,7 @@ import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashToken } from '../src/auth/tokens';
 import { AppError, ErrorCode } from '../src/common/app-error';
-import type { OpenDatabase } from '../src/database/adapter-factory';
+import type { OpenDatabase } from '../src/database/open-database';
 import { DATABASE_CONNECTION } from '../src/database/prisma.service';
 import { IssuedLinkWriter, LINKS_NOT_RECORDED_MESSAGE } from '../src/links/issued-link-writer';
 import type { NewIssuedLink } from '../src/links/issued-links.repository';

@@ -7,15 +7,15 @@ import { AdminsService } from './admins/admins.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
 import { AuditEventsService } from './audit-events/audit-events.service';
 import { LinksAdminController } from './links/links.controller';
-import { LinksAdminService } from './links/links.service';
+import { AdminLinksService } from './links/links.service';
 import { SessionsAdminController } from './sessions/sessions.controller';
-import { SessionsAdminService } from './sessions/sessions.service';
+import { AdminSessionsService } from './sessions/sessions.service';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
 import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
 import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
 import { CamerasController } from './cameras/cameras.controller';
 import { AdminCamerasRepository } from './cameras/cameras.repository';
-import { CamerasService } from './cameras/cameras.service';
+import { AdminCamerasService } from './cameras/cameras.service';
 import { GrantsController } from './grants/grants.controller';
 import { GrantsRepository } from './grants/grants.repository';
 import { GrantsService } from './grants/grants.service';
@@ -52,7 +52,7 @@ import { UsersService } from './users/users.service';
     MediaServersRepository,
     MediaServersService,
     AdminCamerasRepository,
-    CamerasService,
+    AdminCamerasService,
     ArchiveRangesRepository,
     ArchiveRangesService,
     UsersRepository,
@@ -63,13 +63,13 @@ import { UsersService } from './users/users.service';
     GrantsService,
     IntegrationsRepository,
     IntegrationsService,
-    LinksAdminService,
-    SessionsAdminService,
+    AdminLinksService,
+    AdminSessionsService,
     AdminsRepository,
     AdminsService,
     AuditEventsService,
   ],
   // The console (src/console) is another front of the same services.
-  exports: [LinksAdminService, SessionsAdminService, AuditEventsService, AdminsService, CamerasService, UsersService, IntegrationsService],
+  exports: [AdminLinksService, AdminSessionsService, AuditEventsService, AdminsService, AdminCamerasService, UsersService, IntegrationsService],
 })
 export class AdminModule {}

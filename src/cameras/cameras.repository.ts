@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import type { NamedStatement } from '../database/direct-sql';
+import type { OpenDatabase } from '../database/open-database';
 import { tablesReadBy } from '../database/database-changes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { MediaServerUrls, TemplateKey } from '../links/url-templates';

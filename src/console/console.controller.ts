@@ -3,13 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AdminsService } from '../admin/admins/admins.service';
 import { AuditEventsService } from '../admin/audit-events/audit-events.service';
-import { CamerasService } from '../admin/cameras/cameras.service';
+import { AdminCamerasService } from '../admin/cameras/cameras.service';
 import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
-import { streamLinksCsv } from '../admin/links/links.controller';
+import { streamLinksCsv } from '../admin/links/links-csv';
 import { LINK_STATUSES } from '../links/link-status';
-import { LinksAdminService } from '../admin/links/links.service';
-import { SessionsAdminService } from '../admin/sessions/sessions.service';
+import { AdminLinksService } from '../admin/links/links.service';
+import { AdminSessionsService } from '../admin/sessions/sessions.service';
 import { UsersService } from '../admin/users/users.service';
 import { addAuditDetails, AuditInterceptor } from '../audit/audit.interceptor';
 import { RequiresRole } from '../auth/admin-roles';
@@ -41,11 +41,11 @@ export const FILTER_CHOICES_MAX = 200;
 export class ConsoleController {
   constructor(
     private readonly overviews: OverviewService,
-    private readonly links: LinksAdminService,
-    private readonly sessions: SessionsAdminService,
+    private readonly links: AdminLinksService,
+    private readonly sessions: AdminSessionsService,
     private readonly events: AuditEventsService,
     private readonly admins: AdminsService,
-    private readonly cameras: CamerasService,
+    private readonly cameras: AdminCamerasService,
     private readonly users: UsersService,
     private readonly integrations: IntegrationsService,
   ) {}

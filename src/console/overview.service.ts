@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { hourOf, OVERVIEW_DAYS } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
+import { OverviewRepository } from './overview.repository';
 import { decisionInWords } from './refusal-reasons';
 import { DAY_MS, HOUR_MS } from '../common/timestamps';
 
@@ -12,7 +12,7 @@ export interface Overview {
   issuedDaily: BarChart;
   decisionsDaily: BarChart;
   counts: { active: number; expired: number; revoked: number };
-  busiest: Awaited<ReturnType<IssuedLinksRepository['busiest']>>;
+  busiest: Awaited<ReturnType<OverviewRepository['busiest']>>;
 }
 
 /** What the console's first page shows: the hourly counters as charts, link counts, the busiest cameras and integrations. */
@@ -20,7 +20,7 @@ export interface Overview {
 export class OverviewService {
   constructor(
     private readonly stats: HourlyStatsRepository,
-    private readonly links: IssuedLinksRepository,
+    private readonly repository: OverviewRepository,
   ) {}
 
   async overview(now: Date): Promise<Overview> {
@@ -29,8 +29,8 @@ export class OverviewService {
     const hoursFrom = new Date(thisHour.getTime() - 23 * HOUR_MS);
     const daysFrom = new Date(today.getTime() - (OVERVIEW_DAYS - 1) * DAY_MS);
     const [counts, busiest, rows] = await Promise.all([
-      this.links.countByState(now),
-      this.links.busiest(new Date(now.getTime() - DAY_MS), 5),
+      this.repository.countByState(now),
+      this.repository.busiest(new Date(now.getTime() - DAY_MS), 5),
       this.stats.between(daysFrom, new Date(thisHour.getTime() + HOUR_MS)),
     ]);
     const hours = buckets(

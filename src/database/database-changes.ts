@@ -2,7 +2,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModu
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { OpenDatabase, Unlisten } from './adapter-factory';
+import type { Unlisten } from './change-listener-connection';
+import type { OpenDatabase } from './open-database';
 import { DATABASE_CONNECTION } from './prisma.service';
 
 /** The channel the migrations' triggers notify on (see prisma/migrations/*_verification_usage_audit). */

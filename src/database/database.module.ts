@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { openDatabase } from './adapter-factory';
+import { openDatabase } from './open-database';
 import { DatabaseChanges } from './database-changes';
 import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
 

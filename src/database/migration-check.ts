@@ -1,6 +1,6 @@
 import { StartupError } from '../common/startup-error';
 import { type DatabaseTarget, describeTarget } from '../config/database-target';
-import type { DirectSql } from './adapter-factory';
+import type { DirectSql } from './direct-sql';
 
 const APPLIED = {
   name: 'camlinks-applied-migrations',

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
-import type { OpenDatabase } from './adapter-factory';
+import type { OpenDatabase } from './open-database';
 import { StartupError } from '../common/startup-error';
 import { appliedMigrations, existingTables, migrationMismatch, tablesOf, unreachable } from './migration-check';
 import { applyMigrations, pendingMigrations, readMigrations, releaseEngine } from './migrations/schema-engine';

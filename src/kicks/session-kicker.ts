@@ -1,7 +1,8 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { OpenDatabase, Unlisten } from '../database/adapter-factory';
+import type { Unlisten } from '../database/change-listener-connection';
+import type { OpenDatabase } from '../database/open-database';
 import { type ChangeSubscriber, DatabaseChanges } from '../database/database-changes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import { type PendingKick, ViewingSessionsRepository } from '../sessions/viewing-sessions.repository';

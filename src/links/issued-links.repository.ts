@@ -2,14 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Cursor } from '../common/cursor';
-import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import type { NamedStatement } from '../database/direct-sql';
+import type { OpenDatabase } from '../database/open-database';
 import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
-import { type LinkStatus, statusAt } from './link-status';
+import { earliestIssuedUnexpired, type LinkStatus, statusAt } from './link-status';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
 export interface LinkTerms {
@@ -256,40 +257,6 @@ export class IssuedLinksRepository {
          LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
   }
 
-  /**
-   * Links by what the overview shows: active (neither revoked nor past its own expiry), expired
-   * and revoked. Not `status`: deciding it for every link would join every row.
-   */
-  async countByState(now: Date): Promise<{ active: number; expired: number; revoked: number }> {
-    const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
-      SELECT (SELECT count(*) FROM issued_links) AS total,
-             (SELECT count(*) FROM issued_links WHERE issued_at > ${this.activeSince(now)}::timestamptz
-                 AND expires_at > ${now}::timestamptz AND revoked_at IS NULL) AS active,
-             (SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL) AS revoked`;
-    const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
-    return { active, revoked, expired: total - active - revoked };
-  }
-
-  /** The cameras and the integrations that were issued the most links since `since`. */
-  async busiest(
-    since: Date,
-    limit: number,
-  ): Promise<{ cameras: { id: string; name: string | null; links: number }[]; integrations: { id: string; name: string | null; links: number }[] }> {
-    const [cameras, integrations] = await Promise.all([
-      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
-        SELECT l.camera_uuid AS id, c.name, l.links FROM (
-          SELECT camera_uuid, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz GROUP BY camera_uuid ORDER BY links DESC LIMIT ${limit}::int) l
-        LEFT JOIN cameras c ON c.uuid = l.camera_uuid ORDER BY l.links DESC`,
-      this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
-        SELECT l.integration_id AS id, i.name, l.links FROM (
-          SELECT integration_id, count(*) AS links FROM issued_links WHERE issued_at >= ${since}::timestamptz AND integration_id IS NOT NULL
-           GROUP BY integration_id ORDER BY links DESC LIMIT ${limit}::int) l
-        LEFT JOIN integrations i ON i.id = l.integration_id ORDER BY l.links DESC`,
-    ]);
-    const counted = (rows: { id: string; name: string | null; links: bigint }[]) => rows.map((row) => ({ ...row, links: Number(row.links) }));
-    return { cameras: counted(cameras), integrations: counted(integrations) };
-  }
-
   /** How many active links `revokeMatching` would revoke now, for a confirmation. */
   async countRevocable(filter: Omit<LinkFilter, 'status'>, now: Date): Promise<number> {
     const [row] = await this.prisma.$queryRaw<{ count: bigint }[]>`
@@ -297,9 +264,8 @@ export class IssuedLinksRepository {
     return Number(row.count);
   }
 
-  /** The earliest a link that has not expired at `now` can have been issued. */
   private activeSince(now: Date): Date {
-    return new Date(now.getTime() - this.config.links.ttlMax * 1000);
+    return earliestIssuedUnexpired(now, this.config.links.ttlMax);
   }
 
   private revokedFields(revocation: Revocation) {

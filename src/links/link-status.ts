@@ -46,3 +46,8 @@ export function statusAt(now: Date): Prisma.Sql {
     WHEN NOT EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) THEN 'suspended'
     ELSE 'active' END`;
 }
+
+/** The earliest a link that has not expired at `now` can have been issued (`ttlMax` in seconds). */
+export function earliestIssuedUnexpired(now: Date, ttlMax: number): Date {
+  return new Date(now.getTime() - ttlMax * 1000);
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { OpenDatabase } from '../database/adapter-factory';
+import type { OpenDatabase } from '../database/open-database';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import { DatabaseChanges } from '../database/database-changes';
 import { Metrics } from './metrics';

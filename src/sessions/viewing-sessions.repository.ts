@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/cursor';
-import type { NamedStatement, OpenDatabase } from '../database/adapter-factory';
+import type { NamedStatement } from '../database/direct-sql';
+import type { OpenDatabase } from '../database/open-database';
 import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import type { EndReason, KickState, MediaServerKind } from './viewing-session';

@@ -1,4 +1,4 @@
-import type { DirectSql } from '../../src/database/adapter-factory';
+import type { DirectSql } from '../../src/database/direct-sql';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQueryable } from '@prisma/driver-adapter-utils';
 
 /** Counts the SQL statements sent through a driver adapter: real round trips, on a real database. */

@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedDatabase, openDatabase, PGLITE_OPTIONS } from '../../src/database/adapter-factory';
+import { PGLITE_OPTIONS } from '../../src/database/embedded-database';
+import { embeddedDatabase, openDatabase } from '../../src/database/open-database';
 import { applyMigrations } from '../../src/database/migrations/schema-engine';
 import { adminQuery, databaseUrl, PGLITE_TEMPLATE_ENV, TEMPLATE_DB_ENV, uniqueDatabaseName } from './test-database';
 

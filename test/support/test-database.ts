@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { openDatabase, type OpenDatabase } from '../../src/database/adapter-factory';
+import { openDatabase, type OpenDatabase } from '../../src/database/open-database';
 
 /** The PostgreSQL server the tests use; CI and developer machines run one on 127.0.0.1. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -6,13 +6,13 @@ import { UuidParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { CameraDto, CreateCameraDto, ListCamerasQueryDto, mapCamera, UpdateCameraDto } from './cameras.dto';
-import { CamerasService } from './cameras.service';
+import { AdminCamerasService } from './cameras.service';
 
 @ApiTags('admin: cameras')
 @AdminApi()
 @Controller('api/v1/admin/cameras')
 export class CamerasController {
-  constructor(private readonly cameras: CamerasService) {}
+  constructor(private readonly cameras: AdminCamerasService) {}
 
   @Post()
   @ApiOperation({

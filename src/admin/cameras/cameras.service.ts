@@ -6,7 +6,7 @@ import type { CreateCameraDto, ListCamerasQueryDto, UpdateCameraDto } from './ca
 import { AdminCamerasRepository, type CameraRecord, type CameraStreamRecord } from './cameras.repository';
 
 @Injectable()
-export class CamerasService {
+export class AdminCamerasService {
   constructor(
     private readonly cameras: AdminCamerasRepository,
     private readonly mediaServers: MediaServersRepository,

@@ -5,11 +5,9 @@ import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { addAuditDetails } from '../../audit/audit.interceptor';
 import type { Request, Response } from 'express';
 import { AdminApi } from '../admin-api.decorator';
-import { streamCsv } from '../csv-export';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
 import {
-  flattenLink,
   LINK_CSV_COLUMNS,
   LinkDto,
   LinkPageDto,
@@ -20,7 +18,8 @@ import {
   RevokeLinkDto,
   RevokeLinksDto,
 } from './links.dto';
-import { LinksAdminService } from './links.service';
+import { streamLinksCsv } from './links-csv';
+import { AdminLinksService } from './links.service';
 import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
@@ -28,7 +27,7 @@ import { IdParamDto } from '../../common/id-params.dto';
 // One prefix for `links` and `links.csv`: a CSV export is its own operation, not a second type of the list's 200.
 @Controller('api/v1/admin')
 export class LinksAdminController {
-  constructor(private readonly links: LinksAdminService) {}
+  constructor(private readonly links: AdminLinksService) {}
 
   @Get('links')
   @RequiresRole('auditor')
@@ -103,9 +102,4 @@ export class LinksAdminController {
   async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: AdminIdentity): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
-}
-
-/** Every link matching the query as a CSV download (the API's and the console's). */
-export function streamLinksCsv(links: LinksAdminService, query: LinksExportQueryDto, now: Date, res: Response): Promise<void> {
-  return streamCsv(res, 'links.csv', links.export(query, now), LINK_CSV_COLUMNS, (link) => flattenLink(mapLink(link)));
 }

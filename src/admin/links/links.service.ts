@@ -11,7 +11,7 @@ const EXPORT_BATCH = 500;
 
 /** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
 @Injectable()
-export class LinksAdminService {
+export class AdminLinksService {
   constructor(
     private readonly links: IssuedLinksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

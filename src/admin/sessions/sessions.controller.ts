@@ -7,13 +7,13 @@ import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator'
 import { AdminApi } from '../admin-api.decorator';
 import { streamCsv } from '../csv-export';
 import { EndSessionDto, LinkSessionsQueryDto, mapSession, SESSION_CSV_COLUMNS, SessionDto, SessionPageDto, SessionsQueryDto } from './sessions.dto';
-import { ALREADY_ENDED, SessionsAdminService } from './sessions.service';
+import { ALREADY_ENDED, AdminSessionsService } from './sessions.service';
 
 @ApiTags('admin: sessions')
 @AdminApi()
 @Controller('api/v1/admin')
 export class SessionsAdminController {
-  constructor(private readonly sessions: SessionsAdminService) {}
+  constructor(private readonly sessions: AdminSessionsService) {}
 
   @Get('sessions')
   @RequiresRole('auditor')

@@ -10,7 +10,7 @@ export const ALREADY_ENDED = 'The session has already ended.';
 
 /** Who is watching through which link, and ending one viewer's session without revoking the link. */
 @Injectable()
-export class SessionsAdminService {
+export class AdminSessionsService {
   constructor(
     private readonly sessions: ViewingSessionsRepository,
     private readonly links: IssuedLinksRepository,

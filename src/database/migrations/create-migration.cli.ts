@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase } from '../adapter-factory';
+import { openDatabase } from '../open-database';
 import { LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATIONS_DIR, diffMigrationsToSchema } from './schema-engine';
 
 /**

@@ -1,5 +1,5 @@
 import { describeTarget } from '../../config/database-target';
-import { openDatabase } from '../adapter-factory';
+import { openDatabase } from '../open-database';
 import { loadConfigOrExit } from '../../config/app-config';
 import { applyMigrations } from './schema-engine';
 

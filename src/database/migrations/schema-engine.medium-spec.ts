@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '../adapter-factory';
+import { openDatabase, type OpenDatabase } from '../open-database';
 import { diffMigrationsToSchema, LOCKFILE_CONTENT, LOCKFILE_NAME } from './schema-engine';
 
 // Diffs replay migrations in a shadow database, which only PGlite provides: no server needed.

@@ -1,0 +1,27 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
+
+/** A statement of a hot path, with the name it is prepared under (once per connection) on PostgreSQL. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * The hot paths' way to the database, around Prisma: its JavaScript runtime costs more CPU per
+ * statement than the driver does (docs/BENCHMARKS.md). Parameters are bound, never spliced;
+ * rows come back with the driver's types (timestamptz as Date, json parsed).
+ */
+export interface DirectSql {
+  query<R>(statement: NamedStatement, values: unknown[]): Promise<R[]>;
+}
+
+/** Named prepared statements on the pool: each connection prepares a statement once, by its name. */
+export function directSqlOnPool(pool: Pool): DirectSql {
+  return { query: async (statement, values) => (await pool.query({ ...statement, values })).rows };
+}
+
+/** PGlite has one connection and prepares nothing by name; its query() is the extended protocol with bound parameters. */
+export function directSqlOnPGlite(pglite: PGlite): DirectSql {
+  return { query: async <R>(statement: NamedStatement, values: unknown[]) => (await pglite.query<R>(statement.text, values)).rows };
+}
