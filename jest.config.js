@@ -1,7 +1,16 @@
 // Jest runs TypeScript through SWC (NestJS 12 ships ES modules that ts-jest cannot load on Node 20).
 // The compiler options are the build's (scripts/build.js), so tests run what `npm start` runs.
 const swc = ['@swc/jest', require('./scripts/build').SWC_COMPILE];
-const esmPackages = ['@nestjs', 'file-type', 'token-types', 'strtok3', 'uint8array-extras', '@borewit', '@tokenizer', '@prisma/schema-engine-wasm'];
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'token-types',
+  'strtok3',
+  'uint8array-extras',
+  '@borewit',
+  '@tokenizer',
+  '@prisma/schema-engine-wasm',
+];
 
 const shared = {
   rootDir: __dirname,
@@ -29,7 +38,15 @@ module.exports = {
   projects: [
     // Tiers: `unit` answers in seconds (pure code, no database, no app); `medium` boots the app
     // or the migration engine in process (the OpenAPI document, migration diffs); e2e per database.
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js', '<rootDir>/test/support/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.js',
+        '<rootDir>/test/support/**/*.spec.ts',
+      ],
+    },
     { ...shared, displayName: 'medium', testMatch: ['<rootDir>/src/**/*.medium-spec.ts'] },
     e2e('postgres'),
     e2e('embedded'),

@@ -21,7 +21,13 @@ function linkState() {
     revoked: false,
     subject: randomUUID(),
     camera: { blocked: false, hasStream: true },
-    mediaServer: { id: randomUUID(), baseUrl: 'https://edge-1.example.net', rtspBaseUrl: null, urlTemplates: {}, hasSecret: true },
+    mediaServer: {
+      id: randomUUID(),
+      baseUrl: 'https://edge-1.example.net',
+      rtspBaseUrl: null,
+      urlTemplates: {},
+      hasSecret: true,
+    },
     integrationToken: { revoked: false, expiresAt: null },
     userToken: null,
     grant: null,
@@ -38,7 +44,8 @@ function heapUsed() {
 const cache = new ChangeAwareCache({ foundMs: 60_000, missingMs: 10_000, maxBytes: 2 ** 40 }, changes);
 const before = heapUsed();
 // Keys and values made per entry, as the server reads them from the database one by one.
-for (let i = 0; i < ENTRIES; i++) cache.set(randomBytes(32).toString('base64url'), linkState(), Date.now(), cache.generation);
+for (let i = 0; i < ENTRIES; i++)
+  cache.set(randomBytes(32).toString('base64url'), linkState(), Date.now(), cache.generation);
 const after = heapUsed();
 const real = (after - before) / ENTRIES;
 const estimated = cache.usage().bytes / ENTRIES;

@@ -58,7 +58,11 @@ async function seed(databaseUrl, cameraUuids) {
 }
 
 async function signIn(base, adminToken) {
-  const res = await fetch(`${base}/admin/sign-in`, { method: 'POST', body: new URLSearchParams({ token: adminToken }), redirect: 'manual' });
+  const res = await fetch(`${base}/admin/sign-in`, {
+    method: 'POST',
+    body: new URLSearchParams({ token: adminToken }),
+    redirect: 'manual',
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (res.status !== 303 || !cookie) throw new Error(`console sign-in failed: ${res.status}`);
   return cookie;
@@ -87,7 +91,11 @@ async function measureConsole({ base, adminToken, databaseUrl, cameraUuids }) {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      return (await client.query(`SELECT id, token_prefix FROM issued_links ORDER BY issued_at LIMIT 1 OFFSET ${Math.floor(LINKS / 2)}`)).rows[0];
+      return (
+        await client.query(
+          `SELECT id, token_prefix FROM issued_links ORDER BY issued_at LIMIT 1 OFFSET ${Math.floor(LINKS / 2)}`,
+        )
+      ).rows[0];
     } finally {
       await client.end();
     }
@@ -95,27 +103,53 @@ async function measureConsole({ base, adminToken, databaseUrl, cameraUuids }) {
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 16);
   const dayBefore = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 16);
   const pages = [
-    ['Overview', '/admin', 'countByState (issued_at range, revoked_at partial index, count(*)), busiest (issued_at range), hourly_stats (primary key)'],
+    [
+      'Overview',
+      '/admin',
+      'countByState (issued_at range, revoked_at partial index, count(*)), busiest (issued_at range), hourly_stats (primary key)',
+    ],
     ['Links, no filter', '/admin/links', 'issued_links (issued_at, id)'],
     ['Links by camera', `/admin/links?camera_uuid=${cameraUuids[3]}`, 'issued_links (camera_uuid, issued_at)'],
-    ['Links by integration', `/admin/links?integration_id=${integrations[1]}`, 'issued_links (integration_id, issued_at)'],
+    [
+      'Links by integration',
+      `/admin/links?integration_id=${integrations[1]}`,
+      'issued_links (integration_id, issued_at)',
+    ],
     ['Links by user', `/admin/links?user_id=${users[5]}`, 'issued_links (user_id, issued_at)'],
     ['Links by kind', '/admin/links?kind=archive', 'issued_links (issued_at, id), filtered'],
     ['Links, revoked', '/admin/links?status=revoked', 'issued_links (issued_at, id), filtered'],
-    ['Links issued in a day a week ago', `/admin/links?issued_from=${dayBefore}&issued_to=${weekAgo}`, 'issued_links (issued_at, id)'],
-    ['Links by token prefix', `/admin/links?token_prefix=${anyLink.token_prefix}`, 'issued_links (token_prefix text_pattern_ops), equality'],
+    [
+      'Links issued in a day a week ago',
+      `/admin/links?issued_from=${dayBefore}&issued_to=${weekAgo}`,
+      'issued_links (issued_at, id)',
+    ],
+    [
+      'Links by token prefix',
+      `/admin/links?token_prefix=${anyLink.token_prefix}`,
+      'issued_links (token_prefix text_pattern_ops), equality',
+    ],
     [
       'Links by the first 7 characters of a token',
       `/admin/links?token_prefix=${anyLink.token_prefix.slice(0, 7)}`,
       'issued_links (token_prefix text_pattern_ops), LIKE',
     ],
-    ['Links, suspended (none match)', '/admin/links?status=suspended', 'issued_links (issued_at, id), bounded by LINK_TTL_MAX'],
+    [
+      'Links, suspended (none match)',
+      '/admin/links?status=suspended',
+      'issued_links (issued_at, id), bounded by LINK_TTL_MAX',
+    ],
     ['Links, page 2 by camera', '', 'issued_links (camera_uuid, issued_at)'],
     ['A link', `/admin/links/${anyLink.id}`, 'issued_links primary key'],
-    ['Bulk revoke confirmation (count) by camera', `/admin/links/revoke?camera_uuid=${cameraUuids[3]}`, 'issued_links (camera_uuid, issued_at)'],
+    [
+      'Bulk revoke confirmation (count) by camera',
+      `/admin/links/revoke?camera_uuid=${cameraUuids[3]}`,
+      'issued_links (camera_uuid, issued_at)',
+    ],
     ['Audit events', '/admin/audit-events', 'audit_events (occurred_at, id)'],
   ];
-  const firstPage = await fetch(`${base}/admin/links?camera_uuid=${cameraUuids[3]}`, { headers: { cookie } }).then((r) => r.text());
+  const firstPage = await fetch(`${base}/admin/links?camera_uuid=${cameraUuids[3]}`, { headers: { cookie } }).then(
+    (r) => r.text(),
+  );
   pages[11][1] = /href="([^"]+)" rel="next"/.exec(firstPage)[1].replace(/&amp;/g, '&');
   const rows = [];
   for (const [label, path, index] of pages) {

@@ -20,7 +20,14 @@ const link = (overrides) => ({
   subject: 'integration',
   camera: { blocked: false, hasStream: true },
   // `secretHash` for builds before media servers were identified by their secret.
-  mediaServer: { id: 'edge', baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, hasSecret: false, secretHash: null },
+  mediaServer: {
+    id: 'edge',
+    baseUrl: 'http://edge:8080',
+    rtspBaseUrl: null,
+    urlTemplates: {},
+    hasSecret: false,
+    secretHash: null,
+  },
   integrationToken: { revoked: false, expiresAt: null },
   userToken: null,
   grant: null,
@@ -48,5 +55,7 @@ for (const [label, state, path] of cases) {
   for (let i = 0; i < 1e5; i++) decide(state, resource, asker, NOW);
   const start = process.hrtime.bigint();
   for (let i = 0; i < N; i++) decide(state, resource, asker, NOW);
-  console.log(`${label.padEnd(32)} ${outcome.padEnd(6)} ${(Number(process.hrtime.bigint() - start) / N).toFixed(0)} ns`);
+  console.log(
+    `${label.padEnd(32)} ${outcome.padEnd(6)} ${(Number(process.hrtime.bigint() - start) / N).toFixed(0)} ns`,
+  );
 }

@@ -10,22 +10,28 @@ if (scenario.unknownTokens) {
   // Every request a token never issued: each one a cache miss and one query.
   request.setupRequest = (req) => ({
     ...req,
-    headers: { ...req.headers, 'x-original-uri': `${scenario.unknownTokens}?token=cll_${randomBytes(32).toString('base64url')}` },
+    headers: {
+      ...req.headers,
+      'x-original-uri': `${scenario.unknownTokens}?token=cll_${randomBytes(32).toString('base64url')}`,
+    },
   });
 }
 const statuses = {};
 request.onResponse = (status) => (statuses[status] = (statuses[status] ?? 0) + 1);
 
-autocannon({ url: scenario.url, connections: scenario.connections, duration: scenario.seconds, requests: [request] }, (error, result) => {
-  if (error) throw error;
-  process.stdout.write(
-    JSON.stringify({
-      requestsPerSecond: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      errors: result.errors + result.timeouts,
-      statuses,
-    }),
-  );
-});
+autocannon(
+  { url: scenario.url, connections: scenario.connections, duration: scenario.seconds, requests: [request] },
+  (error, result) => {
+    if (error) throw error;
+    process.stdout.write(
+      JSON.stringify({
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        total: result.requests.total,
+        errors: result.errors + result.timeouts,
+        statuses,
+      }),
+    );
+  },
+);

@@ -42,12 +42,18 @@ async function sql(statement) {
 
 function load(scenario) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load.js'), JSON.stringify({ connections: 32, ...scenario })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'load.js'), JSON.stringify({ connections: 32, ...scenario })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`)),
+    );
   });
 }
 
@@ -119,7 +125,11 @@ async function main() {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const media = await admin('/media-servers', { name: 'bench-nginx', base_url: `http://127.0.0.1:${NGINX_PORT}`, verification_secret: SECRET });
+    const media = await admin('/media-servers', {
+      name: 'bench-nginx',
+      base_url: `http://127.0.0.1:${NGINX_PORT}`,
+      verification_secret: SECRET,
+    });
     const camera = await admin('/cameras', {
       name: 'bench',
       media_server_id: media.id,
@@ -139,11 +149,16 @@ async function main() {
       for (const variant of Object.keys(VARIANTS)) {
         const stop = await startNginx(prefix, variant);
         try {
-          const scenario = { url: `http://127.0.0.1:${NGINX_PORT}`, method: 'GET', path: `${link.pathname}${link.search}` };
+          const scenario = {
+            url: `http://127.0.0.1:${NGINX_PORT}`,
+            method: 'GET',
+            path: `${link.pathname}${link.search}`,
+          };
           await load({ ...scenario, seconds: WARMUP_SECONDS });
           const result = await load({ ...scenario, seconds: SECONDS });
           const unexpected = result.total - (result.statuses[200] ?? 0);
-          if (unexpected) throw new Error(`${variant}: ${unexpected} answers other than 200: ${JSON.stringify(result.statuses)}`);
+          if (unexpected)
+            throw new Error(`${variant}: ${unexpected} answers other than 200: ${JSON.stringify(result.statuses)}`);
           results[variant].push({ ...result, load1: loadavg()[0] });
           console.log(
             `round ${round + 1}, ${VARIANTS[variant]}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
@@ -153,7 +168,9 @@ async function main() {
         }
       }
     }
-    console.log('\n| variant | req/s (each round) | of no checks (each round) | p50 ms | p99 ms |\n|---|---|---|---|---|');
+    console.log(
+      '\n| variant | req/s (each round) | of no checks (each round) | p50 ms | p99 ms |\n|---|---|---|---|---|',
+    );
     for (const [variant, label] of Object.entries(VARIANTS)) {
       const runs = results[variant];
       const ratios = runs.map((r, i) => (r.requestsPerSecond / results.none[i].requestsPerSecond).toFixed(2));

@@ -61,12 +61,18 @@ function rssMb(pid, field = 'VmRSS') {
 
 function load(scenario, seconds) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load.js'), JSON.stringify({ ...scenario, connections: CONNECTIONS, seconds })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'load.js'), JSON.stringify({ ...scenario, connections: CONNECTIONS, seconds })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`)),
+    );
   });
 }
 
@@ -124,7 +130,9 @@ async function fillCaches(base, { issue }) {
       for (const link of await res.json()) urls.push(new URL(link.url));
     });
     await pool(urls, 32, async (url) => {
-      await fetch(`${base}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' } });
+      await fetch(`${base}/api/v1/media-auth/nginx`, {
+        headers: { 'X-Original-URI': `${url.pathname}${url.search}`, 'X-Original-Method': 'GET' },
+      });
     });
     links += urls.length;
     const now = await metric(base, 'camlinks_cache_estimated_bytes');
@@ -145,7 +153,12 @@ async function twoInstances({ env, scenarios, redis }) {
   const ports = [PORT + 1, PORT + 2];
   const nginxPort = PORT + 3;
   const limits = redis
-    ? { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_DISABLED: 'false', RATE_LIMIT_INTEGRATION: '100000000/60', RATE_LIMIT_VERIFY: '100000000/60' }
+    ? {
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        RATE_LIMIT_DISABLED: 'false',
+        RATE_LIMIT_INTEGRATION: '100000000/60',
+        RATE_LIMIT_VERIFY: '100000000/60',
+      }
     : { RATE_LIMIT_DISABLED: 'true' };
   const dir = mkdtempSync(join(tmpdir(), 'camlinks-bench-nginx-'));
   const servers = ports.map((port) => {
@@ -176,13 +189,22 @@ async function twoInstances({ env, scenarios, redis }) {
     const pids = servers.map((server) => server.pid);
     const variant = redis ? 'Redis budgets' : 'rate limits off';
     for (const key of ['ceiling', 'preview1', 'verifyHit']) {
-      results[key] = await measure({ ...scenarios[key], label: `two instances, nginx, ${variant}: ${scenarios[key].label}` }, via, pids, results.ceiling);
+      results[key] = await measure(
+        { ...scenarios[key], label: `two instances, nginx, ${variant}: ${scenarios[key].label}` },
+        via,
+        pids,
+        results.ceiling,
+      );
     }
     return results;
   } finally {
     nginx.kill();
     for (const server of servers) server.kill('SIGTERM');
-    await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve()))));
+    await Promise.all(
+      servers.map(
+        (server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve())),
+      ),
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -192,7 +214,10 @@ async function main() {
   // BENCH_START_RUNS=0 skips it (measuring one change to the request paths).
   const startRuns = Number(process.env.BENCH_START_RUNS ?? 3);
   const start = startRuns > 0 ? await measureStart({ port: PORT, runs: startRuns }) : undefined;
-  if (start) console.log(`embedded start: fresh ${start.fresh.firstAnswerMs.toFixed(0)} ms, existing ${start.existing.firstAnswerMs.toFixed(0)} ms`);
+  if (start)
+    console.log(
+      `embedded start: fresh ${start.fresh.firstAnswerMs.toFixed(0)} ms, existing ${start.existing.firstAnswerMs.toFixed(0)} ms`,
+    );
   const dbName = `camlinks_bench_${Date.now()}`;
   const adminToken = randomBytes(32).toString('base64url');
   const env = {
@@ -226,7 +251,10 @@ async function main() {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const mediaServer = await admin('/api/v1/admin/media-servers', { name: 'bench-edge', base_url: 'http://127.0.0.1:8080' });
+    const mediaServer = await admin('/api/v1/admin/media-servers', {
+      name: 'bench-edge',
+      base_url: 'http://127.0.0.1:8080',
+    });
     const cameras = [];
     for (let i = 0; i < CAMERAS; i++) {
       cameras.push(
@@ -240,8 +268,17 @@ async function main() {
     }
     const { token } = await admin('/api/v1/admin/integrations', { name: 'bench' });
     const integration = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const previewBody = (n) => JSON.stringify({ cameras: cameras.slice(0, n).map((camera) => ({ uuid: camera.uuid })), source: 'jpg', ttl: 3600 });
-    const issued = await fetch(`${base}/api/v1/cameras/preview`, { method: 'POST', headers: integration, body: previewBody(1) }).then((r) => r.json());
+    const previewBody = (n) =>
+      JSON.stringify({
+        cameras: cameras.slice(0, n).map((camera) => ({ uuid: camera.uuid })),
+        source: 'jpg',
+        ttl: 3600,
+      });
+    const issued = await fetch(`${base}/api/v1/cameras/preview`, {
+      method: 'POST',
+      headers: integration,
+      body: previewBody(1),
+    }).then((r) => r.json());
     const link = new URL(issued[0].url);
 
     const scenarios = {
@@ -287,7 +324,8 @@ async function main() {
       },
     };
     const results = {};
-    for (const [key, scenario] of Object.entries(scenarios)) results[key] = await measure(scenario, base, [server.pid], results.ceiling);
+    for (const [key, scenario] of Object.entries(scenarios))
+      results[key] = await measure(scenario, base, [server.pid], results.ceiling);
 
     // Caches full at their default size (CACHE_MAX_MB): verifying many issued links fills the
     // link-state cache, the largest; then the hot scenarios again, for the peak RSS.
@@ -296,7 +334,12 @@ async function main() {
       `caches: ${results.fill.entries} entries, ~${(results.fill.bytes / 2 ** 20).toFixed(1)} MB estimated, after verifying ${results.fill.links} links; server RSS ${rssMb(server.pid).toFixed(0)} MB`,
     );
     for (const key of ['verifyHit', 'preview1']) {
-      results[`${key}Full`] = await measure({ ...scenarios[key], label: `${scenarios[key].label}, caches full` }, base, [server.pid], results.ceiling);
+      results[`${key}Full`] = await measure(
+        { ...scenarios[key], label: `${scenarios[key].label}, caches full` },
+        base,
+        [server.pid],
+        results.ceiling,
+      );
     }
     scenarios.verifyHitFull = { label: `${scenarios.verifyHit.label}, caches full` };
     scenarios.preview1Full = { label: `${scenarios.preview1.label}, caches full` };
@@ -321,7 +364,8 @@ async function main() {
   }
 }
 
-const TABLE_HEAD = '| scenario | req/s | of ceiling | p50 ms | p99 ms | peak RSS MB | load average |\n|---|---|---|---|---|---|---|';
+const TABLE_HEAD =
+  '| scenario | req/s | of ceiling | p50 ms | p99 ms | peak RSS MB | load average |\n|---|---|---|---|---|---|---|';
 
 function row(label, r, ceiling) {
   return `| ${label} | ${r.requestsPerSecond.toFixed(0)} | ${((100 * r.requestsPerSecond) / ceiling).toFixed(0)} % | ${r.p50} | ${r.p99} | ${r.peakRssMb.toFixed(0)} | ${r.load1.toFixed(1)} |`;
@@ -335,8 +379,14 @@ function report(scenarios, results) {
   });
   const table = [TABLE_HEAD, ...rows].join('\n');
   const twoRows = (variant, two) =>
-    ['ceiling', 'preview1', 'verifyHit'].map((key) => row(`${variant}: ${scenarios[key].label}`, two[key], two.ceiling.requestsPerSecond));
-  const twoTable = [TABLE_HEAD, ...twoRows('Redis budgets', results.two), ...twoRows('rate limits off', results.twoNoLimits)].join('\n');
+    ['ceiling', 'preview1', 'verifyHit'].map((key) =>
+      row(`${variant}: ${scenarios[key].label}`, two[key], two.ceiling.requestsPerSecond),
+    );
+  const twoTable = [
+    TABLE_HEAD,
+    ...twoRows('Redis budgets', results.two),
+    ...twoRows('rate limits off', results.twoNoLimits),
+  ].join('\n');
   const startRow = (label, s) =>
     `| ${label} | ${(s.firstAnswerMs / 1000).toFixed(1)} s | ${s.rssAtFirstAnswerMb.toFixed(0)} | ${s.rssAtRestMb.toFixed(0)} | ${s.peakRssMb.toFixed(0)} |`;
   const startTable = [
@@ -346,7 +396,9 @@ function report(scenarios, results) {
     startRow('existing data folder', results.start.existing),
   ].join('\n');
   const targets = TARGETS.map(([name, met]) => `| ${name} | ${met(results) ? 'met' : '**missed**'} |`).join('\n');
-  console.log(`\n${table}\n\nServer peak RSS over the run: ${results.peakRssMb.toFixed(0)} MB\n\n| target | |\n|---|---|\n${targets}`);
+  console.log(
+    `\n${table}\n\nServer peak RSS over the run: ${results.peakRssMb.toFixed(0)} MB\n\n| target | |\n|---|---|\n${targets}`,
+  );
   const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node.js ${process.version}`;
   const file = join(ROOT, 'docs/BENCHMARKS.md');
   const previous = (() => {

@@ -26,5 +26,7 @@ const scenarios = {
 };
 for (const [label, record] of Object.entries(scenarios)) {
   const runs = [0, 1, 2].map(() => nsPerCall(record));
-  console.log(`${label}: ${Math.min(...runs).toFixed(0)} ns per call (best of 3; ${runs.map((ns) => ns.toFixed(0)).join(', ')})`);
+  console.log(
+    `${label}: ${Math.min(...runs).toFixed(0)} ns per call (best of 3; ${runs.map((ns) => ns.toFixed(0)).join(', ')})`,
+  );
 }

@@ -35,7 +35,8 @@ async function freePort() {
 }
 
 /** initdb refuses root: the cluster runs as `postgres` then. */
-const asPostgres = (command, args) => (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+const asPostgres = (command, args) =>
+  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 // stdio ignored: the server pg_ctl starts would hold a pipe open, and execFileSync wait for it.
 const run = (command, args) => execFileSync(...asPostgres(command, args), { stdio: 'ignore' });
 
@@ -87,7 +88,11 @@ class PrivatePostgres {
   static async create(dir) {
     const pg = new PrivatePostgres(dir, await freePort());
     if (process.getuid?.() === 0)
-      chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+      chownSync(
+        dir,
+        Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      );
     run(join(PG_BIN, 'initdb'), ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     await pg.start();
     return pg;
@@ -102,7 +107,11 @@ class PrivateRedis {
     this.port = port;
   }
   start() {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
   }
   async stop() {
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
@@ -119,10 +128,15 @@ class Camlinks {
   async start() {
     this.port = await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
-    this.process = spawn(process.execPath, [join(ROOT, 'dist/main.js')], { env: { ...this.env, PORT: String(this.port) }, stdio: 'ignore' });
+    this.process = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+      env: { ...this.env, PORT: String(this.port) },
+      stdio: 'ignore',
+    });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     // An exit nobody asked for is a finding of its own (and must not leave a stop waiting).
-    void this.exited.then((code) => this.up && console.error(`[soak] instance ${this.name} exited by itself (${code})`));
+    void this.exited.then(
+      (code) => this.up && console.error(`[soak] instance ${this.name} exited by itself (${code})`),
+    );
     for (let tries = 0; ; tries++) {
       if (
         await fetch(`${this.url}/health/ready`).then(
@@ -161,7 +175,10 @@ async function main() {
   const pg = await PrivatePostgres.create(dir);
   const redis = new PrivateRedis(await freePort());
   redis.start();
-  execFileSync(process.execPath, [join(ROOT, 'dist/database/migrations/migrate.cli.js')], { env: { ...process.env, DATABASE_URL: pg.url }, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'dist/database/migrations/migrate.cli.js')], {
+    env: { ...process.env, DATABASE_URL: pg.url },
+    stdio: 'pipe',
+  });
   const env = (name) => ({
     PATH: process.env.PATH,
     HOST: '127.0.0.1',
@@ -251,12 +268,21 @@ async function main() {
         const result = await timed('preview', instance, '/api/v1/cameras/preview', {
           method: 'POST',
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ cameras: [{ uuid: cameras[Math.floor(Math.random() * cameras.length)] }], source: 'jpg' }),
+          body: JSON.stringify({
+            cameras: [{ uuid: cameras[Math.floor(Math.random() * cameras.length)] }],
+            source: 'jpg',
+          }),
         });
         if (result.status === 200) {
           const url = new URL(result.body[0].url);
           const linkToken = url.searchParams.get('token');
-          const link = { token: linkToken, uri: `${url.pathname}${url.search}`, hash: hashToken(linkToken), allows: new Map(), revokedAt: null };
+          const link = {
+            token: linkToken,
+            uri: `${url.pathname}${url.search}`,
+            hash: hashToken(linkToken),
+            allows: new Map(),
+            revokedAt: null,
+          };
           ledger.links.set(linkToken, link);
           tokens.push(link);
         }
@@ -266,7 +292,9 @@ async function main() {
         const link = tokens[Math.floor(Math.random() * tokens.length)];
         if (link.revokedAt || link.revoking) continue;
         link.revoking = true;
-        const id = (await db.query('SELECT id FROM issued_links WHERE token_hash = $1', [link.hash]).catch(() => ({ rows: [] }))).rows[0]?.id;
+        const id = (
+          await db.query('SELECT id FROM issued_links WHERE token_hash = $1', [link.hash]).catch(() => ({ rows: [] }))
+        ).rows[0]?.id;
         if (!id) {
           link.revoking = false;
           continue;
@@ -283,7 +311,9 @@ async function main() {
           setTimeout(() => instances.filter((i) => i.up).forEach((i) => void verify(i, link)), 1100);
         } else link.revoking = false;
       } else {
-        await timed('list', instance, '/api/v1/admin/links?limit=20', { headers: { Authorization: `Bearer ${ADMIN}` } });
+        await timed('list', instance, '/api/v1/admin/links?limit=20', {
+          headers: { Authorization: `Bearer ${ADMIN}` },
+        });
       }
     }
   };
@@ -293,16 +323,30 @@ async function main() {
   const freezeMs = Math.min(8000, durationMs * 0.04);
   const redisDownMs = Math.min(30_000, durationMs * 0.08);
   const listenerKill = () =>
-    db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'camlinks-listener'").catch(() => undefined);
+    db
+      .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'camlinks-listener'")
+      .catch(() => undefined);
   const faults = [
     [0.1, 'PostgreSQL restart', () => pg.restart()],
-    [0.18, `PostgreSQL frozen ${freezeMs / 1000} s`, async () => (pg.signal('SIGSTOP'), await sleep(freezeMs), pg.signal('SIGCONT'))],
+    [
+      0.18,
+      `PostgreSQL frozen ${freezeMs / 1000} s`,
+      async () => (pg.signal('SIGSTOP'), await sleep(freezeMs), pg.signal('SIGCONT')),
+    ],
     [0.26, 'LISTEN connections terminated', listenerKill],
-    [0.34, `Redis down ${redisDownMs / 1000} s`, async () => (await redis.stop(), await sleep(redisDownMs), redis.start())],
+    [
+      0.34,
+      `Redis down ${redisDownMs / 1000} s`,
+      async () => (await redis.stop(), await sleep(redisDownMs), redis.start()),
+    ],
     [0.46, 'instance a SIGKILL', async () => (await a.stop('SIGKILL'), await a.start())],
     [0.56, 'instance b SIGTERM', async () => (await b.stop('SIGTERM'), await b.start())],
     [0.64, 'PostgreSQL restart', () => pg.restart()],
-    [0.72, `PostgreSQL frozen ${freezeMs / 1000} s`, async () => (pg.signal('SIGSTOP'), await sleep(freezeMs), pg.signal('SIGCONT'))],
+    [
+      0.72,
+      `PostgreSQL frozen ${freezeMs / 1000} s`,
+      async () => (pg.signal('SIGSTOP'), await sleep(freezeMs), pg.signal('SIGCONT')),
+    ],
     [0.78, 'LISTEN connections terminated', listenerKill],
     [0.84, 'instance b SIGKILL', async () => (await b.stop('SIGKILL'), await b.start())],
     [0.9, 'instance a SIGTERM', async () => (await a.stop('SIGTERM'), await a.start())],
@@ -323,7 +367,12 @@ async function main() {
 
   const check = new Client({ connectionString: pg.url });
   await check.connect();
-  const rows = new Map((await check.query('SELECT token_hash, use_count, revoked_at FROM issued_links')).rows.map((r) => [r.token_hash, r]));
+  const rows = new Map(
+    (await check.query('SELECT token_hash, use_count, revoked_at FROM issued_links')).rows.map((r) => [
+      r.token_hash,
+      r,
+    ]),
+  );
   let missing = 0;
   let revokedMissing = 0;
   let overCounted = 0;
@@ -359,7 +408,8 @@ async function main() {
   pg.stop();
   rmSync(dir, { recursive: true, force: true });
 
-  const broken = missing + revokedMissing + overCounted + lostOutsideKill + ledger.staleAllows + (ledger.requests ? 0 : 1);
+  const broken =
+    missing + revokedMissing + overCounted + lostOutsideKill + ledger.staleAllows + (ledger.requests ? 0 : 1);
   console.log(
     `soak ${MINUTES} min: ${ledger.requests} requests (preview ${ledger.byOp.preview}, verify ${ledger.byOp.verify}, revoke ${ledger.byOp.revoke}, list ${ledger.byOp.list}); ` +
       `${ledger.links.size} links issued, ${missing} lost; ${ledger.revoked.length} revocations, ${revokedMissing} not recorded, ${ledger.staleAllows} stale allows; ` +

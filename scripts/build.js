@@ -3,7 +3,16 @@
 // Skips the work when dist/ was built from exactly the sources there are now, and never
 // rewrites dist/ in place: the new build is written beside it and swapped in by rename, so a
 // server running from dist/ keeps the files it has loaded.
-const { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } = require('node:fs');
+const {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -31,7 +40,9 @@ function sources(dir = SRC) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -74,13 +85,20 @@ async function build() {
   await Promise.all(
     files.map(async (file) => {
       const out = join(next, relative(SRC, file)).replace(/\.ts$/, '.js');
-      const { code, map } = await swc.transformFile(file, { ...SWC_OPTIONS, filename: file, sourceFileName: relative(dirname(out), file) });
+      const { code, map } = await swc.transformFile(file, {
+        ...SWC_OPTIONS,
+        filename: file,
+        sourceFileName: relative(dirname(out), file),
+      });
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${code}\n//# sourceMappingURL=${out.slice(dirname(out).length + 1)}.map\n`);
       writeFileSync(`${out}.map`, map);
     }),
   );
-  writeFileSync(join(next, STAMP), JSON.stringify({ builtAt, sources: [...files, ...assets()].map((file) => relative(ROOT, file)).sort() }));
+  writeFileSync(
+    join(next, STAMP),
+    JSON.stringify({ builtAt, sources: [...files, ...assets()].map((file) => relative(ROOT, file)).sort() }),
+  );
   const old = `${DIST}.old-${process.pid}`;
   try {
     renameSync(DIST, old);

@@ -8,7 +8,12 @@ const { accessSync, constants } = require('node:fs');
 const PREREQUISITES = [
   { name: 'nginx', path: '/usr/sbin/nginx', aptPackage: 'nginx-light', neededBy: 'the nginx auth_request tests' },
   { name: 'chromium', path: '/usr/bin/chromium', aptPackage: 'chromium', neededBy: 'the browser tests' },
-  { name: 'ffmpeg', path: '/usr/bin/ffmpeg', aptPackage: 'ffmpeg', neededBy: 'the real player test (a live HLS stream and its viewer)' },
+  {
+    name: 'ffmpeg',
+    path: '/usr/bin/ffmpeg',
+    aptPackage: 'ffmpeg',
+    neededBy: 'the real player test (a live HLS stream and its viewer)',
+  },
 ];
 
 const isExecutable = (path) => {
@@ -24,7 +29,10 @@ const hasAptGet = () => isExecutable('/usr/bin/apt-get');
 
 /** apt-get, quiet unless it fails: its output is then the explanation. */
 function aptGet(args) {
-  execFileSync('apt-get', ['-qq', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('apt-get', ['-qq', ...args], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /**
@@ -46,7 +54,10 @@ function ensurePrerequisites(system, prerequisites = PREREQUISITES) {
     throw new Error(`The tests need ${what}; installing ${it} failed (${error.message}); ${howTo}`, { cause: error });
   }
   const stillMissing = missing.filter((p) => !system.isExecutable(p.path));
-  if (stillMissing.length) throw new Error(`apt-get installed ${packages.join(' ')} but ${stillMissing.map((p) => p.path).join(', ')} is still missing`);
+  if (stillMissing.length)
+    throw new Error(
+      `apt-get installed ${packages.join(' ')} but ${stillMissing.map((p) => p.path).join(', ')} is still missing`,
+    );
   return missing;
 }
 

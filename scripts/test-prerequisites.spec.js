@@ -52,6 +52,8 @@ describe('test prerequisites (npm test, before any test)', () => {
 
   it('fails with the same advice when apt-get fails', () => {
     const machine = aMachine({ canInstall: true, installs: false });
-    expect(() => ensurePrerequisites(machine, [NGINX])).toThrow(/installing it failed \(E: Unable to locate package\); install it: sudo apt-get/);
+    expect(() => ensurePrerequisites(machine, [NGINX])).toThrow(
+      /installing it failed \(E: Unable to locate package\); install it: sudo apt-get/,
+    );
   });
 });

@@ -51,7 +51,10 @@ export function setUpApp(app: INestApplication, config: AppConfig): void {
   if (config.swaggerEnabled) {
     if (config.http.swaggerRequireAdmin) {
       const failures = config.rateLimit.disabled ? undefined : app.get(AuthFailureGuard);
-      express.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], requireAdminForDocs(app.get(AdminAuthGuard), failures));
+      express.use(
+        ['/api/docs', '/api/docs-json', '/api/docs-yaml'],
+        requireAdminForDocs(app.get(AdminAuthGuard), failures),
+      );
     }
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   }

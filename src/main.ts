@@ -24,7 +24,9 @@ async function bootstrap(): Promise<void> {
   });
   setUpApp(app, config);
   app.flushLogs();
-  await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => Promise.reject(listenError(error, config)));
+  await app
+    .listen(config.port, config.host)
+    .catch((error: NodeJS.ErrnoException) => Promise.reject(listenError(error, config)));
   new Logger('camlinks').log(banner(config, app.get<AdminTokenSource>(ADMIN_TOKEN)));
 }
 

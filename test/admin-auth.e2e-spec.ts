@@ -29,7 +29,8 @@ const ROUTES: Route[] = [
   ...tokenRoutes(`${ADMIN}/integrations`),
 ];
 
-const call = (t: TestApp, [method, path]: Route, headers: Record<string, string>) => t.http()[method](path).set(headers).send({ name: 'x' });
+const call = (t: TestApp, [method, path]: Route, headers: Record<string, string>) =>
+  t.http()[method](path).set(headers).send({ name: 'x' });
 
 describe(`admin API authentication (${process.env.TEST_DB})`, () => {
   describe('with ADMIN_TOKEN set', () => {
@@ -42,13 +43,21 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
     });
     afterAll(() => t.close());
 
-    it.each(ROUTES)('%s %s answers 401 without the admin token, with a wrong one, or with an integration token', async (method, path) => {
-      for (const headers of [{}, bearer(`${TEST_ADMIN_TOKEN}x`), { Authorization: TEST_ADMIN_TOKEN }, bearer(integrationToken)]) {
-        const res = await call(t, [method, path], headers);
-        expect(res.status).toBe(401);
-        expect(res.body).toEqual({ message: 'Unauthenticated.' });
-      }
-    });
+    it.each(ROUTES)(
+      '%s %s answers 401 without the admin token, with a wrong one, or with an integration token',
+      async (method, path) => {
+        for (const headers of [
+          {},
+          bearer(`${TEST_ADMIN_TOKEN}x`),
+          { Authorization: TEST_ADMIN_TOKEN },
+          bearer(integrationToken),
+        ]) {
+          const res = await call(t, [method, path], headers);
+          expect(res.status).toBe(401);
+          expect(res.body).toEqual({ message: 'Unauthenticated.' });
+        }
+      },
+    );
 
     it('lets the admin token through, whatever the route', async () => {
       for (const route of ROUTES) {
@@ -58,7 +67,8 @@ describe(`admin API authentication (${process.env.TEST_DB})`, () => {
     });
 
     it('counts failed admin authentications in /metrics and the audit trail, never with the token', async () => {
-      const failures = async () => Number(/^camlinks_admin_auth_failures_total (\d+)/m.exec((await t.http().get('/metrics')).text)?.[1]);
+      const failures = async () =>
+        Number(/^camlinks_admin_auth_failures_total (\d+)/m.exec((await t.http().get('/metrics')).text)?.[1]);
       const before = await failures();
       const wrong = `${TEST_ADMIN_TOKEN}-wrong`;
       expect((await t.http().delete(`${ADMIN}/users/${id}`).set(bearer(wrong))).status).toBe(401);

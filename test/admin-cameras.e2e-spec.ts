@@ -36,7 +36,9 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
   const create = (body: object) => t.http().post(CAMERAS).set(admin).send(body);
   const patch = (uuid: string, body: object) => t.http().patch(`${CAMERAS}/${uuid}`).set(admin).send(body);
   const streamsInDb = async (uuid: string) =>
-    (await t.prisma.cameraStream.findMany({ where: { cameraUuid: uuid }, orderBy: { type: 'asc' } })).map(({ type, name }) => ({ type, name }));
+    (await t.prisma.cameraStream.findMany({ where: { cameraUuid: uuid }, orderBy: { type: 'asc' } })).map(
+      ({ type, name }) => ({ type, name }),
+    );
 
   describe('POST', () => {
     it('creates a camera from the documented body, with a generated uuid', async () => {
@@ -55,7 +57,13 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
         updated_at: expect.stringMatching(ISO),
       });
       const row = await t.prisma.camera.findUniqueOrThrow({ where: { uuid: res.body.uuid } });
-      expect(row).toMatchObject({ name: 'Gate', mediaServerId: serverId, defaultStreamType: 'high', archiveRetentionDays: 7, blocked: false });
+      expect(row).toMatchObject({
+        name: 'Gate',
+        mediaServerId: serverId,
+        defaultStreamType: 'high',
+        archiveRetentionDays: 7,
+        blocked: false,
+      });
       expect(await streamsInDb(res.body.uuid)).toEqual(res.body.streams);
     });
 
@@ -77,13 +85,17 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
     it('answers 422 naming media_server_id when the media server does not exist', async () => {
       const res = await create(gate({ media_server_id: randomUUID() }));
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual({ media_server_id: ['The media_server_id field must name an existing media server.'] });
+      expect(res.body.errors).toEqual({
+        media_server_id: ['The media_server_id field must name an existing media server.'],
+      });
     });
 
     it('answers 422 naming default_stream_type when no stream has that type', async () => {
       const res = await create(gate({ default_stream_type: 'medium' }));
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] });
+      expect(res.body.errors).toEqual({
+        default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."],
+      });
     });
 
     it.each([
@@ -107,7 +119,11 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
         'streams',
       ],
       ['stream type missing', { streams: [{ name: 'a' }] }, 'streams.0.type'],
-      ['stream type "camera"', { streams: [{ type: 'camera', name: 'a' }], default_stream_type: 'camera' }, 'streams.0.type'],
+      [
+        'stream type "camera"',
+        { streams: [{ type: 'camera', name: 'a' }], default_stream_type: 'camera' },
+        'streams.0.type',
+      ],
       [
         'stream name empty',
         {
@@ -183,7 +199,9 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(filtered.body.map((c: { uuid: string }) => c.uuid)).toEqual([mine2.uuid, mine.uuid]);
 
       const all = await t.http().get(CAMERAS).set(admin);
-      expect(all.body.map((c: { uuid: string }) => c.uuid)).toEqual(expect.arrayContaining([mine.uuid, mine2.uuid, elsewhere.uuid]));
+      expect(all.body.map((c: { uuid: string }) => c.uuid)).toEqual(
+        expect.arrayContaining([mine.uuid, mine2.uuid, elsewhere.uuid]),
+      );
       expect(all.body).toHaveLength(await t.prisma.camera.count());
     });
 
@@ -197,7 +215,12 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma, { streams: [{ type: 'only', name: 'only-one' }] });
       const res = await t.http().get(`${CAMERAS}/${camera.uuid}`).set(admin);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ uuid: camera.uuid, name: camera.name, streams: [{ type: 'only', name: 'only-one' }], default_stream_type: 'only' });
+      expect(res.body).toMatchObject({
+        uuid: camera.uuid,
+        name: camera.name,
+        streams: [{ type: 'only', name: 'only-one' }],
+        default_stream_type: 'only',
+      });
     });
 
     it('answers 404 for an unknown camera and 422 naming the uuid for a malformed one', async () => {
@@ -206,20 +229,29 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(unknown.body).toEqual({ message: 'Camera not found.' });
       const malformed = await t.http().get(`${CAMERAS}/not-a-uuid`).set(admin);
       expect(malformed.status).toBe(422);
-      expect(malformed.body).toEqual({ message: 'The uuid field must be a valid UUID.', errors: { uuid: ['The uuid field must be a valid UUID.'] } });
+      expect(malformed.body).toEqual({
+        message: 'The uuid field must be a valid UUID.',
+        errors: { uuid: ['The uuid field must be a valid UUID.'] },
+      });
     });
   });
 
   describe('one camera per stream on a media server (issue 19.3)', () => {
-    const oneStream = (name: string, overrides: object = {}) => gate({ streams: [{ type: 'high', name }], default_stream_type: 'high', ...overrides });
-    const servedBy = (name: string, uuid: string) => `Stream "${name}" is already served by camera ${uuid} on this media server.`;
+    const oneStream = (name: string, overrides: object = {}) =>
+      gate({ streams: [{ type: 'high', name }], default_stream_type: 'high', ...overrides });
+    const servedBy = (name: string, uuid: string) =>
+      `Stream "${name}" is already served by camera ${uuid} on this media server.`;
 
     it("refuses the walk-around of a block: a second camera on the blocked camera's stream, in any ASCII letter case, is 409 naming it", async () => {
       const blocked = await create(oneStream('Yard/North-HD', { blocked: true }));
       expect(blocked.status).toBe(201);
       for (const alias of ['Yard/North-HD', 'yard/north-hd', 'YARD/NORTH-HD']) {
         const res = await create(oneStream(alias));
-        expect([alias, res.status, res.body.message]).toEqual([alias, 409, servedBy('Yard/North-HD', blocked.body.uuid)]);
+        expect([alias, res.status, res.body.message]).toEqual([
+          alias,
+          409,
+          servedBy('Yard/North-HD', blocked.body.uuid),
+        ]);
       }
       // A decomposed "é" is the precomposed one.
       expect((await create(oneStream('caf\u00e9'))).status).toBe(201);
@@ -241,7 +273,9 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(await streamsInDb(other)).toEqual([{ type: 'high', name: 'pier-hd' }]);
       // A camera keeps its own streams, in another letter case too; moving both together is fine.
       expect((await patch(owner, { streams: [{ type: 'high', name: 'Dock-HD' }] })).status).toBe(200);
-      expect((await patch(away, { media_server_id: serverId, streams: [{ type: 'high', name: 'pier-2-hd' }] })).status).toBe(200);
+      expect(
+        (await patch(away, { media_server_id: serverId, streams: [{ type: 'high', name: 'pier-2-hd' }] })).status,
+      ).toBe(200);
     });
 
     it('lets one of concurrent creates win, enforced by the database: the others are 409 naming it', async () => {
@@ -319,7 +353,10 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
       expect(unknownDefault.status).toBe(422);
       expect(unknownDefault.body.errors.default_stream_type[0]).toContain('(high, low)');
 
-      const both = await patch(camera.uuid, { streams: [{ type: 'high', name: 'only-hd' }], default_stream_type: 'high' });
+      const both = await patch(camera.uuid, {
+        streams: [{ type: 'high', name: 'only-hd' }],
+        default_stream_type: 'high',
+      });
       expect(both.status).toBe(200);
       expect(both.body).toMatchObject({ default_stream_type: 'high', streams: [{ type: 'high', name: 'only-hd' }] });
     });
@@ -327,8 +364,12 @@ describe(`admin cameras (${process.env.TEST_DB})`, () => {
     it('makes concurrent updates of one camera take turns, so a default never names a stream another update removed', async () => {
       const camera = await aCamera(t.prisma, { defaultStreamType: 'high' });
       // Slows the stream replacement down, so that the second update arrives while the first is open.
-      await t.prisma.$executeRawUnsafe('CREATE FUNCTION slow_streams() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$ LANGUAGE plpgsql');
-      await t.prisma.$executeRawUnsafe('CREATE TRIGGER slow_streams BEFORE INSERT ON camera_streams FOR EACH ROW EXECUTE FUNCTION slow_streams()');
+      await t.prisma.$executeRawUnsafe(
+        'CREATE FUNCTION slow_streams() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$ LANGUAGE plpgsql',
+      );
+      await t.prisma.$executeRawUnsafe(
+        'CREATE TRIGGER slow_streams BEFORE INSERT ON camera_streams FOR EACH ROW EXECUTE FUNCTION slow_streams()',
+      );
       try {
         const dropLow = patch(camera.uuid, { streams: [{ type: 'high', name: 'hd' }] }).then((res) => res);
         await new Promise((resolve) => setTimeout(resolve, 100));

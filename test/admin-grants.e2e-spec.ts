@@ -16,7 +16,10 @@ describe(`admin grants (${process.env.TEST_DB})`, () => {
   const admin = bearer(TEST_ADMIN_TOKEN);
   const create = (body: object) => t.http().post(GRANTS).set(admin).send(body);
   const patch = (id: string, body: object) => t.http().patch(`${GRANTS}/${id}`).set(admin).send(body);
-  const userAndCamera = async () => ({ userId: (await aUser(t.prisma)).user.id, cameraUuid: (await aCamera(t.prisma)).uuid });
+  const userAndCamera = async () => ({
+    userId: (await aUser(t.prisma)).user.id,
+    cameraUuid: (await aCamera(t.prisma)).uuid,
+  });
   const inAnHour = () => new Date(Date.now() + 3600_000);
 
   describe('POST', () => {
@@ -24,8 +27,18 @@ describe(`admin grants (${process.env.TEST_DB})`, () => {
       const { userId, cameraUuid } = await userAndCamera();
       const res = await create({ user_id: userId, camera_uuid: cameraUuid });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), user_id: userId, camera_uuid: cameraUuid, expires_at: null, created_at: expect.stringMatching(ISO) });
-      expect(await t.prisma.accessGrant.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ userId, cameraUuid, expiresAt: null });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        user_id: userId,
+        camera_uuid: cameraUuid,
+        expires_at: null,
+        created_at: expect.stringMatching(ISO),
+      });
+      expect(await t.prisma.accessGrant.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({
+        userId,
+        cameraUuid,
+        expiresAt: null,
+      });
     });
 
     it('keeps an expiry', async () => {
@@ -99,7 +112,13 @@ describe(`admin grants (${process.env.TEST_DB})`, () => {
       const { userId, cameraUuid } = await userAndCamera();
       const grant = await aGrant(t.prisma, userId, cameraUuid);
       const res = await t.http().get(`${GRANTS}/${grant.id}`).set(admin);
-      expect(res.body).toEqual({ id: grant.id, user_id: userId, camera_uuid: cameraUuid, expires_at: null, created_at: grant.createdAt.toISOString() });
+      expect(res.body).toEqual({
+        id: grant.id,
+        user_id: userId,
+        camera_uuid: cameraUuid,
+        expires_at: null,
+        created_at: grant.createdAt.toISOString(),
+      });
       const unknown = await t.http().get(`${GRANTS}/${randomUUID()}`).set(admin);
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual({ message: 'Grant not found.' });

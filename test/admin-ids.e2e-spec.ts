@@ -86,6 +86,8 @@ describe(`admin ids chosen by the client (${process.env.TEST_DB})`, () => {
       .set(admin)
       .send({ ...body, name: `${body.name}-2`, id });
     expect([again.status, again.body]).toEqual([409, { message: 'A record with the same id already exists.' }]);
-    expect((await t.http().patch(`${path}/${id}`).set(admin).send({ id: randomUUID() })).body.errors).toEqual({ id: ['The id field is not allowed.'] });
+    expect((await t.http().patch(`${path}/${id}`).set(admin).send({ id: randomUUID() })).body.errors).toEqual({
+      id: ['The id field is not allowed.'],
+    });
   });
 });

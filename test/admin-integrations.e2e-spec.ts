@@ -18,7 +18,8 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
 
   const admin = bearer(TEST_ADMIN_TOKEN);
   let names = 0;
-  const createIntegration = async (name = `integration-${++names}`) => (await t.http().post(INTEGRATIONS).set(admin).send({ name }).expect(201)).body;
+  const createIntegration = async (name = `integration-${++names}`) =>
+    (await t.http().post(INTEGRATIONS).set(admin).send({ name }).expect(201)).body;
   const issue = (id: string, body: object = {}) => t.http().post(`${INTEGRATIONS}/${id}/tokens`).set(admin).send(body);
   const revoke = (id: string, tokenId: string) => t.http().delete(`${INTEGRATIONS}/${id}/tokens/${tokenId}`).set(admin);
 
@@ -36,7 +37,12 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
         updated_at: expect.stringMatching(ISO),
       });
       const row = await t.prisma.integrationToken.findUniqueOrThrow({ where: { id: res.body.token_id } });
-      expect(row).toMatchObject({ integrationId: res.body.id, tokenHash: hashToken(res.body.token), expiresAt: null, revokedAt: null });
+      expect(row).toMatchObject({
+        integrationId: res.body.id,
+        tokenHash: hashToken(res.body.token),
+        expiresAt: null,
+        revokedAt: null,
+      });
 
       for (const path of [INTEGRATIONS, `${INTEGRATIONS}/${res.body.id}`, `${INTEGRATIONS}/${res.body.id}/tokens`]) {
         const read = await t.http().get(path).set(admin);
@@ -76,10 +82,14 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
       const renamed = await t.http().patch(`${INTEGRATIONS}/${created.id}`).set(admin).send({ name: 'renamed' });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ id: created.id, name: 'renamed' });
-      expect((await t.http().get(INTEGRATIONS).set(admin)).body).toContainEqual(expect.objectContaining({ id: created.id, name: 'renamed' }));
+      expect((await t.http().get(INTEGRATIONS).set(admin)).body).toContainEqual(
+        expect.objectContaining({ id: created.id, name: 'renamed' }),
+      );
 
       expect((await t.http().delete(`${INTEGRATIONS}/${created.id}`).set(admin)).status).toBe(204);
-      expect((await t.http().get(`${INTEGRATIONS}/${created.id}`).set(admin)).body).toEqual({ message: 'Integration not found.' });
+      expect((await t.http().get(`${INTEGRATIONS}/${created.id}`).set(admin)).body).toEqual({
+        message: 'Integration not found.',
+      });
       expect(await t.prisma.integrationToken.count({ where: { integrationId: created.id } })).toBe(0);
       expect(
         (
@@ -124,7 +134,13 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
 
       const list = await t.http().get(`${INTEGRATIONS}/${created.id}/tokens`).set(admin);
       expect(list.body).toEqual([
-        { id: created.token_id, token_prefix: created.token_prefix, expires_at: null, created_at: expect.stringMatching(ISO), revoked_at: null },
+        {
+          id: created.token_id,
+          token_prefix: created.token_prefix,
+          expires_at: null,
+          created_at: expect.stringMatching(ISO),
+          revoked_at: null,
+        },
         {
           id: second.body.id,
           token_prefix: second.body.token_prefix,
@@ -156,7 +172,11 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
 
   describe('end to end: set up through the admin API, then ask for links', () => {
     it("gives links with the integration's token, and 401 once that token is revoked", async () => {
-      const server = await t.http().post(`${ADMIN}/media-servers`).set(admin).send({ name: 'edge-e2e', base_url: 'http://media.example:8080' });
+      const server = await t
+        .http()
+        .post(`${ADMIN}/media-servers`)
+        .set(admin)
+        .send({ name: 'edge-e2e', base_url: 'http://media.example:8080' });
       expect(server.status).toBe(201);
       const camera = await t
         .http()
@@ -175,7 +195,10 @@ describe(`admin integrations and integration tokens (${process.env.TEST_DB})`, (
       expect(camera.status).toBe(201);
       const integration = await createIntegration('vms-portal');
       const spare = (await issue(integration.id)).body;
-      const body = { cameras: [{ uuid: camera.body.uuid }, { uuid: camera.body.uuid, stream_type: 'low' }], source: 'jpg' };
+      const body = {
+        cameras: [{ uuid: camera.body.uuid }, { uuid: camera.body.uuid, stream_type: 'low' }],
+        source: 'jpg',
+      };
 
       const links = await t.http().post(PREVIEW).set(bearer(integration.token)).send(body);
       expect(links.status).toBe(200);

@@ -26,7 +26,9 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     return res.body.map((l: { url: string }) => new URL(l.url));
   }
-  const idOf = async (url: URL) => (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } })).id;
+  const idOf = async (url: URL) =>
+    (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } }))
+      .id;
 
   it('lists links newest first with everything an auditor needs and no token', async () => {
     const camera = await aCamera(t.prisma, { name: 'Lobby' });
@@ -79,7 +81,10 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    const rows = await t.prisma.issuedLink.findMany({ where: { integrationId: integration.id }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] });
+    const rows = await t.prisma.issuedLink.findMany({
+      where: { integrationId: integration.id },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    });
     expect(seen).toEqual(rows.slice(1).map((r) => r.id));
   });
 
@@ -96,7 +101,10 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
       .post(`${LINKS}/${await idOf(revoked)}/revoke`)
       .set(admin)
       .send({});
-    await t.prisma.issuedLink.updateMany({ where: { cameraUuid: a.uuid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.issuedLink.updateMany({
+      where: { cameraUuid: a.uuid },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const count = async (query: object) => (await t.http().get(LINKS).set(admin).query(query)).body.data.length;
     expect(await count({ camera_uuid: a.uuid })).toBe(1);
     expect(await count({ user_id: user.id })).toBe(1);
@@ -157,13 +165,20 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const { token } = await anIntegration(t.prisma);
     await issue([a.uuid, a.uuid, b.uuid], token);
     const [expired] = await issue([a.uuid], token);
-    await t.prisma.issuedLink.update({ where: { id: await idOf(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.issuedLink.update({
+      where: { id: await idOf(expired) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
 
     const none = await t.http().post(`${LINKS}/revoke`).set(admin).send({ reason: 'oops' });
     expect(none.status).toBe(422);
     expect(Object.keys(none.body.errors)).toEqual(['filter']);
 
-    const res = await t.http().post(`${LINKS}/revoke`).set(admin).send({ camera_uuid: a.uuid, reason: 'decommissioned' });
+    const res = await t
+      .http()
+      .post(`${LINKS}/revoke`)
+      .set(admin)
+      .send({ camera_uuid: a.uuid, reason: 'decommissioned' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ count: 2 });
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'decommissioned' } })).toBe(2);
@@ -200,7 +215,8 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
       r.on('end', () => done(null, text));
     });
   /** The CSV export of one integration's links, read as text. */
-  const exportCsv = (integrationId: string) => asText(t.http().get(`${LINKS}.csv`).set(admin).query({ integration_id: integrationId }));
+  const exportCsv = (integrationId: string) =>
+    asText(t.http().get(`${LINKS}.csv`).set(admin).query({ integration_id: integrationId }));
 
   it('exports CSV from its own operation, and still answers the list asked for text/csv (deprecated, kept)', async () => {
     const { integration, token } = await anIntegration(t.prisma);
@@ -209,7 +225,13 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(exported.status).toBe(200);
     expect(exported.headers['content-disposition']).toBe('attachment; filename="links.csv"');
     // Not through t.http(): the document no longer gives the list a CSV answer (one operation, one type).
-    const negotiated = await asText(request(t.app.getHttpServer()).get(LINKS).set(admin).set('Accept', 'text/csv').query({ integration_id: integration.id }));
+    const negotiated = await asText(
+      request(t.app.getHttpServer())
+        .get(LINKS)
+        .set(admin)
+        .set('Accept', 'text/csv')
+        .query({ integration_id: integration.id }),
+    );
     expect(negotiated.status).toBe(200);
     expect(negotiated.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(negotiated.body).toBe(exported.body);
@@ -250,6 +272,8 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
 
   it('requires the admin token', async () => {
     expect((await t.http().get(LINKS)).status).toBe(401);
-    expect((await t.http().post(`${LINKS}/revoke`).set(bearer('nope')).send({ camera_uuid: randomUUID() })).status).toBe(401);
+    expect(
+      (await t.http().post(`${LINKS}/revoke`).set(bearer('nope')).send({ camera_uuid: randomUUID() })).status,
+    ).toBe(401);
   });
 });

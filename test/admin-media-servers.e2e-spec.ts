@@ -30,7 +30,10 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
       created_at: expect.stringMatching(ISO),
       updated_at: expect.stringMatching(ISO),
     });
-    expect(await t.prisma.mediaServer.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ urlTemplates: {}, rtspBaseUrl: null });
+    expect(await t.prisma.mediaServer.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({
+      urlTemplates: {},
+      rtspBaseUrl: null,
+    });
   });
 
   it('keeps its own templates, and goes back to the defaults on null', async () => {
@@ -52,7 +55,11 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
       .set(admin)
       .send({ url_templates: { live_preview: null }, name: 'edge-reset' });
     expect(reset.status).toBe(200);
-    expect(reset.body).toMatchObject({ name: 'edge-reset', base_url: 'https://cdn.test', url_templates: { ...DEFAULT_TEMPLATES, hls_live: hls } });
+    expect(reset.body).toMatchObject({
+      name: 'edge-reset',
+      base_url: 'https://cdn.test',
+      url_templates: { ...DEFAULT_TEMPLATES, hls_live: hls },
+    });
 
     for (const field of ['name', 'base_url']) {
       const res = await t
@@ -79,13 +86,37 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
       { name: 'x', base_url: 'http://a.test', url_templates: { hls_archive: '{base_url}/{camera}?{token}' } },
       'url_templates.hls_archive',
     ],
-    ['unknown template', { name: 'x', base_url: 'http://a.test', url_templates: { dash_live: '{token}' } }, 'url_templates.dash_live'],
-    ['rtsp_base_url not rtsp', { name: 'x', base_url: 'http://a.test', rtsp_base_url: 'http://a.test' }, 'rtsp_base_url'],
-    ['verification_secret too short', { name: 'x', base_url: 'http://a.test', verification_secret: 'short' }, 'verification_secret'],
+    [
+      'unknown template',
+      { name: 'x', base_url: 'http://a.test', url_templates: { dash_live: '{token}' } },
+      'url_templates.dash_live',
+    ],
+    [
+      'rtsp_base_url not rtsp',
+      { name: 'x', base_url: 'http://a.test', rtsp_base_url: 'http://a.test' },
+      'rtsp_base_url',
+    ],
+    [
+      'verification_secret too short',
+      { name: 'x', base_url: 'http://a.test', verification_secret: 'short' },
+      'verification_secret',
+    ],
     ['unknown field', { name: 'x', base_url: 'http://a.test', secret: 's' }, 'secret'],
-    ['control_api_url with credentials', { name: 'x', base_url: 'http://a.test', control_api_url: 'http://u:p@a.test:9997' }, 'control_api_url'],
-    ['control_api_url not http(s)', { name: 'x', base_url: 'http://a.test', control_api_url: 'ftp://a.test:9997' }, 'control_api_url'],
-    ['control_api_password empty', { name: 'x', base_url: 'http://a.test', control_api_password: '' }, 'control_api_password'],
+    [
+      'control_api_url with credentials',
+      { name: 'x', base_url: 'http://a.test', control_api_url: 'http://u:p@a.test:9997' },
+      'control_api_url',
+    ],
+    [
+      'control_api_url not http(s)',
+      { name: 'x', base_url: 'http://a.test', control_api_url: 'ftp://a.test:9997' },
+      'control_api_url',
+    ],
+    [
+      'control_api_password empty',
+      { name: 'x', base_url: 'http://a.test', control_api_password: '' },
+      'control_api_password',
+    ],
   ])('answers 422 naming the field for %s', async (_, body, field) => {
     const res = await create(body);
     expect(res.status).toBe(422);
@@ -106,14 +137,42 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     ['base_url javascript:', { ...base, base_url: 'javascript:alert(1)' }, 'base_url'],
     ['rtsp_base_url with a query', { ...base, rtsp_base_url: 'rtsp://a.test:554/?x=1' }, 'rtsp_base_url'],
     ['rtsp_base_url with credentials', { ...base, rtsp_base_url: 'rtsp://u:p@a.test:554' }, 'rtsp_base_url'],
-    ['a javascript: template', templates({ live_preview: "javascript:alert('{stream}{token}')" }), 'url_templates.live_preview'],
+    [
+      'a javascript: template',
+      templates({ live_preview: "javascript:alert('{stream}{token}')" }),
+      'url_templates.live_preview',
+    ],
     ['a data: template', templates({ live_preview: 'data:text/html,{stream}{token}' }), 'url_templates.live_preview'],
-    ['a template with CR/LF', templates({ live_preview: '{base_url}/{stream}/preview.jpg?token={token}\r\nX-Injected: 1' }), 'url_templates.live_preview'],
-    ['a template on another host', templates({ live_preview: 'http://evil.test/{stream}/preview.jpg?token={token}' }), 'url_templates.live_preview'],
-    ['a template on another port', templates({ hls_live: 'http://a.test:9090/{stream}/index.m3u8?token={token}' }), 'url_templates.hls_live'],
-    ['a template bent into credentials', templates({ live_preview: '{base_url}@evil.test/{stream}/preview.jpg?token={token}' }), 'url_templates.live_preview'],
-    ['a template with {token} twice', templates({ live_preview: '{base_url}/{stream}/preview.jpg?token={token}&t={token}' }), 'url_templates.live_preview'],
-    ['a template without {stream}', templates({ live_preview: '{base_url}/preview.jpg?token={token}' }), 'url_templates.live_preview'],
+    [
+      'a template with CR/LF',
+      templates({ live_preview: '{base_url}/{stream}/preview.jpg?token={token}\r\nX-Injected: 1' }),
+      'url_templates.live_preview',
+    ],
+    [
+      'a template on another host',
+      templates({ live_preview: 'http://evil.test/{stream}/preview.jpg?token={token}' }),
+      'url_templates.live_preview',
+    ],
+    [
+      'a template on another port',
+      templates({ hls_live: 'http://a.test:9090/{stream}/index.m3u8?token={token}' }),
+      'url_templates.hls_live',
+    ],
+    [
+      'a template bent into credentials',
+      templates({ live_preview: '{base_url}@evil.test/{stream}/preview.jpg?token={token}' }),
+      'url_templates.live_preview',
+    ],
+    [
+      'a template with {token} twice',
+      templates({ live_preview: '{base_url}/{stream}/preview.jpg?token={token}&t={token}' }),
+      'url_templates.live_preview',
+    ],
+    [
+      'a template without {stream}',
+      templates({ live_preview: '{base_url}/preview.jpg?token={token}' }),
+      'url_templates.live_preview',
+    ],
     [
       'a template with {stream} in the query',
       templates({ live_preview: '{base_url}/preview.jpg?stream={stream}&token={token}' }),
@@ -124,15 +183,31 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
       templates({ archive_preview: '{base_url}/{stream}/preview.jpg?from={from}&token={token}' }),
       'url_templates.archive_preview',
     ],
-    ['a flat HLS template', templates({ hls_live: '{base_url}/hls/{stream}.m3u8?token={token}' }), 'url_templates.hls_live'],
-    ['a live HLS template naming no live playlist', templates({ hls_live: '{base_url}/{stream}/archive.m3u8?token={token}' }), 'url_templates.hls_live'],
+    [
+      'a flat HLS template',
+      templates({ hls_live: '{base_url}/hls/{stream}.m3u8?token={token}' }),
+      'url_templates.hls_live',
+    ],
+    [
+      'a live HLS template naming no live playlist',
+      templates({ hls_live: '{base_url}/{stream}/archive.m3u8?token={token}' }),
+      'url_templates.hls_live',
+    ],
     [
       'an archive HLS template naming no timed playlist',
       templates({ hls_archive: '{base_url}/{stream}/index.m3u8?from={from}&token={token}' }),
       'url_templates.hls_archive',
     ],
-    ['an RTSP template on another host', templates({ rtsp_live: 'rtsp://evil.test/{stream}?token={token}' }), 'url_templates.rtsp_live'],
-    ['an RTSP template on HTTP', templates({ rtsp_live: '{base_url}/{stream}?token={token}' }), 'url_templates.rtsp_live'],
+    [
+      'an RTSP template on another host',
+      templates({ rtsp_live: 'rtsp://evil.test/{stream}?token={token}' }),
+      'url_templates.rtsp_live',
+    ],
+    [
+      'an RTSP template on HTTP',
+      templates({ rtsp_live: '{base_url}/{stream}?token={token}' }),
+      'url_templates.rtsp_live',
+    ],
   ])('answers 422 naming the field for %s', async (_, body, field) => {
     const res = await create(body);
     expect(res.status).toBe(422);
@@ -165,33 +240,74 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     const moved = await t.http().patch(`${SERVERS}/${created.body.id}`).set(admin).send({ base_url: 'http://b.test' });
     expect(moved.status).toBe(422);
     expect(Object.keys(moved.body.errors)).toEqual(['url_templates.live_preview']);
-    expect((await t.prisma.mediaServer.findUniqueOrThrow({ where: { id: created.body.id } })).baseUrl).toBe('http://a.test');
+    expect((await t.prisma.mediaServer.findUniqueOrThrow({ where: { id: created.body.id } })).baseUrl).toBe(
+      'http://a.test',
+    );
   });
 
   it('gives each media server its own secret, since a secret names the server that asks', async () => {
-    expect((await create({ name: 'edge-secret-1', base_url: 'http://a.test', verification_secret: 'one-secret-for-two-servers' })).status).toBe(201);
-    const twin = await create({ name: 'edge-secret-2', base_url: 'http://a.test', verification_secret: 'one-secret-for-two-servers' });
+    expect(
+      (
+        await create({
+          name: 'edge-secret-1',
+          base_url: 'http://a.test',
+          verification_secret: 'one-secret-for-two-servers',
+        })
+      ).status,
+    ).toBe(201);
+    const twin = await create({
+      name: 'edge-secret-2',
+      base_url: 'http://a.test',
+      verification_secret: 'one-secret-for-two-servers',
+    });
     expect(twin.status).toBe(422);
     expect(Object.keys(twin.body.errors)).toEqual(['verification_secret']);
-    const other = await create({ name: 'edge-secret-3', base_url: 'http://a.test', verification_secret: 'another-secret-entirely' });
-    const taken = await t.http().patch(`${SERVERS}/${other.body.id}`).set(admin).send({ verification_secret: 'one-secret-for-two-servers' });
+    const other = await create({
+      name: 'edge-secret-3',
+      base_url: 'http://a.test',
+      verification_secret: 'another-secret-entirely',
+    });
+    const taken = await t
+      .http()
+      .patch(`${SERVERS}/${other.body.id}`)
+      .set(admin)
+      .send({ verification_secret: 'one-secret-for-two-servers' });
     expect(taken.status).toBe(422);
     expect(Object.keys(taken.body.errors)).toEqual(['verification_secret']);
     // Its own secret again is no conflict.
-    expect((await t.http().patch(`${SERVERS}/${other.body.id}`).set(admin).send({ verification_secret: 'another-secret-entirely' })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`${SERVERS}/${other.body.id}`)
+          .set(admin)
+          .send({ verification_secret: 'another-secret-entirely' })
+      ).status,
+    ).toBe(200);
   });
 
   it('warns when a media server is created without a secret or loses it: it then trusts the network', async () => {
     const open = await create({ name: 'edge-open', base_url: 'http://a.test' });
     expect(open.status).toBe(201);
     expect(open.body.warnings).toEqual([expect.stringContaining('no verification_secret')]);
-    const closed = await create({ name: 'edge-closed', base_url: 'http://a.test', verification_secret: 'closed-edge-secret-0001' });
+    const closed = await create({
+      name: 'edge-closed',
+      base_url: 'http://a.test',
+      verification_secret: 'closed-edge-secret-0001',
+    });
     expect(closed.body.warnings).toEqual([]);
-    const renamed = await t.http().patch(`${SERVERS}/${closed.body.id}`).set(admin).send({ name: 'edge-closed-renamed' });
+    const renamed = await t
+      .http()
+      .patch(`${SERVERS}/${closed.body.id}`)
+      .set(admin)
+      .send({ name: 'edge-closed-renamed' });
     expect(renamed.body.warnings).toEqual([]);
     const opened = await t.http().patch(`${SERVERS}/${closed.body.id}`).set(admin).send({ verification_secret: null });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ has_verification_secret: false, warnings: [expect.stringContaining('no verification_secret')] });
+    expect(opened.body).toMatchObject({
+      has_verification_secret: false,
+      warnings: [expect.stringContaining('no verification_secret')],
+    });
     expect((await t.http().get(`${SERVERS}/${closed.body.id}`).set(admin)).body.warnings).toBeUndefined();
   });
 
@@ -205,7 +321,11 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
       control_api_password: password,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ control_api_url: 'http://a.test:9997', control_api_username: 'camlinks', has_control_api_password: true });
+    expect(created.body).toMatchObject({
+      control_api_url: 'http://a.test:9997',
+      control_api_username: 'camlinks',
+      has_control_api_password: true,
+    });
     const read = await t.http().get(`${SERVERS}/${created.body.id}`).set(admin);
     const listed = await t.http().get(SERVERS).set(admin);
     for (const text of [created.text, read.text, listed.text]) expect(text).not.toContain(password);
@@ -213,8 +333,16 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     expect(audited.length).toBeGreaterThan(0);
     expect(JSON.stringify(audited)).not.toContain(password);
 
-    const cleared = await t.http().patch(`${SERVERS}/${created.body.id}`).set(admin).send({ control_api_password: null, control_api_url: null });
-    expect(cleared.body).toMatchObject({ control_api_url: null, control_api_username: 'camlinks', has_control_api_password: false });
+    const cleared = await t
+      .http()
+      .patch(`${SERVERS}/${created.body.id}`)
+      .set(admin)
+      .send({ control_api_password: null, control_api_url: null });
+    expect(cleared.body).toMatchObject({
+      control_api_url: null,
+      control_api_username: 'camlinks',
+      has_control_api_password: false,
+    });
   });
 
   it('answers 409 for a name that is taken', async () => {
@@ -227,7 +355,10 @@ describe(`admin media servers (${process.env.TEST_DB})`, () => {
     const server = await aMediaServer(t.prisma);
     const list = await t.http().get(SERVERS).set(admin);
     expect(list.body).toContainEqual(expect.objectContaining({ id: server.id, name: server.name }));
-    expect((await t.http().get(`${SERVERS}/${server.id}`).set(admin)).body).toMatchObject({ id: server.id, base_url: server.baseUrl });
+    expect((await t.http().get(`${SERVERS}/${server.id}`).set(admin)).body).toMatchObject({
+      id: server.id,
+      base_url: server.baseUrl,
+    });
     const unknown = await t.http().get(`${SERVERS}/${randomUUID()}`).set(admin);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ message: 'Media server not found.' });

@@ -17,9 +17,21 @@ describe(`names nobody can fake (${process.env.TEST_DB})`, () => {
   const createAdmin = (name: string) => t.http().post(`${ADMIN}/admins`).set(bootstrap).send({ name });
 
   it('refuses admin names with invisible, bidirectional or control characters, or whitespace at an end (422 naming the field)', async () => {
-    for (const name of ['alice\u200b', 'ali\u200dce', '\u202eecila', 'alice\n', 'al\u2066ice\u2069', '\ufeffalice', 'alice\t']) {
+    for (const name of [
+      'alice\u200b',
+      'ali\u200dce',
+      '\u202eecila',
+      'alice\n',
+      'al\u2066ice\u2069',
+      '\ufeffalice',
+      'alice\t',
+    ]) {
       const res = await createAdmin(name);
-      expect([JSON.stringify(name), res.status, res.body.errors]).toEqual([JSON.stringify(name), 422, { name: [INVISIBLE] }]);
+      expect([JSON.stringify(name), res.status, res.body.errors]).toEqual([
+        JSON.stringify(name),
+        422,
+        { name: [INVISIBLE] },
+      ]);
     }
     for (const name of ['alice ', ' alice', '\u00a0alice']) {
       const res = await createAdmin(name);
@@ -47,12 +59,19 @@ describe(`names nobody can fake (${process.env.TEST_DB})`, () => {
     expect(alice.status).toBe(201);
     for (const name of ['\u0430lice', 'Alice', 'ALICE', '\u0410lice', 'alicE']) {
       const res = await createAdmin(name);
-      expect([name, res.status, res.body]).toEqual([name, 409, { message: `The name looks like that of admin "alice" (${alice.body.id}).` }]);
+      expect([name, res.status, res.body]).toEqual([
+        name,
+        409,
+        { message: `The name looks like that of admin "alice" (${alice.body.id}).` },
+      ]);
     }
     const precomposed = await createAdmin('\u00e1ngel');
     expect([precomposed.status, precomposed.body.name]).toEqual([201, '\u00e1ngel']);
     const decomposed = await createAdmin('a\u0301ngel');
-    expect([decomposed.status, decomposed.body.message]).toEqual([409, `The name looks like that of admin "\u00e1ngel" (${precomposed.body.id}).`]);
+    expect([decomposed.status, decomposed.body.message]).toEqual([
+      409,
+      `The name looks like that of admin "\u00e1ngel" (${precomposed.body.id}).`,
+    ]);
     const bill = await createAdmin('BILL');
     expect((await createAdmin('BlLL')).status).toBe(409);
     expect(bill.status).toBe(201);
@@ -64,16 +83,33 @@ describe(`names nobody can fake (${process.env.TEST_DB})`, () => {
       ['post', `${ADMIN}/integrations`, {}],
       ['post', `${ADMIN}/users`, {}],
       ['post', `${ADMIN}/media-servers`, { base_url: 'http://127.0.0.1:8080' }],
-      ['post', `${ADMIN}/cameras`, { media_server_id: camera.mediaServerId, default_stream_type: 'high', streams: [{ type: 'high', name: 'names-hd' }] }],
+      [
+        'post',
+        `${ADMIN}/cameras`,
+        {
+          media_server_id: camera.mediaServerId,
+          default_stream_type: 'high',
+          streams: [{ type: 'high', name: 'names-hd' }],
+        },
+      ],
       ['patch', `${ADMIN}/cameras/${camera.uuid}`, {}],
       ['patch', `${ADMIN}/media-servers/${camera.mediaServerId}`, {}],
     ];
     for (const [method, path, body] of attempts) {
       for (const name of ['Gate\u202e', 'Gate\u200b', 'Gate\n']) {
-        const res = await (method === 'post' ? t.http().post(path) : t.http().patch(path)).set(bootstrap).send({ ...body, name });
-        expect([path, JSON.stringify(name), res.status, res.body.errors]).toEqual([path, JSON.stringify(name), 422, { name: [INVISIBLE] }]);
+        const res = await (method === 'post' ? t.http().post(path) : t.http().patch(path))
+          .set(bootstrap)
+          .send({ ...body, name });
+        expect([path, JSON.stringify(name), res.status, res.body.errors]).toEqual([
+          path,
+          JSON.stringify(name),
+          422,
+          { name: [INVISIBLE] },
+        ]);
       }
-      const spaced = await (method === 'post' ? t.http().post(path) : t.http().patch(path)).set(bootstrap).send({ ...body, name: 'Gate ' });
+      const spaced = await (method === 'post' ? t.http().post(path) : t.http().patch(path))
+        .set(bootstrap)
+        .send({ ...body, name: 'Gate ' });
       expect([path, spaced.status]).toEqual([path, 422]);
     }
     const nfc = await t.http().post(`${ADMIN}/users`).set(bootstrap).send({ name: 'Jose\u0301' });

@@ -16,16 +16,23 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
   afterAll(() => t.close());
 
   const admin = bearer(TEST_ADMIN_TOKEN);
-  const createUser = async (name: string) => (await t.http().post(USERS).set(admin).send({ name }).expect(201)).body as { id: string; name: string };
+  const createUser = async (name: string) =>
+    (await t.http().post(USERS).set(admin).send({ name }).expect(201)).body as { id: string; name: string };
   const issue = (userId: string, body: object = {}) => t.http().post(`${USERS}/${userId}/tokens`).set(admin).send(body);
   const listTokens = (userId: string) => t.http().get(`${USERS}/${userId}/tokens`).set(admin);
-  const revoke = (userId: string, tokenId: string) => t.http().delete(`${USERS}/${userId}/tokens/${tokenId}`).set(admin);
+  const revoke = (userId: string, tokenId: string) =>
+    t.http().delete(`${USERS}/${userId}/tokens/${tokenId}`).set(admin);
 
   describe('users', () => {
     it('creates a user from the documented body', async () => {
       const res = await t.http().post(USERS).set(admin).send({ name: 'alice' });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), name: 'alice', created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO) });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        name: 'alice',
+        created_at: expect.stringMatching(ISO),
+        updated_at: expect.stringMatching(ISO),
+      });
       expect(await t.prisma.user.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ name: 'alice' });
     });
 
@@ -53,7 +60,9 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       const user = await createUser('dave');
       const list = await t.http().get(USERS).set(admin);
       expect(list.status).toBe(200);
-      expect(list.body.map((u: { name: string }) => u.name)).toEqual([...list.body.map((u: { name: string }) => u.name)].sort());
+      expect(list.body.map((u: { name: string }) => u.name)).toEqual(
+        [...list.body.map((u: { name: string }) => u.name)].sort(),
+      );
       expect(list.body).toContainEqual(expect.objectContaining({ id: user.id, name: 'dave' }));
 
       expect((await t.http().get(`${USERS}/${user.id}`).set(admin)).body).toMatchObject({ id: user.id, name: 'dave' });
@@ -89,7 +98,9 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       const malformed = await t.http().get(`${USERS}/42`).set(admin);
       expect(malformed.status).toBe(422);
       expect(malformed.body.errors).toEqual({ id: ['The id field must be a valid UUID.'] });
-      expect((await revoke(randomUUID(), 'nope')).body.errors).toEqual({ tokenId: ['The tokenId field must be a valid UUID.'] });
+      expect((await revoke(randomUUID(), 'nope')).body.errors).toEqual({
+        tokenId: ['The tokenId field must be a valid UUID.'],
+      });
     });
   });
 
@@ -109,14 +120,25 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       expect(res.body.token_prefix).toHaveLength(12);
 
       const row = await t.prisma.userToken.findUniqueOrThrow({ where: { id: res.body.id } });
-      expect(row).toMatchObject({ userId: user.id, tokenHash: hashToken(res.body.token), tokenPrefix: res.body.token_prefix, revokedAt: null });
+      expect(row).toMatchObject({
+        userId: user.id,
+        tokenHash: hashToken(res.body.token),
+        tokenPrefix: res.body.token_prefix,
+        revokedAt: null,
+      });
       const dump = JSON.stringify(await t.prisma.$queryRawUnsafe('SELECT * FROM user_tokens'));
       expect(dump).not.toContain(res.body.token.slice(12));
 
       const list = await listTokens(user.id);
       expect(list.status).toBe(200);
       expect(list.body).toEqual([
-        { id: res.body.id, token_prefix: res.body.token_prefix, expires_at: null, created_at: res.body.created_at, revoked_at: null },
+        {
+          id: res.body.id,
+          token_prefix: res.body.token_prefix,
+          expires_at: null,
+          created_at: res.body.created_at,
+          revoked_at: null,
+        },
       ]);
       expect(JSON.stringify(list.body)).not.toContain(res.body.token.slice(12));
       expect(JSON.stringify(list.body)).not.toContain(row.tokenHash);
@@ -159,7 +181,9 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
       expect(row.revokedAt).toBeInstanceOf(Date);
 
       expect((await revoke(user.id, issued.id)).status).toBe(204);
-      expect((await t.prisma.userToken.findUniqueOrThrow({ where: { id: issued.id } })).revokedAt).toEqual(row.revokedAt);
+      expect((await t.prisma.userToken.findUniqueOrThrow({ where: { id: issued.id } })).revokedAt).toEqual(
+        row.revokedAt,
+      );
 
       const list = await listTokens(user.id);
       expect(list.body).toEqual([expect.objectContaining({ id: issued.id, revoked_at: row.revokedAt!.toISOString() })]);
@@ -179,7 +203,11 @@ describe(`admin users and user tokens (${process.env.TEST_DB})`, () => {
     it('sees only the cameras granted to them, until the token is revoked', async () => {
       const [granted, other] = [await aCamera(t.prisma), await aCamera(t.prisma)];
       const user = await createUser('ivan');
-      const grant = await t.http().post('/api/v1/admin/grants').set(admin).send({ user_id: user.id, camera_uuid: granted.uuid });
+      const grant = await t
+        .http()
+        .post('/api/v1/admin/grants')
+        .set(admin)
+        .send({ user_id: user.id, camera_uuid: granted.uuid });
       expect(grant.status).toBe(201);
       const { body: issued } = await issue(user.id);
       const body = { cameras: [{ uuid: granted.uuid }, { uuid: other.uuid }] };

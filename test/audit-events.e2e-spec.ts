@@ -47,7 +47,11 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
       .http()
       .post('/api/v1/admin/media-servers')
       .set(admin)
-      .send({ name: `edge-${randomUUID()}`, base_url: 'http://edge.test', verification_secret: 'very-secret-value-123' });
+      .send({
+        name: `edge-${randomUUID()}`,
+        base_url: 'http://edge.test',
+        verification_secret: 'very-secret-value-123',
+      });
     const bad = await t
       .http()
       .post('/api/v1/admin/cameras')
@@ -55,7 +59,12 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
       .send({ name: 'x', media_server_id: randomUUID(), streams: [], default_stream_type: 'high' });
     expect(bad.status).toBe(422);
     const failure = (await events({ object_type: 'cameras', outcome: 'failure' })).body.data[0];
-    expect(failure).toMatchObject({ actor_type: 'admin', action: 'POST /api/v1/admin/cameras', outcome: 'failure', status_code: 422 });
+    expect(failure).toMatchObject({
+      actor_type: 'admin',
+      action: 'POST /api/v1/admin/cameras',
+      outcome: 'failure',
+      status_code: 422,
+    });
     expect(server.status).toBe(201);
     const all = JSON.stringify((await events({ object_type: 'media-servers' })).body);
     expect(all).not.toContain('very-secret-value-123');
@@ -68,7 +77,11 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
     await t.http().get('/api/v1/admin/links').set(admin);
     await t.http().get(`/api/v1/admin/cameras/${camera.uuid}`).set(admin);
     expect((await events({ limit: 500 })).body.data.length).toBe(before);
-    const revoke = await t.http().post('/api/v1/admin/links/revoke').set(admin).send({ camera_uuid: camera.uuid, reason: 'test' });
+    const revoke = await t
+      .http()
+      .post('/api/v1/admin/links/revoke')
+      .set(admin)
+      .send({ camera_uuid: camera.uuid, reason: 'test' });
     expect(revoke.status).toBe(200);
     const [latest] = (await events({ object_type: 'links' })).body.data;
     expect(latest).toMatchObject({
@@ -92,9 +105,13 @@ describe(`admin audit events (${process.env.TEST_DB})`, () => {
     const second = await events({ object_type: 'users', limit: 2, cursor: first.body.next_cursor });
     const all = [...first.body.data, ...second.body.data].map((e: { id: string }) => e.id);
     expect(new Set(all).size).toBe(all.length);
-    const times = [...first.body.data, ...second.body.data].map((e: { occurred_at: string }) => Date.parse(e.occurred_at));
+    const times = [...first.body.data, ...second.body.data].map((e: { occurred_at: string }) =>
+      Date.parse(e.occurred_at),
+    );
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect((await events({ object_type: 'users', from: new Date(Date.now() + 60_000).toISOString() })).body.data).toEqual([]);
+    expect(
+      (await events({ object_type: 'users', from: new Date(Date.now() + 60_000).toISOString() })).body.data,
+    ).toEqual([]);
   });
 
   it('is append-only: there is no route to change or delete events', async () => {

@@ -30,7 +30,11 @@ describe('reasons for refused credentials, in the log', () => {
 
   /** The status, the body and the logged reason of one request. */
   const attempt = async (instance: Instance, path: string, headers: Record<string, string>, init: RequestInit = {}) => {
-    const response = await fetch(`${instance.url}${path}`, { redirect: 'manual', ...init, headers: { 'Content-Type': 'application/json', ...headers } });
+    const response = await fetch(`${instance.url}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
     const id = response.headers.get('x-request-id')!;
     const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
     // The line is written when the response is done: it may follow the answer by a moment.
@@ -49,7 +53,11 @@ describe('reasons for refused credentials, in the log', () => {
       .map((line) => JSON.parse(line) as LogLine);
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const admin = async (path: string, body: object = {}, method = 'POST') => {
-    const response = await camlinks.call(`/api/v1/admin${path}`, { method, body: method === 'DELETE' ? undefined : JSON.stringify(body) }, ADMIN);
+    const response = await camlinks.call(
+      `/api/v1/admin${path}`,
+      { method, body: method === 'DELETE' ? undefined : JSON.stringify(body) },
+      ADMIN,
+    );
     expect(response.status).toBeLessThan(300);
     return response.status === 204 ? undefined : ((await response.json()) as { id: string; token: string });
   };
@@ -58,7 +66,9 @@ describe('reasons for refused credentials, in the log', () => {
     const integration = await admin('/integrations', { name: 'vms' });
     const revoked = await admin(`/integrations/${integration!.id}/tokens`);
     await admin(`/integrations/${integration!.id}/tokens/${revoked!.id}`, {}, 'DELETE');
-    const expiring = await admin(`/integrations/${integration!.id}/tokens`, { expires_at: new Date(Date.now() + 1500).toISOString() });
+    const expiring = await admin(`/integrations/${integration!.id}/tokens`, {
+      expires_at: new Date(Date.now() + 1500).toISOString(),
+    });
     const alice = await admin('/admins', { name: 'alice' });
     const bob = await admin('/admins', { name: 'bob' });
     await admin(`/admins/${bob!.id}/token`, {}, 'DELETE');
@@ -103,7 +113,10 @@ describe('reasons for refused credentials, in the log', () => {
     );
     expect(signIn).toMatchObject({ status: 303, reason: 'wrong_api' });
     expect(await attempt(camlinks, '/admin/links', {})).toMatchObject({ status: 303, reason: 'no_credentials' });
-    expect(await attempt(camlinks, '/admin/links', { Cookie: 'camlinks_console=stale' })).toMatchObject({ status: 303, reason: 'session_ended' });
+    expect(await attempt(camlinks, '/admin/links', { Cookie: 'camlinks_console=stale' })).toMatchObject({
+      status: 303,
+      reason: 'session_ended',
+    });
     const crossSite = await attempt(
       camlinks,
       '/admin/sign-in',

@@ -5,12 +5,18 @@ import request from 'supertest';
 import { anIntegration, bearer } from './support/builders';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from './support/test-app';
 
-const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, unknown>>;
+};
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 /** Every operation of the integration, media-auth and admin APIs, from the committed document. */
 const OPERATIONS = Object.entries(document.paths)
   .filter(([path]) => path.startsWith('/api/v1/'))
-  .flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => [method, path.replace(/\{[^}]+\}/g, randomUUID())] as const));
+  .flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map(
+      (method) => [method, path.replace(/\{[^}]+\}/g, randomUUID())] as const,
+    ),
+  );
 
 /**
  * No answer of the API may be kept by a cache: every route, answered anonymously (401), with a
@@ -25,7 +31,8 @@ describe(`Cache-Control: no-store on every API answer (${process.env.TEST_DB})`,
   afterAll(() => t.close());
 
   const expectNoStore = (res: { status: number; headers: Record<string, string> }, what: string) => {
-    if (res.headers['cache-control'] !== 'no-store') throw new Error(`${what} answered ${res.status} with Cache-Control ${res.headers['cache-control']}`);
+    if (res.headers['cache-control'] !== 'no-store')
+      throw new Error(`${what} answered ${res.status} with Cache-Control ${res.headers['cache-control']}`);
   };
 
   it('walks the document: anonymous, with a credential, and with a broken body', async () => {
@@ -36,7 +43,11 @@ describe(`Cache-Control: no-store on every API answer (${process.env.TEST_DB})`,
       const credential = path.startsWith('/api/v1/admin/') ? TEST_ADMIN_TOKEN : token;
       const call = () => t.http()[method](path);
       const broken = { cameras: [{ uuid: 'nope' }], name: '' };
-      for (const res of [await call(), await call().set(bearer(credential)).send({}), await call().set(bearer(credential)).send(broken)]) {
+      for (const res of [
+        await call(),
+        await call().set(bearer(credential)).send({}),
+        await call().set(bearer(credential)).send(broken),
+      ]) {
         seen.add(res.status);
         expectNoStore(res, `${method.toUpperCase()} ${path}`);
       }
@@ -47,7 +58,11 @@ describe(`Cache-Control: no-store on every API answer (${process.env.TEST_DB})`,
     const integration = await t.http().post('/api/v1/admin/integrations').set(admin).send({ name: 'vms' });
     const user = await t.http().post('/api/v1/admin/users').set(admin).send({ name: 'alice' });
     const userToken = await t.http().post(`/api/v1/admin/users/${user.body.id}/tokens`).set(admin).send({});
-    const integrationToken = await t.http().post(`/api/v1/admin/integrations/${integration.body.id}/tokens`).set(admin).send({});
+    const integrationToken = await t
+      .http()
+      .post(`/api/v1/admin/integrations/${integration.body.id}/tokens`)
+      .set(admin)
+      .send({});
     for (const res of [integration, userToken, integrationToken]) {
       expect(res.status).toBe(201);
       expect(res.body.token).toEqual(expect.any(String));
@@ -59,7 +74,11 @@ describe(`Cache-Control: no-store on every API answer (${process.env.TEST_DB})`,
     const raw = () => request(t.app.getHttpServer());
     expectNoStore(await raw().get('/api/v1/nothing-here'), 'an unknown route');
     expectNoStore(await raw().get('/API/V1/Admin/Users'), 'another letter case');
-    const broken = await raw().post('/api/v1/admin/users').set(bearer(TEST_ADMIN_TOKEN)).set('Content-Type', 'application/json').send('{"name":');
+    const broken = await raw()
+      .post('/api/v1/admin/users')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .set('Content-Type', 'application/json')
+      .send('{"name":');
     expect(broken.status).toBe(422);
     expectNoStore(broken, 'malformed JSON');
     const large = await raw()

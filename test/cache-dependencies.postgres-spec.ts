@@ -42,7 +42,10 @@ describe('what each cache reads, and that all of it notifies', () => {
     return [...(typeof own === 'string' ? [own] : []), ...Object.values(plan).flatMap(relationsIn)];
   };
   const tablesPlanned = async (statement: NamedStatement, values: unknown[]) => {
-    const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (VERBOSE, FORMAT JSON) ${statement.text}`, values);
+    const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(
+      `EXPLAIN (VERBOSE, FORMAT JSON) ${statement.text}`,
+      values,
+    );
     return [...new Set(relationsIn(rows[0]['QUERY PLAN']))].sort();
   };
   const uuid = '00000000-0000-4000-8000-000000000000';
@@ -64,12 +67,20 @@ describe('what each cache reads, and that all of it notifies', () => {
       SELECT c.relname AS table, t.tgtype AS type
         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
        WHERE p.proname = 'camlinks_notify_change'`);
-    const notified = (table: string) => rows.filter((row) => row.table === table).reduce((bits, row) => bits | row.type, 0);
-    const read = new Set([...CAMERA_FACTS_TABLES, ...GRANT_TABLES, ...LINK_STATE_TABLES, ...MEDIA_SERVER_SECRET_TABLES, ...CREDENTIAL_TABLES]);
+    const notified = (table: string) =>
+      rows.filter((row) => row.table === table).reduce((bits, row) => bits | row.type, 0);
+    const read = new Set([
+      ...CAMERA_FACTS_TABLES,
+      ...GRANT_TABLES,
+      ...LINK_STATE_TABLES,
+      ...MEDIA_SERVER_SECRET_TABLES,
+      ...CREDENTIAL_TABLES,
+    ]);
     for (const table of read) {
       // A link's row changes only when it is revoked (usage counters are not what a decision
       // reads); a new link's token was never looked up, and one deleted by retention had expired.
-      const expected = table === 'issued_links' ? ON.UPDATE | ON.TRUNCATE : ON.INSERT | ON.UPDATE | ON.DELETE | ON.TRUNCATE;
+      const expected =
+        table === 'issued_links' ? ON.UPDATE | ON.TRUNCATE : ON.INSERT | ON.UPDATE | ON.DELETE | ON.TRUNCATE;
       expect({ table, notified: notified(table) & expected }).toEqual({ table, notified: expected });
     }
   });

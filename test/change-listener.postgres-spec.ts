@@ -32,7 +32,10 @@ describe('a change listener that silently stops hearing', () => {
   const verify = (link: URL) => camlinks.mediaAuth(link);
   const ready = async () => {
     const response = await fetch(`${camlinks.url}/health/ready`);
-    return { status: response.status, body: (await response.json()) as { status: string; details: { changes: Record<string, unknown> } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string; details: { changes: Record<string, unknown> } },
+    };
   };
   const metric = async (name: string) => {
     const text = await (await fetch(`${camlinks.url}/metrics`)).text();
@@ -52,7 +55,10 @@ describe('a change listener that silently stops hearing', () => {
   });
 
   it('stops the caches within 1 s: a revocation elsewhere is honoured, a warning, the metric and readiness say so; it recovers', async () => {
-    const server = await post<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
+    const server = await post<{ id: string }>('/api/v1/admin/media-servers', {
+      name: 'edge',
+      base_url: 'http://127.0.0.1:8080',
+    });
     const camera = await post<{ uuid: string }>('/api/v1/admin/cameras', {
       name: 'Gate',
       media_server_id: server.id,
@@ -60,7 +66,11 @@ describe('a change listener that silently stops hearing', () => {
       default_stream_type: 'high',
     });
     const { token } = await post<{ token: string }>('/api/v1/admin/integrations', { name: 'vms' });
-    const [issued] = await post<{ url: string }[]>('/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, token);
+    const [issued] = await post<{ url: string }[]>(
+      '/api/v1/cameras/preview',
+      { cameras: [{ uuid: camera.uuid }], source: 'jpg' },
+      token,
+    );
     const link = new URL(issued.url);
     expect(await verify(link)).toBe(204);
     expect(await verify(link)).toBe(204); // now decided from the cache
@@ -71,13 +81,19 @@ describe('a change listener that silently stops hearing', () => {
     // From now on no heartbeat is heard: the newest one heard was sent before this moment.
     const deaf = Date.now();
     // Another instance revokes: straight in the database, so that only the NOTIFY could tell this one.
-    await db.query(`UPDATE issued_links SET revoked_at = now(), revoked_by = 'elsewhere' WHERE token_hash = $1`, [hashToken(link.searchParams.get('token')!)]);
+    await db.query(`UPDATE issued_links SET revoked_at = now(), revoked_by = 'elsewhere' WHERE token_hash = $1`, [
+      hashToken(link.searchParams.get('token')!),
+    ]);
 
     // Any verification decided WINDOW_MS after that is decided from the database, however late
     // the timers of a loaded machine run: the bound itself, not a tighter one.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, deaf + WINDOW_MS - Date.now())));
     expect(await verify(link)).toBe(403);
-    await eventually(async () => expect(camlinks.output()).toMatch(/No heartbeat from the database change listener for \d+ ms; caches are off/), NOTICED_MS);
+    await eventually(
+      async () =>
+        expect(camlinks.output()).toMatch(/No heartbeat from the database change listener for \d+ ms; caches are off/),
+      NOTICED_MS,
+    );
     await eventually(async () => expect(await metric('camlinks_change_listener_up')).toBe(0), NOTICED_MS);
     expect(await metric('camlinks_change_listener_losses_total')).toBeGreaterThanOrEqual(1);
     expect(await metric('camlinks_change_heartbeat_age_seconds')).toBeGreaterThan(WINDOW_MS / 1000);
@@ -88,7 +104,8 @@ describe('a change listener that silently stops hearing', () => {
     expect(degraded.body.details.changes).toMatchObject({ status: 'degraded', listener: 'lost', caches: 'off' });
 
     // The issue path's caches are off too: a camera blocked and unblocked elsewhere is seen at once, both ways.
-    const preview = () => post<unknown[]>('/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, token);
+    const preview = () =>
+      post<unknown[]>('/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, token);
     await db.query('UPDATE cameras SET blocked = true WHERE uuid = $1', [camera.uuid]);
     expect(await preview()).toEqual([]);
     await db.query('UPDATE cameras SET blocked = false WHERE uuid = $1', [camera.uuid]);

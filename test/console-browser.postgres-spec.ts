@@ -50,7 +50,11 @@ describe('admin console in a browser (postgres)', () => {
     await seed();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // An admin far from UTC: the console shows times in the browser's zone.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, timezoneId: ZONE });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      timezoneId: ZONE,
+    });
     page = await context.newPage();
   }, 120_000);
   afterAll(async () => {
@@ -97,7 +101,11 @@ describe('admin console in a browser (postgres)', () => {
       stats.count('refused:wrong_resource', hour % 3, at);
     }
     await stats.flush();
-    const created = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'olivia', email: 'olivia@example.com' });
+    const created = await t
+      .http()
+      .post('/api/v1/admin/admins')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ name: 'olivia', email: 'olivia@example.com' });
     adminToken = created.body.token;
     adminId = created.body.id;
   }
@@ -197,20 +205,33 @@ describe('admin console in a browser (postgres)', () => {
     await page.getByLabel('Reason').fill('tenant moved out');
     await page.getByRole('button', { name: 'Revoke 3 links' }).click();
     await page.getByText('Revoked 3 links.').waitFor();
-    expect(await t.prisma.issuedLink.count({ where: { integrationId: portal.integration.id, revokedReason: 'tenant moved out', revokedBy: 'olivia' } })).toBe(
-      3,
-    );
-    expect(await t.prisma.issuedLink.count({ where: { integrationId: billing.integration.id, revokedReason: 'tenant moved out' } })).toBe(0);
+    expect(
+      await t.prisma.issuedLink.count({
+        where: { integrationId: portal.integration.id, revokedReason: 'tenant moved out', revokedBy: 'olivia' },
+      }),
+    ).toBe(3);
+    expect(
+      await t.prisma.issuedLink.count({
+        where: { integrationId: billing.integration.id, revokedReason: 'tenant moved out' },
+      }),
+    ).toBe(0);
   });
 
   it('downloads the current filter as CSV', async () => {
     await page.goto(`${base}/admin/links?integration_id=${billing.integration.id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
     const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((row) => row.issued_by_integration_id))).toEqual(new Set([billing.integration.id]));
     const revoked = rows.find((row) => row.status === 'revoked')!;
-    expect(revoked).toMatchObject({ camera_uuid: lobby.uuid, revoked_by: 'olivia', revoked_reason: 'viewer reported a leaked link' });
+    expect(revoked).toMatchObject({
+      camera_uuid: lobby.uuid,
+      revoked_by: 'olivia',
+      revoked_reason: 'viewer reported a leaked link',
+    });
   });
 
   it('names the admin in the audit events, and links to the object', async () => {
@@ -230,7 +251,10 @@ describe('admin console in a browser (postgres)', () => {
   });
 
   it('fits a phone screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState() });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      storageState: await context.storageState(),
+    });
     const small = await phone.newPage();
     for (const path of ['/admin', '/admin/links', '/admin/audit-events']) {
       await small.goto(`${base}${path}`);
@@ -240,13 +264,20 @@ describe('admin console in a browser (postgres)', () => {
   });
 
   it('refuses a forged form post: without the CSRF token, and from another site', async () => {
-    const target = await t.prisma.issuedLink.findFirstOrThrow({ where: { integrationId: billing.integration.id, revokedAt: null } });
+    const target = await t.prisma.issuedLink.findFirstOrThrow({
+      where: { integrationId: billing.integration.id, revokedAt: null },
+    });
     // The browser's own cookies, but no CSRF token.
-    const forged = await context.request.post(`${base}/admin/links/${target.id}/revoke`, { form: { reason: 'forged' }, maxRedirects: 0 });
+    const forged = await context.request.post(`${base}/admin/links/${target.id}/revoke`, {
+      form: { reason: 'forged' },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     // A page elsewhere that posts to the console, even with a valid CSRF token (as if it had leaked):
     // SameSite=Strict keeps the session cookie home, and the origin is wrong.
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await context.request.get(`${base}/admin/links`)).text())![1];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(
+      await (await context.request.get(`${base}/admin/links`)).text(),
+    )![1];
     const action = `${base}/admin/links/${target.id}/revoke`;
     await page.route('http://attacker.test/**', (route) =>
       route.fulfill({
@@ -264,7 +295,11 @@ describe('admin console in a browser (postgres)', () => {
   });
 
   it("shows an auditor the links and nothing to change them with; the server refuses the auditor's revoke post", async () => {
-    const { body: auditor } = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'audrey', role: 'auditor' });
+    const { body: auditor } = await t
+      .http()
+      .post('/api/v1/admin/admins')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ name: 'audrey', role: 'auditor' });
     const auditing = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const view = await auditing.newPage();
     await view.goto(`${base}/admin/sign-in`);
@@ -277,12 +312,17 @@ describe('admin console in a browser (postgres)', () => {
     expect(await view.getByRole('link', { name: 'Revoke all matching…' }).count()).toBe(0);
     expect(await view.getByRole('link', { name: 'Download CSV' }).count()).toBe(1);
     await view.screenshot({ path: join(DOCS, 'admin-console-auditor.png'), fullPage: true });
-    const target = await t.prisma.issuedLink.findFirstOrThrow({ where: { integrationId: billing.integration.id, revokedAt: null } });
+    const target = await t.prisma.issuedLink.findFirstOrThrow({
+      where: { integrationId: billing.integration.id, revokedAt: null },
+    });
     await view.goto(`${base}/admin/links/${target.id}`);
     expect(await view.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     await expectAccessibleOn(view);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await view.content())![1];
-    const posted = await auditing.request.post(`${base}/admin/links/${target.id}/revoke`, { form: { _csrf: csrf, reason: 'auditor' }, maxRedirects: 0 });
+    const posted = await auditing.request.post(`${base}/admin/links/${target.id}/revoke`, {
+      form: { _csrf: csrf, reason: 'auditor' },
+      maxRedirects: 0,
+    });
     expect(posted.status()).toBe(403);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
     await auditing.close();

@@ -31,10 +31,15 @@ describe(`console: watching now (${process.env.TEST_DB})`, () => {
       .set(bearer(integrationToken))
       .send({ cameras: [{ uuid: camera.uuid }] });
     const token = new URL(res.body[0].url).searchParams.get('token')!;
-    const auth = await t
-      .http()
-      .post('/api/v1/media-auth/mediamtx')
-      .send({ ip: '203.0.113.20', action: 'read', path: camera.streams[0].name, token, id: randomUUID(), protocol: 'rtsp', userAgent });
+    const auth = await t.http().post('/api/v1/media-auth/mediamtx').send({
+      ip: '203.0.113.20',
+      action: 'read',
+      path: camera.streams[0].name,
+      token,
+      id: randomUUID(),
+      protocol: 'rtsp',
+      userAgent,
+    });
     expect(auth.status).toBe(200);
     await t.app.get(SessionRecorder).flush();
     const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
@@ -59,17 +64,28 @@ describe(`console: watching now (${process.env.TEST_DB})`, () => {
   it('ends a session from the form, as the signed-in admin, audited with its reason, and back to the page it came from', async () => {
     const { linkId, sessionId } = await watched('VLC/3.0');
     const { agent, csrf } = await signedIn();
-    const end = (from: string) => agent.post(`/admin/sessions/${sessionId}/end`).type('form').send({ _csrf: csrf, from, reason: 'left the company' });
+    const end = (from: string) =>
+      agent
+        .post(`/admin/sessions/${sessionId}/end`)
+        .type('form')
+        .send({ _csrf: csrf, from, reason: 'left the company' });
     expect((await agent.post(`/admin/sessions/${sessionId}/end`).type('form').send({ from: 'link' })).status).toBe(403);
     const res = await end('link');
     expect([res.status, res.headers.location]).toEqual([303, `/admin/links/${linkId}`]);
-    expect(await t.prisma.viewingSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ endReason: 'ended_by_admin', kickState: 'pending' });
+    expect(await t.prisma.viewingSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+      endReason: 'ended_by_admin',
+      kickState: 'pending',
+    });
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
     expect((await agent.get(`/admin/links/${linkId}`)).text).not.toContain(`/admin/sessions/${sessionId}/end`);
     const again = await end('overview');
     expect(again.status).toBe(409);
     expect(again.text).toContain('The session has already ended.');
-    const events = await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN)).query({ object_id: sessionId });
+    const events = await t
+      .http()
+      .get('/api/v1/admin/audit-events')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .query({ object_id: sessionId });
     expect(events.body.data.map((e: { action: string; status_code: number }) => [e.action, e.status_code])).toEqual([
       ['POST /admin/sessions/:id/end', 409],
       ['POST /admin/sessions/:id/end', 303],

@@ -88,7 +88,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const wall = (at: number, hours: number) => new Date(at + hours * 3_600_000).toISOString().slice(0, 16);
     const { agent, csrf } = await signedIn();
     const listed = async (query: object) =>
-      (await agent.get('/admin/links').query({ camera_uuid: camera.uuid, ...query })).text.includes(`/admin/links/${link.id}`);
+      (await agent.get('/admin/links').query({ camera_uuid: camera.uuid, ...query })).text.includes(
+        `/admin/links/${link.id}`,
+      );
     expect(await listed({ issued_from: wall(issuedAt - 60_000, 9), tz: 'Asia/Tokyo' })).toBe(true);
     expect(await listed({ issued_from: wall(issuedAt + 60_000, 9), tz: 'Asia/Tokyo' })).toBe(false);
     expect(await listed({ issued_to: wall(issuedAt + 60_000, 9), tz: 'Asia/Tokyo' })).toBe(true);
@@ -96,14 +98,23 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(await listed({ issued_from: `${wall(issuedAt - 60_000, 0)}Z`, tz: 'Asia/Tokyo' })).toBe(true);
     expect(await listed({ issued_from: `${wall(issuedAt + 60_000, 0)}Z` })).toBe(false);
     expect((await agent.get('/admin/links').query({ tz: 'Mars/Olympus' })).status).toBe(422);
-    expect((await agent.get('/admin/audit-events').query({ from: '2027-01-15T07:00', tz: 'America/New_York' })).text).toContain('<h1>Audit events</h1>');
+    expect(
+      (await agent.get('/admin/audit-events').query({ from: '2027-01-15T07:00', tz: 'America/New_York' })).text,
+    ).toContain('<h1>Audit events</h1>');
 
-    const confirm = await agent.get('/admin/links/revoke').query({ camera_uuid: camera.uuid, issued_from: `${wall(issuedAt - 60_000, 0)}Z` });
+    const confirm = await agent
+      .get('/admin/links/revoke')
+      .query({ camera_uuid: camera.uuid, issued_from: `${wall(issuedAt - 60_000, 0)}Z` });
     expect(confirm.text).toMatch(/<strong id="revoke-count">1<\/strong>/);
     const res = await agent
       .post('/admin/links/revoke')
       .type('form')
-      .send({ camera_uuid: camera.uuid, issued_from: `${wall(issuedAt - 60_000, 0)}:00Z`, reason: 'zoned', _csrf: csrf });
+      .send({
+        camera_uuid: camera.uuid,
+        issued_from: `${wall(issuedAt - 60_000, 0)}:00Z`,
+        reason: 'zoned',
+        _csrf: csrf,
+      });
     expect(res.status).toBe(303);
     expect(res.headers.location).toContain('revoked=1');
   });
@@ -132,7 +143,13 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
   });
 
   it('sends a browser without a session to sign in, and refuses a wrong token', async () => {
-    for (const path of ['/admin', '/admin/links', '/admin/audit-events', `/admin/links/${crypto.randomUUID()}`, '/admin/links.csv']) {
+    for (const path of [
+      '/admin',
+      '/admin/links',
+      '/admin/audit-events',
+      `/admin/links/${crypto.randomUUID()}`,
+      '/admin/links.csv',
+    ]) {
       const res = await browser().get(path);
       expect([res.status, res.headers.location]).toEqual([303, '/admin/sign-in']);
     }
@@ -142,7 +159,13 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
       .send({ token: `${TEST_ADMIN_TOKEN}x` });
     expect([wrong.status, wrong.headers.location]).toEqual([303, '/admin/sign-in?failed=1']);
     expect(
-      (await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN)).query({ object_type: 'sign-in', outcome: 'failure' })).body.data,
+      (
+        await t
+          .http()
+          .get('/api/v1/admin/audit-events')
+          .set(bearer(TEST_ADMIN_TOKEN))
+          .query({ object_type: 'sign-in', outcome: 'failure' })
+      ).body.data,
     ).toHaveLength(1);
   });
 
@@ -173,7 +196,10 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect((await agent.get('/admin/links')).status).toBe(200);
     const tokenHash = hashToken(/^camlinks_console=([^;]+)/.exec(cookie)![1]);
     // As if signed in with the token ADMIN_TOKEN held before it was changed.
-    await t.prisma.adminSession.update({ where: { tokenHash }, data: { credentialHash: hashToken('the-former-admin-token-0123456789abcdef') } });
+    await t.prisma.adminSession.update({
+      where: { tokenHash },
+      data: { credentialHash: hashToken('the-former-admin-token-0123456789abcdef') },
+    });
     const res = await agent.get('/admin/links');
     expect([res.status, res.headers.location]).toEqual([303, '/admin/sign-in']);
   });
@@ -192,7 +218,10 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
           .send({ reason: 'forged', _csrf: `${csrf.slice(1)}x` })
       ).status,
     ).toBe(403);
-    expect((await agent.post(revoke).set('Origin', 'https://evil.test').type('form').send({ reason: 'forged', _csrf: csrf })).status).toBe(403);
+    expect(
+      (await agent.post(revoke).set('Origin', 'https://evil.test').type('form').send({ reason: 'forged', _csrf: csrf }))
+        .status,
+    ).toBe(403);
     // As long as the real one, but not ASCII: more bytes, still a plain 403.
     expect(
       (
@@ -237,14 +266,25 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);
     const { agent, csrf } = await signedIn();
-    const res = await agent.post(`/admin/links/${link.id}/revoke`).type('form').send({ reason: 'stolen phone', _csrf: csrf });
+    const res = await agent
+      .post(`/admin/links/${link.id}/revoke`)
+      .type('form')
+      .send({ reason: 'stolen phone', _csrf: csrf });
     expect([res.status, res.headers.location]).toEqual([303, `/admin/links/${link.id}`]);
     const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } });
-    expect(row).toMatchObject({ revokedBy: 'bootstrap', revokedByAdminId: BOOTSTRAP_ADMIN.id, revokedReason: 'stolen phone' });
+    expect(row).toMatchObject({
+      revokedBy: 'bootstrap',
+      revokedByAdminId: BOOTSTRAP_ADMIN.id,
+      revokedReason: 'stolen phone',
+    });
     const page = await agent.get(`/admin/links/${link.id}`);
     expect(page.text).toContain('stolen phone');
     expect(await t.mediaAuth(link.url)).toBe(403);
-    const events = await t.http().get('/api/v1/admin/audit-events').set(bearer(TEST_ADMIN_TOKEN)).query({ object_id: link.id });
+    const events = await t
+      .http()
+      .get('/api/v1/admin/audit-events')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .query({ object_id: link.id });
     expect(events.body.data[0]).toMatchObject({
       actor: 'bootstrap',
       action: 'POST /admin/links/:id/revoke',
@@ -267,14 +307,20 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(confirm.status).toBe(200);
     expect(confirm.text).toMatch(/<strong id="revoke-count">2<\/strong>/);
     expect((await agent.get('/admin/links/revoke').query({ kind: 'preview' })).status).toBe(422); // everything by omission: refused
-    const res = await agent.post('/admin/links/revoke').type('form').send({ camera_uuid: a.uuid, reason: 'camera stolen', _csrf: csrf });
+    const res = await agent
+      .post('/admin/links/revoke')
+      .type('form')
+      .send({ camera_uuid: a.uuid, reason: 'camera stolen', _csrf: csrf });
     expect(res.status).toBe(303);
     expect(res.headers.location).toContain('revoked=2');
     expect((await agent.get(res.headers.location)).text).toContain('Revoked 2 links.');
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'camera stolen' } })).toBe(2);
     expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
     // The audit event says what was revoked: the filter, and how many links (issue 19.6).
-    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'POST /admin/links/revoke' }, orderBy: { occurredAt: 'desc' } });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'POST /admin/links/revoke' },
+      orderBy: { occurredAt: 'desc' },
+    });
     expect(event.details).toMatchObject({ revoked: 2, filter: { camera_uuid: a.uuid } });
   });
 
@@ -293,7 +339,11 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     ]) {
       expect([wide, (await confirm(wide)).status]).toEqual([wide, 422]);
     }
-    for (const narrow of [{ token_prefix: 'cll_abcd' }, { issued_from: at(0), issued_to: at(day) }, { user_id: crypto.randomUUID() }]) {
+    for (const narrow of [
+      { token_prefix: 'cll_abcd' },
+      { issued_from: at(0), issued_to: at(day) },
+      { user_id: crypto.randomUUID() },
+    ]) {
       expect([narrow, (await confirm(narrow)).status]).toEqual([narrow, 200]);
     }
   });
@@ -304,15 +354,32 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const revoke = `/admin/links/${link.id}/revoke`;
     const since = new Date();
     expect((await agent.post(revoke).type('form').send({ reason: 'x', _csrf: 'stale' })).status).toBe(403);
-    expect((await agent.post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x', _csrf: csrf })).status).toBe(403);
-    expect((await browser().post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x' })).status).toBe(403);
+    expect(
+      (await agent.post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x', _csrf: csrf }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await browser().post(revoke).set('Origin', 'https://evil.example').type('form').send({ reason: 'x' })).status,
+    ).toBe(403);
     const events = await t.prisma.auditEvent.findMany({
       where: { action: 'POST /admin/links/:id/revoke', outcome: 'failure', occurredAt: { gte: since } },
       orderBy: { occurredAt: 'asc' },
     });
-    expect(events.map(({ actor, statusCode, details, clientIp }) => ({ actor, statusCode, details, clientIp }))).toEqual([
-      { actor: 'bootstrap', statusCode: 403, details: { refused: 'csrf' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
-      { actor: 'bootstrap', statusCode: 403, details: { refused: 'origin', origin: 'https://evil.example' }, clientIp: expect.stringMatching(/127\.0\.0\.1/) },
+    expect(
+      events.map(({ actor, statusCode, details, clientIp }) => ({ actor, statusCode, details, clientIp })),
+    ).toEqual([
+      {
+        actor: 'bootstrap',
+        statusCode: 403,
+        details: { refused: 'csrf' },
+        clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      },
+      {
+        actor: 'bootstrap',
+        statusCode: 403,
+        details: { refused: 'origin', origin: 'https://evil.example' },
+        clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      },
       {
         actor: 'unauthenticated',
         statusCode: 403,
@@ -327,7 +394,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);
     const { agent } = await signedIn();
-    const page = await agent.get('/admin/links').query({ token_prefix: link.prefix.slice(0, 9), camera_uuid: '', issued_from: '' });
+    const page = await agent
+      .get('/admin/links')
+      .query({ token_prefix: link.prefix.slice(0, 9), camera_uuid: '', issued_from: '' });
     expect(page.status).toBe(200);
     expect(page.text).toContain(`/admin/links/${link.id}`);
     const wholeToken = await agent.get('/admin/links').query({ token_prefix: link.url.searchParams.get('token') });
@@ -341,7 +410,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
 
   it('ends the session at sign-out, after the idle timeout and when the admin is revoked', async () => {
     const { agent, csrf } = await signedIn();
-    expect((await agent.post('/admin/sign-out').type('form').send({ _csrf: csrf })).headers.location).toBe('/admin/sign-in');
+    expect((await agent.post('/admin/sign-out').type('form').send({ _csrf: csrf })).headers.location).toBe(
+      '/admin/sign-in',
+    );
     expect((await agent.get('/admin/links')).status).toBe(303);
 
     const idle = await signedIn();
@@ -353,7 +424,11 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect((await old.agent.get('/admin/links')).status).toBe(303);
     expect(await t.prisma.adminSession.count()).toBe(0); // stale sessions are removed, not kept
 
-    const created = await t.http().post('/api/v1/admin/admins').set(bearer(TEST_ADMIN_TOKEN)).send({ name: 'console-frank' });
+    const created = await t
+      .http()
+      .post('/api/v1/admin/admins')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ name: 'console-frank' });
     const frank = await signedIn(created.body.token);
     expect((await frank.agent.get('/admin')).text).toContain('Signed in as <strong>console-frank</strong>');
     await t.http().delete(`/api/v1/admin/admins/${created.body.id}/token`).set(bearer(TEST_ADMIN_TOKEN));
@@ -368,7 +443,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(await t.mediaAuth(new URL(`${link.url.pathname}?token=garbage`, link.url))).toBe(403);
     await t.app.get(HourlyStats).flush();
     const rows = await t.prisma.hourlyStat.findMany();
-    expect(rows.map((row) => row.metric)).toEqual(expect.arrayContaining(['issued', 'allowed', 'refused:unknown_token']));
+    expect(rows.map((row) => row.metric)).toEqual(
+      expect.arrayContaining(['issued', 'allowed', 'refused:unknown_token']),
+    );
     const { agent } = await signedIn();
     const overview = await agent.get('/admin');
     expect(overview.status).toBe(200);
@@ -407,7 +484,9 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(shown).toContain(`<dd>${integration.name}</dd>`);
     expect(shown).toContain(`<dd>${user.name}</dd>`);
 
-    await t.prisma.user.createMany({ data: Array.from({ length: FILTER_CHOICES_MAX }, (_, i) => ({ name: `crowd-${i}` })) });
+    await t.prisma.user.createMany({
+      data: Array.from({ length: FILTER_CHOICES_MAX }, (_, i) => ({ name: `crowd-${i}` })),
+    });
     const crowded = (await agent.get('/admin/links').query({ user_id: user.id })).text;
     expect(crowded).not.toContain('<select id="f-user"');
     expect(crowded).toContain(`<input id="f-user" name="user_id" value="${user.id}"`);
@@ -420,7 +499,8 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
   it("limits the console's requests, sign-in included, by the admin budget per address", async () => {
     const limited = await createTestApp({ RATE_LIMIT_ADMIN: '3/60' });
     try {
-      const guess = () => request(limited.app.getHttpServer()).post('/admin/sign-in').type('form').send({ token: 'guess' });
+      const guess = () =>
+        request(limited.app.getHttpServer()).post('/admin/sign-in').type('form').send({ token: 'guess' });
       for (let i = 0; i < 3; i++) expect((await guess()).status).toBe(303);
       const refused = await guess();
       expect(refused.status).toBe(429);

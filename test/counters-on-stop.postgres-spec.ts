@@ -33,11 +33,21 @@ describe('counters that survive a stop during a database outage', () => {
 
   it('loses none of the counted uses: spooled on the stop, added once at the next start', async () => {
     // No periodic flush before the stop: every use is still in memory when PostgreSQL goes away.
-    const env = { ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', DATA_DIR: dataDir, USAGE_FLUSH_INTERVAL_MS: '600000', SHUTDOWN_TIMEOUT_MS: '3000' };
+    const env = {
+      ADMIN_TOKEN: ADMIN,
+      LOG_LEVEL: 'fatal',
+      DATA_DIR: dataDir,
+      USAGE_FLUSH_INTERVAL_MS: '600000',
+      SHUTDOWN_TIMEOUT_MS: '3000',
+    };
     proxied = await startBehindProxy(env);
     const { camlinks, proxy, dbName } = proxied;
     const { cameraUuid, integrationToken: token } = await aSite(camlinks, ADMIN);
-    const issued = await camlinks.call('/api/v1/cameras/preview', { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) }, token);
+    const issued = await camlinks.call(
+      '/api/v1/cameras/preview',
+      { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) },
+      token,
+    );
     const [{ url: link }] = (await issued.json()) as { url: string }[];
     for (let use = 0; use < USES; use++) expect(await camlinks.mediaAuth(link)).toBe(204);
 
@@ -53,9 +63,18 @@ describe('counters that survive a stop during a database outage', () => {
           ])
         ).rows[0].use_count;
       const allowed = async () =>
-        Number((await db.query<{ count: number }>(`SELECT COALESCE(SUM(count), 0) AS count FROM hourly_stats WHERE metric = 'allowed'`)).rows[0].count);
+        Number(
+          (
+            await db.query<{ count: number }>(
+              `SELECT COALESCE(SUM(count), 0) AS count FROM hourly_stats WHERE metric = 'allowed'`,
+            )
+          ).rows[0].count,
+        );
       expect(await usage()).toBe(0);
-      expect((await readdir(join(dataDir, 'spool'))).sort()).toEqual([expect.stringMatching(/^hourly-stats-/), expect.stringMatching(/^usage-/)]);
+      expect((await readdir(join(dataDir, 'spool'))).sort()).toEqual([
+        expect.stringMatching(/^hourly-stats-/),
+        expect.stringMatching(/^usage-/),
+      ]);
 
       await proxy.resume();
       const url = new URL(databaseUrl(dbName));

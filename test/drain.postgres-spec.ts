@@ -41,7 +41,12 @@ describe('SIGTERM drain', () => {
 
   beforeAll(async () => {
     dbName = await cloneTemplate();
-    camlinks = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', SHUTDOWN_DRAIN_MS: String(DRAIN_MS) });
+    camlinks = await startInstance({
+      DATABASE_URL: databaseUrl(dbName),
+      ADMIN_TOKEN: ADMIN,
+      LOG_LEVEL: 'fatal',
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+    });
   });
 
   afterAll(async () => {
@@ -52,7 +57,8 @@ describe('SIGTERM drain', () => {
   it('answers readiness 503 at once, every keep-alive request during the drain, then exits', async () => {
     const { cameraUuid, integrationToken: token } = await aSite(camlinks, ADMIN);
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const preview = () => post(agent, camlinks.url, '/api/v1/cameras/preview', token, { cameras: [{ uuid: cameraUuid }], source: 'jpg' });
+    const preview = () =>
+      post(agent, camlinks.url, '/api/v1/cameras/preview', token, { cameras: [{ uuid: cameraUuid }], source: 'jpg' });
 
     // The client stops sending once it has seen readiness fail (as a load balancer stops routing).
     let routing = true;

@@ -32,19 +32,28 @@ describe('PostgreSQL outages and shutdown', () => {
   let integrationToken: string;
 
   const call = (path: string, init: RequestInit = {}, token = ADMIN) => camlinks.call(path, init, token);
-  const post = (path: string, body: object, token = ADMIN) => call(path, { method: 'POST', body: JSON.stringify(body) }, token);
+  const post = (path: string, body: object, token = ADMIN) =>
+    call(path, { method: 'POST', body: JSON.stringify(body) }, token);
   const json = async <T>(response: Promise<Response>) => (await response).json() as Promise<T>;
   const links = (response: Promise<Response>) => json<{ uuid: string; url: string }[]>(response);
-  const issue = () => post('/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integrationToken);
+  const issue = () =>
+    post('/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integrationToken);
   const verify = (link: string) => camlinks.mediaAuth(link);
   const status = (path: string) => fetch(`${camlinks.url}${path}`).then((r) => r.status);
 
   beforeAll(async () => {
     // A statement timeout above the default (2 s): the SIGTERM test's stall must outlast no bound
     // on a machine shared with other test runs; the blackhole test still sees answers in 4.5 s.
-    proxied = await startBehindProxy({ ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'fatal', USAGE_FLUSH_INTERVAL_MS: '200', DATABASE_STATEMENT_TIMEOUT_MS: '4000' });
+    proxied = await startBehindProxy({
+      ADMIN_TOKEN: ADMIN,
+      LOG_LEVEL: 'fatal',
+      USAGE_FLUSH_INTERVAL_MS: '200',
+      DATABASE_STATEMENT_TIMEOUT_MS: '4000',
+    });
     ({ camlinks, proxy } = proxied);
-    const mediaServer = await json<{ id: string }>(post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }));
+    const mediaServer = await json<{ id: string }>(
+      post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' }),
+    );
     const camera = await json<{ uuid: string }>(
       post('/api/v1/admin/cameras', {
         name: 'Gate',
@@ -96,7 +105,9 @@ describe('PostgreSQL outages and shutdown', () => {
     expect([issued.status, refused.status, listed.status]).toEqual([503, 403, 503]);
     // Which message depends on the statement that meets the outage (reading cameras, or recording links).
     expect(await issued.json()).toEqual({
-      message: expect.stringMatching(/^The (database is unavailable|links could not be recorded)\. Try again shortly\.$/),
+      message: expect.stringMatching(
+        /^The (database is unavailable|links could not be recorded)\. Try again shortly\.$/,
+      ),
     });
     // The circuit is open now: new work fails at once instead of waiting on dead connections.
     const again = { signal: AbortSignal.timeout(ANSWER_WAIT_MS) };
@@ -123,14 +134,18 @@ describe('PostgreSQL outages and shutdown', () => {
     await proxy.resume();
     const issued = await issuing;
     expect(issued.status).toBe(200);
-    expect(await issued.json()).toEqual([expect.objectContaining({ uuid: cameraUuid, url: expect.stringContaining('token=cll_') })]);
+    expect(await issued.json()).toEqual([
+      expect.objectContaining({ uuid: cameraUuid, url: expect.stringContaining('token=cll_') }),
+    ]);
     expect(await verifying).toBe(204);
     expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
     // Counted after the requests finished, not before: the verification's use is in the database.
     const db = new Client({ connectionString: databaseUrl(proxied.dbName) });
     await db.connect();
     try {
-      const { rows } = await db.query('SELECT use_count FROM issued_links WHERE token_hash = $1', [hashToken(new URL(link.url).searchParams.get('token')!)]);
+      const { rows } = await db.query('SELECT use_count FROM issued_links WHERE token_hash = $1', [
+        hashToken(new URL(link.url).searchParams.get('token')!),
+      ]);
       expect(rows).toEqual([{ use_count: 1 }]);
     } finally {
       await db.end();

@@ -23,13 +23,17 @@ describe('first run on the embedded database', () => {
     const loose: string[] = [];
     for (const path of [dataDir, ...entries.map((entry) => join(entry.parentPath, entry.name))]) {
       const info = await stat(path);
-      if ((info.mode & 0o777) !== (info.isDirectory() ? 0o700 : 0o600)) loose.push(`${(info.mode & 0o777).toString(8)} ${path}`);
+      if ((info.mode & 0o777) !== (info.isDirectory() ? 0o700 : 0o600))
+        loose.push(`${(info.mode & 0o777).toString(8)} ${path}`);
     }
     return loose;
   };
 
   const admin = (instance: Instance, token: string, path = '/api/v1/admin/media-servers', init: RequestInit = {}) =>
-    fetch(`${instance.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+    fetch(`${instance.url}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    });
 
   it('creates, migrates and keeps its data, with an admin token only the owner can read', async () => {
     server = await startInstance({ DATA_DIR: dataDir });
@@ -67,7 +71,9 @@ describe('first run on the embedded database', () => {
     if (!dbName) throw new Error('PostgreSQL at 127.0.0.1:5432 is needed for this check');
     const onPostgres = await startInstance({ DATABASE_URL: databaseUrl(dbName) });
     try {
-      const res = await fetch(`${onPostgres.url}/api/v1/admin/media-servers`, { headers: { Authorization: 'Bearer anything-anything-anything-anything' } });
+      const res = await fetch(`${onPostgres.url}/api/v1/admin/media-servers`, {
+        headers: { Authorization: 'Bearer anything-anything-anything-anything' },
+      });
       expect(res.status).toBe(401);
       expect(onPostgres.output()).toContain('ADMIN_TOKEN is not set: the admin API is closed');
     } finally {

@@ -16,19 +16,30 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
 
   it('sends security headers and no framework banner', async () => {
     const res = await t.http().get('/health/live');
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+    });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
   it('returns a request id, keeping a well-formed one the caller sent', async () => {
     expect((await t.http().get('/health/live')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await t.http().get('/health/live').set('X-Request-Id', 'lb-1234.abc')).headers['x-request-id']).toBe('lb-1234.abc');
-    expect((await t.http().get('/health/live').set('X-Request-Id', 'no spaces <allowed>')).headers['x-request-id']).not.toBe('no spaces <allowed>');
+    expect((await t.http().get('/health/live').set('X-Request-Id', 'lb-1234.abc')).headers['x-request-id']).toBe(
+      'lb-1234.abc',
+    );
+    expect(
+      (await t.http().get('/health/live').set('X-Request-Id', 'no spaces <allowed>')).headers['x-request-id'],
+    ).not.toBe('no spaces <allowed>');
   });
 
   it('answers no cross-origin request by default', async () => {
-    const res = await t.http().options(PREVIEW).set({ Origin: 'https://vms.example.com', 'Access-Control-Request-Method': 'POST' });
+    const res = await t
+      .http()
+      .options(PREVIEW)
+      .set({ Origin: 'https://vms.example.com', 'Access-Control-Request-Method': 'POST' });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -41,9 +52,17 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
       .send(JSON.stringify({ cameras: [], pad: 'x'.repeat(2048) }));
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ message: expect.any(String) });
-    const broken = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send('{"cameras": [');
+    const broken = await t
+      .http()
+      .post(PREVIEW)
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send('{"cameras": [');
     expect(broken.status).toBe(422);
-    expect(broken.body).toEqual({ message: 'The request body is not valid JSON.', errors: { body: ['The request body is not valid JSON.'] } });
+    expect(broken.body).toEqual({
+      message: 'The request body is not valid JSON.',
+      errors: { body: ['The request body is not valid JSON.'] },
+    });
   });
 
   it('gives media-auth bodies a limit of their own', async () => {
@@ -64,7 +83,10 @@ describe(`HTTP hardening (${process.env.TEST_DB})`, () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ cameras: Array.from({ length: 300 }, () => ({})) }));
     expect(res.status).toBe(422);
-    expect(res.body).toEqual({ message: 'The cameras field must not contain more than 30 cameras.', errors: { cameras: [expect.any(String)] } });
+    expect(res.body).toEqual({
+      message: 'The cameras field must not contain more than 30 cameras.',
+      errors: { cameras: [expect.any(String)] },
+    });
   });
 
   it('lists at most 20 fields in a 422, counting them all in its message', async () => {
@@ -94,10 +116,11 @@ describe(`CORS and API docs, as configured (${process.env.TEST_DB})`, () => {
 
   it('allows only the configured origins', async () => {
     const preflight = (origin: string) =>
-      t
-        .http()
-        .options(PREVIEW)
-        .set({ Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' });
+      t.http().options(PREVIEW).set({
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      });
     const allowed = await preflight('https://vms.example.com');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://vms.example.com');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/authorization/i);
@@ -146,7 +169,14 @@ describe('start-up with an invalid configuration', () => {
       timeout: 20_000,
     });
     expect(result.status).toBe(1);
-    for (const variable of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'RATE_LIMIT_INTEGRATION', 'TRUST_PROXY', 'LOG_LEVEL']) {
+    for (const variable of [
+      'PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'RATE_LIMIT_INTEGRATION',
+      'TRUST_PROXY',
+      'LOG_LEVEL',
+    ]) {
       expect(result.stderr).toMatch(new RegExp(`^  - ${variable}: `, 'm'));
     }
     expect(result.stdout).not.toContain('listening');

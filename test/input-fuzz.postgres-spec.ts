@@ -18,7 +18,9 @@ const anyFieldHostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.string().map((text) => `\udc00${text}`),
   fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -(2 ** 63)),
   fc.integer({ min: 11, max: 3000 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
-  fc.integer({ min: 11, max: 3000 }).map((depth) => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth)) as unknown),
+  fc
+    .integer({ min: 11, max: 3000 })
+    .map((depth) => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth)) as unknown),
   fc.constant([[]]),
   fc.constant(Array.from({ length: 1001 }, () => ({}))),
 );
@@ -40,7 +42,10 @@ const oddCursor = fc.oneof(
   fc.string(),
   fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
   fc
-    .tuple(fc.oneof(oddDate, fc.string(), fc.constant('2000-01-01T00:00:00Z')), fc.oneof(fc.string(), fc.constant('3f1c2a9e-8b7d-4c6e-9a51-2d0f4b8e7c11')))
+    .tuple(
+      fc.oneof(oddDate, fc.string(), fc.constant('2000-01-01T00:00:00Z')),
+      fc.oneof(fc.string(), fc.constant('3f1c2a9e-8b7d-4c6e-9a51-2d0f4b8e7c11')),
+    )
     .filter(([at, id]) => !(at === '2000-01-01T00:00:00Z' && id === '3f1c2a9e-8b7d-4c6e-9a51-2d0f4b8e7c11'))
     .map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')),
 );
@@ -71,7 +76,9 @@ function hostileBodies(valid: Json, dateFields: string[] = []): fc.Arbitrary<unk
   const mutated = fc
     .constantFrom(...paths)
     .chain((path) =>
-      (dateFields.includes(path[path.length - 1]) ? fc.oneof(anyFieldHostile, oddDate) : anyFieldHostile).map((value) => withValueAt(valid, path, value)),
+      (dateFields.includes(path[path.length - 1]) ? fc.oneof(anyFieldHostile, oddDate) : anyFieldHostile).map((value) =>
+        withValueAt(valid, path, value),
+      ),
     );
   const known = new Set(paths.flat());
   const arbitrary = fc.dictionary(
@@ -80,7 +87,9 @@ function hostileBodies(valid: Json, dateFields: string[] = []): fc.Arbitrary<unk
     { minKeys: 1 },
   );
   // Objects come from `arbitrary`, with at least one unknown name: `{}` is a valid PATCH.
-  const notObject = fc.jsonValue().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value));
+  const notObject = fc
+    .jsonValue()
+    .filter((value) => typeof value !== 'object' || value === null || Array.isArray(value));
   return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary }, { weight: 1, arbitrary: notObject });
 }
 
@@ -97,7 +106,13 @@ describe('hostile input on every route family (postgres)', () => {
     const grant = await aGrant(t.prisma, user.id, camera.uuid);
     const { integration, token } = await anIntegration(t.prisma);
     integrationToken = token;
-    ids = { camera: camera.uuid, server: camera.mediaServerId, user: user.id, integration: integration.id, grant: grant.id };
+    ids = {
+      camera: camera.uuid,
+      server: camera.mediaServerId,
+      user: user.id,
+      integration: integration.id,
+      grant: grant.id,
+    };
   });
   afterAll(() => t.close());
 
@@ -108,26 +123,35 @@ describe('hostile input on every route family (postgres)', () => {
     );
     const rows = await Promise.all(
       tables.map(({ name }) =>
-        t.prisma.$queryRawUnsafe<{ rows: string }[]>(`SELECT coalesce(string_agg(r::text, ',' ORDER BY r::text), '') AS rows FROM "${name}" r`),
+        t.prisma.$queryRawUnsafe<{ rows: string }[]>(
+          `SELECT coalesce(string_agg(r::text, ',' ORDER BY r::text), '') AS rows FROM "${name}" r`,
+        ),
       ),
     );
     return JSON.stringify(rows);
   }
 
   function expectRefused(res: { status: number; body: unknown }, what: string): void {
-    if (res.status < 400 || res.status >= 500) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status < 400 || res.status >= 500)
+      throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     const body = res.body as { message?: unknown; errors?: Record<string, unknown> } | undefined;
     if (res.status === 422) {
       expect(typeof body?.message).toBe('string');
       expect(Object.keys(body!.errors!).length).toBeLessThanOrEqual(MAX_FIELD_ERRORS);
       for (const messages of Object.values(body!.errors!)) {
-        expect(Array.isArray(messages) && messages.length > 0 && messages.every((message) => typeof message === 'string')).toBe(true);
+        expect(
+          Array.isArray(messages) && messages.length > 0 && messages.every((message) => typeof message === 'string'),
+        ).toBe(true);
       }
     }
   }
 
   /** Sends every body a property generates, then proves the service still answers and wrote nothing. */
-  async function fuzz<T>(bodies: fc.Arbitrary<T>, send: (body: T) => Promise<{ status: number; body: unknown }>, what: string): Promise<void> {
+  async function fuzz<T>(
+    bodies: fc.Arbitrary<T>,
+    send: (body: T) => Promise<{ status: number; body: unknown }>,
+    what: string,
+  ): Promise<void> {
     const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => expectRefused(await send(body), what)),
@@ -139,13 +163,25 @@ describe('hostile input on every route family (postgres)', () => {
 
   const post = (path: string, token: string) => (body: unknown) =>
     t.http().post(path).set(bearer(token)).set('Content-Type', 'application/json').send(JSON.stringify(body));
-  const admin = (method: 'post' | 'patch' | 'put', path: string) => (body: unknown) =>
-    t.http()[method](path).set(bearer(TEST_ADMIN_TOKEN)).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const admin = (method: 'post' | 'patch' | 'put', path: string) => (body: unknown) => {
+    const agent = t.http();
+    return agent[method](path)
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
+  };
 
   it.each([
     ['preview', () => ({ cameras: [{ uuid: ids.camera, stream_type: 'high' }], source: 'jpg', ttl: 60 })],
     ['video', () => ({ cameras: [{ uuid: ids.camera, stream_type: 'high' }], source: 'hls', ttl: 60 })],
-    ['archive', () => ({ cameras: [{ uuid: ids.camera, from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }], source: 'hls', ttl: 60 })],
+    [
+      'archive',
+      () => ({
+        cameras: [{ uuid: ids.camera, from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }],
+        source: 'hls',
+        ttl: 60,
+      }),
+    ],
   ])('integration %s: 4xx, nothing written', async (route, valid) => {
     await fuzz(hostileBodies(valid(), ['from', 'to']), post(`/api/v1/cameras/${route}`, integrationToken), route);
   });
@@ -162,7 +198,11 @@ describe('hostile input on every route family (postgres)', () => {
       ),
     );
     await fuzz(
-      fc.tuple(uri, fc.constantFrom('GET', 'HEAD', 'POST', 'get', ''), fc.constantFrom('', '?secret=%00', '?secret=%ED%A0%80', '?secret=a&secret=b')),
+      fc.tuple(
+        uri,
+        fc.constantFrom('GET', 'HEAD', 'POST', 'get', ''),
+        fc.constantFrom('', '?secret=%00', '?secret=%ED%A0%80', '?secret=a&secret=b'),
+      ),
       ([path, method, secret]) => {
         const req = t.http().get(`/api/v1/media-auth/nginx${secret}`).set('X-Original-URI', path);
         return method ? req.set('X-Original-Method', method) : req;
@@ -171,7 +211,18 @@ describe('hostile input on every route family (postgres)', () => {
     );
     await fuzz(
       fc.dictionary(
-        fc.constantFrom('name', 'token', 'ip', 'proto', 'request_type', 'session_id', 'qs', 'media_request', 'secret', 'other'),
+        fc.constantFrom(
+          'name',
+          'token',
+          'ip',
+          'proto',
+          'request_type',
+          'session_id',
+          'qs',
+          'media_request',
+          'secret',
+          'other',
+        ),
         fc.oneof(fc.string(), fc.constantFrom('%00', '%ED%A0%80', '1e308')),
       ),
       (query) =>
@@ -195,7 +246,8 @@ describe('hostile input on every route family (postgres)', () => {
     };
     await fuzz(
       hostileBodies(mediamtx),
-      (body) => t.http().post('/api/v1/media-auth/mediamtx').set('Content-Type', 'application/json').send(JSON.stringify(body)),
+      (body) =>
+        t.http().post('/api/v1/media-auth/mediamtx').set('Content-Type', 'application/json').send(JSON.stringify(body)),
       'mediamtx',
     );
   });
@@ -206,7 +258,11 @@ describe('hostile input on every route family (postgres)', () => {
         'media servers',
         'post',
         () => '/api/v1/admin/media-servers',
-        () => ({ name: 'edge-x', base_url: 'http://m.test', url_templates: { live_preview: '{base_url}/{stream}/preview.jpg?token={token}' } }),
+        () => ({
+          name: 'edge-x',
+          base_url: 'http://m.test',
+          url_templates: { live_preview: '{base_url}/{stream}/preview.jpg?token={token}' },
+        }),
       ],
       [
         'media server',
@@ -218,9 +274,19 @@ describe('hostile input on every route family (postgres)', () => {
         'cameras',
         'post',
         () => '/api/v1/admin/cameras',
-        () => ({ name: 'cam', media_server_id: ids.server, streams: [{ type: 'high', name: 'cam-hd' }], default_stream_type: 'high' }),
+        () => ({
+          name: 'cam',
+          media_server_id: ids.server,
+          streams: [{ type: 'high', name: 'cam-hd' }],
+          default_stream_type: 'high',
+        }),
       ],
-      ['camera', 'patch', () => `/api/v1/admin/cameras/${ids.camera}`, () => ({ name: 'cam-2', blocked: true, archive_retention_days: 3 })],
+      [
+        'camera',
+        'patch',
+        () => `/api/v1/admin/cameras/${ids.camera}`,
+        () => ({ name: 'cam-2', blocked: true, archive_retention_days: 3 }),
+      ],
       [
         'archive ranges',
         'put',
@@ -230,7 +296,13 @@ describe('hostile input on every route family (postgres)', () => {
       ],
       ['users', 'post', () => '/api/v1/admin/users', () => ({ name: 'bob' })],
       ['user', 'patch', () => `/api/v1/admin/users/${ids.user}`, () => ({ name: 'bob-2' })],
-      ['user tokens', 'post', () => `/api/v1/admin/users/${ids.user}/tokens`, () => ({ expires_at: '2999-01-01T00:00:00Z' }), ['expires_at']],
+      [
+        'user tokens',
+        'post',
+        () => `/api/v1/admin/users/${ids.user}/tokens`,
+        () => ({ expires_at: '2999-01-01T00:00:00Z' }),
+        ['expires_at'],
+      ],
       ['integrations', 'post', () => '/api/v1/admin/integrations', () => ({ name: 'vms' })],
       [
         'integration tokens',
@@ -246,7 +318,13 @@ describe('hostile input on every route family (postgres)', () => {
         () => ({ user_id: ids.user, camera_uuid: ids.camera, expires_at: '2999-01-01T00:00:00Z' }),
         ['expires_at'],
       ],
-      ['grant', 'patch', () => `/api/v1/admin/grants/${ids.grant}`, () => ({ expires_at: '2999-01-01T00:00:00Z' }), ['expires_at']],
+      [
+        'grant',
+        'patch',
+        () => `/api/v1/admin/grants/${ids.grant}`,
+        () => ({ expires_at: '2999-01-01T00:00:00Z' }),
+        ['expires_at'],
+      ],
       [
         'links revoke',
         'post',
@@ -255,7 +333,8 @@ describe('hostile input on every route family (postgres)', () => {
         ['issued_before'],
       ],
     ];
-    for (const [what, method, path, valid, dates] of routes) await fuzz(hostileBodies(valid(), dates), admin(method, path()), what);
+    for (const [what, method, path, valid, dates] of routes)
+      await fuzz(hostileBodies(valid(), dates), admin(method, path()), what);
   });
 
   it('admin lists: 4xx for hostile queries, nothing written', async () => {
@@ -276,9 +355,29 @@ describe('hostile input on every route family (postgres)', () => {
     const lists: [string, Record<string, keyof typeof kinds>][] = [
       [
         '/api/v1/admin/links',
-        { limit: 'limit', cursor: 'cursor', issued_from: 'date', issued_to: 'date', camera_uuid: 'uuid', user_id: 'uuid', source: 'text', status: 'text' },
+        {
+          limit: 'limit',
+          cursor: 'cursor',
+          issued_from: 'date',
+          issued_to: 'date',
+          camera_uuid: 'uuid',
+          user_id: 'uuid',
+          source: 'text',
+          status: 'text',
+        },
       ],
-      ['/api/v1/admin/audit-events', { limit: 'limit', cursor: 'cursor', from: 'date', to: 'date', actor: 'text', object_id: 'text', outcome: 'text' }],
+      [
+        '/api/v1/admin/audit-events',
+        {
+          limit: 'limit',
+          cursor: 'cursor',
+          from: 'date',
+          to: 'date',
+          actor: 'text',
+          object_id: 'text',
+          outcome: 'text',
+        },
+      ],
       ['/api/v1/admin/cameras', { media_server_id: 'uuid' }],
       ['/api/v1/admin/grants', { user_id: 'uuid', camera_uuid: 'uuid' }],
     ];
@@ -292,9 +391,15 @@ describe('hostile input on every route family (postgres)', () => {
   });
 
   it('records failed admin changes in the audit trail, whatever they carried', async () => {
-    const res = await admin('post', '/api/v1/admin/users')({ name: 'nul\u0000name', nested: JSON.parse('['.repeat(50) + ']'.repeat(50)) as unknown });
+    const res = await admin(
+      'post',
+      '/api/v1/admin/users',
+    )({ name: 'nul\u0000name', nested: JSON.parse('['.repeat(50) + ']'.repeat(50)) as unknown });
     expect(res.status).toBe(422);
-    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'POST /api/v1/admin/users' }, orderBy: { occurredAt: 'desc' } });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'POST /api/v1/admin/users' },
+      orderBy: { occurredAt: 'desc' },
+    });
     expect(event).toMatchObject({ outcome: 'failure', statusCode: 422 });
     expect(JSON.stringify(event.details)).toContain('nul\ufffdname');
   });

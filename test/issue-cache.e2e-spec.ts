@@ -58,7 +58,11 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
 
   it.each([
     ['preview', PREVIEW, (uuid: string) => ({ uuid })],
-    ['video with archive ranges', VIDEO, (uuid: string) => ({ uuid, archive_ranges: true, date: new Date(Date.now() - 60_000).toISOString() })],
+    [
+      'video with archive ranges',
+      VIDEO,
+      (uuid: string) => ({ uuid, archive_ranges: true, date: new Date(Date.now() - 60_000).toISOString() }),
+    ],
   ])('%s: reads cameras once, in one round trip for any number, then sends only the INSERT', async (_, path, item) => {
     const cameras = await camerasOnOneServer(t.prisma, 30);
     await t.changesHeard();
@@ -81,7 +85,9 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
     const url = new URL((await post(PREVIEW, body)).body[0].url);
     const verify = () => t.mediaAuth(url);
     expect(await verify()).toBe(204); // its state is cached now
-    await plainSql('UPDATE issued_links SET revoked_at = now() WHERE token_hash = $1', [hashToken(url.searchParams.get('token')!)]);
+    await plainSql('UPDATE issued_links SET revoked_at = now() WHERE token_hash = $1', [
+      hashToken(url.searchParams.get('token')!),
+    ]);
     await t.changesHeard();
     t.queries.reset();
     expect((await post(PREVIEW, body)).body).toHaveLength(1);
@@ -115,17 +121,25 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
       expect((await post(PREVIEW, { cameras: [{ uuid: granted.uuid }] }, userToken)).body).toHaveLength(1);
       await plainSql('UPDATE cameras SET blocked = true WHERE uuid = $1', [camera.uuid]);
       await plainSql('DELETE FROM access_grants WHERE camera_uuid = $1', [granted.uuid]);
-      await eventually(async () => expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] })).body).toEqual([]));
-      await eventually(async () => expect((await post(PREVIEW, { cameras: [{ uuid: granted.uuid }] }, userToken)).body).toEqual([]));
+      await eventually(async () =>
+        expect((await post(PREVIEW, { cameras: [{ uuid: camera.uuid }] })).body).toEqual([]),
+      );
+      await eventually(async () =>
+        expect((await post(PREVIEW, { cameras: [{ uuid: granted.uuid }] }, userToken)).body).toEqual([]),
+      );
     });
 
     it("a renamed stream and a moved media server's address", async () => {
       const camera = await aCamera(t.prisma);
       const body = { cameras: [{ uuid: camera.uuid }] };
       expect((await post(PREVIEW, body)).body[0].url).toContain(`/${camera.streams[0].name}/`);
-      await plainSql("UPDATE camera_streams SET name = 'renamed' WHERE camera_uuid = $1 AND type = 'high'", [camera.uuid]);
+      await plainSql("UPDATE camera_streams SET name = 'renamed' WHERE camera_uuid = $1 AND type = 'high'", [
+        camera.uuid,
+      ]);
       await plainSql("UPDATE media_servers SET base_url = 'http://moved.test' WHERE id = $1", [camera.mediaServerId]);
-      await eventually(async () => expect((await post(PREVIEW, body)).body[0].url).toMatch(/^http:\/\/moved\.test\/renamed\//));
+      await eventually(async () =>
+        expect((await post(PREVIEW, body)).body[0].url).toMatch(/^http:\/\/moved\.test\/renamed\//),
+      );
     });
 
     it('archive ranges written by another writer', async () => {
@@ -133,13 +147,14 @@ describe(`The issue path's caches (${process.env.TEST_DB})`, () => {
       const body = { cameras: [{ uuid: camera.uuid, archive_ranges: true }], source: 'hls' };
       const before = (await post(VIDEO, body)).body[0].archive_ranges;
       const from = new Date(Date.now() - 3600_000);
-      await plainSql(`INSERT INTO archive_ranges (id, camera_uuid, stream_type, "from", "to") VALUES (gen_random_uuid(), $1, 'high', $2, $3)`, [
-        camera.uuid,
-        from,
-        new Date(from.getTime() + 600_000),
-      ]);
+      await plainSql(
+        `INSERT INTO archive_ranges (id, camera_uuid, stream_type, "from", "to") VALUES (gen_random_uuid(), $1, 'high', $2, $3)`,
+        [camera.uuid, from, new Date(from.getTime() + 600_000)],
+      );
       await eventually(async () => expect((await post(VIDEO, body)).body[0].archive_ranges).not.toEqual(before));
-      expect((await post(VIDEO, body)).body[0].archive_ranges).toEqual([{ from: Math.floor(from.getTime() / 1000), duration: 600 }]);
+      expect((await post(VIDEO, body)).body[0].archive_ranges).toEqual([
+        { from: Math.floor(from.getTime() / 1000), duration: 600 },
+      ]);
     });
   });
 });

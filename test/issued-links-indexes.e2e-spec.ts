@@ -16,13 +16,34 @@ describe(`issued_links indexes (${process.env.TEST_DB})`, () => {
     ['issued_links_token_hash_key', `SELECT id FROM issued_links l WHERE l.token_hash = 'x'`],
     ['issued_links_pkey', `UPDATE issued_links SET use_count = use_count + 1 WHERE id = '${id}'::uuid`],
     ['issued_links_issued_at_id_idx', 'SELECT id FROM issued_links l ORDER BY l.issued_at DESC, l.id DESC LIMIT 50'],
-    ['issued_links_issued_at_id_idx', `SELECT id FROM issued_links l WHERE l.issued_at >= now() - interval '1 day' AND l.issued_at < now()`],
-    ['issued_links_issued_at_id_idx', 'SELECT id FROM issued_links WHERE issued_at < now() AND expires_at < now() LIMIT 100 FOR UPDATE SKIP LOCKED'],
-    ['issued_links_camera_uuid_issued_at_idx', `SELECT id FROM issued_links l WHERE l.camera_uuid = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
-    ['issued_links_user_id_issued_at_idx', `SELECT id FROM issued_links l WHERE l.user_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
-    ['issued_links_integration_id_issued_at_idx', `SELECT id FROM issued_links l WHERE l.integration_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`],
-    ['issued_links_user_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE user_id = '${id}'::uuid AND revoked_at IS NULL`],
-    ['issued_links_integration_id_issued_at_idx', `UPDATE issued_links SET revoked_at = now() WHERE integration_id = '${id}'::uuid AND revoked_at IS NULL`],
+    [
+      'issued_links_issued_at_id_idx',
+      `SELECT id FROM issued_links l WHERE l.issued_at >= now() - interval '1 day' AND l.issued_at < now()`,
+    ],
+    [
+      'issued_links_issued_at_id_idx',
+      'SELECT id FROM issued_links WHERE issued_at < now() AND expires_at < now() LIMIT 100 FOR UPDATE SKIP LOCKED',
+    ],
+    [
+      'issued_links_camera_uuid_issued_at_idx',
+      `SELECT id FROM issued_links l WHERE l.camera_uuid = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`,
+    ],
+    [
+      'issued_links_user_id_issued_at_idx',
+      `SELECT id FROM issued_links l WHERE l.user_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`,
+    ],
+    [
+      'issued_links_integration_id_issued_at_idx',
+      `SELECT id FROM issued_links l WHERE l.integration_id = '${id}'::uuid ORDER BY l.issued_at DESC LIMIT 50`,
+    ],
+    [
+      'issued_links_user_id_issued_at_idx',
+      `UPDATE issued_links SET revoked_at = now() WHERE user_id = '${id}'::uuid AND revoked_at IS NULL`,
+    ],
+    [
+      'issued_links_integration_id_issued_at_idx',
+      `UPDATE issued_links SET revoked_at = now() WHERE integration_id = '${id}'::uuid AND revoked_at IS NULL`,
+    ],
     // The console's: a pasted token (its display prefix), the start of one, and the overview's count of revoked links.
     ['issued_links_token_prefix_idx', `SELECT id FROM issued_links l WHERE l.token_prefix = 'cll_AbCdEfGh'`],
     ['issued_links_token_prefix_idx', `SELECT id FROM issued_links l WHERE l.token_prefix LIKE 'cll_AbC%'`],
@@ -52,6 +73,8 @@ describe(`issued_links indexes (${process.env.TEST_DB})`, () => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
       return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${query}`);
     });
-    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(new RegExp(`(using|Bitmap Index Scan on) ${index}\\b`));
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(
+      new RegExp(`(using|Bitmap Index Scan on) ${index}\\b`),
+    );
   });
 });

@@ -18,14 +18,21 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
   const measured: Record<string, number> = {};
 
   beforeAll(async () => {
-    ({ t, token: integrationToken } = await createTestAppWithIntegration({ KICKER_ENABLED: 'true', USAGE_FLUSH_INTERVAL_MS: '100' }));
+    ({ t, token: integrationToken } = await createTestAppWithIntegration({
+      KICKER_ENABLED: 'true',
+      USAGE_FLUSH_INTERVAL_MS: '100',
+    }));
     await t.app.listen(0, '127.0.0.1');
-    mediamtx = await MediaMtxStandIn.start({ authUrl: `${await t.app.getUrl()}/api/v1/media-auth/mediamtx?secret=${SECRET}`, apiAuth: false });
-    const server = await t
-      .http()
-      .post('/api/v1/admin/media-servers')
-      .set(admin)
-      .send({ name: 'mediamtx', base_url: 'http://127.0.0.1:8888', verification_secret: SECRET, control_api_url: mediamtx.controlApiUrl });
+    mediamtx = await MediaMtxStandIn.start({
+      authUrl: `${await t.app.getUrl()}/api/v1/media-auth/mediamtx?secret=${SECRET}`,
+      apiAuth: false,
+    });
+    const server = await t.http().post('/api/v1/admin/media-servers').set(admin).send({
+      name: 'mediamtx',
+      base_url: 'http://127.0.0.1:8888',
+      verification_secret: SECRET,
+      control_api_url: mediamtx.controlApiUrl,
+    });
     expect(server.status).toBe(201);
     serverId = server.body.id;
   });
@@ -36,7 +43,9 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
   });
 
   /** A viewer reading a new live link of a new camera on the stand-in, once camlinks has recorded the session. */
-  async function aViewer(options: { protocol?: StandInProtocol; ttl?: number; userToken?: string; cameraUuid?: string } = {}) {
+  async function aViewer(
+    options: { protocol?: StandInProtocol; ttl?: number; userToken?: string; cameraUuid?: string } = {},
+  ) {
     const camera = options.cameraUuid
       ? await t.prisma.camera.findUniqueOrThrow({ where: { uuid: options.cameraUuid }, include: { streams: true } })
       : await aCamera(t.prisma, { mediaServerId: serverId });
@@ -55,18 +64,25 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     return { camera, token, linkId: link.id, sessionId: sessionId!, expiresAt: link.expiresAt };
   }
 
-  const session = (mediaServerSessionId: string) => t.prisma.viewingSession.findFirst({ where: { mediaServerSessionId } });
+  const session = (mediaServerSessionId: string) =>
+    t.prisma.viewingSession.findFirst({ where: { mediaServerSessionId } });
 
   /** Waits for the kick of `sessionId` and records how long it took after `since`. */
   async function kicked(sessionId: string, since: number, name: string): Promise<Kick> {
-    await eventually(async () => expect(mediamtx.kicksOf(sessionId).some((kick) => kick.status === 200)).toBe(true), KICK_WAIT_MS);
+    await eventually(
+      async () => expect(mediamtx.kicksOf(sessionId).some((kick) => kick.status === 200)).toBe(true),
+      KICK_WAIT_MS,
+    );
     const kick = mediamtx.kicksOf(sessionId).find((k) => k.status === 200)!;
     measured[name] = kick.at - since;
     return kick;
   }
 
   async function endedAs(sessionId: string, endReason: string) {
-    await eventually(async () => expect(await session(sessionId)).toMatchObject({ endReason, kickState: 'done', kickAttempts: 1 }), KICK_WAIT_MS);
+    await eventually(
+      async () => expect(await session(sessionId)).toMatchObject({ endReason, kickState: 'done', kickAttempts: 1 }),
+      KICK_WAIT_MS,
+    );
     expect((await session(sessionId))!.kickedAt).toBeInstanceOf(Date);
   }
 
@@ -81,7 +97,11 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
   ])('kicks a %s reader out of %s when its link is revoked', async (protocol, collection) => {
     const viewer = await aViewer({ protocol });
     const since = Date.now();
-    const revoked = await t.http().post(`/api/v1/admin/links/${viewer.linkId}/revoke`).set(admin).send({ reason: 'stolen' });
+    const revoked = await t
+      .http()
+      .post(`/api/v1/admin/links/${viewer.linkId}/revoke`)
+      .set(admin)
+      .send({ reason: 'stolen' });
     expect(revoked.status).toBe(200);
     const kick = await kicked(viewer.sessionId, since, `revoke ${protocol}`);
     expect(kick.collection).toBe(collection);
@@ -94,7 +114,11 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     const second = await aViewer({ cameraUuid: first.camera.uuid });
     const bystander = await aViewer();
     const since = Date.now();
-    const revoked = await t.http().post('/api/v1/admin/links/revoke').set(admin).send({ camera_uuid: first.camera.uuid, reason: 'decommissioned' });
+    const revoked = await t
+      .http()
+      .post('/api/v1/admin/links/revoke')
+      .set(admin)
+      .send({ camera_uuid: first.camera.uuid, reason: 'decommissioned' });
     expect(revoked.body).toEqual({ count: 2 });
     await kicked(first.sessionId, since, 'bulk revoke');
     await kicked(second.sessionId, since, 'bulk revoke (second)');
@@ -106,7 +130,9 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
   it('kicks the viewers of a camera that is blocked', async () => {
     const viewer = await aViewer();
     const since = Date.now();
-    expect((await t.http().patch(`/api/v1/admin/cameras/${viewer.camera.uuid}`).set(admin).send({ blocked: true })).status).toBe(200);
+    expect(
+      (await t.http().patch(`/api/v1/admin/cameras/${viewer.camera.uuid}`).set(admin).send({ blocked: true })).status,
+    ).toBe(200);
     await kicked(viewer.sessionId, since, 'camera blocked');
     await endedAs(viewer.sessionId, 'camera_blocked');
   });
@@ -134,7 +160,11 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     const viewer = await aViewer();
     const since = Date.now();
     const row = (await session(viewer.sessionId))!;
-    const ended = await t.http().post(`/api/v1/admin/sessions/${row.id}/end`).set(admin).send({ reason: 'shared the link' });
+    const ended = await t
+      .http()
+      .post(`/api/v1/admin/sessions/${row.id}/end`)
+      .set(admin)
+      .send({ reason: 'shared the link' });
     expect(ended.status).toBe(200);
     await kicked(viewer.sessionId, since, 'ended by an admin');
     await endedAs(viewer.sessionId, 'ended_by_admin');
@@ -149,7 +179,11 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
       // Ended at once; the kick waits for the server, its failures on the session.
       await eventually(async () => {
         const row = await session(viewer.sessionId);
-        expect(row).toMatchObject({ endReason: 'revoked', kickState: 'pending', kickError: expect.stringContaining('ECONNREFUSED') });
+        expect(row).toMatchObject({
+          endReason: 'revoked',
+          kickState: 'pending',
+          kickError: expect.stringContaining('ECONNREFUSED'),
+        });
         expect(row!.kickAttempts).toBeGreaterThanOrEqual(3);
       }, KICK_WAIT_MS);
     } finally {
@@ -159,7 +193,9 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     await kicked(viewer.sessionId, back, 'control API back (backoff)');
     // Backoff doubles up to 10 s: whatever the failures so far, the next try comes within that.
     expect(mediamtx.kicksOf(viewer.sessionId)[0].at - back).toBeLessThanOrEqual(10_000 + 2_000);
-    await eventually(async () => expect(await session(viewer.sessionId)).toMatchObject({ kickState: 'done', kickError: null }));
+    await eventually(async () =>
+      expect(await session(viewer.sessionId)).toMatchObject({ kickState: 'done', kickError: null }),
+    );
   });
 
   it('issues and verifies while a control API hangs: kicks are off the request path', async () => {
@@ -191,7 +227,10 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     let guarded: MediaMtxStandIn;
 
     beforeAll(async () => {
-      guarded = await MediaMtxStandIn.start({ authUrl: `${await t.app.getUrl()}/api/v1/media-auth/mediamtx?secret=${GUARDED_SECRET}`, apiAuth: true });
+      guarded = await MediaMtxStandIn.start({
+        authUrl: `${await t.app.getUrl()}/api/v1/media-auth/mediamtx?secret=${GUARDED_SECRET}`,
+        apiAuth: true,
+      });
     });
     afterAll(() => guarded?.stop());
 
@@ -239,7 +278,10 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
       await eventually(async () => expect(await session(sessionId)).not.toBeNull(), 10_000);
       const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
       await t.http().post(`/api/v1/admin/links/${link.id}/revoke`).set(admin).send({});
-      await eventually(async () => expect(guarded.kicksOf(sessionId).map((kick) => kick.status)).toEqual([200]), KICK_WAIT_MS);
+      await eventually(
+        async () => expect(guarded.kicksOf(sessionId).map((kick) => kick.status)).toEqual([200]),
+        KICK_WAIT_MS,
+      );
     });
   });
 });

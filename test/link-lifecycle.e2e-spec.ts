@@ -37,7 +37,9 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(1);
     const url = new URL(res.body[0].url);
-    const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } });
+    const row = await t.prisma.issuedLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(url.searchParams.get('token')!) },
+    });
     return { url, id: row.id };
   }
   /** What nginx's auth_request hears for the link's own file. */
@@ -46,7 +48,9 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
   async function listed(link: Link, cameraUuid: string) {
     const res = await t.http().get(`${ADMIN}/links`).set(admin).query({ camera_uuid: cameraUuid });
     expect(res.status).toBe(200);
-    const { status, revoked_reason, revoked_by, revoked_at } = res.body.data.find((l: { id: string }) => l.id === link.id);
+    const { status, revoked_reason, revoked_by, revoked_at } = res.body.data.find(
+      (l: { id: string }) => l.id === link.id,
+    );
     const item = { status, revoked_reason, revoked_by, revoked_at };
     // The link's own page says the same (usage may have been flushed in between).
     expect((await t.http().get(`${ADMIN}/links/${link.id}`).set(admin)).body).toMatchObject(item);
@@ -57,7 +61,12 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     expect(res.status).toBeLessThan(300);
     return res;
   };
-  const revokedBecause = (reason: string) => ({ status: 'revoked', revoked_reason: reason, revoked_by: ACTOR, revoked_at: expect.any(String) });
+  const revokedBecause = (reason: string) => ({
+    status: 'revoked',
+    revoked_reason: reason,
+    revoked_by: ACTOR,
+    revoked_at: expect.any(String),
+  });
 
   describe('a blocked camera', () => {
     it('refuses its links while blocked (suspended), and unblocking does not bring them back: they are revoked', async () => {
@@ -69,7 +78,10 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
       await admitted('patch', `/cameras/${camera.uuid}`, { blocked: true });
       expect(await verify(link)).toBe(403);
       expect(await listed(link, camera.uuid)).toMatchObject({ status: 'suspended', revoked_at: null });
-      expect((await t.http().get(`${ADMIN}/links`).set(admin).query({ camera_uuid: camera.uuid, status: 'suspended' })).body.data).toHaveLength(1);
+      expect(
+        (await t.http().get(`${ADMIN}/links`).set(admin).query({ camera_uuid: camera.uuid, status: 'suspended' })).body
+          .data,
+      ).toHaveLength(1);
 
       await admitted('patch', `/cameras/${camera.uuid}`, { blocked: false });
       expect(await verify(link)).toBe(403);
@@ -85,7 +97,11 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
       await admitted('patch', `/cameras/${camera.uuid}`, { blocked: true });
       expect(await verify(link)).toBe(403);
 
-      const refused = await t.http().patch(`${ADMIN}/cameras/${camera.uuid}`).set(admin).send({ name: 'Still blocked', restore_links: true });
+      const refused = await t
+        .http()
+        .patch(`${ADMIN}/cameras/${camera.uuid}`)
+        .set(admin)
+        .send({ name: 'Still blocked', restore_links: true });
       expect(refused.status).toBe(422);
       expect(Object.keys(refused.body.errors)).toEqual(['restore_links']);
 
@@ -203,7 +219,11 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
       .set({ ...bearer(integrationToken), 'X-User-Token': token })
       .send({ cameras: [{ uuid: camera.uuid }], source: 'jpg' });
     const forUser = { url: new URL(res.body[0].url), id: '' };
-    forUser.id = (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(forUser.url.searchParams.get('token')!) } })).id;
+    forUser.id = (
+      await t.prisma.issuedLink.findUniqueOrThrow({
+        where: { tokenHash: hashToken(forUser.url.searchParams.get('token')!) },
+      })
+    ).id;
     expect(await verify(forUser)).toBe(204);
 
     await admitted('delete', `/users/${user.id}`);

@@ -27,7 +27,8 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
     return res.body.map((link: { url: string }) => new URL(link.url));
   }
   const tokenOf = (url: URL) => url.searchParams.get('token')!;
-  const revokedAt = async (url: URL) => (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(url)) } })).revokedAt;
+  const revokedAt = async (url: URL) =>
+    (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(url)) } })).revokedAt;
 
   it('revokes by token or URL, says which were already revoked or not found, and media servers refuse them at once', async () => {
     const { integration, token } = await anIntegration(t.prisma);
@@ -39,7 +40,11 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
       .set(bearer(token))
       .send({ links: [byUrl.href, tokenOf(byToken), unknown, 'not a link', byUrl.href], reason: 'user signed out' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ revoked: [byUrl.href, tokenOf(byToken)], already_revoked: [], not_found: [unknown, 'not a link'] });
+    expect(res.body).toEqual({
+      revoked: [byUrl.href, tokenOf(byToken)],
+      already_revoked: [],
+      not_found: [unknown, 'not a link'],
+    });
     expect(await t.mediaAuth(byUrl)).toBe(403);
     expect(await t.mediaAuth(byToken)).toBe(403);
     expect(await t.mediaAuth(kept)).toBe(204);
@@ -51,8 +56,14 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
       .send({ links: [tokenOf(byUrl), tokenOf(kept)] });
     expect(again.body).toEqual({ revoked: [tokenOf(kept)], already_revoked: [tokenOf(byUrl)], not_found: [] });
 
-    const listed = await t.http().get('/api/v1/admin/links').set(admin).query({ integration_id: integration.id, status: 'revoked' });
-    expect(listed.body.data.find((link: { token_prefix: string }) => tokenOf(byUrl).startsWith(link.token_prefix))).toMatchObject({
+    const listed = await t
+      .http()
+      .get('/api/v1/admin/links')
+      .set(admin)
+      .query({ integration_id: integration.id, status: 'revoked' });
+    expect(
+      listed.body.data.find((link: { token_prefix: string }) => tokenOf(byUrl).startsWith(link.token_prefix)),
+    ).toMatchObject({
       revoked_by: integration.name,
       revoked_by_type: 'integration',
       revoked_by_admin_id: null,
@@ -80,7 +91,11 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
       .post(REVOKE)
       .set(bearer(alice.token))
       .send({ links: [forAlice.href, forBob.href, alicesOwn.href] });
-    expect(asAlice.body).toEqual({ revoked: [alicesOwn.href], already_revoked: [], not_found: [forAlice.href, forBob.href] });
+    expect(asAlice.body).toEqual({
+      revoked: [alicesOwn.href],
+      already_revoked: [],
+      not_found: [forAlice.href, forBob.href],
+    });
     const forAliceOnly = await t
       .http()
       .post(REVOKE)
@@ -106,7 +121,11 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
       .set(bearer(token))
       .send({ links: [url.href], reason: 'ticket closed' });
     const id = (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(url)) } })).id;
-    const events = await t.http().get('/api/v1/admin/audit-events').set(admin).query({ actor_type: 'integration', actor_id: integration.id });
+    const events = await t
+      .http()
+      .get('/api/v1/admin/audit-events')
+      .set(admin)
+      .query({ actor_type: 'integration', actor_id: integration.id });
     expect(events.body.data).toEqual([
       expect.objectContaining({
         actor_type: 'integration',
@@ -126,7 +145,9 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
     const { token } = await anIntegration(t.prisma);
     const invalid = async (body: object) => (await t.http().post(REVOKE).set(bearer(token)).send(body)).body.errors;
     expect(await invalid({ links: [] })).toEqual({ links: ['The links field must contain at least 1 link.'] });
-    expect(Object.keys(await invalid({ links: Array.from({ length: 101 }, () => generateToken('link').token) }))).toEqual(['links']);
+    expect(
+      Object.keys(await invalid({ links: Array.from({ length: 101 }, () => generateToken('link').token) })),
+    ).toEqual(['links']);
     expect(Object.keys(await invalid({ links: ['x'.repeat(2049)] }))).toEqual(['links']);
     expect(Object.keys(await invalid({ links: [1] }))).toEqual(['links']);
     expect(Object.keys(await invalid({ links: ['cll_x'], extra: true }))).toEqual(['extra']);
@@ -159,7 +180,9 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
       token,
       token.map((tk) => `http://127.0.0.1:8080/x/preview.mp4?token=${tk}`),
       fc.tuple(token, token).map(([a, b]) => `http://evil.test/${a}?token=${b}`),
-      fc.tuple(token, fc.constantFrom('#', '?t=', '@', '/../', ' ', '%00', '%2F')).map(([tk, odd]) => `http://host/${odd}${tk}`),
+      fc
+        .tuple(token, fc.constantFrom('#', '?t=', '@', '/../', ' ', '%00', '%2F'))
+        .map(([tk, odd]) => `http://host/${odd}${tk}`),
       fc.tuple(fc.string({ maxLength: 30 }), token, fc.string({ maxLength: 30 })).map(([a, tk, b]) => `${a}${tk}${b}`),
       token.map((tk) => tk.toUpperCase()),
       token.map((tk) => `http://${tk}@host/x`),
@@ -170,7 +193,9 @@ describe(`integrations and users revoke the links they issued (${process.env.TES
         const res = await t.http().post(REVOKE).set(bearer(caller.token)).send({ links });
         expect([200, 422]).toContain(res.status);
         if (res.status === 200) for (const victimLink of theirs) expect(res.body.revoked).not.toContain(victimLink);
-        const touched = await t.prisma.issuedLink.count({ where: { tokenHash: { in: theirs.map(hashToken) }, revokedAt: { not: null } } });
+        const touched = await t.prisma.issuedLink.count({
+          where: { tokenHash: { in: theirs.map(hashToken) }, revokedAt: { not: null } },
+        });
         expect(touched).toBe(0);
       }),
       { numRuns: 40 },

@@ -17,24 +17,31 @@ interface Issued {
 }
 type Change = (t: TestApp, issued: Issued) => Promise<unknown>;
 
-const revokeLink: Change = (t, { linkId }) => t.prisma.issuedLink.update({ where: { id: linkId }, data: { revokedAt: PAST } });
-const expireLink: Change = (t, { linkId }) => t.prisma.issuedLink.update({ where: { id: linkId }, data: { expiresAt: PAST } });
+const revokeLink: Change = (t, { linkId }) =>
+  t.prisma.issuedLink.update({ where: { id: linkId }, data: { revokedAt: PAST } });
+const expireLink: Change = (t, { linkId }) =>
+  t.prisma.issuedLink.update({ where: { id: linkId }, data: { expiresAt: PAST } });
 const deleteCamera: Change = (t, { cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } });
 const newCameraGeneration: Change = (t, { cameraUuid }) =>
-  t.prisma.$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${cameraUuid}::uuid`;
-const blockCamera: Change = (t, { cameraUuid }) => t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } });
-const removeStreams: Change = (t, { cameraUuid }) => t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'another-stream' } });
+  t.prisma
+    .$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${cameraUuid}::uuid`;
+const blockCamera: Change = (t, { cameraUuid }) =>
+  t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } });
+const removeStreams: Change = (t, { cameraUuid }) =>
+  t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'another-stream' } });
 const integrationToken =
   (data: object): Change =>
   (t, { integrationTokenId }) =>
     t.prisma.integrationToken.update({ where: { id: integrationTokenId }, data });
-const deleteIntegrationToken: Change = (t, { integrationTokenId }) => t.prisma.integrationToken.delete({ where: { id: integrationTokenId } });
+const deleteIntegrationToken: Change = (t, { integrationTokenId }) =>
+  t.prisma.integrationToken.delete({ where: { id: integrationTokenId } });
 const userToken =
   (data: object): Change =>
   (t, { userTokenId }) =>
     t.prisma.userToken.update({ where: { id: userTokenId! }, data });
 const deleteGrant: Change = (t, { grantId }) => t.prisma.accessGrant.delete({ where: { id: grantId! } });
-const expireGrant: Change = (t, { grantId }) => t.prisma.accessGrant.update({ where: { id: grantId! }, data: { expiresAt: PAST } });
+const expireGrant: Change = (t, { grantId }) =>
+  t.prisma.accessGrant.update({ where: { id: grantId! }, data: { expiresAt: PAST } });
 
 /**
  * One status rule: what the admin listing (SQL, link-status.ts) says of a link equals what
@@ -58,13 +65,30 @@ const CASES: { name: string; toUser?: boolean; changes: Change[]; status: LinkSt
   { name: 'camera blocked', changes: [blockCamera], status: 'suspended' },
   { name: 'stream gone', changes: [removeStreams], status: 'suspended' },
   { name: 'revoked and past its expiry', changes: [revokeLink, expireLink], status: 'revoked' },
-  { name: 'past its expiry, token revoked', changes: [expireLink, integrationToken({ revokedAt: PAST })], status: 'expired' },
-  { name: 'camera blocked, token revoked', changes: [blockCamera, integrationToken({ revokedAt: PAST })], status: 'revoked' },
+  {
+    name: 'past its expiry, token revoked',
+    changes: [expireLink, integrationToken({ revokedAt: PAST })],
+    status: 'expired',
+  },
+  {
+    name: 'camera blocked, token revoked',
+    changes: [blockCamera, integrationToken({ revokedAt: PAST })],
+    status: 'revoked',
+  },
   { name: 'camera blocked, grant deleted', toUser: true, changes: [blockCamera, deleteGrant], status: 'revoked' },
   { name: 'camera blocked, grant expired', toUser: true, changes: [blockCamera, expireGrant], status: 'expired' },
-  { name: 'token expired, grant deleted', toUser: true, changes: [userToken({ expiresAt: PAST }), deleteGrant], status: 'revoked' },
+  {
+    name: 'token expired, grant deleted',
+    toUser: true,
+    changes: [userToken({ expiresAt: PAST }), deleteGrant],
+    status: 'revoked',
+  },
   { name: 'camera blocked, stream gone', changes: [blockCamera, removeStreams], status: 'suspended' },
-  { name: 'stream gone, token expired', changes: [removeStreams, integrationToken({ expiresAt: PAST })], status: 'expired' },
+  {
+    name: 'stream gone, token expired',
+    changes: [removeStreams, integrationToken({ expiresAt: PAST })],
+    status: 'expired',
+  },
 ];
 
 describe(`one status rule: the admin listing and verification agree (${process.env.TEST_DB})`, () => {
@@ -87,7 +111,9 @@ describe(`one status rule: the admin listing and verification agree (${process.e
       .send({ cameras: [{ uuid: camera.uuid }], source: 'jpg' });
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } });
+    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(url.searchParams.get('token')!) },
+    });
     const issued = {
       linkId: link.id,
       cameraUuid: camera.uuid,
@@ -105,7 +131,12 @@ describe(`one status rule: the admin listing and verification agree (${process.e
     const listed = await t.http().get(`/api/v1/admin/links/${issued.linkId}`).set(bearer(TEST_ADMIN_TOKEN));
     expect(listed.status).toBe(200);
     const state = await t.app.get(VerificationRepository).findLinkState(hashToken(url.searchParams.get('token')!));
-    const decision = decide(state, { protocol: 'nginx', path: url.pathname, method: 'GET' }, { presented: false }, new Date());
+    const decision = decide(
+      state,
+      { protocol: 'nginx', path: url.pathname, method: 'GET' },
+      { presented: false },
+      new Date(),
+    );
     const decided = decision.allow ? 'active' : STATUS_OF_CAUSE[decision.reason as keyof typeof STATUS_OF_CAUSE];
 
     expect({ listed: listed.body.status, decided }).toEqual({ listed: status, decided: status });

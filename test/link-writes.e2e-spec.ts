@@ -13,7 +13,13 @@ const PREVIEW = '/api/v1/cameras/preview';
 const INSERT = /^\s*INSERT INTO issued_links/;
 
 /** A JSON POST over `agent`'s connections; the answer's status and parsed body. */
-function postJson(agent: Agent, server: Server, path: string, body: object, token: string): Promise<{ status: number; body: { uuid: string; url: string }[] }> {
+function postJson(
+  agent: Agent,
+  server: Server,
+  path: string,
+  body: object,
+  token: string,
+): Promise<{ status: number; body: { uuid: string; url: string }[] }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -97,12 +103,15 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
     await preview(cameras.map(({ uuid }) => uuid));
     expect(t.queries.statements.length).toBeGreaterThan(0);
     expect(t.queries.statements.every((sql) => INSERT.test(sql))).toBe(true);
-    const orders = Array.from({ length: 16 }, (_, i) => [0, 1, 2, 3].map((k) => cameras[(i + k) % cameras.length].uuid).slice(0, 1 + (i % 4)));
+    const orders = Array.from({ length: 16 }, (_, i) =>
+      [0, 1, 2, 3].map((k) => cameras[(i + k) % cameras.length].uuid).slice(0, 1 + (i % 4)),
+    );
     // Open connections kept alive, as a busy client's are: the 16 requests then reach camlinks together.
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const agent = new Agent({ keepAlive: true, maxSockets: orders.length });
-    const post = (uuids: string[]) => postJson(agent, server, PREVIEW, { cameras: uuids.map((uuid) => ({ uuid })) }, token);
+    const post = (uuids: string[]) =>
+      postJson(agent, server, PREVIEW, { cameras: uuids.map((uuid) => ({ uuid })) }, token);
     await Promise.all(orders.map((uuids) => post(uuids)));
     t.queries.reset();
     const answers = await Promise.all(orders.map((uuids) => post(uuids)));
@@ -116,7 +125,9 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
       expect(res.body.map((link) => link.uuid)).toEqual(orders[i]);
       // Each URL's token was committed for the camera it was answered for, before the answer.
       for (const link of res.body) {
-        const row = await t.prisma.issuedLink.findUnique({ where: { tokenHash: hashToken(new URL(link.url).searchParams.get('token')!) } });
+        const row = await t.prisma.issuedLink.findUnique({
+          where: { tokenHash: hashToken(new URL(link.url).searchParams.get('token')!) },
+        });
         expect(row?.cameraUuid).toBe(link.uuid);
       }
     }
@@ -127,7 +138,9 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
       await t.prisma.$executeRawUnsafe(
         `CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.stream_name = 'poison' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
       );
-      await t.prisma.$executeRawUnsafe('CREATE TRIGGER refuse_poison BEFORE INSERT ON issued_links FOR EACH ROW EXECUTE FUNCTION refuse_poison()');
+      await t.prisma.$executeRawUnsafe(
+        'CREATE TRIGGER refuse_poison BEFORE INSERT ON issued_links FOR EACH ROW EXECUTE FUNCTION refuse_poison()',
+      );
     });
     afterAll(async () => {
       await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_poison ON issued_links');
@@ -145,7 +158,10 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
       ]);
       expect(t.queries.matching(INSERT)).toHaveLength(1);
       for (const outcome of outcomes) {
-        expect(outcome).toEqual({ status: 'rejected', reason: new AppError(ErrorCode.Unavailable, LINKS_NOT_RECORDED_MESSAGE) });
+        expect(outcome).toEqual({
+          status: 'rejected',
+          reason: new AppError(ErrorCode.Unavailable, LINKS_NOT_RECORDED_MESSAGE),
+        });
       }
       expect(await t.prisma.issuedLink.count({ where: { tokenHash: { in: [...good, poisoned] } } })).toBe(0);
     });
@@ -194,7 +210,10 @@ describe(`The hot paths' statements (${process.env.TEST_DB})`, () => {
   if (process.env.TEST_DB !== 'embedded') {
     it('are prepared once per connection on PostgreSQL', async () => {
       const db = t.app.get<OpenDatabase>(DATABASE_CONNECTION);
-      const statement = { name: 'camlinks_test_prepared', text: 'SELECT name FROM pg_prepared_statements WHERE name = $1' };
+      const statement = {
+        name: 'camlinks_test_prepared',
+        text: 'SELECT name FROM pg_prepared_statements WHERE name = $1',
+      };
       // A statement sent unnamed would not be listed: the session's prepared statements are the named ones.
       expect(await db.sql.query<{ name: string }>(statement, [statement.name])).toEqual([{ name: statement.name }]);
     });

@@ -25,7 +25,11 @@ describe('logs', () => {
   it('carry one line per request, with its id, and not one credential or link token', async () => {
     const requestIds: string[] = [];
     const send = async (path: string, init: RequestInit & { token?: string } = {}) => {
-      const headers = { 'Content-Type': 'application/json', ...(init.token && { Authorization: `Bearer ${init.token}` }), ...init.headers };
+      const headers = {
+        'Content-Type': 'application/json',
+        ...(init.token && { Authorization: `Bearer ${init.token}` }),
+        ...init.headers,
+      };
       const response = await fetch(`${camlinks.url}${path}`, { ...init, headers });
       requestIds.push(response.headers.get('x-request-id')!);
       const text = await response.text();
@@ -35,7 +39,11 @@ describe('logs', () => {
       send(path, { method: 'POST', body: JSON.stringify(body), token, headers });
     const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 
-    const server = await post('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080', verification_secret: MEDIA_SECRET });
+    const server = await post('/api/v1/admin/media-servers', {
+      name: 'edge',
+      base_url: 'http://127.0.0.1:8080',
+      verification_secret: MEDIA_SECRET,
+    });
     expect(server.status).toBe(201);
     const camera = (
       await post('/api/v1/admin/cameras', {
@@ -52,32 +60,63 @@ describe('logs', () => {
 
     const preview = { cameras: [{ uuid: camera.uuid }], source: 'jpg' };
     const asIntegration = (await post('/api/v1/cameras/preview', preview, integrationToken)).body[0].url;
-    const forUser = (await post('/api/v1/cameras/preview', preview, integrationToken, { 'X-User-Token': userToken })).body[0].url;
+    const forUser = (await post('/api/v1/cameras/preview', preview, integrationToken, { 'X-User-Token': userToken }))
+      .body[0].url;
     const asUser = (await post('/api/v1/cameras/preview', preview, userToken)).body[0].url;
-    const video = await post('/api/v1/cameras/video', { cameras: [{ uuid: camera.uuid }], source: 'hls' }, integrationToken);
+    const video = await post(
+      '/api/v1/cameras/video',
+      { cameras: [{ uuid: camera.uuid }], source: 'hls' },
+      integrationToken,
+    );
     expect(video.status).toBe(200);
     const live = tokenOf(video.body[0].url);
 
     const nginx = (url: string, headers: Record<string, string>, query = '') => {
       const { pathname, search } = new URL(url);
-      return send(`/api/v1/media-auth/nginx${query}`, { headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET', ...headers } });
+      return send(`/api/v1/media-auth/nginx${query}`, {
+        headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET', ...headers },
+      });
     };
     expect((await nginx(asIntegration, { 'X-Media-Server-Secret': MEDIA_SECRET })).status).toBe(204);
     expect((await nginx(forUser, {}, `?secret=${MEDIA_SECRET}`)).status).toBe(204);
     expect((await nginx(asUser, { 'X-Media-Server-Secret': 'not-the-secret' })).status).toBe(403);
-    const flussonic = new URLSearchParams({ name: 'gate-hd', proto: 'hls', token: live, qs: `token=${live}`, secret: MEDIA_SECRET, ip: '203.0.113.7' });
+    const flussonic = new URLSearchParams({
+      name: 'gate-hd',
+      proto: 'hls',
+      token: live,
+      qs: `token=${live}`,
+      secret: MEDIA_SECRET,
+      ip: '203.0.113.7',
+    });
     expect((await send(`/api/v1/media-auth/flussonic?${flussonic}`)).status).toBe(200);
-    const mediamtx = { action: 'read', path: 'gate-hd', protocol: 'hls', query: `token=${live}`, password: live, ip: '203.0.113.7' };
+    const mediamtx = {
+      action: 'read',
+      path: 'gate-hd',
+      protocol: 'hls',
+      query: `token=${live}`,
+      password: live,
+      ip: '203.0.113.7',
+    };
     expect(
-      (await send('/api/v1/media-auth/mediamtx', { method: 'POST', body: JSON.stringify(mediamtx), headers: { 'X-Media-Server-Secret': MEDIA_SECRET } }))
-        .status,
+      (
+        await send('/api/v1/media-auth/mediamtx', {
+          method: 'POST',
+          body: JSON.stringify(mediamtx),
+          headers: { 'X-Media-Server-Secret': MEDIA_SECRET },
+        })
+      ).status,
     ).toBe(200);
     // Credentials where they do not belong: in a query string, in a URL inside a body, in a body
     // field, and in headers camlinks does not expect (not shaped like a token, nor named like one).
     await send(`/api/v1/cameras/preview?token=${integrationToken}&api_key=${ADMIN}&q=${ADMIN}`, { token: userToken });
-    await post('/api/v1/admin/media-servers', { name: 'edge-2', base_url: `http://127.0.0.1:8081/?token=${integrationToken}` });
+    await post('/api/v1/admin/media-servers', {
+      name: 'edge-2',
+      base_url: `http://127.0.0.1:8081/?token=${integrationToken}`,
+    });
     await post('/api/v1/admin/users', { name: 'bob', note: ADMIN, password: MEDIA_SECRET });
-    await send('/api/v1/admin/media-servers', { headers: { 'X-Api-Key': ADMIN, Cookie: `session=${ADMIN}`, 'X-Anything': MEDIA_SECRET } });
+    await send('/api/v1/admin/media-servers', {
+      headers: { 'X-Api-Key': ADMIN, Cookie: `session=${ADMIN}`, 'X-Anything': MEDIA_SECRET },
+    });
     await send('/health/live', { headers: { 'X-Api-Key': ADMIN, Cookie: `session=${ADMIN}` } });
 
     await camlinks.stop();
@@ -102,8 +141,15 @@ describe('logs', () => {
       .map((line) => JSON.parse(line) as { req?: { id: string }; verification?: object; msg: string });
     for (const id of requestIds) expect(lines.filter((line) => line.req?.id === id)).toHaveLength(1);
     // Headers are logged by allow-list only.
-    const logged = new Set(lines.flatMap((line) => Object.keys((line.req as { headers?: object } | undefined)?.headers ?? {})));
-    expect([...logged].filter((name) => !['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-original-method'].includes(name))).toEqual([]);
+    const logged = new Set(
+      lines.flatMap((line) => Object.keys((line.req as { headers?: object } | undefined)?.headers ?? {})),
+    );
+    expect(
+      [...logged].filter(
+        (name) =>
+          !['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-original-method'].includes(name),
+      ),
+    ).toEqual([]);
     expect([...logged]).toEqual(expect.arrayContaining(['host', 'user-agent', 'x-original-method'])); // and those are logged
     const verifications = lines.flatMap((line) => (line.verification ? [line.verification] : []));
     expect(verifications).toEqual([
@@ -117,7 +163,9 @@ describe('logs', () => {
 
   it('can be read by a person: LOG_FORMAT=pretty', async () => {
     const pretty = await startInstance({ DATABASE_URL: databaseUrl(dbName), ADMIN_TOKEN: ADMIN, LOG_FORMAT: 'pretty' });
-    await fetch(`${pretty.url}/api/v1/admin/users`, { headers: { Authorization: `Bearer ${ADMIN}`, 'X-Api-Key': ADMIN } });
+    await fetch(`${pretty.url}/api/v1/admin/users`, {
+      headers: { Authorization: `Bearer ${ADMIN}`, 'X-Api-Key': ADMIN },
+    });
     await pretty.stop();
     const output = pretty.output();
     // The first lines are the banner: where it is, the docs, the console, where the admin token is.

@@ -36,8 +36,14 @@ describe(`media-auth without the secret: no oracle (${process.env.TEST_DB})`, ()
       return url.searchParams.get('token')!;
     };
     tokens = { real: await issue(), expired: await issue(), revoked: await issue() };
-    await t.prisma.issuedLink.update({ where: { tokenHash: hashToken(tokens.expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await t.prisma.issuedLink.update({ where: { tokenHash: hashToken(tokens.revoked) }, data: { revokedAt: new Date() } });
+    await t.prisma.issuedLink.update({
+      where: { tokenHash: hashToken(tokens.expired) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await t.prisma.issuedLink.update({
+      where: { tokenHash: hashToken(tokens.revoked) },
+      data: { revokedAt: new Date() },
+    });
   });
   afterAll(() => t.close());
 
@@ -46,7 +52,11 @@ describe(`media-auth without the secret: no oracle (${process.env.TEST_DB})`, ()
       t
         .http()
         .get(`${AUTH}/nginx`)
-        .set({ 'X-Original-URI': `${playlist}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`, 'X-Original-Method': 'GET', ...secret }),
+        .set({
+          'X-Original-URI': `${playlist}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`,
+          'X-Original-Method': 'GET',
+          ...secret,
+        }),
     flussonic: (token: string | undefined, secret: Record<string, string>) =>
       t
         .http()
@@ -58,31 +68,46 @@ describe(`media-auth without the secret: no oracle (${process.env.TEST_DB})`, ()
         .http()
         .post(`${AUTH}/mediamtx`)
         .set(secret)
-        .send({ action: 'read', path: stream, protocol: 'hls', ip: '203.0.113.7', ...(token === undefined ? {} : { token }) }),
+        .send({
+          action: 'read',
+          path: stream,
+          protocol: 'hls',
+          ip: '203.0.113.7',
+          ...(token === undefined ? {} : { token }),
+        }),
   };
   /** The whole answer but what differs per request anyway: its id, its date and the rate limit's countdown. */
   const answerOf = (res: { status: number; headers: Record<string, string>; text: string }) => {
-    const { date: _date, 'x-request-id': _id, 'x-ratelimit-remaining': _left, 'x-ratelimit-reset': _reset, ...headers } = res.headers;
+    const {
+      date: _date,
+      'x-request-id': _id,
+      'x-ratelimit-remaining': _left,
+      'x-ratelimit-reset': _reset,
+      ...headers
+    } = res.headers;
     return { status: res.status, headers, body: res.text };
   };
 
-  it.each(Object.keys(ask) as (keyof typeof ask)[])('%s: the same answer for every token without the secret, or with a wrong one', async (protocol) => {
-    const withSecret = await ask[protocol](tokens.real, { 'X-Media-Server-Secret': SECRET });
-    expect(withSecret.status).toBe(protocol === 'nginx' ? 204 : 200); // the links are good, for their own server
-    const candidates = fc.oneof(
-      fc.constantFrom<string | undefined>(tokens.real, tokens.expired, tokens.revoked, undefined),
-      fc.constant(null).map(() => generateToken('link').token),
-      fc.string({ maxLength: 60 }),
-    );
-    for (const secret of [{}, { 'X-Media-Server-Secret': 'secret-of-no-edge-at-all' }] as Record<string, string>[]) {
-      const reference = answerOf(await ask[protocol](tokens.real, secret));
-      expect(reference.status).toBeGreaterThanOrEqual(400);
-      await fc.assert(
-        fc.asyncProperty(candidates, async (token) => {
-          expect(answerOf(await ask[protocol](token, secret))).toEqual(reference);
-        }),
-        { numRuns: 25 },
+  it.each(Object.keys(ask) as (keyof typeof ask)[])(
+    '%s: the same answer for every token without the secret, or with a wrong one',
+    async (protocol) => {
+      const withSecret = await ask[protocol](tokens.real, { 'X-Media-Server-Secret': SECRET });
+      expect(withSecret.status).toBe(protocol === 'nginx' ? 204 : 200); // the links are good, for their own server
+      const candidates = fc.oneof(
+        fc.constantFrom<string | undefined>(tokens.real, tokens.expired, tokens.revoked, undefined),
+        fc.constant(null).map(() => generateToken('link').token),
+        fc.string({ maxLength: 60 }),
       );
-    }
-  });
+      for (const secret of [{}, { 'X-Media-Server-Secret': 'secret-of-no-edge-at-all' }] as Record<string, string>[]) {
+        const reference = answerOf(await ask[protocol](tokens.real, secret));
+        expect(reference.status).toBeGreaterThanOrEqual(400);
+        await fc.assert(
+          fc.asyncProperty(candidates, async (token) => {
+            expect(answerOf(await ask[protocol](token, secret))).toEqual(reference);
+          }),
+          { numRuns: 25 },
+        );
+      }
+    },
+  );
 });

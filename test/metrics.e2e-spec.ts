@@ -35,7 +35,8 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
       .send({ cameras: cameras.map((c) => ({ uuid: c.uuid })), source: 'jpg' });
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
-    const verify = (uri: string) => t.http().get('/api/v1/media-auth/nginx').set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' });
+    const verify = (uri: string) =>
+      t.http().get('/api/v1/media-auth/nginx').set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' });
     expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
     expect((await verify(`${url.pathname}${url.search}`)).status).toBe(204);
     expect((await verify(`${url.pathname}?token=cll_${'x'.repeat(43)}`)).status).toBe(403);
@@ -43,13 +44,29 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
     await t.http().get(`/api/v1/admin/links/${cameras[0].uuid}`).set(bearer('wrong'));
 
     const text = await scrape();
-    expect(sample(text, 'camlinks_links_issued_total{endpoint="/api/v1/cameras/preview",source="jpg",kind="preview"}')).toBe(2);
+    expect(
+      sample(text, 'camlinks_links_issued_total{endpoint="/api/v1/cameras/preview",source="jpg",kind="preview"}'),
+    ).toBe(2);
     expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="allow",reason=""}')).toBe(2);
-    expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="unknown_token"}')).toBe(1);
-    expect(sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="no_token"}')).toBe(1);
-    expect(sample(text, 'camlinks_http_request_duration_seconds_count{route="/api/v1/media-auth/nginx",method="GET",status_code="204"}')).toBe(2);
+    expect(
+      sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="unknown_token"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'camlinks_verification_decisions_total{protocol="nginx",outcome="deny",reason="no_token"}'),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'camlinks_http_request_duration_seconds_count{route="/api/v1/media-auth/nginx",method="GET",status_code="204"}',
+      ),
+    ).toBe(2);
     // Ids stay out of the labels: one series per route template.
-    expect(sample(text, 'camlinks_http_request_duration_seconds_count{route="/api/v1/admin/links/:id",method="GET",status_code="401"}')).toBe(1);
+    expect(
+      sample(
+        text,
+        'camlinks_http_request_duration_seconds_count{route="/api/v1/admin/links/:id",method="GET",status_code="401"}',
+      ),
+    ).toBe(1);
     expect(text).not.toContain(cameras[0].uuid);
   });
 
@@ -93,7 +110,12 @@ describe(`GET /metrics (${process.env.TEST_DB})`, () => {
     if (onPostgres) {
       // Heartbeats every second; one has come back since the app started.
       expect(sample(text, 'camlinks_change_heartbeat_age_seconds')).toBeLessThan(3);
-      expect(ready.body.details.changes).toEqual({ status: 'up', listener: 'listening', caches: 'on', last_heartbeat_seconds_ago: expect.any(Number) });
+      expect(ready.body.details.changes).toEqual({
+        status: 'up',
+        listener: 'listening',
+        caches: 'on',
+        last_heartbeat_seconds_ago: expect.any(Number),
+      });
     } else {
       // In-process notifications cannot silently stop: no heartbeat.
       expect(text).not.toContain('camlinks_change_heartbeat_age_seconds');
@@ -112,7 +134,11 @@ describe(`GET /metrics with METRICS_TOKEN (${process.env.TEST_DB})`, () => {
   it('answers only the bearer of METRICS_TOKEN', async () => {
     const t = await createTestApp({ METRICS_TOKEN });
     try {
-      for (const headers of [{}, bearer('metrics-token-0123456789abcdef012345678X'), { Authorization: METRICS_TOKEN }]) {
+      for (const headers of [
+        {},
+        bearer('metrics-token-0123456789abcdef012345678X'),
+        { Authorization: METRICS_TOKEN },
+      ]) {
         const refused = await t.http().get('/metrics').set(headers);
         expect(refused.status).toBe(401);
         expect(refused.body).toEqual({ message: 'Unauthenticated.' });

@@ -19,19 +19,34 @@ describe(`the admin name skeletons migration on existing admins (${onPostgres ? 
     const skeletons = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
     await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(skeletons) });
     await applyMigrations(empty.db.factory, before);
-    for (const name of names) await empty.run(`INSERT INTO admins (id, name) VALUES (gen_random_uuid(), '${name.replaceAll("'", "''")}')`);
+    for (const name of names)
+      await empty.run(`INSERT INTO admins (id, name) VALUES (gen_random_uuid(), '${name.replaceAll("'", "''")}')`);
     return { empty, skeletons };
   }
 
   it('fills both keys of every admin exactly as camlinks computes them for a new name', async () => {
     // Confusables, case pairs beyond ASCII (ß, final sigma, dotted I), combining marks, an invisible character.
-    const names = ['alice', 'Zoë', 'STRASSE-ops', 'Ὀδυσσεύς', 'İlker', 'ｆｕｌｌｗｉｄｔｈ', 'rn-team', 'e\u0301lan', 'zw\u200bj', '𝔭𝒶ỿ𝕡𝕒ℓ'];
+    const names = [
+      'alice',
+      'Zoë',
+      'STRASSE-ops',
+      'Ὀδυσσεύς',
+      'İlker',
+      'ｆｕｌｌｗｉｄｔｈ',
+      'rn-team',
+      'e\u0301lan',
+      'zw\u200bj',
+      '𝔭𝒶ỿ𝕡𝕒ℓ',
+    ];
     const { empty, skeletons } = await migratedUpTo('admin-names', names);
     try {
       expect(await applyMigrations(empty.db.factory)).toEqual([skeletons]);
-      const rows = await empty.query<[string, string, string]>(`SELECT name, name_skeleton, name_skeleton_folded FROM admins WHERE name <> 'bootstrap'`);
+      const rows = await empty.query<[string, string, string]>(
+        `SELECT name, name_skeleton, name_skeleton_folded FROM admins WHERE name <> 'bootstrap'`,
+      );
       expect(rows).toHaveLength(names.length);
-      for (const [name, skeleton, folded] of rows) expect({ name, skeleton, folded }).toEqual({ name, ...renamed(nameKeys(name)) });
+      for (const [name, skeleton, folded] of rows)
+        expect({ name, skeleton, folded }).toEqual({ name, ...renamed(nameKeys(name)) });
     } finally {
       await empty.close();
     }
@@ -44,9 +59,11 @@ describe(`the admin name skeletons migration on existing admins (${onPostgres ? 
         /The names of admins 'alice' \([0-9a-f-]{36}\) and 'аlice' \([0-9a-f-]{36}\) look alike|The names of admins 'аlice' \([0-9a-f-]{36}\) and 'alice' \([0-9a-f-]{36}\) look alike/,
       );
       // Nothing of it stays: the documented fix (rename one, forget the failed attempt) and a second run are all it takes.
-      expect(await empty.query(`SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'admins' AND column_name = 'name_skeleton'`)).toEqual([
-        [0],
-      ]);
+      expect(
+        await empty.query(
+          `SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'admins' AND column_name = 'name_skeleton'`,
+        ),
+      ).toEqual([[0]]);
       await empty.run(`UPDATE admins SET name = 'alice-2' WHERE name = '\u0430lice'`);
       await empty.run(`DELETE FROM _prisma_migrations WHERE migration_name = '${skeletons}' AND finished_at IS NULL`);
       expect(await applyMigrations(empty.db.factory)).toEqual([skeletons]);

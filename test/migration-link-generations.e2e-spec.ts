@@ -28,11 +28,15 @@ describe(`the link generations migration on existing data (${onPostgres ? 'Postg
 
     const camera = '11111111-1111-4111-8111-111111111111';
     const user = '22222222-2222-4222-8222-222222222222';
-    await run(`INSERT INTO media_servers (id, name, base_url, updated_at) VALUES ('33333333-3333-4333-8333-333333333333', 'edge', 'http://m', now())`);
+    await run(
+      `INSERT INTO media_servers (id, name, base_url, updated_at) VALUES ('33333333-3333-4333-8333-333333333333', 'edge', 'http://m', now())`,
+    );
     await run(`INSERT INTO cameras (uuid, name, media_server_id, default_stream_type, updated_at)
                VALUES ('${camera}', 'Gate', '33333333-3333-4333-8333-333333333333', 'high', now())`);
     await run(`INSERT INTO users (id, name, updated_at) VALUES ('${user}', 'ann', now())`);
-    await run(`INSERT INTO access_grants (id, user_id, camera_uuid) VALUES (gen_random_uuid(), '${user}', '${camera}')`);
+    await run(
+      `INSERT INTO access_grants (id, user_id, camera_uuid) VALUES (gen_random_uuid(), '${user}', '${camera}')`,
+    );
     const link = (name: string, cameraUuid: string, userId: string | null, expires: string) =>
       run(`INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl, issued_at, expires_at, user_id)
            VALUES (gen_random_uuid(), '${name}', 'cll_x', '${cameraUuid}', 'high', 'gate-hd', 'preview', 'jpg', 60, now(), ${expires}, ${userId ? `'${userId}'` : 'NULL'})`);
@@ -44,7 +48,9 @@ describe(`the link generations migration on existing data (${onPostgres ? 'Postg
     expect(await applyMigrations(empty.db.factory)).toEqual([lifecycle]);
     const [[cameraGeneration]] = await query(`SELECT generation FROM cameras`);
     const [[grantGeneration]] = await query(`SELECT generation FROM access_grants`);
-    expect(await query(`SELECT token_hash, camera_generation, grant_generation FROM issued_links ORDER BY token_hash`)).toEqual([
+    expect(
+      await query(`SELECT token_hash, camera_generation, grant_generation FROM issued_links ORDER BY token_hash`),
+    ).toEqual([
       ['camera-gone', 0, null],
       ['expired', 0, null],
       ['live-integration', cameraGeneration, null],

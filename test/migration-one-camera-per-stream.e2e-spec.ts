@@ -36,9 +36,13 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
       `INSERT INTO media_servers (id, name, base_url, updated_at) VALUES ('${SERVER}', 'edge', 'http://m', now()), ('${OTHER_SERVER}', 'edge-2', 'http://n', now())`,
     );
     const camera = async (uuid: string, name: string, server: string, streams: [string, string][]) => {
-      await run(`INSERT INTO cameras (uuid, name, media_server_id, default_stream_type, updated_at) VALUES ('${uuid}', '${name}', '${server}', 'high', now())`);
+      await run(
+        `INSERT INTO cameras (uuid, name, media_server_id, default_stream_type, updated_at) VALUES ('${uuid}', '${name}', '${server}', 'high', now())`,
+      );
       for (const [type, stream] of streams) {
-        await run(`INSERT INTO camera_streams (id, camera_uuid, type, name) VALUES (gen_random_uuid(), '${uuid}', '${type}', '${stream}')`);
+        await run(
+          `INSERT INTO camera_streams (id, camera_uuid, type, name) VALUES (gen_random_uuid(), '${uuid}', '${type}', '${stream}')`,
+        );
       }
     };
     await camera(GATE, 'Gate', SERVER, [
@@ -53,13 +57,21 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
         `One camera per stream: these cameras share a stream on one media server .*media server ${SERVER}, stream 'GATE-hd': cameras ${GATE} \\(Gate, high 'gate-hd'\\), ${ALIAS} \\(Gate again, high 'GATE-hd'\\)\\. .*docs/PRODUCTION\\.md`,
       ),
     );
-    expect(await query(`SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'camera_streams' AND column_name = 'name_key'`)).toEqual([[0]]);
+    expect(
+      await query(
+        `SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'camera_streams' AND column_name = 'name_key'`,
+      ),
+    ).toEqual([[0]]);
 
     // The fix of docs/PRODUCTION.md: give the alias a stream of its own, forget the failed attempt, migrate again.
     await run(`UPDATE camera_streams SET name = 'gate-2-hd' WHERE camera_uuid = '${ALIAS}'`);
     await run(`DELETE FROM _prisma_migrations WHERE migration_name = '${migration}' AND finished_at IS NULL`);
     expect(await applyMigrations(empty.db.factory)).toEqual([migration]);
-    expect(await query(`SELECT camera_uuid::text, media_server_id::text, name_key FROM camera_streams ORDER BY camera_uuid, type`)).toEqual([
+    expect(
+      await query(
+        `SELECT camera_uuid::text, media_server_id::text, name_key FROM camera_streams ORDER BY camera_uuid, type`,
+      ),
+    ).toEqual([
       [GATE, SERVER, 'gate-hd'],
       [GATE, SERVER, 'gate-sd'],
       [ALIAS, SERVER, 'gate-2-hd'],
@@ -67,7 +79,9 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
     ]);
     // Enforced below the admin API: an alias written straight to the database, or brought by a move.
     await expect(
-      run(`INSERT INTO camera_streams (id, camera_uuid, media_server_id, type, name) VALUES (gen_random_uuid(), '${ALIAS}', '${SERVER}', 'low', 'Gate-HD')`),
+      run(
+        `INSERT INTO camera_streams (id, camera_uuid, media_server_id, type, name) VALUES (gen_random_uuid(), '${ALIAS}', '${SERVER}', 'low', 'Gate-HD')`,
+      ),
     ).rejects.toThrow();
     await expect(run(`UPDATE cameras SET media_server_id = '${SERVER}' WHERE uuid = '${ELSEWHERE}'`)).rejects.toThrow();
   });

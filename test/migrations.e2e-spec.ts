@@ -5,7 +5,8 @@ import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
 const FUNCTION_MIGRATION = {
-  '99990101000000_function': 'CREATE FUNCTION "test_answer"() RETURNS int AS $$\nBEGIN\n  RETURN 42;\nEND\n$$ LANGUAGE plpgsql;\n',
+  '99990101000000_function':
+    'CREATE FUNCTION "test_answer"() RETURNS int AS $$\nBEGIN\n  RETURN 42;\nEND\n$$ LANGUAGE plpgsql;\n',
 };
 
 /**
@@ -28,7 +29,10 @@ describe(`applyMigrations (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
 
   const query = <T extends unknown[]>(sql: string) => empty.query<T>(sql);
 
-  const migrationRows = () => query<[string, boolean]>('SELECT migration_name, finished_at IS NOT NULL FROM _prisma_migrations ORDER BY migration_name');
+  const migrationRows = () =>
+    query<[string, boolean]>(
+      'SELECT migration_name, finished_at IS NOT NULL FROM _prisma_migrations ORDER BY migration_name',
+    );
 
   beforeAll(async () => {
     empty = await anEmptyDatabase('migrations');

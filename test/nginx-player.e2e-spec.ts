@@ -30,7 +30,8 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
   const processes: ChildProcess[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(FFMPEG)) throw new Error(`${FFMPEG} is missing: apt-get install ffmpeg (npm test's prerequisites do)`);
+    if (!existsSync(FFMPEG))
+      throw new Error(`${FFMPEG} is missing: apt-get install ffmpeg (npm test's prerequisites do)`);
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     nginx = await startNginx(`127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`, SECRET);
@@ -46,7 +47,13 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
 
   /** Stops this test's encoder and viewer, so that the next test has the CPU to itself. */
   const stopProcesses = () =>
-    Promise.all(processes.splice(0).map((p) => (p.exitCode === null && p.signalCode === null ? new Promise((r) => p.once('exit', r).kill('SIGKILL')) : null)));
+    Promise.all(
+      processes
+        .splice(0)
+        .map((p) =>
+          p.exitCode === null && p.signalCode === null ? new Promise((r) => p.once('exit', r).kill('SIGKILL')) : null,
+        ),
+    );
   afterEach(stopProcesses);
 
   afterAll(async () => {
@@ -56,7 +63,9 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
   });
 
   function run(args: string[]): ChildProcess {
-    const child = spawn(FFMPEG, ['-nostdin', '-hide_banner', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(FFMPEG, ['-nostdin', '-hide_banner', '-loglevel', 'error', ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     processes.push(child);
     return child;
   }
@@ -71,7 +80,17 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
     run([
       ...['-re', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10'],
       ...['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '10'],
-      ...['-f', 'hls', '-hls_time', String(SEGMENT_S), '-hls_list_size', '6', '-hls_flags', 'delete_segments', join(dir, 'index.m3u8')],
+      ...[
+        '-f',
+        'hls',
+        '-hls_time',
+        String(SEGMENT_S),
+        '-hls_list_size',
+        '6',
+        '-hls_flags',
+        'delete_segments',
+        join(dir, 'index.m3u8'),
+      ],
     ]);
     await eventually(async () => {
       const playlist = await readFile(join(dir, 'index.m3u8'), 'utf8');
@@ -103,7 +122,8 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
   }
 
   /** When each segment was served, in ms. */
-  const segmentsServed = async (stream: string) => (await requests(stream)).filter((r) => r.segment && r.status === 'served').map((r) => r.at);
+  const segmentsServed = async (stream: string) =>
+    (await requests(stream)).filter((r) => r.segment && r.status === 'served').map((r) => r.at);
 
   /** The viewer: ffmpeg reading the tokenized playlist and throwing the video away; playing once it has been served three segments. */
   async function startViewer(stream: string, url: string): Promise<ChildProcess> {
@@ -138,8 +158,14 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
     const { camera, stream } = await liveCamera();
     const { url } = await liveLink(camera.uuid, 300);
     await startViewer(stream, url);
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) } });
-    const revoked = await t.http().post(`/api/v1/admin/links/${link.id}/revoke`).set(bearer(TEST_ADMIN_TOKEN)).send({ reason: 'player test' });
+    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) },
+    });
+    const revoked = await t
+      .http()
+      .post(`/api/v1/admin/links/${link.id}/revoke`)
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ reason: 'player test' });
     const answeredAt = Date.now();
     expect(revoked.status).toBe(200);
     console.log(`nginx, HLS, from the revocation's answer: ${await playbackEndsWithinBound(stream, answeredAt)}`);

@@ -63,8 +63,14 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('jpeg-bytes-A');
 
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) } });
-    const revoked = await t.http().post(`/api/v1/admin/links/${link.id}/revoke`).set(bearer(TEST_ADMIN_TOKEN)).send({ reason: 'nginx test' });
+    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) },
+    });
+    const revoked = await t
+      .http()
+      .post(`/api/v1/admin/links/${link.id}/revoke`)
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .send({ reason: 'nginx test' });
     expect(revoked.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000)); // the promised propagation bound
     expect((await fetch(url)).status).toBe(403);
@@ -106,7 +112,10 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
   it('plays live HLS: the playlist hands the token on to its segments', async () => {
     const camera = await cameraWithPreview('unused');
     const streamDir = join(media, camera.streams[0].name);
-    await writeFile(join(streamDir, 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg-1.ts\n#EXTINF:2.0,\nseg-2.ts\n');
+    await writeFile(
+      join(streamDir, 'index.m3u8'),
+      '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg-1.ts\n#EXTINF:2.0,\nseg-2.ts\n',
+    );
     await writeFile(join(streamDir, 'seg-1.ts'), 'segment-one');
     const res = await t
       .http()
@@ -143,7 +152,10 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma, { mediaServerId: serverId, streams: [{ type: 'high', name: stream }] });
       for (const file of files) {
         await mkdir(join(media, stream, file, '..'), { recursive: true });
-        await writeFile(join(media, stream, file), file.endsWith('.m3u8') ? `#EXTM3U\n#FILE:${stream}/${file}\n` : `FILE:${stream}/${file}`);
+        await writeFile(
+          join(media, stream, file),
+          file.endsWith('.m3u8') ? `#EXTM3U\n#FILE:${stream}/${file}\n` : `FILE:${stream}/${file}`,
+        );
       }
       return camera;
     }
@@ -185,7 +197,9 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
       const b = `gate-${tag}`;
       await cameraWithFiles(a, ['index.m3u8', 'seg-1.ts']);
       await cameraWithFiles(b, ['index.m3u8', 'seg-1.ts']);
-      const live = await liveToken((await t.prisma.camera.findFirstOrThrow({ where: { streams: { some: { name: a } } } })).uuid);
+      const live = await liveToken(
+        (await t.prisma.camera.findFirstOrThrow({ where: { streams: { some: { name: a } } } })).uuid,
+      );
       expect((await rawGet(`/${a}/index.m3u8?token=${live}`)).status).toBe(200);
       for (const path of [
         `/${a}/..%2F${b}%2Findex.m3u8`,
@@ -203,14 +217,23 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     it('refuses encoded archive names with a live token', async () => {
       const stream = `dvr-${tag}`;
       const T = Math.floor(Date.now() / 1000) - 3600;
-      const archive = [`index-${T}-3600.m3u8`, `archive-${T}-3600.mp4`, `archive-${T}-3600.ts`, `index-${T}-3600.ts`, `timeshift_rel-600.m3u8`];
+      const archive = [
+        `index-${T}-3600.m3u8`,
+        `archive-${T}-3600.mp4`,
+        `archive-${T}-3600.ts`,
+        `index-${T}-3600.ts`,
+        `timeshift_rel-600.m3u8`,
+      ];
       const camera = await cameraWithFiles(stream, ['index.m3u8', ...archive]);
       const live = await liveToken(camera.uuid);
       for (const name of archive) {
         const encoded = name.replace(/\./g, '%2E');
         await refusedWithout(`/${stream}/${name}?token=${live}`, `${stream}/${name}`);
         await refusedWithout(`/${stream}/${encoded}?token=${live}`, `${stream}/${name}`);
-        await refusedWithout(`/${stream}/${name.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`)}?token=${live}`, `${stream}/${name}`);
+        await refusedWithout(
+          `/${stream}/${name.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`)}?token=${live}`,
+          `${stream}/${name}`,
+        );
       }
     });
 
@@ -222,7 +245,8 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
       const live = await liveToken(mine.uuid);
       const preview = new URL(await previewUrl(mine.uuid)).searchParams.get('token')!;
       // nginx merges the slashes and serves the other camera's files at these paths.
-      for (const path of [`//site2-${tag}/${stream}/index.m3u8`, `//site2-${tag}/${stream}/seg-1.ts`]) await refusedWithout(`${path}?token=${live}`, site2);
+      for (const path of [`//site2-${tag}/${stream}/index.m3u8`, `//site2-${tag}/${stream}/seg-1.ts`])
+        await refusedWithout(`${path}?token=${live}`, site2);
       await refusedWithout(`//site2-${tag}/${stream}/preview.jpg?token=${preview}`, site2);
       expect((await rawGet(`/${stream}/preview.jpg?token=${preview}`)).body).toBe(`FILE:${stream}/preview.jpg`);
     });
@@ -234,7 +258,8 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
       await cameraWithFiles(north, ['index.m3u8', 'seg-1.ts', 'tracks-v1/index.m3u8']);
       const live = await liveToken(camera.uuid);
       expect((await rawGet(`/${yard}/index.m3u8?token=${live}`)).status).toBe(200);
-      for (const path of [`/${north}/index.m3u8`, `/${north}/seg-1.ts`, `/${north}/tracks-v1/index.m3u8`]) await refusedWithout(`${path}?token=${live}`, north);
+      for (const path of [`/${north}/index.m3u8`, `/${north}/seg-1.ts`, `/${north}/tracks-v1/index.m3u8`])
+        await refusedWithout(`${path}?token=${live}`, north);
     });
   });
 });

@@ -16,7 +16,8 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
   });
   afterAll(() => t.close());
 
-  const preview = (body: object, headers: Record<string, string> = bearer(token)) => t.http().post(PREVIEW).set(headers).send(body);
+  const preview = (body: object, headers: Record<string, string> = bearer(token)) =>
+    t.http().post(PREVIEW).set(headers).send(body);
 
   describe("the vendor's contract", () => {
     it("answers the vendor's example request with one link per camera", async () => {
@@ -26,7 +27,14 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toEqual([{ uuid: camera.uuid, stream_type: 'high', url: expect.any(String), expired_at: expect.stringMatching(EXPIRED_AT) }]);
+      expect(res.body).toEqual([
+        {
+          uuid: camera.uuid,
+          stream_type: 'high',
+          url: expect.any(String),
+          expired_at: expect.stringMatching(EXPIRED_AT),
+        },
+      ]);
       const expiresAt = Date.parse(res.body[0].expired_at);
       expect(expiresAt).toBeGreaterThanOrEqual(before + 100_000);
       expect(expiresAt).toBeLessThanOrEqual(Date.now() + 100_000);
@@ -42,7 +50,10 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
         [{ source: 'mp4' }, `${base}/gate/hd/preview.mp4?token=`],
         [{ source: 'jpg' }, `${base}/gate/hd/preview.jpg?token=`],
         [{ source: 'mp4', date: date.toISOString() }, `${base}/gate/hd/${unix}-preview.mp4?token=`],
-        [{ source: 'jpg', date: date.toISOString().replace('Z', '+00:00') }, `${base}/gate/hd/${unix}-preview.jpg?token=`],
+        [
+          { source: 'jpg', date: date.toISOString().replace('Z', '+00:00') },
+          `${base}/gate/hd/${unix}-preview.jpg?token=`,
+        ],
       ] as const;
       for (const [{ source, ...item }, prefix] of cases) {
         const res = await preview({ cameras: [{ uuid: camera.uuid, ...item }], source });
@@ -70,8 +81,12 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
         expect(res.status).toBe(200);
         expect(res.body[0].stream_type).toBe('low');
         expect(res.body[0].url).toContain(`/${camera.streams[1].name}/preview.mp4?token=`);
-        expect(Date.parse(res.body[0].expired_at) - before).toBeGreaterThanOrEqual(t.config.links.ttlDefault * 1000 - 1000);
-        expect(Date.parse(res.body[0].expired_at) - before).toBeLessThanOrEqual(t.config.links.ttlDefault * 1000 + 1000);
+        expect(Date.parse(res.body[0].expired_at) - before).toBeGreaterThanOrEqual(
+          t.config.links.ttlDefault * 1000 - 1000,
+        );
+        expect(Date.parse(res.body[0].expired_at) - before).toBeLessThanOrEqual(
+          t.config.links.ttlDefault * 1000 + 1000,
+        );
       }
     });
 
@@ -80,7 +95,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       for (const ttl of [1, '1', 86400, '86400']) {
         const res = await preview({ cameras: [{ uuid: camera.uuid }], ttl });
         expect(res.status).toBe(200);
-        const row = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(new URL(res.body[0].url).searchParams.get('token')!) } });
+        const row = await t.prisma.issuedLink.findFirstOrThrow({
+          where: { tokenHash: hashToken(new URL(res.body[0].url).searchParams.get('token')!) },
+        });
         expect(row.ttl).toBe(Number(ttl));
         expect(row.expiresAt.getTime() - row.issuedAt.getTime()).toBe(Number(ttl) * 1000);
       }
@@ -88,7 +105,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
     it('returns links in request order, including repeats', async () => {
       const [a, b] = [await aCamera(t.prisma), await aCamera(t.prisma)];
-      const res = await preview({ cameras: [{ uuid: b.uuid }, { uuid: a.uuid, stream_type: 'low' }, { uuid: b.uuid, stream_type: 'low' }] });
+      const res = await preview({
+        cameras: [{ uuid: b.uuid }, { uuid: a.uuid, stream_type: 'low' }, { uuid: b.uuid, stream_type: 'low' }],
+      });
       expect(res.body.map((l: { uuid: string; stream_type: string }) => `${l.uuid}/${l.stream_type}`)).toEqual([
         `${b.uuid}/high`,
         `${a.uuid}/low`,
@@ -119,7 +138,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
 
     it('leaves move_to out when the date is inside the archive', async () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 1 });
-      const res = await preview({ cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() }] });
+      const res = await preview({
+        cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() }],
+      });
       expect(res.status).toBe(200);
       expect(res.body[0]).not.toHaveProperty('move_to');
     });
@@ -142,7 +163,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
     it('omits unknown and blocked cameras without saying which', async () => {
       const visible = await aCamera(t.prisma);
       const blocked = await aCamera(t.prisma, { blocked: true });
-      const res = await preview({ cameras: [{ uuid: randomUUID() }, { uuid: blocked.uuid, stream_type: 'nope' }, { uuid: visible.uuid }] });
+      const res = await preview({
+        cameras: [{ uuid: randomUUID() }, { uuid: blocked.uuid, stream_type: 'nope' }, { uuid: visible.uuid }],
+      });
       expect(res.status).toBe(200);
       expect(res.body.map((l: { uuid: string }) => l.uuid)).toEqual([visible.uuid]);
     });
@@ -224,7 +247,10 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       }
       const revokedUser = (await aUser(t.prisma, { revokedAt: past })).token;
       for (const userToken of [revokedUser, 'garbage', token]) {
-        expect((await preview({ cameras: [{ uuid: randomUUID() }] }, { ...bearer(token), 'X-User-Token': userToken })).status).toBe(401);
+        expect(
+          (await preview({ cameras: [{ uuid: randomUUID() }] }, { ...bearer(token), 'X-User-Token': userToken }))
+            .status,
+        ).toBe(401);
       }
     });
 
@@ -267,9 +293,17 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
     });
 
     it('answers malformed JSON and a non-object body with a clear 4xx, never 500', async () => {
-      const malformed = await t.http().post(PREVIEW).set(bearer(token)).set('Content-Type', 'application/json').send('{"cameras": [');
+      const malformed = await t
+        .http()
+        .post(PREVIEW)
+        .set(bearer(token))
+        .set('Content-Type', 'application/json')
+        .send('{"cameras": [');
       expect(malformed.status).toBe(422);
-      expect(malformed.body).toEqual({ message: 'The request body is not valid JSON.', errors: { body: ['The request body is not valid JSON.'] } });
+      expect(malformed.body).toEqual({
+        message: 'The request body is not valid JSON.',
+        errors: { body: ['The request body is not valid JSON.'] },
+      });
       const array = await preview([{ uuid: randomUUID() }]);
       expect(array.status).toBe(422);
     });
@@ -285,7 +319,10 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       );
       const tokens = res.body.map((l: { url: string }) => new URL(l.url).searchParams.get('token')!);
 
-      const rows = await t.prisma.issuedLink.findMany({ where: { integrationId: integration.id }, orderBy: { streamType: 'asc' } });
+      const rows = await t.prisma.issuedLink.findMany({
+        where: { integrationId: integration.id },
+        orderBy: { streamType: 'asc' },
+      });
       expect(rows).toHaveLength(2);
       expect(rows.map((r) => r.tokenHash).sort()).toEqual(tokens.map(hashToken).sort());
       for (const row of rows) {
@@ -313,7 +350,9 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
       await t.prisma.$executeRawUnsafe(
         `CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.stream_name = 'poison' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
       );
-      await t.prisma.$executeRawUnsafe('CREATE TRIGGER refuse_poison BEFORE INSERT ON issued_links FOR EACH ROW EXECUTE FUNCTION refuse_poison()');
+      await t.prisma.$executeRawUnsafe(
+        'CREATE TRIGGER refuse_poison BEFORE INSERT ON issued_links FOR EACH ROW EXECUTE FUNCTION refuse_poison()',
+      );
       try {
         const before = await t.prisma.issuedLink.count();
         const res = await preview({ cameras: [{ uuid: good.uuid }, { uuid: poisoned.uuid }] });

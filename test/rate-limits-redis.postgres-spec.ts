@@ -19,7 +19,10 @@ describe('rate limits shared through Redis', () => {
       await redis.connect();
       await redis.ping();
     } catch (error) {
-      throw new Error(`Redis is not reachable at ${REDIS_URL} (${(error as Error).message}): start it, or point TEST_REDIS_URL at one`, { cause: error });
+      throw new Error(
+        `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}): start it, or point TEST_REDIS_URL at one`,
+        { cause: error },
+      );
     } finally {
       redis.disconnect();
     }

@@ -89,11 +89,17 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: '3/60', RATE_LIMIT_INTEGRATION: '100/60', TRUST_PROXY: 'loopback', SWAGGER_REQUIRE_ADMIN: 'true' });
+    t = await createTestApp({
+      RATE_LIMIT_AUTH_FAILURES: '3/60',
+      RATE_LIMIT_INTEGRATION: '100/60',
+      TRUST_PROXY: 'loopback',
+      SWAGGER_REQUIRE_ADMIN: 'true',
+    });
   });
   afterAll(() => t.close());
 
-  const from = (address: string, token: string) => t.http().post(PREVIEW).set('X-Forwarded-For', address).set(bearer(token)).send({ cameras: [] });
+  const from = (address: string, token: string) =>
+    t.http().post(PREVIEW).set('X-Forwarded-For', address).set(bearer(token)).send({ cameras: [] });
 
   it('refuses a flood of made-up tokens from one address before looking them up, on every authenticated group', async () => {
     const { token } = await anIntegration(t.prisma);
@@ -104,7 +110,10 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body).toEqual({ message: 'Too Many Attempts.' });
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.9').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429);
+    expect(
+      (await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.9').set(bearer(TEST_ADMIN_TOKEN)))
+        .status,
+    ).toBe(429);
     expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.9')).status).toBe(403);
     // Another address, and valid credentials, are not affected.
     expect((await from('203.0.113.10', token)).status).toBe(422);
@@ -112,11 +121,20 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
 
   it("counts wrong tokens typed into the console's sign-in form", async () => {
     // The console is HTML, outside openapi.json: plain supertest.
-    const guess = (path: string) => request(t.app.getHttpServer()).post(path).set('X-Forwarded-For', '203.0.113.30').type('form').send({ token: 'cla_guess' });
+    const guess = (path: string) =>
+      request(t.app.getHttpServer())
+        .post(path)
+        .set('X-Forwarded-For', '203.0.113.30')
+        .type('form')
+        .send({ token: 'cla_guess' });
     // Any spelling Express routes to the form counts (the same route, the same budget).
-    for (const path of ['/admin/sign-in', '/Admin/Sign-In', '/admin/sign-in/', '/ADMIN/sign-in']) expect((await guess(path)).status).toBe(303);
+    for (const path of ['/admin/sign-in', '/Admin/Sign-In', '/admin/sign-in/', '/ADMIN/sign-in'])
+      expect((await guess(path)).status).toBe(303);
     await eventually(async () =>
-      expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.30').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429),
+      expect(
+        (await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.30').set(bearer(TEST_ADMIN_TOKEN)))
+          .status,
+      ).toBe(429),
     );
   });
 
@@ -130,14 +148,26 @@ describe(`failed credentials, per address (${process.env.TEST_DB})`, () => {
     const blocked = await docs().auth('admin', TEST_ADMIN_TOKEN);
     expect(blocked.body).toEqual({ message: 'Too Many Attempts.' });
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.40').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(429);
-    expect((await t.http().get('/api/docs-json').set('X-Forwarded-For', '203.0.113.41').set(bearer(TEST_ADMIN_TOKEN))).status).toBe(200);
+    expect(
+      (await t.http().get('/api/v1/admin/users').set('X-Forwarded-For', '203.0.113.40').set(bearer(TEST_ADMIN_TOKEN)))
+        .status,
+    ).toBe(429);
+    expect(
+      (await t.http().get('/api/docs-json').set('X-Forwarded-For', '203.0.113.41').set(bearer(TEST_ADMIN_TOKEN)))
+        .status,
+    ).toBe(200);
   });
 
   it('counts missing credentials too, but not a viewer without a link token at a media server', async () => {
-    for (let i = 0; i < 10; i++) expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.20')).status).toBe(401);
-    for (let i = 0; i <= 3; i++) expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({ cameras: [] })).status).toBe(401);
-    await eventually(async () => expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({})).status).toBe(429));
+    for (let i = 0; i < 10; i++)
+      expect((await t.http().get(VERIFY).set('X-Forwarded-For', '203.0.113.20')).status).toBe(401);
+    for (let i = 0; i <= 3; i++)
+      expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({ cameras: [] })).status).toBe(
+        401,
+      );
+    await eventually(async () =>
+      expect((await t.http().post(PREVIEW).set('X-Forwarded-For', '203.0.113.20').send({})).status).toBe(429),
+    );
   });
 });
 

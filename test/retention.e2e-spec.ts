@@ -55,11 +55,19 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     const oldEvents = await auditEventsFrom(366, 400, 2000);
     const keptEvents = await auditEventsFrom(364, 1);
     await t.prisma.hourlyStat.createMany({
-      data: [32, 31.5, 30, 1].map((days) => ({ hour: new Date(NOW.getTime() - days * 86_400_000), metric: 'issued', count: 1 })),
+      data: [32, 31.5, 30, 1].map((days) => ({
+        hour: new Date(NOW.getTime() - days * 86_400_000),
+        metric: 'issued',
+        count: 1,
+      })),
     });
 
     // A batch of 2: the purge goes round until a batch comes back short.
-    expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({ links: oldLinks.length, auditEvents: oldEvents.length, hourlyStats: 2 });
+    expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({
+      links: oldLinks.length,
+      auditEvents: oldEvents.length,
+      hourlyStats: 2,
+    });
 
     const remainingLinks = (await t.prisma.issuedLink.findMany({ select: { id: true } })).map((row) => row.id);
     expect(remainingLinks.sort()).toEqual([...keptLinks].sort());
@@ -79,7 +87,14 @@ describe(`retention of 0 days (${process.env.TEST_DB})`, () => {
     const t = await createTestApp({ LINK_RETENTION_DAYS: '0', AUDIT_RETENTION_DAYS: '0' });
     try {
       await t.prisma.auditEvent.create({
-        data: { occurredAt: daysAgo(5000), actor: 'admin-token:test', action: 'DELETE /x', objectType: 'x', outcome: 'success', statusCode: 200 },
+        data: {
+          occurredAt: daysAgo(5000),
+          actor: 'admin-token:test',
+          action: 'DELETE /x',
+          objectType: 'x',
+          outcome: 'success',
+          statusCode: 200,
+        },
       });
       expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({ links: 0, auditEvents: 0, hourlyStats: 0 });
       expect(await t.prisma.auditEvent.count()).toBe(1);

@@ -47,7 +47,11 @@ describe('npm run db:seed', () => {
     fetch(`${server.url}/api/v1/cameras/preview`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cameras: [{ uuid: EXAMPLE_CAMERA }, { uuid: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e' }], source: 'mp4', ttl: '100' }),
+      body: JSON.stringify({
+        cameras: [{ uuid: EXAMPLE_CAMERA }, { uuid: '7b2d4c1e-5f6a-4b8c-9d0e-1f2a3b4c5d6e' }],
+        source: 'mp4',
+        ttl: '100',
+      }),
     }).then((r) => r.json() as Promise<{ uuid: string }[]>);
 
   it('adds demo data and prints tokens that work, and can run again', async () => {
@@ -60,16 +64,22 @@ describe('npm run db:seed', () => {
     const second = tokens((await seed()).stdout);
     expect(second.integration).not.toBe(first.integration);
     expect(await preview(second.integration!)).toHaveLength(2);
-    const cameras = await fetch(`${server.url}/api/v1/admin/cameras`, { headers: { Authorization: `Bearer ${ADMIN}` } }).then((r) => r.json());
+    const cameras = await fetch(`${server.url}/api/v1/admin/cameras`, {
+      headers: { Authorization: `Bearer ${ADMIN}` },
+    }).then((r) => r.json());
     expect(cameras).toHaveLength(2);
   });
 
   it("records an archive inside the camera's retention, ending now", async () => {
     await seed();
     const admin = <T>(path: string) =>
-      fetch(`${server.url}/api/v1/admin${path}`, { headers: { Authorization: `Bearer ${ADMIN}` } }).then((r) => r.json() as Promise<T>);
+      fetch(`${server.url}/api/v1/admin${path}`, { headers: { Authorization: `Bearer ${ADMIN}` } }).then(
+        (r) => r.json() as Promise<T>,
+      );
     const camera = await admin<{ archive_retention_days: number }>(`/cameras/${EXAMPLE_CAMERA}`);
-    const { ranges } = await admin<{ ranges: { from: string; to: string }[] }>(`/cameras/${EXAMPLE_CAMERA}/archive-ranges`);
+    const { ranges } = await admin<{ ranges: { from: string; to: string }[] }>(
+      `/cameras/${EXAMPLE_CAMERA}/archive-ranges`,
+    );
     expect(ranges).toHaveLength(1);
     const [from, to] = [Date.parse(ranges[0].from), Date.parse(ranges[0].to)];
     expect(from).toBeGreaterThan(Date.now() - camera.archive_retention_days * 86_400_000);
@@ -79,16 +89,21 @@ describe('npm run db:seed', () => {
 
   it('plays every seeded stream through nginx from deploy/media: preview, playlist and each segment', async () => {
     const { integration } = tokens((await seed()).stdout);
-    const cameras: { uuid: string; streams: { type: string; name: string }[] }[] = await fetch(`${server.url}/api/v1/admin/cameras`, {
-      headers: { Authorization: `Bearer ${ADMIN}` },
-    }).then((r) => r.json() as Promise<typeof cameras>);
+    const cameras: { uuid: string; streams: { type: string; name: string }[] }[] = await fetch(
+      `${server.url}/api/v1/admin/cameras`,
+      {
+        headers: { Authorization: `Bearer ${ADMIN}` },
+      },
+    ).then((r) => r.json() as Promise<typeof cameras>);
     const issue = (kind: 'preview' | 'video', body: object) =>
       fetch(`${server.url}/api/v1/cameras/${kind}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${integration}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       }).then((r) => r.json() as Promise<{ url: string }[]>);
-    const streams = cameras.flatMap((camera) => camera.streams.map((stream) => ({ uuid: camera.uuid, stream_type: stream.type })));
+    const streams = cameras.flatMap((camera) =>
+      camera.streams.map((stream) => ({ uuid: camera.uuid, stream_type: stream.type })),
+    );
     expect(streams).toHaveLength(3);
     for (const stream of streams) {
       for (const source of ['jpg', 'mp4']) {

@@ -41,7 +41,10 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
   }
 
   const viaNginx = (uri: string, ip = '203.0.113.7', userAgent = 'Lavf/59.27.100') =>
-    t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET', 'X-Real-IP': ip, 'User-Agent': userAgent });
+    t
+      .http()
+      .get(`${AUTH}/nginx`)
+      .set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET', 'X-Real-IP': ip, 'User-Agent': userAgent });
   const viaMediaMtx = (body: object) =>
     t
       .http()
@@ -53,7 +56,8 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       .get(`${AUTH}/flussonic`)
       .query({ ip: '203.0.113.9', proto: 'hls', ...query });
 
-  const sessionsOf = (linkId: string) => t.prisma.viewingSession.findMany({ where: { linkId }, orderBy: { startedAt: 'asc' } });
+  const sessionsOf = (linkId: string) =>
+    t.prisma.viewingSession.findMany({ where: { linkId }, orderBy: { startedAt: 'asc' } });
 
   describe('recording', () => {
     it('records an nginx viewer as one session of its link and address, in one statement per flush and none per request', async () => {
@@ -61,7 +65,12 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       const dir = url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1);
       await recorder.flush();
       t.queries.reset();
-      for (const file of ['index.m3u8', 'tracks-v1/index.m3u8', 'tracks-v1/segment-000123.ts', 'tracks-v1/segment-000124.ts']) {
+      for (const file of [
+        'index.m3u8',
+        'tracks-v1/index.m3u8',
+        'tracks-v1/segment-000123.ts',
+        'tracks-v1/segment-000124.ts',
+      ]) {
         expect((await viaNginx(`${dir}${file}?token=${token}`)).status).toBe(204);
       }
       expect((await viaNginx(`${url.pathname}?token=${token}`, '198.51.100.4')).status).toBe(204);
@@ -69,7 +78,11 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       await recorder.flush();
       expect(t.queries.matching(SESSION_WRITE)).toHaveLength(1);
       const rows = await sessionsOf(linkId);
-      expect(rows.map((r) => [r.mediaServerKind, r.mediaServerSessionId, r.protocol, r.viewerIp, r.userAgent, r.endedAt]).sort()).toEqual([
+      expect(
+        rows
+          .map((r) => [r.mediaServerKind, r.mediaServerSessionId, r.protocol, r.viewerIp, r.userAgent, r.endedAt])
+          .sort(),
+      ).toEqual([
         ['nginx', null, 'hls', '198.51.100.4', 'Lavf/59.27.100', null],
         ['nginx', null, 'hls', '203.0.113.7', 'Lavf/59.27.100', null],
       ]);
@@ -82,12 +95,16 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       expect((await viaMediaMtx(read)).status).toBe(200);
       await recorder.flush();
       expect((await viaMediaMtx(read)).status).toBe(200);
-      expect((await viaMediaMtx({ ...read, id: randomUUID(), protocol: 'rtsp', userAgent: undefined })).status).toBe(200);
+      expect((await viaMediaMtx({ ...read, id: randomUUID(), protocol: 'rtsp', userAgent: undefined })).status).toBe(
+        200,
+      );
       // Refused: not a session.
       expect((await viaMediaMtx({ ...read, id: randomUUID(), action: 'publish' })).status).toBe(401);
       await recorder.flush();
       const rows = await sessionsOf(linkId);
-      expect(rows.map((r) => [r.mediaServerKind, r.mediaServerSessionId === id, r.protocol, r.viewerIp, r.userAgent]).sort()).toEqual([
+      expect(
+        rows.map((r) => [r.mediaServerKind, r.mediaServerSessionId === id, r.protocol, r.viewerIp, r.userAgent]).sort(),
+      ).toEqual([
         ['mediamtx', false, 'rtsp', '203.0.113.8', null],
         ['mediamtx', true, 'webrtc', '203.0.113.8', 'Mozilla/5.0'],
       ]);
@@ -96,26 +113,46 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
     it("records Flussonic's session id, kept through its re-checks", async () => {
       const { camera, token, linkId } = await aLiveLink();
       const session_id = randomUUID();
-      const ask = (request_type: string) => viaFlussonic({ name: camera.streams[0].name, token, session_id, request_type });
+      const ask = (request_type: string) =>
+        viaFlussonic({ name: camera.streams[0].name, token, session_id, request_type });
       expect((await ask('new_session')).status).toBe(200);
       await recorder.flush();
       expect((await ask('update_session')).status).toBe(200);
       await recorder.flush();
       const rows = await sessionsOf(linkId);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ mediaServerKind: 'flussonic', mediaServerSessionId: session_id, protocol: 'hls', viewerIp: '203.0.113.9' });
+      expect(rows[0]).toMatchObject({
+        mediaServerKind: 'flussonic',
+        mediaServerSessionId: session_id,
+        protocol: 'hls',
+        viewerIp: '203.0.113.9',
+      });
       expect(rows[0].lastSeenAt.getTime()).toBeGreaterThan(rows[0].startedAt.getTime());
     });
 
     it('bounds what media servers report without refusing the viewer: odd ids, protocols and user agents', async () => {
       const { camera, token, linkId } = await aLiveLink();
       const path = camera.streams[0].name;
-      expect((await viaMediaMtx({ path, token, id: 'x'.repeat(4000), protocol: 'RTSP<script>', userAgent: 'u'.repeat(4000) })).status).toBe(200);
+      expect(
+        (
+          await viaMediaMtx({
+            path,
+            token,
+            id: 'x'.repeat(4000),
+            protocol: 'RTSP<script>',
+            userAgent: 'u'.repeat(4000),
+          })
+        ).status,
+      ).toBe(200);
       expect((await viaMediaMtx({ path, token, id: null, protocol: 'srt' })).status).toBe(200);
       expect((await viaFlussonic({ name: path, token, session_id: '../../\u0001', proto: 'hls' })).status).toBe(200);
       await recorder.flush();
       const rows = await sessionsOf(linkId);
-      expect(rows.every((r) => r.mediaServerSessionId === null && r.protocol.length <= 16 && (r.userAgent?.length ?? 0) <= 256)).toBe(true);
+      expect(
+        rows.every(
+          (r) => r.mediaServerSessionId === null && r.protocol.length <= 16 && (r.userAgent?.length ?? 0) <= 256,
+        ),
+      ).toBe(true);
       expect(rows.map((r) => r.protocol).sort()).toEqual(['hls', 'other']);
     });
   });
@@ -124,20 +161,33 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
     async function watched(asUser = false) {
       const link = await aLiveLink(asUser);
       const id = randomUUID();
-      expect((await viaMediaMtx({ path: link.camera.streams[0].name, token: link.token, id, protocol: 'rtsp' })).status).toBe(200);
+      expect(
+        (await viaMediaMtx({ path: link.camera.streams[0].name, token: link.token, id, protocol: 'rtsp' })).status,
+      ).toBe(200);
       await recorder.flush();
       return { ...link, mediaMtxId: id };
     }
 
     it("lists a link's sessions newest first, a page at a time, and 404 for an unknown link", async () => {
       const { linkId, camera, token } = await watched();
-      expect((await viaMediaMtx({ path: camera.streams[0].name, token, id: randomUUID(), protocol: 'hls' })).status).toBe(200);
+      expect(
+        (await viaMediaMtx({ path: camera.streams[0].name, token, id: randomUUID(), protocol: 'hls' })).status,
+      ).toBe(200);
       await recorder.flush();
       const first = await t.http().get(`/api/v1/admin/links/${linkId}/sessions`).set(admin).query({ limit: 1 });
       expect(first.status).toBe(200);
       expect(first.body.data).toHaveLength(1);
-      expect(first.body.data[0]).toMatchObject({ link_id: linkId, camera_uuid: camera.uuid, protocol: 'hls', ended_at: null });
-      const second = await t.http().get(`/api/v1/admin/links/${linkId}/sessions`).set(admin).query({ limit: 1, cursor: first.body.next_cursor });
+      expect(first.body.data[0]).toMatchObject({
+        link_id: linkId,
+        camera_uuid: camera.uuid,
+        protocol: 'hls',
+        ended_at: null,
+      });
+      const second = await t
+        .http()
+        .get(`/api/v1/admin/links/${linkId}/sessions`)
+        .set(admin)
+        .query({ limit: 1, cursor: first.body.next_cursor });
       expect(second.body).toMatchObject({ data: [expect.objectContaining({ protocol: 'rtsp' })], next_cursor: null });
       expect((await t.http().get(`/api/v1/admin/links/${randomUUID()}/sessions`).set(admin)).status).toBe(404);
     });
@@ -155,7 +205,9 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
         return (res.body.data as { link_id: string }[]).map((s) => s.link_id);
       };
       expect(await list({ camera_uuid: a.camera.uuid })).toEqual([a.linkId]);
-      expect(await list({ integration_id: 'integration' in a.issuer ? a.issuer.integration.id : '' })).toEqual([a.linkId]);
+      expect(await list({ integration_id: 'integration' in a.issuer ? a.issuer.integration.id : '' })).toEqual([
+        a.linkId,
+      ]);
       expect(await list({ user_id: 'user' in b.issuer ? b.issuer.user.id : '' })).toEqual([b.linkId]);
       expect(await list({ media_server_id: b.camera.mediaServerId })).toEqual([b.linkId]);
       const all = await list({});
@@ -169,17 +221,27 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       const end = () => t.http().post(`${SESSIONS}/${session.id}/end`).set(admin).send({ reason: 'shared on a forum' });
       const res = await end();
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: session.id, end_reason: 'ended_by_admin', kick_state: 'pending', media_server_session_id: mediaMtxId });
+      expect(res.body).toMatchObject({
+        id: session.id,
+        end_reason: 'ended_by_admin',
+        kick_state: 'pending',
+        media_server_session_id: mediaMtxId,
+      });
       expect((await end()).status).toBe(409);
       expect((await t.http().post(`${SESSIONS}/${randomUUID()}/end`).set(admin).send({})).status).toBe(404);
       expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
-      const events = await t.prisma.auditEvent.findMany({ where: { objectType: 'sessions', objectId: session.id }, orderBy: { occurredAt: 'asc' } });
+      const events = await t.prisma.auditEvent.findMany({
+        where: { objectType: 'sessions', objectId: session.id },
+        orderBy: { occurredAt: 'asc' },
+      });
       expect(events.map((e) => [e.statusCode, (e.details as { body: { reason: string } }).body.reason])).toEqual([
         [200, 'shared on a forum'],
         [409, 'shared on a forum'],
       ]);
       // The link still opens: the same MediaMTX session asking again is a new session, not the ended one.
-      expect((await viaMediaMtx({ path: camera.streams[0].name, token, id: mediaMtxId, protocol: 'rtsp' })).status).toBe(200);
+      expect(
+        (await viaMediaMtx({ path: camera.streams[0].name, token, id: mediaMtxId, protocol: 'rtsp' })).status,
+      ).toBe(200);
       await recorder.flush();
       expect((await sessionsOf(linkId)).map((s) => s.endReason)).toEqual(['ended_by_admin', null]);
     });
@@ -201,7 +263,15 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       expect(res.headers['content-disposition']).toBe('attachment; filename="sessions.csv"');
       const [header, row, ...rest] = (res.body as string).trim().split('\n');
       expect(header.split(',')).toEqual(
-        expect.arrayContaining(['id', 'link_id', 'media_server_session_id', 'protocol', 'viewer_ip', 'end_reason', 'kick_state']),
+        expect.arrayContaining([
+          'id',
+          'link_id',
+          'media_server_session_id',
+          'protocol',
+          'viewer_ip',
+          'end_reason',
+          'kick_state',
+        ]),
       );
       expect(row).toContain(linkId);
       expect(rest).toEqual([]);

@@ -28,7 +28,9 @@ describe('start-up checks', () => {
   it('refuses an unmigrated database, naming `npm run db:migrate`', async () => {
     const name = await emptyDatabase();
     const line = oneLineFailure(await runToExit({ DATABASE_URL: databaseUrl(name) }));
-    expect(line).toBe(`camlinks cannot start: PostgreSQL at 127.0.0.1:5432/${name} is not migrated (no camlinks tables): run \`npm run db:migrate\`.`);
+    expect(line).toBe(
+      `camlinks cannot start: PostgreSQL at 127.0.0.1:5432/${name} is not migrated (no camlinks tables): run \`npm run db:migrate\`.`,
+    );
   }, 120_000);
 
   it('refuses a database that does not exist, naming `createdb`', async () => {
@@ -44,7 +46,9 @@ describe('start-up checks', () => {
     created.push(name);
     await insertUnknownMigration(name);
     const line = oneLineFailure(await runToExit({ DATABASE_URL: databaseUrl(name) }));
-    expect(line).toMatch(/^camlinks cannot start: PostgreSQL at .* has 1 migration\(s\) this camlinks does not know \(29991231000000_from_the_future\)/);
+    expect(line).toMatch(
+      /^camlinks cannot start: PostgreSQL at .* has 1 migration\(s\) this camlinks does not know \(29991231000000_from_the_future\)/,
+    );
   }, 120_000);
 
   it('checks the port before the database: a port in use is one line naming PORT', async () => {
@@ -55,7 +59,9 @@ describe('start-up checks', () => {
       // On an unmigrated database: the port is what it reports, so it was checked first.
       const name = await emptyDatabase();
       const line = oneLineFailure(await runToExit({ DATABASE_URL: databaseUrl(name), PORT: String(port) }));
-      expect(line).toBe(`camlinks cannot start: PORT ${port} on HOST 127.0.0.1 is in use by another process: stop it, or set PORT to a free port.`);
+      expect(line).toBe(
+        `camlinks cannot start: PORT ${port} on HOST 127.0.0.1 is in use by another process: stop it, or set PORT to a free port.`,
+      );
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }
@@ -73,7 +79,10 @@ describe('start-up checks', () => {
 
     const ready = async () => {
       const res = await fetch(`${server.url}/health/ready`);
-      return { status: res.status, body: (await res.json()) as { details: Record<string, { status: string; problem?: string }> } };
+      return {
+        status: res.status,
+        body: (await res.json()) as { details: Record<string, { status: string; problem?: string }> },
+      };
     };
 
     it('is not ready once the database has a migration the code does not know, and ready again when it is gone', async () => {
@@ -81,8 +90,14 @@ describe('start-up checks', () => {
       await insertUnknownMigration(name);
       const { status, body } = await ready();
       expect(status).toBe(503);
-      expect(body.details.migrations).toEqual({ status: 'down', problem: expect.stringContaining('29991231000000_from_the_future') });
-      await adminQueryOn(name, `DELETE FROM _prisma_migrations WHERE migration_name = '29991231000000_from_the_future'`);
+      expect(body.details.migrations).toEqual({
+        status: 'down',
+        problem: expect.stringContaining('29991231000000_from_the_future'),
+      });
+      await adminQueryOn(
+        name,
+        `DELETE FROM _prisma_migrations WHERE migration_name = '29991231000000_from_the_future'`,
+      );
       expect((await ready()).status).toBe(200);
     });
 

@@ -30,7 +30,8 @@ describe('the TypeScript client (clients/typescript)', () => {
       // The same command as `npm run client:generate`, into a scratch file.
       await run(bin('openapi-typescript'), ['openapi.json', '-o', join(dir, 'openapi.d.ts')], { cwd: ROOT });
       const fresh = await readFile(join(dir, 'openapi.d.ts'), 'utf8');
-      if (fresh !== (await readFile(GENERATED, 'utf8'))) throw new Error(`${GENERATED} is stale: run npm run client:generate`);
+      if (fresh !== (await readFile(GENERATED, 'utf8')))
+        throw new Error(`${GENERATED} is stale: run npm run client:generate`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -38,9 +39,13 @@ describe('the TypeScript client (clients/typescript)', () => {
     // Response headers are an open map in every openapi-typescript output; nothing else may be unknown.
     const unknowns = generated
       .split('\n')
-      .filter((line) => /\bunknown\b/.test(line.replace(/\/\*\*.*\*\//, '')) && !/^\s*\[name: string\]: unknown;$/.test(line));
+      .filter(
+        (line) => /\bunknown\b/.test(line.replace(/\/\*\*.*\*\//, '')) && !/^\s*\[name: string\]: unknown;$/.test(line),
+      );
     expect(unknowns).toEqual([]);
-    const contents = [...generated.matchAll(/content: \{\n((?:\s+"[^"]+": .*\n)+)/g)].map((match) => [...match[1].matchAll(/"([^"]+)":/g)].map((m) => m[1]));
+    const contents = [...generated.matchAll(/content: \{\n((?:\s+"[^"]+": .*\n)+)/g)].map((match) =>
+      [...match[1].matchAll(/"([^"]+)":/g)].map((m) => m[1]),
+    );
     expect(contents.length).toBeGreaterThan(50);
     expect(contents.filter((types) => types.length > 1)).toEqual([]);
   }, 120_000);

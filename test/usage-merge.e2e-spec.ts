@@ -44,13 +44,37 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
   });
   // Instance A saw the first use and the last refusal; instance B the last use.
   const fromA = (id: string) =>
-    delta(id, { uses: 2, firstUsedAt: at(0), lastUsedAt: at(5), lastIp: '192.0.2.1', denied: 1, lastDeniedAt: at(9), lastDeniedReason: 'wrong_resource' });
+    delta(id, {
+      uses: 2,
+      firstUsedAt: at(0),
+      lastUsedAt: at(5),
+      lastIp: '192.0.2.1',
+      denied: 1,
+      lastDeniedAt: at(9),
+      lastDeniedReason: 'wrong_resource',
+    });
   const fromB = (id: string) =>
-    delta(id, { uses: 1, firstUsedAt: at(3), lastUsedAt: at(7), lastIp: '198.51.100.2', denied: 2, lastDeniedAt: at(4), lastDeniedReason: 'expired' });
+    delta(id, {
+      uses: 1,
+      firstUsedAt: at(3),
+      lastUsedAt: at(7),
+      lastIp: '198.51.100.2',
+      denied: 2,
+      lastDeniedAt: at(4),
+      lastDeniedReason: 'expired',
+    });
   const usage = (id: string) =>
     t.prisma.issuedLink.findUniqueOrThrow({
       where: { id },
-      select: { useCount: true, firstUsedAt: true, lastUsedAt: true, lastIp: true, deniedCount: true, lastDeniedAt: true, lastDeniedReason: true },
+      select: {
+        useCount: true,
+        firstUsedAt: true,
+        lastUsedAt: true,
+        lastIp: true,
+        deniedCount: true,
+        lastDeniedAt: true,
+        lastDeniedReason: true,
+      },
     });
 
   it('merges the first use as LEAST, the last as GREATEST, with the IP of the newest use and the reason of the newest refusal', async () => {
@@ -100,7 +124,9 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       .set(bearer(token))
       .send({ cameras: cameras.map(({ uuid }) => ({ uuid })) });
     const hashes = (res.body as { url: string }[]).map(({ url }) => hashToken(new URL(url).searchParams.get('token')!));
-    return (await t.prisma.issuedLink.findMany({ where: { tokenHash: { in: hashes } }, select: { id: true } })).map(({ id }) => id);
+    return (await t.prisma.issuedLink.findMany({ where: { tokenHash: { in: hashes } }, select: { id: true } })).map(
+      ({ id }) => id,
+    );
   }
 
   /** The same items in another order (deterministic: rotated, and reversed every other time). */
@@ -113,7 +139,9 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
   it('adds overlapping flushes that share links in any order without a deadlock (40P01), none lost', async () => {
     const repository = t.app.get(VerificationRepository);
     const ids = await links(30);
-    const flushes = Array.from({ length: OVERLAPPING }, (_, n) => repository.addUsage(reordered(ids, n).map((id) => delta(id, { uses: 1 }))));
+    const flushes = Array.from({ length: OVERLAPPING }, (_, n) =>
+      repository.addUsage(reordered(ids, n).map((id) => delta(id, { uses: 1 }))),
+    );
     const failed = (await Promise.allSettled(flushes)).filter((result) => result.status === 'rejected');
     expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
     const counts = await t.prisma.issuedLink.findMany({ where: { id: { in: ids } }, select: { useCount: true } });
@@ -124,7 +152,9 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
     const repository = t.app.get(HourlyStatsRepository);
     const hour = new Date(Date.UTC(2026, 10, 1, 3));
     const metrics = Array.from({ length: 30 }, (_, n) => `test:overlap-${n}`);
-    const flushes = Array.from({ length: OVERLAPPING }, (_, n) => repository.add(reordered(metrics, n).map((metric) => ({ hour, metric, count: 1 }))));
+    const flushes = Array.from({ length: OVERLAPPING }, (_, n) =>
+      repository.add(reordered(metrics, n).map((metric) => ({ hour, metric, count: 1 }))),
+    );
     const failed = (await Promise.allSettled(flushes)).filter((result) => result.status === 'rejected');
     expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
     const rows = await t.prisma.hourlyStat.findMany({ where: { hour, metric: { in: metrics } } });

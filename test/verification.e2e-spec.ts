@@ -31,7 +31,11 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       .http()
       .post('/api/v1/cameras/archive')
       .set(bearer(integrationToken))
-      .send({ cameras: [{ uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() }] });
+      .send({
+        cameras: [
+          { uuid: camera.uuid, from: new Date(from).toISOString(), to: new Date(from + 3600_000).toISOString() },
+        ],
+      });
     expect(res.status).toBe(200);
     return { camera, from, url: new URL(res.body[0].url) };
   }
@@ -64,8 +68,12 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect((await viaNginx(`${link.path}?token=garbage`)).status).toBe(403);
       expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Original-Method': 'POST' })).status).toBe(403);
       // The same token for the live video, the other format or another stream: refused.
-      expect((await viaNginx(`${link.path.replace('preview.jpg', 'preview.mp4')}?token=${link.token}`)).status).toBe(403);
-      expect((await viaNginx(`${link.path.replace('preview.jpg', 'index.m3u8')}?token=${link.token}`)).status).toBe(403);
+      expect((await viaNginx(`${link.path.replace('preview.jpg', 'preview.mp4')}?token=${link.token}`)).status).toBe(
+        403,
+      );
+      expect((await viaNginx(`${link.path.replace('preview.jpg', 'index.m3u8')}?token=${link.token}`)).status).toBe(
+        403,
+      );
       expect((await viaNginx(`/${camera.streams[1].name}/preview.jpg?token=${link.token}`)).status).toBe(403);
     });
 
@@ -83,7 +91,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const link = await issue({ cameras: [{ uuid: camera.uuid, date: date.toISOString() }] });
       expect(link.path).toMatch(/\/\d+-preview\.mp4$/);
       expect((await viaNginx(`${link.path}?token=${link.token}`)).status).toBe(204);
-      expect((await viaNginx(`${link.path.replace(/\d+-preview/, '1000-preview')}?token=${link.token}`)).status).toBe(403);
+      expect((await viaNginx(`${link.path.replace(/\d+-preview/, '1000-preview')}?token=${link.token}`)).status).toBe(
+        403,
+      );
     });
   });
 
@@ -147,7 +157,11 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const res = await t.http().post('/api/v1/cameras/video').set(bearer(integrationToken)).send(body);
       expect(res.status).toBe(200);
       const url = new URL(res.body[0].url);
-      return { token: url.searchParams.get('token')!, path: url.pathname, dir: url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1) };
+      return {
+        token: url.searchParams.get('token')!,
+        path: url.pathname,
+        dir: url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1),
+      };
     };
     const chunkPath = (at: number) => {
       const d = new Date(at);
@@ -175,7 +189,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     it('opens an archive link only inside its window (nginx)', async () => {
       const camera = await aCamera(t.prisma);
       const from = Date.now() - 2 * 3600_000;
-      const { token, path, dir } = await videoLink({ cameras: [{ uuid: camera.uuid, date: new Date(from).toISOString() }] });
+      const { token, path, dir } = await videoLink({
+        cameras: [{ uuid: camera.uuid, date: new Date(from).toISOString() }],
+      });
       const open = async (p: string) => (await viaNginx(`${p}?token=${token}`)).status;
       expect(path).toBe(`${dir}index-${seconds(from)}-now.m3u8`);
       expect(await open(path)).toBe(204);
@@ -196,7 +212,12 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
 
       const path = camera.streams[0].name;
       const playback = (start: number, duration: number) =>
-        viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&start=${new Date(start).toISOString()}&duration=${duration}s` });
+        viaMediaMtx({
+          action: 'playback',
+          path,
+          token,
+          query: `path=${path}&start=${new Date(start).toISOString()}&duration=${duration}s`,
+        });
       expect((await playback(from, 3600)).status).toBe(200);
       expect((await playback(from + 600_000, 600)).status).toBe(200);
       expect((await playback(from - 600_000, 600)).status).toBe(401);
@@ -211,7 +232,16 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect((await viaFlussonic({ name, token, proto: 'rtsp' })).status).toBe(200);
       expect((await viaFlussonic({ name, token, proto: 'jpeg' })).status).toBe(403);
       expect((await viaMediaMtx({ action: 'read', path: name, protocol: 'rtsp', token })).status).toBe(200);
-      expect((await viaMediaMtx({ action: 'playback', path: name, token, query: `start=${new Date().toISOString()}&duration=60` })).status).toBe(401);
+      expect(
+        (
+          await viaMediaMtx({
+            action: 'playback',
+            path: name,
+            token,
+            query: `start=${new Date().toISOString()}&duration=60`,
+          })
+        ).status,
+      ).toBe(401);
       // An RTSP link is not an HLS link: nginx serves no RTSP.
       expect((await viaNginx(`/${name}/index.m3u8?token=${token}`)).status).toBe(403);
     });
@@ -238,26 +268,37 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
 
     it('refuses a revoked link', () =>
       allowedThenRefusedAfter(({ token }) =>
-        t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { revokedAt: new Date(), revokedBy: 'test' } }),
+        t.prisma.issuedLink.update({
+          where: { tokenHash: hashToken(token) },
+          data: { revokedAt: new Date(), revokedBy: 'test' },
+        }),
       ));
     it('refuses an expired link', () =>
       allowedThenRefusedAfter(
         ({ token }) =>
-          t.prisma.$executeRaw`UPDATE issued_links SET expires_at = now() - interval '1 second', revoked_at = NULL WHERE token_hash = ${hashToken(token)}`,
+          t.prisma
+            .$executeRaw`UPDATE issued_links SET expires_at = now() - interval '1 second', revoked_at = NULL WHERE token_hash = ${hashToken(token)}`,
       ));
     it('refuses when the camera is blocked', () =>
-      allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } })));
-    it('refuses when the camera is deleted', () => allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } })));
+      allowedThenRefusedAfter(({ cameraUuid }) =>
+        t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } }),
+      ));
+    it('refuses when the camera is deleted', () =>
+      allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } })));
     it('refuses when the stream is renamed', () =>
       allowedThenRefusedAfter(
-        ({ cameraUuid }) => t.prisma.$executeRaw`UPDATE camera_streams SET name = name || '-renamed' WHERE camera_uuid = ${cameraUuid}::uuid`,
+        ({ cameraUuid }) =>
+          t.prisma
+            .$executeRaw`UPDATE camera_streams SET name = name || '-renamed' WHERE camera_uuid = ${cameraUuid}::uuid`,
       ));
     it('refuses when the issuing integration token is revoked', async () => {
       const { token, tokenId } = await anIntegration(t.prisma);
       const saved = integrationToken;
       integrationToken = token;
       try {
-        await allowedThenRefusedAfter(() => t.prisma.integrationToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } }));
+        await allowedThenRefusedAfter(() =>
+          t.prisma.integrationToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } }),
+        );
       } finally {
         integrationToken = saved;
       }
@@ -273,7 +314,8 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       allowedThenRefusedAfter(({ cameraUuid }) => t.prisma.accessGrant.deleteMany({ where: { cameraUuid } }), 'user'));
     it("refuses when the user's grant expires", () =>
       allowedThenRefusedAfter(
-        ({ cameraUuid }) => t.prisma.accessGrant.updateMany({ where: { cameraUuid }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+        ({ cameraUuid }) =>
+          t.prisma.accessGrant.updateMany({ where: { cameraUuid }, data: { expiresAt: new Date(Date.now() - 1000) } }),
         'user',
       ));
   });
@@ -281,16 +323,28 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   describe('media server secrets', () => {
     it("requires the media server's secret when it has one, by header or query parameter", async () => {
       const camera = await aCamera(t.prisma);
-      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { verificationSecretHash: hashToken('s3cret-for-edge') } });
+      await t.prisma.mediaServer.update({
+        where: { id: camera.mediaServerId },
+        data: { verificationSecretHash: hashToken('s3cret-for-edge') },
+      });
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });
       const uri = `${link.path}?token=${link.token}`;
       await eventually(async () => expect((await viaNginx(uri)).status).toBe(401));
       expect((await viaNginx(uri, { 'X-Media-Server-Secret': 'wrong' })).status).toBe(403);
       expect((await viaNginx(uri, { 'X-Media-Server-Secret': 's3cret-for-edge' })).status).toBe(204);
-      expect((await t.http().get(`${AUTH}/nginx?secret=s3cret-for-edge`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' })).status).toBe(204);
+      expect(
+        (
+          await t
+            .http()
+            .get(`${AUTH}/nginx?secret=s3cret-for-edge`)
+            .set({ 'X-Original-URI': uri, 'X-Original-Method': 'GET' })
+        ).status,
+      ).toBe(204);
       const name = camera.streams[0].name;
       expect((await viaFlussonic({ name, token: link.token, proto: 'mp4' })).status).toBe(403);
-      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', secret: 's3cret-for-edge' })).status).toBe(200);
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', secret: 's3cret-for-edge' })).status).toBe(
+        200,
+      );
     });
   });
 
@@ -301,7 +355,11 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
         .http()
         .post('/api/v1/admin/media-servers')
         .set(admin)
-        .send({ name: `edge-${randomUUID()}`, base_url: 'http://media.test:8080', ...(secret ? { verification_secret: secret } : {}) });
+        .send({
+          name: `edge-${randomUUID()}`,
+          base_url: 'http://media.test:8080',
+          ...(secret ? { verification_secret: secret } : {}),
+        });
       expect(res.status).toBe(201);
       const camera = await aCamera(t.prisma, { mediaServerId: res.body.id });
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });
@@ -324,15 +382,23 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect((await viaNginx(open.uri, withSecret('secret-of-no-edge-0001'))).status).toBe(403);
       // The same through Flussonic and MediaMTX.
       const name = a.camera.streams[0].name;
-      expect((await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-b-0001' })).status).toBe(403);
-      expect((await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-a-0001' })).status).toBe(200);
+      expect(
+        (await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-b-0001' })).status,
+      ).toBe(403);
+      expect(
+        (await viaFlussonic({ name, token: a.link.token, proto: 'mp4', secret: 'secret-of-edge-a-0001' })).status,
+      ).toBe(200);
       const video = await t
         .http()
         .post('/api/v1/cameras/video')
         .set(bearer(integrationToken))
         .send({ cameras: [{ uuid: a.camera.uuid }], source: 'rtsp' });
       const live = new URL(video.body[0].url).searchParams.get('token')!;
-      const read = (secret: string) => t.http().post(`${AUTH}/mediamtx?secret=${secret}`).send({ action: 'read', path: name, token: live, ip: '203.0.113.7' });
+      const read = (secret: string) =>
+        t
+          .http()
+          .post(`${AUTH}/mediamtx?secret=${secret}`)
+          .send({ action: 'read', path: name, token: live, ip: '203.0.113.7' });
       expect((await read('secret-of-edge-a-0001')).status).toBe(200);
       expect((await read('secret-of-edge-b-0001')).status).toBe(401);
     });
@@ -340,7 +406,11 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
     it('follows a changed secret at once: the old one names no server any more', async () => {
       const a = await serverWithCamera('secret-before-change-01');
       expect((await viaNginx(a.uri, withSecret('secret-before-change-01'))).status).toBe(204);
-      const changed = await t.http().patch(`/api/v1/admin/media-servers/${a.id}`).set(admin).send({ verification_secret: 'secret-after-change-001' });
+      const changed = await t
+        .http()
+        .patch(`/api/v1/admin/media-servers/${a.id}`)
+        .set(admin)
+        .send({ verification_secret: 'secret-after-change-001' });
       expect(changed.status).toBe(200);
       expect((await viaNginx(a.uri, withSecret('secret-before-change-01'))).status).toBe(403);
       expect((await viaNginx(a.uri, withSecret('secret-after-change-001'))).status).toBe(204);
@@ -357,7 +427,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });
       const uri = `${link.path}?token=${link.token}`;
       expect((await t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri })).status).toBe(403);
-      expect((await t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'get' })).status).toBe(403);
+      expect(
+        (await t.http().get(`${AUTH}/nginx`).set({ 'X-Original-URI': uri, 'X-Original-Method': 'get' })).status,
+      ).toBe(403);
       expect((await viaNginx(uri)).status).toBe(204);
     });
 
@@ -366,8 +438,12 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const link = await issue({ cameras: [{ uuid: camera.uuid }], source: 'mp4' });
       const name = camera.streams[0].name;
       const T = Math.floor(Date.now() / 1000) - 3600;
-      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: 'preview' })).status).toBe(200);
-      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: `archive-${T}-3600` })).status).toBe(403);
+      expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: 'preview' })).status).toBe(
+        200,
+      );
+      expect(
+        (await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: `archive-${T}-3600` })).status,
+      ).toBe(403);
       expect((await viaFlussonic({ name, token: link.token, proto: 'mp4', media_request: 'index' })).status).toBe(403);
     });
 
@@ -375,7 +451,8 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const { camera, from, url } = await anHourOfArchive();
       const token = url.searchParams.get('token')!;
       const path = camera.streams[0].name;
-      const playback = (query: string) => viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&${query}` });
+      const playback = (query: string) =>
+        viaMediaMtx({ action: 'playback', path, token, query: `path=${path}&${query}` });
       const inside = new Date(from + 600_000).toISOString();
       const before = new Date(from - 86_400_000).toISOString();
       expect((await playback(`start=${inside}&duration=600s`)).status).toBe(200);
@@ -383,7 +460,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect((await playback(`start=${inside}&start=${before}&duration=600s`)).status).toBe(401);
       expect((await playback(`start=${before};start=${inside}&duration=600s`)).status).toBe(401);
       expect((await playback(`start=${inside};x=1&duration=600s`)).status).toBe(401);
-      expect((await playback(`start=${encodeURIComponent(new Date(from + 600_000).toString())}&duration=600s`)).status).toBe(401);
+      expect(
+        (await playback(`start=${encodeURIComponent(new Date(from + 600_000).toString())}&duration=600s`)).status,
+      ).toBe(401);
       expect((await playback(`start=${inside}&duration=600s&duration=99999s`)).status).toBe(401);
     });
   });
@@ -396,7 +475,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
         expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Real-IP': reported })).status).toBe(204);
       }
       await t.app.get(UsageRecorder).flush();
-      expect(await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } })).toMatchObject({ useCount: 3, lastIp: null });
+      expect(
+        await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } }),
+      ).toMatchObject({ useCount: 3, lastIp: null });
     });
 
     it('counts uses and refusals per link without a write per request, and flushes them', async () => {
@@ -408,7 +489,12 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       expect(before.useCount).toBe(0);
       await t.app.get(UsageRecorder).flush();
       const after = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } });
-      expect(after).toMatchObject({ useCount: 3, deniedCount: 1, lastIp: '198.51.100.9', lastDeniedReason: 'wrong_resource' });
+      expect(after).toMatchObject({
+        useCount: 3,
+        deniedCount: 1,
+        lastIp: '198.51.100.9',
+        lastDeniedReason: 'wrong_resource',
+      });
       expect(after.firstUsedAt).not.toBeNull();
       expect(after.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(after.firstUsedAt!.getTime());
     });

@@ -16,10 +16,12 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
   });
   afterAll(() => t.close());
 
-  const post = (path: string, body: object, headers: Record<string, string> = bearer(token)) => t.http().post(path).set(headers).send(body);
+  const post = (path: string, body: object, headers: Record<string, string> = bearer(token)) =>
+    t.http().post(path).set(headers).send(body);
   const video = (body: object, headers?: Record<string, string>) => post('/api/v1/cameras/video', body, headers);
   const archive = (body: object, headers?: Record<string, string>) => post('/api/v1/cameras/archive', body, headers);
-  const rowOf = (url: string) => t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) } });
+  const rowOf = (url: string) =>
+    t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) } });
   const setRanges = (uuid: string, ranges: object[]) =>
     t.http().put(`/api/v1/admin/cameras/${uuid}/archive-ranges`).set(bearer(TEST_ADMIN_TOKEN)).send({ ranges });
 
@@ -37,12 +39,23 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
           expired_at: expect.stringMatching(EXPIRED_AT),
         },
       ]);
-      expect(await rowOf(hls.body[0].url)).toMatchObject({ kind: 'live', source: 'hls', archiveFrom: null, archiveTo: null, ttl: 60 });
+      expect(await rowOf(hls.body[0].url)).toMatchObject({
+        kind: 'live',
+        source: 'hls',
+        archiveFrom: null,
+        archiveTo: null,
+        ttl: 60,
+      });
 
       const rtsp = await video({ cameras: [{ uuid: camera.uuid }], source: 'rtsp' });
       expect(rtsp.body[0].url).toMatch(/^rtsp:\/\/media\.test\/gate-hd\?token=cll_/);
-      await t.prisma.mediaServer.update({ where: { id: camera.mediaServerId }, data: { rtspBaseUrl: 'rtsp://edge.test:8554' } });
-      expect((await video({ cameras: [{ uuid: camera.uuid }], source: 'rtsp' })).body[0].url).toMatch(/^rtsp:\/\/edge\.test:8554\/gate-hd\?token=/);
+      await t.prisma.mediaServer.update({
+        where: { id: camera.mediaServerId },
+        data: { rtspBaseUrl: 'rtsp://edge.test:8554' },
+      });
+      expect((await video({ cameras: [{ uuid: camera.uuid }], source: 'rtsp' })).body[0].url).toMatch(
+        /^rtsp:\/\/edge\.test:8554\/gate-hd\?token=/,
+      );
     });
 
     it('plays the archive from a date, moving it to the archive start with move_to', async () => {
@@ -90,14 +103,24 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
         { from: unix(b.from.getTime()), duration: 3600 },
       ]);
       // Inside a gap: moved to the next recording. After the last one: nothing to play.
-      const gap = await video({ cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 3 * 3600_000).toISOString() }] });
+      const gap = await video({
+        cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 3 * 3600_000).toISOString() }],
+      });
       expect(gap.status).toBe(200);
       expect(Date.parse(gap.body[0].move_to)).toBe(b.from.getTime());
-      const after = await video({ cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() }] });
+      const after = await video({
+        cameras: [{ uuid: camera.uuid, date: new Date(Date.now() - 60_000).toISOString() }],
+      });
       expect(after.status).toBe(422);
       expect(Object.keys(after.body.errors)).toEqual(['cameras.0.date']);
       // The other stream still has its retention window.
-      expect((await video({ cameras: [{ uuid: camera.uuid, stream_type: 'low', date: new Date(Date.now() - 60_000).toISOString() }] })).status).toBe(200);
+      expect(
+        (
+          await video({
+            cameras: [{ uuid: camera.uuid, stream_type: 'low', date: new Date(Date.now() - 60_000).toISOString() }],
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('is also served at /api/v1/billing/cameras/video', async () => {
@@ -109,8 +132,16 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
 
     it.each([
       ['source unknown', { source: 'dash' }, 'source'],
-      ['archive_ranges not a boolean', { cameras: [{ uuid: randomUUID(), archive_ranges: 'yes' }] }, 'cameras.0.archive_ranges'],
-      ['date in the future', { cameras: [{ uuid: randomUUID(), date: new Date(Date.now() + DAY_MS).toISOString() }] }, 'cameras.0.date'],
+      [
+        'archive_ranges not a boolean',
+        { cameras: [{ uuid: randomUUID(), archive_ranges: 'yes' }] },
+        'cameras.0.archive_ranges',
+      ],
+      [
+        'date in the future',
+        { cameras: [{ uuid: randomUUID(), date: new Date(Date.now() + DAY_MS).toISOString() }] },
+        'cameras.0.date',
+      ],
       ['date without zone', { cameras: [{ uuid: randomUUID(), date: '2000-01-01 00:00' }] }, 'cameras.0.date'],
       ['ttl above the maximum', { ttl: 86401 }, 'ttl'],
       ['cameras empty', { cameras: [] }, 'cameras'],
@@ -138,7 +169,10 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma, { streams: [{ type: 'high', name: 'dock' }] });
       const from = new Date(Math.floor((Date.now() - 2 * 3600_000) / 1000) * 1000);
       const to = new Date(from.getTime() + 1800_000);
-      const res = await archive({ cameras: [{ uuid: camera.uuid, from: from.toISOString(), to: to.toISOString() }], ttl: 120 });
+      const res = await archive({
+        cameras: [{ uuid: camera.uuid, from: from.toISOString(), to: to.toISOString() }],
+        ttl: 120,
+      });
       expect(res.status).toBe(200);
       expect(res.body).toEqual([
         {
@@ -148,14 +182,32 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
           expired_at: expect.stringMatching(EXPIRED_AT),
         },
       ]);
-      expect(await rowOf(res.body[0].url)).toMatchObject({ kind: 'archive', source: 'hls', archiveFrom: from, archiveTo: to, ttl: 120 });
+      expect(await rowOf(res.body[0].url)).toMatchObject({
+        kind: 'archive',
+        source: 'hls',
+        archiveFrom: from,
+        archiveTo: to,
+        ttl: 120,
+      });
     });
 
     it.each([
       ['from missing', (now: number) => ({ to: new Date(now - 1000).toISOString() }), 'cameras.0.from'],
-      ['to before from', (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now - 2000).toISOString() }), 'cameras.0.to'],
-      ['longer than the cap', (now: number) => ({ from: new Date(now - 3 * DAY_MS).toISOString(), to: new Date(now - 1000).toISOString() }), 'cameras.0.to'],
-      ['in the future', (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now + 60_000).toISOString() }), 'cameras.0.to'],
+      [
+        'to before from',
+        (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now - 2000).toISOString() }),
+        'cameras.0.to',
+      ],
+      [
+        'longer than the cap',
+        (now: number) => ({ from: new Date(now - 3 * DAY_MS).toISOString(), to: new Date(now - 1000).toISOString() }),
+        'cameras.0.to',
+      ],
+      [
+        'in the future',
+        (now: number) => ({ from: new Date(now - 1000).toISOString(), to: new Date(now + 60_000).toISOString() }),
+        'cameras.0.to',
+      ],
     ])('answers 422 naming the field when %s', async (_, window, field) => {
       const res = await archive({ cameras: [{ uuid: randomUUID(), ...window(Date.now()) }] });
       expect(res.status).toBe(422);
@@ -166,17 +218,41 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma, { archiveRetentionDays: 1 });
       const now = Date.now();
       const old = await archive({
-        cameras: [{ uuid: camera.uuid, from: new Date(now - 1.5 * DAY_MS).toISOString(), to: new Date(now - 0.9 * DAY_MS).toISOString() }],
+        cameras: [
+          {
+            uuid: camera.uuid,
+            from: new Date(now - 1.5 * DAY_MS).toISOString(),
+            to: new Date(now - 0.9 * DAY_MS).toISOString(),
+          },
+        ],
       });
       expect(old.status).toBe(422);
       expect(Object.keys(old.body.errors)).toEqual(['cameras.0.from']);
-      await setRanges(camera.uuid, [{ stream_type: 'high', from: new Date(now - 3 * 3600_000).toISOString(), to: new Date(now - 2 * 3600_000).toISOString() }]);
+      await setRanges(camera.uuid, [
+        {
+          stream_type: 'high',
+          from: new Date(now - 3 * 3600_000).toISOString(),
+          to: new Date(now - 2 * 3600_000).toISOString(),
+        },
+      ]);
       const acrossGap = await archive({
-        cameras: [{ uuid: camera.uuid, from: new Date(now - 2.5 * 3600_000).toISOString(), to: new Date(now - 1.5 * 3600_000).toISOString() }],
+        cameras: [
+          {
+            uuid: camera.uuid,
+            from: new Date(now - 2.5 * 3600_000).toISOString(),
+            to: new Date(now - 1.5 * 3600_000).toISOString(),
+          },
+        ],
       });
       expect(acrossGap.status).toBe(422);
       const inside = await archive({
-        cameras: [{ uuid: camera.uuid, from: new Date(now - 2.9 * 3600_000).toISOString(), to: new Date(now - 2.1 * 3600_000).toISOString() }],
+        cameras: [
+          {
+            uuid: camera.uuid,
+            from: new Date(now - 2.9 * 3600_000).toISOString(),
+            to: new Date(now - 2.1 * 3600_000).toISOString(),
+          },
+        ],
       });
       expect(inside.status).toBe(200);
     });
@@ -194,7 +270,9 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
         [archive, window],
       ] as const) {
         expect((await call({ cameras: [{ uuid: granted.uuid, ...item }] }, {})).status).toBe(401);
-        expect((await call({ cameras: [{ uuid: granted.uuid, ...item }] }, bearer(`cli_${'A'.repeat(43)}`))).status).toBe(401);
+        expect(
+          (await call({ cameras: [{ uuid: granted.uuid, ...item }] }, bearer(`cli_${'A'.repeat(43)}`))).status,
+        ).toBe(401);
         const res = await call({ cameras: [other, granted].map(({ uuid }) => ({ uuid, ...item })) }, bearer(userToken));
         expect(res.status).toBe(200);
         expect(res.body.map((l: { uuid: string }) => l.uuid)).toEqual([granted.uuid]);
@@ -205,14 +283,23 @@ describe(`video and archive links (${process.env.TEST_DB})`, () => {
   describe('archive ranges admin', () => {
     it("replaces and reads a camera's ranges, validating stream types and order", async () => {
       const camera = await aCamera(t.prisma);
-      const bad = await setRanges(camera.uuid, [{ stream_type: 'ultra', from: '2030-01-01T01:00:00Z', to: '2030-01-01T00:00:00Z' }]);
+      const bad = await setRanges(camera.uuid, [
+        { stream_type: 'ultra', from: '2030-01-01T01:00:00Z', to: '2030-01-01T00:00:00Z' },
+      ]);
       expect(bad.status).toBe(422);
       expect(Object.keys(bad.body.errors).sort()).toEqual(['ranges.0.stream_type', 'ranges.0.to']);
       expect((await setRanges(randomUUID(), [])).status).toBe(404);
-      const ok = await setRanges(camera.uuid, [{ stream_type: 'low', from: '2030-01-01T00:00:00Z', to: '2030-01-01T02:00:00+01:00' }]);
+      const ok = await setRanges(camera.uuid, [
+        { stream_type: 'low', from: '2030-01-01T00:00:00Z', to: '2030-01-01T02:00:00+01:00' },
+      ]);
       expect(ok.status).toBe(200);
-      expect(ok.body).toEqual({ camera_uuid: camera.uuid, ranges: [{ stream_type: 'low', from: '2030-01-01T00:00:00.000Z', to: '2030-01-01T01:00:00.000Z' }] });
-      expect((await t.http().get(`/api/v1/admin/cameras/${camera.uuid}/archive-ranges`).set(bearer(TEST_ADMIN_TOKEN))).body).toEqual(ok.body);
+      expect(ok.body).toEqual({
+        camera_uuid: camera.uuid,
+        ranges: [{ stream_type: 'low', from: '2030-01-01T00:00:00.000Z', to: '2030-01-01T01:00:00.000Z' }],
+      });
+      expect(
+        (await t.http().get(`/api/v1/admin/cameras/${camera.uuid}/archive-ranges`).set(bearer(TEST_ADMIN_TOKEN))).body,
+      ).toEqual(ok.body);
       // An empty set goes back to the retention window.
       expect((await setRanges(camera.uuid, [])).body.ranges).toEqual([]);
     });

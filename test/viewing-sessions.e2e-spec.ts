@@ -57,13 +57,16 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
     ...overrides,
   });
 
-  const rowsOf = (linkId: string) => t.prisma.viewingSession.findMany({ where: { linkId }, orderBy: { startedAt: 'asc' } });
+  const rowsOf = (linkId: string) =>
+    t.prisma.viewingSession.findMany({ where: { linkId }, orderBy: { startedAt: 'asc' } });
 
   it('keeps one row per media-server session however often it is sighted, spanning every sighting', async () => {
     const linkId = await aLink();
     const first = sighting(linkId, { firstSeenAt: at(5), lastSeenAt: at(5) });
     await sessions.recordBatch([first]);
-    await sessions.recordBatch([{ ...first, id: randomUUID(), firstSeenAt: at(1), lastSeenAt: at(9), userAgent: 'VLC/3' }]);
+    await sessions.recordBatch([
+      { ...first, id: randomUUID(), firstSeenAt: at(1), lastSeenAt: at(9), userAgent: 'VLC/3' },
+    ]);
     await sessions.recordBatch([{ ...first, id: randomUUID(), firstSeenAt: at(3), lastSeenAt: at(4) }]);
     const rows = await rowsOf(linkId);
     expect(rows).toHaveLength(1);
@@ -160,14 +163,21 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
   it('lists newest first, filtered and keyset paged, and goes with its link', async () => {
     const user = await t.prisma.user.create({ data: { name: `viewer-${randomUUID()}` } });
     const linkId = await aLink(user.id);
-    await sessions.recordBatch([0, 1, 2].map((s) => sighting(linkId, { firstSeenAt: at(100 + s), lastSeenAt: at(100 + s) })));
+    await sessions.recordBatch(
+      [0, 1, 2].map((s) => sighting(linkId, { firstSeenAt: at(100 + s), lastSeenAt: at(100 + s) })),
+    );
     const [newest] = await sessions.list({ userId: user.id }, undefined, 1);
     await sessions.markEnded([newest.id], 'ended_by_admin', at(200));
     const active = await sessions.list({ userId: user.id, active: true, mediaServerId, cameraUuid }, undefined, 10);
     expect(active.map((s) => s.startedAt)).toEqual([at(101), at(100)]);
     const page2 = await sessions.listByLink(linkId, { at: newest.startedAt, id: newest.id }, 10);
     expect(page2.map((s) => s.startedAt)).toEqual([at(101), at(100)]);
-    expect(await sessions.findById(newest.id)).toMatchObject({ linkId, cameraUuid, userId: user.id, endReason: 'ended_by_admin' });
+    expect(await sessions.findById(newest.id)).toMatchObject({
+      linkId,
+      cameraUuid,
+      userId: user.id,
+      endReason: 'ended_by_admin',
+    });
     await t.prisma.issuedLink.delete({ where: { id: linkId } });
     expect(await rowsOf(linkId)).toEqual([]);
   });

@@ -22,35 +22,65 @@ const suffix = Date.now().toString(36);
 // What an operator sets up once: a media server, a camera on it, an integration.
 const server = ok(
   'create a media server',
-  await admin.POST('/api/v1/admin/media-servers', { body: { name: `edge-${suffix}`, base_url: 'http://127.0.0.1:8080' } }),
+  await admin.POST('/api/v1/admin/media-servers', {
+    body: { name: `edge-${suffix}`, base_url: 'http://127.0.0.1:8080' },
+  }),
 );
 const camera = ok(
   'create a camera',
   await admin.POST('/api/v1/admin/cameras', {
-    body: { name: `Gate ${suffix}`, media_server_id: server.id, streams: [{ type: 'high', name: `gate-${suffix}` }], default_stream_type: 'high' },
+    body: {
+      name: `Gate ${suffix}`,
+      media_server_id: server.id,
+      streams: [{ type: 'high', name: `gate-${suffix}` }],
+      default_stream_type: 'high',
+    },
   }),
 );
-const integration = ok('create an integration', await admin.POST('/api/v1/admin/integrations', { body: { name: `portal-${suffix}` } }));
+const integration = ok(
+  'create an integration',
+  await admin.POST('/api/v1/admin/integrations', { body: { name: `portal-${suffix}` } }),
+);
 
 // The integration issues two links to the camera: `expired_at` is typed as a date-time string, `url` as a URI.
 const billing = createCamlinksClient({ baseUrl, token: integration.token });
 const links = ok(
   'issue links',
-  await billing.POST('/api/v1/cameras/preview', { body: { cameras: [{ uuid: camera.uuid }, { uuid: camera.uuid }], source: 'jpg', ttl: 600 } }),
+  await billing.POST('/api/v1/cameras/preview', {
+    body: { cameras: [{ uuid: camera.uuid }, { uuid: camera.uuid }], source: 'jpg', ttl: 600 },
+  }),
 );
 console.log(`issued ${links.length} links, expiring at ${links.map((link) => link.expired_at).join(', ')}`);
 
 // It takes one back, by URL (a token works too): each link sent comes back in one of three lists.
 const [revokedLink, keptLink] = links;
 if (!revokedLink || !keptLink) throw new Error('expected two links');
-const revocation = ok('revoke a link', await billing.POST('/api/v1/links/revoke', { body: { links: [revokedLink.url], reason: 'user signed out' } }));
+const revocation = ok(
+  'revoke a link',
+  await billing.POST('/api/v1/links/revoke', { body: { links: [revokedLink.url], reason: 'user signed out' } }),
+);
 if (revocation.revoked[0] !== revokedLink.url) throw new Error(`not revoked: ${JSON.stringify(revocation)}`);
-console.log(`revoked ${revocation.revoked.length}, already revoked ${revocation.already_revoked.length}, not found ${revocation.not_found.length}`);
+console.log(
+  `revoked ${revocation.revoked.length}, already revoked ${revocation.already_revoked.length}, not found ${revocation.not_found.length}`,
+);
 
 // The admin exports the integration's links as CSV: its own operation, typed as a string.
-const csv = ok('export CSV', await admin.GET('/api/v1/admin/links.csv', { params: { query: { integration_id: integration.id } }, parseAs: 'text' }));
+const csv = ok(
+  'export CSV',
+  await admin.GET('/api/v1/admin/links.csv', {
+    params: { query: { integration_id: integration.id } },
+    parseAs: 'text',
+  }),
+);
 const rows = csv.trim().split('\n');
-const status = (token: string | undefined) => rows.find((row) => token?.startsWith(row.split(',')[1] ?? '-'))?.split(',')[14];
-console.log(`exported ${rows.length - 1} links as CSV: ${status(linkToken(revokedLink.url))} and ${status(linkToken(keptLink.url))}`);
-if (rows.length !== 3 || status(linkToken(revokedLink.url)) !== 'revoked' || status(linkToken(keptLink.url)) !== 'active')
+const status = (token: string | undefined) =>
+  rows.find((row) => token?.startsWith(row.split(',')[1] ?? '-'))?.split(',')[14];
+console.log(
+  `exported ${rows.length - 1} links as CSV: ${status(linkToken(revokedLink.url))} and ${status(linkToken(keptLink.url))}`,
+);
+if (
+  rows.length !== 3 ||
+  status(linkToken(revokedLink.url)) !== 'revoked' ||
+  status(linkToken(keptLink.url)) !== 'active'
+)
   throw new Error(`unexpected CSV:\n${csv}`);

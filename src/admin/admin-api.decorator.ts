@@ -9,5 +9,9 @@ import { AdminAuthGuard } from '../auth/admin-auth.guard';
  * operation shares (401, 422, 429, …) are added to the document by src/openapi/common-responses.ts.
  */
 export function AdminApi(): ClassDecorator {
-  return applyDecorators(UseGuards(AdminAuthGuard), UseInterceptors(AuditInterceptor, ChangesHereInterceptor), ApiBearerAuth('admin')) as ClassDecorator;
+  return applyDecorators(
+    UseGuards(AdminAuthGuard),
+    UseInterceptors(AuditInterceptor, ChangesHereInterceptor),
+    ApiBearerAuth('admin'),
+  ) as ClassDecorator;
 }

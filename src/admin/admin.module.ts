@@ -70,6 +70,14 @@ import { UsersService } from './users/users.service';
     AuditEventsService,
   ],
   // The console (src/console) is another front of the same services.
-  exports: [AdminLinksService, AdminSessionsService, AuditEventsService, AdminsService, AdminCamerasService, UsersService, IntegrationsService],
+  exports: [
+    AdminLinksService,
+    AdminSessionsService,
+    AuditEventsService,
+    AdminsService,
+    AdminCamerasService,
+    UsersService,
+    IntegrationsService,
+  ],
 })
 export class AdminModule {}

@@ -16,7 +16,9 @@ export async function streamCsv<T>(
   toRow: (item: T) => object,
 ): Promise<void> {
   const first = await batches.next();
-  res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
+  res
+    .status(200)
+    .set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
   async function* rows() {
     for (let batch = first; !batch.done; batch = await batches.next()) {
       for (const item of batch.value) yield toRow(item);

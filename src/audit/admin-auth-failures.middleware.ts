@@ -38,9 +38,13 @@ export class AdminAuthFailuresMiddleware implements NestMiddleware {
           statusCode: res.statusCode,
           requestId: req.id ?? null,
           clientIp: req.ip ?? null,
-          details: refused ? { role: refused.role } : { credential: req.headers.authorization ? 'rejected' : 'missing' },
+          details: refused
+            ? { role: refused.role }
+            : { credential: req.headers.authorization ? 'rejected' : 'missing' },
         })
-        .catch((error: Error) => this.logger.error(`Could not write audit event for a failed admin authentication: ${error.message}`));
+        .catch((error: Error) =>
+          this.logger.error(`Could not write audit event for a failed admin authentication: ${error.message}`),
+        );
     });
     next();
   }

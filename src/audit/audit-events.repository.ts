@@ -49,7 +49,9 @@ export class AuditEventsRepository {
 
   /** Within `tx` when the event must commit with what it records. */
   async append(event: NewAuditEvent, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.auditEvent.create({ data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined } });
+    await tx.auditEvent.create({
+      data: { ...event, details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined },
+    });
   }
 
   /** Deletes up to `batch` events that occurred before `cutoff`; returns how many. */

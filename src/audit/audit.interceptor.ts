@@ -24,7 +24,10 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   if (depth >= MAX_RECORDED_DEPTH) return '[too deep]';
   if (Array.isArray(value)) return value.map((inner) => redactSecrets(inner, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [storable(key), SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner, depth + 1)]),
+    Object.entries(value).map(([key, inner]) => [
+      storable(key),
+      SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner, depth + 1),
+    ]),
   );
 }
 
@@ -50,14 +53,22 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AdminRequest & { id?: string; route?: { path?: string } }>();
     if (request.method === 'GET' || request.method === 'HEAD') return next.handle();
     // Nest sets the status after interceptors run: read what it will be from the route.
-    const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
+    const successStatus =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
+      (request.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
       mergeMap((result) => from(this.record(request, successStatus, result).then(() => result))),
-      catchError((error: unknown) => from(this.record(request, toErrorResponse(error).status)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(this.record(request, toErrorResponse(error).status)).pipe(mergeMap(() => throwError(() => error))),
+      ),
     );
   }
 
-  private async record(request: AdminRequest & { id?: string; route?: { path?: string } }, statusCode: number, result?: unknown): Promise<void> {
+  private async record(
+    request: AdminRequest & { id?: string; route?: { path?: string } },
+    statusCode: number,
+    result?: unknown,
+  ): Promise<void> {
     const routePath = routeOf(request);
     const params = request.params as Record<string, string>;
     const created = result as { id?: string; uuid?: string } | undefined;
@@ -68,12 +79,17 @@ export class AuditInterceptor implements NestInterceptor {
         actorId: request.admin?.id ?? null,
         action: actionOf(request),
         objectType: objectTypeOf(routePath),
-        objectId: redactSecrets(params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null) as string | null,
+        objectId: redactSecrets(params.tokenId ?? params.id ?? params.uuid ?? created?.id ?? created?.uuid ?? null) as
+          string | null,
         outcome: statusCode < 400 ? 'success' : 'failure',
         statusCode,
         requestId: request.id ?? null,
         clientIp: request.ip ?? null,
-        details: { params: redactSecrets(params), body: redactSecrets(request.body ?? null), ...(request as Audited).auditDetails },
+        details: {
+          params: redactSecrets(params),
+          body: redactSecrets(request.body ?? null),
+          ...(request as Audited).auditDetails,
+        },
       });
     } catch (error) {
       // The action itself has happened (or failed) already; losing its trail must be loud.

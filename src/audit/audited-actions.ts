@@ -24,7 +24,10 @@ export function auditedActions(app: INestApplicationContext): string[] {
     for (const { metatype } of module.controllers.values()) {
       if (typeof metatype !== 'function') continue;
       const controller = metatype as new () => object;
-      const intercepted = (target: object) => ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? []).includes(AuditInterceptor);
+      const intercepted = (target: object) =>
+        ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? []).includes(
+          AuditInterceptor,
+        );
       const prefixes = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[]].flat();
       // Inherited handlers too (TokensController's routes live on its base class).
       for (const name of scanner.getAllMethodNames(controller.prototype)) {
@@ -32,8 +35,12 @@ export function auditedActions(app: INestApplicationContext): string[] {
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const changes = method !== 'GET' && method !== 'HEAD' && (intercepted(controller) || intercepted(handler));
-        for (const route of routesOf(prefixes, [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat())) {
-          if (changes || ADMIN_API.test(route) || Reflect.getMetadata(WRITES_OWN_AUDIT_EVENT, handler)) actions.add(`${method} ${route}`);
+        for (const route of routesOf(
+          prefixes,
+          [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat(),
+        )) {
+          if (changes || ADMIN_API.test(route) || Reflect.getMetadata(WRITES_OWN_AUDIT_EVENT, handler))
+            actions.add(`${method} ${route}`);
         }
       }
     }
@@ -49,5 +56,7 @@ export function auditedObjectTypes(actions: string[]): string[] {
 /** Routes as Express matches them (request.route.path): one leading slash, none trailing. */
 function routesOf(prefixes: string[], paths: string[]): string[] {
   const trimmed = (part: string | undefined) => (part ?? '').replace(/^\/+|\/+$/g, '');
-  return prefixes.flatMap((prefix) => paths.map((path) => `/${[trimmed(prefix), trimmed(path)].filter(Boolean).join('/')}`));
+  return prefixes.flatMap((prefix) =>
+    paths.map((path) => `/${[trimmed(prefix), trimmed(path)].filter(Boolean).join('/')}`),
+  );
 }

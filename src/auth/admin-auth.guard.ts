@@ -41,7 +41,12 @@ export class AdminAuthGuard implements CanActivate {
 
   /** Whether `hash` is the hash of the bootstrap token as configured now. */
   isBootstrapHash(hash: string | null): boolean {
-    return this.bootstrap !== undefined && hash !== null && hash.length === this.bootstrap.length && timingSafeEqual(Buffer.from(hash), this.bootstrap);
+    return (
+      this.bootstrap !== undefined &&
+      hash !== null &&
+      hash.length === this.bootstrap.length &&
+      timingSafeEqual(Buffer.from(hash), this.bootstrap)
+    );
   }
 
   /** The admin a presented token belongs to; undefined when it is no admin's (unknown, revoked, malformed). */

@@ -26,7 +26,10 @@ export function requireAdminForDocs(guard: AdminAuthGuard, failures: AuthFailure
     check(request, response).then(
       (admitted) => {
         if (admitted) return next();
-        response.status(401).set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"').json({ message: 'Unauthenticated.' });
+        response
+          .status(401)
+          .set('WWW-Authenticate', 'Basic realm="camlinks API docs", charset="UTF-8"')
+          .json({ message: 'Unauthenticated.' });
       },
       (error: unknown) => {
         if (!(error instanceof ThrottlerException)) return next(error);

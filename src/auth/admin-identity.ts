@@ -14,7 +14,11 @@ export interface AdminIdentity {
  * The built-in admin that ADMIN_TOKEN (or the embedded default's data/admin-token) signs in as.
  * Its row is created by the migration that introduced named admins, with this id. It is an owner.
  */
-export const BOOTSTRAP_ADMIN: AdminIdentity = { id: '00000000-0000-4000-8000-000000000000', name: 'bootstrap', role: 'owner' };
+export const BOOTSTRAP_ADMIN: AdminIdentity = {
+  id: '00000000-0000-4000-8000-000000000000',
+  name: 'bootstrap',
+  role: 'owner',
+};
 
 /** Whether `role` may do what `required` may. */
 export function hasRole(role: AdminRole, required: AdminRole): boolean {

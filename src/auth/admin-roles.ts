@@ -25,8 +25,11 @@ export function RequiresRole(role: AdminRole): MethodDecorator & ClassDecorator 
 
 /** 403 unless the admin's role is at least what the route requires. */
 export function assertRequiredRole(reflector: Reflector, context: ExecutionContext, admin: AdminIdentity): void {
-  const required = reflector.getAllAndOverride<AdminRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? DEFAULT_REQUIRED_ROLE;
-  if (!hasRole(admin.role, required)) throw AppError.forbidden(`This needs the ${required} role or higher; ${admin.name} is ${anArticle(admin.role)}.`);
+  const required =
+    reflector.getAllAndOverride<AdminRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ??
+    DEFAULT_REQUIRED_ROLE;
+  if (!hasRole(admin.role, required))
+    throw AppError.forbidden(`This needs the ${required} role or higher; ${admin.name} is ${anArticle(admin.role)}.`);
 }
 
 const anArticle = (role: AdminRole) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;

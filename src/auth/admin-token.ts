@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/app-config';
 
 export const ADMIN_TOKEN_FILE = 'admin-token';
 
-export type AdminTokenSource = { kind: 'env'; token: string } | { kind: 'file'; token: string; path: string } | { kind: 'closed' };
+export type AdminTokenSource =
+  { kind: 'env'; token: string } | { kind: 'file'; token: string; path: string } | { kind: 'closed' };
 
 /**
  * ADMIN_TOKEN when set. Otherwise, on the embedded database, a token generated once and kept

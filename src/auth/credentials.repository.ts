@@ -23,7 +23,9 @@ export const FIND_USER_TOKEN: NamedStatement = {
 };
 
 /** What integration and user credentials are read from: their cache hears changes of these tables. */
-export const CREDENTIAL_TABLES = [...new Set([...tablesReadBy(FIND_INTEGRATION_TOKEN.text), ...tablesReadBy(FIND_USER_TOKEN.text)])];
+export const CREDENTIAL_TABLES = [
+  ...new Set([...tablesReadBy(FIND_INTEGRATION_TOKEN.text), ...tablesReadBy(FIND_USER_TOKEN.text)]),
+];
 
 /**
  * Looks up integration, user and admin tokens by hash. The integration and user lookups run on
@@ -47,6 +49,9 @@ export class CredentialsRepository {
 
   /** The named admin whose token this is, revoked or not (the guard tells the two apart in its log). */
   findAdminToken(hash: string): Promise<(AdminIdentity & { revokedAt: Date | null }) | null> {
-    return this.prisma.admin.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, role: true, revokedAt: true } });
+    return this.prisma.admin.findUnique({
+      where: { tokenHash: hash },
+      select: { id: true, name: true, role: true, revokedAt: true },
+    });
   }
 }

@@ -18,17 +18,28 @@ export class ArchiveController {
   @Post('archive')
   @LinkEndpoint({
     summary: 'URLs to an archive segment',
-    description: 'An HLS playlist of the recorded segment `from`–`to` of each camera (at most ARCHIVE_SEGMENT_MAX_SECONDS long).',
+    description:
+      'An HLS playlist of the recorded segment `from`–`to` of each camera (at most ARCHIVE_SEGMENT_MAX_SECONDS long).',
     body: ArchiveRequestDto,
     response: CameraLinkDto,
     examples: {
       segment: {
         summary: 'One hour of archive',
-        value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' }], source: 'hls', ttl: 600 },
+        value: {
+          cameras: [
+            { uuid: EXAMPLE_CAMERA, stream_type: 'high', from: '2000-01-01T00:00:00Z', to: '2000-01-01T01:00:00Z' },
+          ],
+          source: 'hls',
+          ttl: 600,
+        },
       },
     },
   })
-  async issue(@CurrentPrincipal() principal: Principal, @Body() body: ArchiveRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
+  async issue(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ArchiveRequestDto,
+    @Req() request: Request,
+  ): Promise<CameraLinkDto[]> {
     return (await this.archives.issue(principal, body, requestOrigin(request))).map(mapCameraLink);
   }
 }

@@ -8,7 +8,11 @@ import { CAMERAS_DESCRIPTION, CameraItemDto, LinkTtlDto } from './camera-links.d
 export const ARCHIVE_SOURCES = ['hls'] as const;
 
 export class ArchiveCameraDto extends CameraItemDto {
-  @ApiProperty({ format: 'date-time', description: 'Segment start (ISO 8601 with a time zone).', example: '2000-01-01T00:00:00Z' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Segment start (ISO 8601 with a time zone).',
+    example: '2000-01-01T00:00:00Z',
+  })
   @IsDateTimeWithOffset()
   from: string;
 

@@ -25,7 +25,8 @@ export class ArchiveService {
       },
       plan: ({ item, archive, invalid }) => {
         const [from, to] = [new Date(item.from), new Date(item.to)];
-        if (!covers(archive(), from, to)) return void invalid('from', "asks for a segment outside the camera's recorded archive");
+        if (!covers(archive(), from, to))
+          return void invalid('from', "asks for a segment outside the camera's recorded archive");
         return { link: { kind: 'archive', source: body.source ?? 'hls', archiveFrom: from, archiveTo: to } };
       },
     });

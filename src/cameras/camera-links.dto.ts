@@ -11,7 +11,11 @@ export class CameraItemDto {
   @IsUUID('all', { message: 'must be a valid UUID' })
   uuid: string;
 
-  @ApiPropertyOptional({ description: "Stream type, e.g. `high` or `low`. Omitted or `camera`: the camera's default stream.", example: 'high', maxLength: 64 })
+  @ApiPropertyOptional({
+    description: "Stream type, e.g. `high` or `low`. Omitted or `camera`: the camera's default stream.",
+    example: 'high',
+    maxLength: 64,
+  })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
@@ -26,7 +30,8 @@ export class LinkTtlDto {
       { type: 'integer', minimum: 1 },
       { type: 'string', pattern: '^[0-9]+$' },
     ],
-    description: 'Link lifetime in seconds, as a number or a numeric string. Omitted: LINK_TTL_DEFAULT; at most LINK_TTL_MAX (86400 by default).',
+    description:
+      'Link lifetime in seconds, as a number or a numeric string. Omitted: LINK_TTL_DEFAULT; at most LINK_TTL_MAX (86400 by default).',
     example: '100',
   })
   @IsOptional()

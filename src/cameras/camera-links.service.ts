@@ -94,7 +94,11 @@ export class CameraLinksService {
       if (!camera) return;
       const invalid = invalidAt(index);
       const stream = resolveStream(camera, item.stream_type);
-      if (!stream) return invalid('stream_type', `names a stream type this camera does not have (it has: ${camera.streams.map((s) => s.type).join(', ')})`);
+      if (!stream)
+        return invalid(
+          'stream_type',
+          `names a stream type this camera does not have (it has: ${camera.streams.map((s) => s.type).join(', ')})`,
+        );
       const archive = () =>
         availableArchive(
           camera.archiveRetentionDays,
@@ -123,7 +127,11 @@ export class CameraLinksService {
       planned.map((p) => p.request),
       { principal, now, ...origin },
     );
-    return links.map((link, index) => ({ link, movedTo: planned[index].plan.movedTo, archiveRanges: planned[index].plan.archiveRanges }));
+    return links.map((link, index) => ({
+      link,
+      movedTo: planned[index].plan.movedTo,
+      archiveRanges: planned[index].plan.archiveRanges,
+    }));
   }
 
   /**
@@ -132,7 +140,8 @@ export class CameraLinksService {
    */
   private checkLimits(body: { ttl?: number }): number {
     const { ttlDefault, ttlMax } = this.config.links;
-    if (body.ttl !== undefined && body.ttl !== null && body.ttl > ttlMax) throw AppError.invalidField('ttl', `must not be greater than ${ttlMax}`);
+    if (body.ttl !== undefined && body.ttl !== null && body.ttl > ttlMax)
+      throw AppError.invalidField('ttl', `must not be greater than ${ttlMax}`);
     return body.ttl ?? ttlDefault;
   }
 }

@@ -65,7 +65,11 @@ export class CamerasRepository {
       defaultStreamType: row.default_stream_type,
       archiveRetentionDays: row.archive_retention_days,
       streams: row.streams ?? [],
-      archiveRanges: (row.archive_ranges ?? []).map((r) => ({ streamType: r.streamType, from: new Date(r.from), to: new Date(r.to) })),
+      archiveRanges: (row.archive_ranges ?? []).map((r) => ({
+        streamType: r.streamType,
+        from: new Date(r.from),
+        to: new Date(r.to),
+      })),
       mediaServer: { baseUrl: row.base_url, rtspBaseUrl: row.rtsp_base_url, urlTemplates: row.url_templates },
       generation: row.generation,
     }));

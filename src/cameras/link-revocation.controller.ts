@@ -26,10 +26,22 @@ export class LinkRevocationController {
       "An integration token revokes its own links, its users' included (with `X-User-Token`, only that user's); a user token only the links it was issued itself. " +
       'All or nothing, audited as the caller. Links of anyone else are answered as not found and never revoked.',
   })
-  @ApiHeader({ name: 'X-User-Token', required: false, description: "A user's token (`clu_…`), with an integration token: only that user's links." })
+  @ApiHeader({
+    name: 'X-User-Token',
+    required: false,
+    description: "A user's token (`clu_…`), with an integration token: only that user's links.",
+  })
   @ApiOkResponse({ type: OwnLinksRevokedDto, description: 'Every link sent, in one of three lists.' })
   @ApiInvalid({ links: ['The links field must contain at least 1 link.'] })
-  revoke(@CurrentPrincipal() principal: Principal, @Body() body: RevokeOwnLinksDto, @Req() request: Request & { id?: string }): Promise<OwnLinksRevokedDto> {
-    return this.revocations.revoke(principal, body, { action: actionOf(request), requestId: request.id ?? null, clientIp: request.ip ?? null });
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: RevokeOwnLinksDto,
+    @Req() request: Request & { id?: string },
+  ): Promise<OwnLinksRevokedDto> {
+    return this.revocations.revoke(principal, body, {
+      action: actionOf(request),
+      requestId: request.id ?? null,
+      clientIp: request.ip ?? null,
+    });
   }
 }

@@ -71,7 +71,12 @@ const hashOf = (token: string | undefined) => token && hashToken(token);
 function classify(hashes: Map<string, string | undefined>, outcome: OwnRevocation): OwnLinksRevokedDto {
   const answer: OwnLinksRevokedDto = { revoked: [], already_revoked: [], not_found: [] };
   for (const [reference, hash] of hashes) {
-    const list = hash && outcome.revoked.has(hash) ? answer.revoked : hash && outcome.alreadyRevoked.has(hash) ? answer.already_revoked : answer.not_found;
+    const list =
+      hash && outcome.revoked.has(hash)
+        ? answer.revoked
+        : hash && outcome.alreadyRevoked.has(hash)
+          ? answer.already_revoked
+          : answer.not_found;
     list.push(reference);
   }
   return answer;
@@ -79,6 +84,7 @@ function classify(hashes: Map<string, string | undefined>, outcome: OwnRevocatio
 
 /** An integration's own links (only its user's, when acting for one), or a user's own. */
 function ownerOf(principal: Principal): LinkOwner {
-  if (principal.integration) return { integrationId: principal.integration.id, ...(principal.user && { userId: principal.user.id }) };
+  if (principal.integration)
+    return { integrationId: principal.integration.id, ...(principal.user && { userId: principal.user.id }) };
   return { userId: principal.user!.id };
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { ConfiguredCache } from '../database/change-aware-cache';
-import { CAMERA_FACTS_TABLES, type CameraFacts, CamerasRepository, GRANT_TABLES, type GrantFacts } from './cameras.repository';
+import {
+  CAMERA_FACTS_TABLES,
+  type CameraFacts,
+  CamerasRepository,
+  GRANT_TABLES,
+  type GrantFacts,
+} from './cameras.repository';
 
 /** A camera the principal may link to now, with the generations its links record. */
 export interface LinkableCamera extends CameraFacts {
@@ -58,7 +64,8 @@ export class LinkableCameras {
         continue;
       }
       const grant = grants.get(uuid);
-      if (grant && (grant.expiresAt === null || grant.expiresAt > now)) linkable.push({ ...camera, grantGeneration: grant.generation });
+      if (grant && (grant.expiresAt === null || grant.expiresAt > now))
+        linkable.push({ ...camera, grantGeneration: grant.generation });
     }
     return linkable;
   }

@@ -25,12 +25,20 @@ export class PreviewController {
     examples: {
       vendor: {
         summary: "The vendor's example",
-        value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', date: '2000-01-01T00:00:00Z' }], source: 'mp4', ttl: '100' },
+        value: {
+          cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high', date: '2000-01-01T00:00:00Z' }],
+          source: 'mp4',
+          ttl: '100',
+        },
       },
       live: { summary: 'Live preview image', value: { cameras: [{ uuid: EXAMPLE_CAMERA }], source: 'jpg', ttl: 100 } },
     },
   })
-  async issue(@CurrentPrincipal() principal: Principal, @Body() body: PreviewRequestDto, @Req() request: Request): Promise<CameraLinkDto[]> {
+  async issue(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PreviewRequestDto,
+    @Req() request: Request,
+  ): Promise<CameraLinkDto[]> {
     return (await this.previews.issue(principal, body, requestOrigin(request))).map(mapCameraLink);
   }
 }

@@ -27,7 +27,10 @@ export class PreviewRequestDto extends LinkTtlDto {
   @ArrayOf(() => PreviewCameraDto)
   cameras: PreviewCameraDto[];
 
-  @ApiPropertyOptional({ enum: PREVIEW_SOURCES, description: '`mp4` (the default): a short preview clip; `jpg`: a preview image.' })
+  @ApiPropertyOptional({
+    enum: PREVIEW_SOURCES,
+    description: '`mp4` (the default): a short preview clip; `jpg`: a preview image.',
+  })
   @IsOptional()
   @IsIn(PREVIEW_SOURCES, { message: `must be one of: ${PREVIEW_SOURCES.join(', ')}` })
   source?: PreviewSource;

@@ -16,10 +16,17 @@ const DOCS = {
   body: VideoRequestDto,
   response: VideoLinkDto,
   examples: {
-    live: { summary: 'Live HLS', value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high' }], source: 'hls', ttl: 3600 } },
+    live: {
+      summary: 'Live HLS',
+      value: { cameras: [{ uuid: EXAMPLE_CAMERA, stream_type: 'high' }], source: 'hls', ttl: 3600 },
+    },
     archive: {
       summary: 'Archive from a time, with the archive ranges',
-      value: { cameras: [{ uuid: EXAMPLE_CAMERA, date: '2000-01-01T00:00:00Z', archive_ranges: true }], source: 'hls', ttl: '600' },
+      value: {
+        cameras: [{ uuid: EXAMPLE_CAMERA, date: '2000-01-01T00:00:00Z', archive_ranges: true }],
+        source: 'hls',
+        ttl: '600',
+      },
     },
     rtsp: { summary: 'Live RTSP', value: { cameras: [{ uuid: EXAMPLE_CAMERA }], source: 'rtsp' } },
   },
@@ -32,7 +39,11 @@ export class VideoController {
 
   @Post('api/v1/cameras/video')
   @LinkEndpoint(DOCS)
-  async issue(@CurrentPrincipal() principal: Principal, @Body() body: VideoRequestDto, @Req() request: Request): Promise<VideoLinkDto[]> {
+  async issue(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: VideoRequestDto,
+    @Req() request: Request,
+  ): Promise<VideoLinkDto[]> {
     return (await this.videos.issue(principal, body, requestOrigin(request))).map(mapVideoLink);
   }
 
@@ -43,7 +54,11 @@ export class VideoController {
     summary: `${DOCS.summary} (at the vendor's billing path)`,
     description: `The same as \`POST /api/v1/cameras/video\`, at the path the vendor's production documentation gives. ${DOCS.description}`,
   })
-  issueAtBillingPath(@CurrentPrincipal() principal: Principal, @Body() body: VideoRequestDto, @Req() request: Request): Promise<VideoLinkDto[]> {
+  issueAtBillingPath(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: VideoRequestDto,
+    @Req() request: Request,
+  ): Promise<VideoLinkDto[]> {
     return this.issue(principal, body, request);
   }
 }

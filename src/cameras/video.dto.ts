@@ -19,7 +19,9 @@ export class VideoCameraDto extends CameraItemDto {
   @IsDateTimeWithOffset()
   date?: string;
 
-  @ApiPropertyOptional({ description: "Also return the stream's available archive as `archive_ranges` (default: false)." })
+  @ApiPropertyOptional({
+    description: "Also return the stream's available archive as `archive_ranges` (default: false).",
+  })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   archive_ranges?: boolean;
@@ -33,7 +35,10 @@ export class VideoRequestDto extends LinkTtlDto {
   @ArrayOf(() => VideoCameraDto)
   cameras: VideoCameraDto[];
 
-  @ApiPropertyOptional({ enum: VIDEO_SOURCES, description: '`hls` (the default): an HLS playlist; `rtsp`: an RTSP address.' })
+  @ApiPropertyOptional({
+    enum: VIDEO_SOURCES,
+    description: '`hls` (the default): an HLS playlist; `rtsp`: an RTSP address.',
+  })
   @IsOptional()
   @IsIn(VIDEO_SOURCES, { message: `must be one of: ${VIDEO_SOURCES.join(', ')}` })
   source?: VideoSource;
@@ -45,7 +50,10 @@ export class ArchiveRangeDto {
 }
 
 export class VideoLinkDto extends CameraLinkDto {
-  @ApiPropertyOptional({ type: [ArchiveRangeDto], description: 'With `archive_ranges: true`: the archive the stream has, oldest first.' })
+  @ApiPropertyOptional({
+    type: [ArchiveRangeDto],
+    description: 'With `archive_ranges: true`: the archive the stream has, oldest first.',
+  })
   archive_ranges?: ArchiveRangeDto[];
 }
 
@@ -53,6 +61,11 @@ export function mapVideoLink(result: CameraLinkResult): VideoLinkDto {
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
   return {
     ...mapCameraLink(result),
-    ...(result.archiveRanges && { archive_ranges: result.archiveRanges.map((r) => ({ from: seconds(r.from), duration: seconds(r.to) - seconds(r.from) })) }),
+    ...(result.archiveRanges && {
+      archive_ranges: result.archiveRanges.map((r) => ({
+        from: seconds(r.from),
+        duration: seconds(r.to) - seconds(r.from),
+      })),
+    }),
   };
 }

@@ -20,7 +20,11 @@ export class VideoService {
         if (!item.date) return { link: { kind: 'live', source, archiveFrom: null, archiveTo: null }, archiveRanges };
         const start = startAt(archive(), new Date(item.date));
         if (!start) return void invalid('date', 'asks for archive footage this camera does not have');
-        return { link: { kind: 'archive', source, archiveFrom: start.from, archiveTo: null }, movedTo: start.movedTo, archiveRanges };
+        return {
+          link: { kind: 'archive', source, archiveFrom: start.from, archiveTo: null },
+          movedTo: start.movedTo,
+          archiveRanges,
+        };
       },
     });
   }

@@ -10,7 +10,16 @@ export const MAX_FIELD_ERRORS = 20;
  * probing tokens learns nothing, an operator reading the log learns what to fix.
  */
 export type AuthFailureReason =
-  'no_credentials' | 'malformed' | 'wrong_api' | 'unknown_token' | 'revoked' | 'expired' | 'admin_api_closed' | 'session_ended' | 'cross_origin' | 'csrf';
+  | 'no_credentials'
+  | 'malformed'
+  | 'wrong_api'
+  | 'unknown_token'
+  | 'revoked'
+  | 'expired'
+  | 'admin_api_closed'
+  | 'session_ended'
+  | 'cross_origin'
+  | 'csrf';
 
 export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
@@ -52,7 +61,10 @@ export class AppError extends Error {
     const messages = Object.values(errors).flat();
     const more = messages.length - 1;
     const suffix = more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : '';
-    const listed = Object.keys(errors).length > MAX_FIELD_ERRORS ? Object.fromEntries(Object.entries(errors).slice(0, MAX_FIELD_ERRORS)) : errors;
+    const listed =
+      Object.keys(errors).length > MAX_FIELD_ERRORS
+        ? Object.fromEntries(Object.entries(errors).slice(0, MAX_FIELD_ERRORS))
+        : errors;
     return new AppError(ErrorCode.Validation, `${messages[0] ?? 'The given data was invalid.'}${suffix}`, listed);
   }
 

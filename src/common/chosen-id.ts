@@ -9,7 +9,10 @@ import { IsAnyUuid } from './validators';
  */
 export function ChosenId(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ format: 'uuid', description: 'The id to give it, e.g. its id in another system. Omitted: generated. Taken: 409.' }),
+    ApiPropertyOptional({
+      format: 'uuid',
+      description: 'The id to give it, e.g. its id in another system. Omitted: generated. Taken: 409.',
+    }),
     IsOptional(),
     IsAnyUuid(),
   );

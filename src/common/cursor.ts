@@ -21,7 +21,8 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
     // Decoded values reach the query: only what encodeCursor writes, and the database can compare.
     const date = new Date(at);
-    const valid = typeof id === 'string' && isUUID(id, 'all') && isStorableTime(date.getTime()) && date.toISOString() === at;
+    const valid =
+      typeof id === 'string' && isUUID(id, 'all') && isStorableTime(date.getTime()) && date.toISOString() === at;
     if (!valid) throw new Error('bad cursor');
     return { at: date, id };
   } catch {

@@ -13,7 +13,10 @@ export class ValidationErrorResponseDto {
     description: 'Messages by field path.',
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'string' } },
-    example: { 'cameras.0.uuid': ['The cameras.0.uuid field must be a valid UUID.'], ttl: ['The ttl field must be at least 1.'] },
+    example: {
+      'cameras.0.uuid': ['The cameras.0.uuid field must be a valid UUID.'],
+      ttl: ['The ttl field must be at least 1.'],
+    },
   })
   errors: Record<string, string[]>;
 }

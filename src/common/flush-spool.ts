@@ -13,7 +13,8 @@ export interface SpoolEntry<Item> {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Times went out as ISO strings; they come back as Dates, as the counters hold them. */
-const reviveTimes = (_key: string, value: unknown) => (typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : value);
+const reviveTimes = (_key: string, value: unknown) =>
+  typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : value;
 
 /**
  * A folder of spooled batches, one file per batch (`<name>-<time>-<id>.json`), each written to a
@@ -46,7 +47,9 @@ export class FlushSpool<Item> {
 
   /** Entries of this spool's database, oldest first, each with its removal. */
   async entries(): Promise<(SpoolEntry<Item> & { remove(): Promise<void> })[]> {
-    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? [] : Promise.reject(error),
+    );
     const mine = names.filter((file) => file.startsWith(`${this.name}-`) && file.endsWith('.json')).sort();
     const entries = await Promise.all(
       mine.map(async (file) => {

@@ -13,13 +13,21 @@ describe('inputProblems', () => {
   });
 
   it.each([
-    ['an array over its own limit', { cameras: [{}, {}, {}] }, { cameras: ['The cameras field must not contain more than 2 cameras.'] }],
+    [
+      'an array over its own limit',
+      { cameras: [{}, {}, {}] },
+      { cameras: ['The cameras field must not contain more than 2 cameras.'] },
+    ],
     [
       'any other array over 1000 items',
       { other: Array.from({ length: 1001 }, () => 1) },
       { other: ['The other field must not contain more than 1000 items.'] },
     ],
-    ['a NUL', { cameras: [{ uuid: 'a\u0000' }] }, { 'cameras.0.uuid': ['The cameras.0.uuid field must not contain NUL characters.'] }],
+    [
+      'a NUL',
+      { cameras: [{ uuid: 'a\u0000' }] },
+      { 'cameras.0.uuid': ['The cameras.0.uuid field must not contain NUL characters.'] },
+    ],
     ['an unpaired surrogate', { name: '\ud800' }, { name: ['The name field must be valid Unicode text.'] }],
     [
       'a prototype member',
@@ -32,7 +40,9 @@ describe('inputProblems', () => {
 
   it(`stops at ${MAX_JSON_DEPTH} levels, without recursion`, () => {
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
-    expect(Object.values(inputProblems({ a: deep }, Body, config)!)).toEqual([[expect.stringMatching(/must not nest deeper than 10 levels/)]]);
+    expect(Object.values(inputProblems({ a: deep }, Body, config)!)).toEqual([
+      [expect.stringMatching(/must not nest deeper than 10 levels/)],
+    ]);
   });
 
   it('lists at most 20 problems', () => {

@@ -20,7 +20,10 @@ const ITEM_LIMITS = Symbol('itemLimits');
  */
 export function MaxItems(limit: ItemLimit['limit'], noun = 'items'): PropertyDecorator {
   return (target, property) => {
-    const limits = { ...(Reflect.getMetadata(ITEM_LIMITS, target.constructor) as Record<string, ItemLimit> | undefined), [property]: { limit, noun } };
+    const limits = {
+      ...(Reflect.getMetadata(ITEM_LIMITS, target.constructor) as Record<string, ItemLimit> | undefined),
+      [property]: { limit, noun },
+    };
     Reflect.defineMetadata(ITEM_LIMITS, limits, target.constructor);
   };
 }
@@ -36,7 +39,8 @@ export function inputProblems(value: unknown, dto: object | undefined, config: A
   const limits = (dto && (Reflect.getMetadata(ITEM_LIMITS, dto) as Record<string, ItemLimit> | undefined)) ?? {};
   // Entries, not an object: a field named `__proto__` must be reported, not become a prototype.
   const errors: [string, string[]][] = [];
-  const report = (path: string, problem: string) => errors.push([path || 'body', [fieldMessage(path || 'body', problem)]]);
+  const report = (path: string, problem: string) =>
+    errors.push([path || 'body', [fieldMessage(path || 'body', problem)]]);
   const stack: [unknown, string, number][] = [[value, '', 0]];
   while (stack.length && errors.length < MAX_FIELD_ERRORS) {
     const [item, path, depth] = stack.pop()!;
@@ -53,7 +57,11 @@ export function inputProblems(value: unknown, dto: object | undefined, config: A
     // Limits named by the DTO are on its own fields; deeper arrays get the general one.
     const fieldLimit = depth === 1 ? limits[path] : undefined;
     if (Array.isArray(item)) {
-      const limit = fieldLimit ? (typeof fieldLimit.limit === 'number' ? fieldLimit.limit : fieldLimit.limit(config)) : MAX_ARRAY_ITEMS;
+      const limit = fieldLimit
+        ? typeof fieldLimit.limit === 'number'
+          ? fieldLimit.limit
+          : fieldLimit.limit(config)
+        : MAX_ARRAY_ITEMS;
       if (item.length > limit) {
         report(path, `must not contain more than ${limit} ${fieldLimit?.noun ?? 'items'}`);
         continue;

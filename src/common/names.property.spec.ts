@@ -40,18 +40,29 @@ const FORMAT_OR_CONTROL = [
   .map((code) => String.fromCodePoint(code))
   .concat(
     Array.from({ length: 0x110000 }, (_, code) => code).flatMap((code) =>
-      (code < 0xd800 || code > 0xdfff) && /\p{Cf}/u.test(String.fromCodePoint(code)) ? [String.fromCodePoint(code)] : [],
+      (code < 0xd800 || code > 0xdfff) && /\p{Cf}/u.test(String.fromCodePoint(code))
+        ? [String.fromCodePoint(code)]
+        : [],
     ),
   );
 
-const aName = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((name) => validated(name).problems.length === 0);
+const aName = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+  .filter((name) => validated(name).problems.length === 0);
 
 describe('names nobody can fake (issue 19.2)', () => {
   it('refuses any name that holds a format or control character, wherever it is', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 10 }), fc.constantFrom(...FORMAT_OR_CONTROL), fc.string({ maxLength: 10 }), (before, character, after) => {
-        expect(validated(`a${before}${character}${after}a`).problems).toEqual(['must not contain invisible, format, bidirectional or control characters']);
-      }),
+      fc.property(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(...FORMAT_OR_CONTROL),
+        fc.string({ maxLength: 10 }),
+        (before, character, after) => {
+          expect(validated(`a${before}${character}${after}a`).problems).toEqual([
+            'must not contain invisible, format, bidirectional or control characters',
+          ]);
+        },
+      ),
     );
   });
 

@@ -28,7 +28,8 @@ export function nameProblem(name: string): string | undefined {
  */
 export function skeleton(text: string): string {
   let mapped = '';
-  for (const character of text.normalize('NFD').replace(DEFAULT_IGNORABLE, '')) mapped += PROTOTYPES[character] ?? character;
+  for (const character of text.normalize('NFD').replace(DEFAULT_IGNORABLE, ''))
+    mapped += PROTOTYPES[character] ?? character;
   return mapped.normalize('NFD');
 }
 

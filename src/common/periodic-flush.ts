@@ -73,7 +73,8 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
-    if (this.spool && !(await this.writeSpool())) this.logger.warn('Spooled counters from an earlier stop are still not written; kept for the next start');
+    if (this.spool && !(await this.writeSpool()))
+      this.logger.warn('Spooled counters from an earlier stop are still not written; kept for the next start');
     const batch = this.take();
     if (!batch.length) return;
     const id = randomUUID();
@@ -116,11 +117,15 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
   /** One try of the last batch, given up (outcome unknown, hence the id) when the stop's deadline nears. */
   private async tryWithin(batch: Item[], id: string): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS)));
+    const deadline = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(false), this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS)),
+    );
     const written = this.write(batch, id).then(
       () => true,
       (error: Error) => {
-        this.logger.warn(`Could not write ${this.settings.name} counters on stop, retrying until the deadline: ${error.message}`);
+        this.logger.warn(
+          `Could not write ${this.settings.name} counters on stop, retrying until the deadline: ${error.message}`,
+        );
         return false;
       },
     );
@@ -136,9 +141,13 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
     }
     try {
       await this.spool.append(id, batch);
-      this.logger.warn(`Spooled ${batch.length} ${this.settings.name} counters (${id}): they are added at the next start`);
+      this.logger.warn(
+        `Spooled ${batch.length} ${this.settings.name} counters (${id}): they are added at the next start`,
+      );
     } catch (error) {
-      this.logger.error(`Lost ${batch.length} ${this.settings.name} counters: spooling failed: ${(error as Error).message}`);
+      this.logger.error(
+        `Lost ${batch.length} ${this.settings.name} counters: spooling failed: ${(error as Error).message}`,
+      );
     }
   }
 }

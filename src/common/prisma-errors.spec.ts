@@ -2,7 +2,8 @@ import { ErrorCode } from './app-error';
 import { Prisma } from '../generated/prisma/client';
 import { DATABASE_UNAVAILABLE_MESSAGE, fromPrismaError } from './prisma-errors';
 
-const known = (code: string, meta?: Record<string, unknown>) => new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: 'test', meta });
+const known = (code: string, meta?: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: 'test', meta });
 const driver = (kind: string) => ({ driverAdapterError: { name: 'DriverAdapterError', cause: { kind } } });
 
 describe('fromPrismaError: an unreachable database', () => {
@@ -12,13 +13,21 @@ describe('fromPrismaError: an unreachable database', () => {
     ['the connection was reset (raw query)', known('P2010', driver('ConnectionClosed'))],
     ['no connection from the pool in time', known('P2024')],
     ['the connection dropped mid-query (pg)', new Error('Connection terminated unexpectedly')],
-    ['the socket was refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    [
+      'the socket was refused',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
   ])('is 503 with a clear message when %s', (_, error) => {
-    expect(fromPrismaError(error)).toMatchObject({ code: ErrorCode.Unavailable, message: DATABASE_UNAVAILABLE_MESSAGE });
+    expect(fromPrismaError(error)).toMatchObject({
+      code: ErrorCode.Unavailable,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+    });
   });
 
   it('leaves other failures to the filter as unexpected', () => {
-    expect(fromPrismaError(known('P2010', { driverAdapterError: { cause: { kind: 'postgres', originalCode: '42P01' } } }))).toBeUndefined();
+    expect(
+      fromPrismaError(known('P2010', { driverAdapterError: { cause: { kind: 'postgres', originalCode: '42P01' } } })),
+    ).toBeUndefined();
     expect(fromPrismaError(new Error('something else'))).toBeUndefined();
   });
 });

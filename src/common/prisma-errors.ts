@@ -46,7 +46,10 @@ function isConnectionFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   // The driver's own errors (DirectSql; a connection that drops mid-query): unwrapped, some without a code.
   const code = (error as { code?: string }).code ?? '';
-  return error instanceof Error && (SOCKET_CODES.has(code) || NOT_NOW.test(code) || error.message.startsWith('Connection terminated'));
+  return (
+    error instanceof Error &&
+    (SOCKET_CODES.has(code) || NOT_NOW.test(code) || error.message.startsWith('Connection terminated'))
+  );
 }
 
 const stillReferenced = () => new AppError(ErrorCode.Conflict, 'The record is still referenced by other records.');

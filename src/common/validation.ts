@@ -61,7 +61,9 @@ export class ApiValidationPipe implements PipeTransform {
 
   transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw new AppError(ErrorCode.Validation, 'The request body must be a JSON object.', { body: ['The request body must be a JSON object.'] });
+      throw new AppError(ErrorCode.Validation, 'The request body must be a JSON object.', {
+        body: ['The request body must be a JSON object.'],
+      });
     }
     // Whole bodies and query objects; a single query value (nginx's `secret`) is the handler's plain string.
     if ((metadata.type === 'body' || metadata.type === 'query') && metadata.data === undefined) {

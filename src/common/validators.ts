@@ -1,6 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { nameProblem } from './names';
 import { isStorableTime } from './timestamps';
 
@@ -92,7 +103,9 @@ export function IsName(maxLength = 100): PropertyDecorator {
 
 /** Accepts a whole number sent as a JSON number or as a numeric string (the vendor sends `"100"`). */
 export function NumericString(): PropertyDecorator {
-  return Transform(({ value }) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value));
+  return Transform(({ value }) =>
+    typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value,
+  );
 }
 
 /**
@@ -105,7 +118,9 @@ export function ArrayOf(type: () => new () => object): PropertyDecorator {
     ValidateBy({
       name: 'objectItems',
       validator: {
-        validate: (value) => !Array.isArray(value) || value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)),
+        validate: (value) =>
+          !Array.isArray(value) ||
+          value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)),
         defaultMessage: () => 'must contain only objects',
       },
     }),

@@ -38,7 +38,14 @@ describe('loadConfig', () => {
           authFailures: { limit: 30, windowSeconds: 60 },
         },
       },
-      http: { trustProxy: false, corsOrigins: [], bodyLimitKb: 100, swaggerRequireAdmin: false, shutdownTimeoutMs: 10000, shutdownDrainMs: 5000 },
+      http: {
+        trustProxy: false,
+        corsOrigins: [],
+        bodyLimitKb: 100,
+        swaggerRequireAdmin: false,
+        shutdownTimeoutMs: 10000,
+        shutdownDrainMs: 5000,
+      },
       retention: { linkDays: 90, auditDays: 365 },
     });
   });
@@ -85,7 +92,12 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       port: 8080,
       host: '127.0.0.1',
-      database: { kind: 'postgres', url: 'postgresql://camlinks@db:5432/camlinks', poolSize: 4, timeouts: { connectMs: 500, statementMs: 1500 } },
+      database: {
+        kind: 'postgres',
+        url: 'postgresql://camlinks@db:5432/camlinks',
+        poolSize: 4,
+        timeouts: { connectMs: 500, statementMs: 1500 },
+      },
       spoolDir: resolve('data', 'spool'),
       adminToken: 'a'.repeat(32),
       links: { ttlDefault: 60, ttlMax: 600, maxCameras: 5, segmentMaxSeconds: 3600 },
@@ -125,7 +137,10 @@ describe('loadConfig', () => {
   });
 
   it('resolves DATA_DIR, except the in-memory database', () => {
-    expect(loadConfig({ DATA_DIR: 'var/camlinks' }).database).toEqual({ kind: 'embedded', dataDir: resolve('var/camlinks') });
+    expect(loadConfig({ DATA_DIR: 'var/camlinks' }).database).toEqual({
+      kind: 'embedded',
+      dataDir: resolve('var/camlinks'),
+    });
     expect(loadConfig({ DATA_DIR: 'memory://' }).database).toEqual({ kind: 'embedded', dataDir: 'memory://' });
   });
 
@@ -180,34 +195,54 @@ describe('loadConfig', () => {
       'REDIS_URL',
       'TRUST_PROXY',
     ]);
-    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be a number of hops/)]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: must be a number of hops/),
+    ]);
   });
 
   it('rejects out-of-range numbers', () => {
     expect(
-      problemsOf({ PORT: '70000', DATABASE_POOL_SIZE: '0', LINK_TTL_MAX: '1.5', MAX_CAMERAS_PER_REQUEST: '-1' }).map((problem) => problem.split(':')[0]),
+      problemsOf({ PORT: '70000', DATABASE_POOL_SIZE: '0', LINK_TTL_MAX: '1.5', MAX_CAMERAS_PER_REQUEST: '-1' }).map(
+        (problem) => problem.split(':')[0],
+      ),
     ).toEqual(['PORT', 'DATABASE_POOL_SIZE', 'LINK_TTL_MAX', 'MAX_CAMERAS_PER_REQUEST']);
   });
 
   it('compares the TTLs only when both are valid numbers', () => {
-    expect(problemsOf({ LINK_TTL_DEFAULT: 'soon' })).toEqual(['LINK_TTL_DEFAULT: Invalid input: expected number, received NaN']);
-  });
-
-  it('wants the heartbeat timeout longer than its interval, compared only when both are valid', () => {
-    expect(problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '5000' })).toEqual(['CHANGES_HEARTBEAT_TIMEOUT_MS: must exceed CHANGES_HEARTBEAT_INTERVAL_MS']);
-    expect(problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '10', CHANGES_HEARTBEAT_TIMEOUT_MS: '5' }).map((problem) => problem.split(':')[0])).toEqual([
-      'CHANGES_HEARTBEAT_INTERVAL_MS',
-      'CHANGES_HEARTBEAT_TIMEOUT_MS',
+    expect(problemsOf({ LINK_TTL_DEFAULT: 'soon' })).toEqual([
+      'LINK_TTL_DEFAULT: Invalid input: expected number, received NaN',
     ]);
   });
 
+  it('wants the heartbeat timeout longer than its interval, compared only when both are valid', () => {
+    expect(problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '5000' })).toEqual([
+      'CHANGES_HEARTBEAT_TIMEOUT_MS: must exceed CHANGES_HEARTBEAT_INTERVAL_MS',
+    ]);
+    expect(
+      problemsOf({ CHANGES_HEARTBEAT_INTERVAL_MS: '10', CHANGES_HEARTBEAT_TIMEOUT_MS: '5' }).map(
+        (problem) => problem.split(':')[0],
+      ),
+    ).toEqual(['CHANGES_HEARTBEAT_INTERVAL_MS', 'CHANGES_HEARTBEAT_TIMEOUT_MS']);
+  });
+
   it('wants the drain within the stop it is part of', () => {
-    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '3000' })).toEqual(['SHUTDOWN_DRAIN_MS: must not exceed SHUTDOWN_TIMEOUT_MS (the drain is part of the stop)']);
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '3000' })).toEqual([
+      'SHUTDOWN_DRAIN_MS: must not exceed SHUTDOWN_TIMEOUT_MS (the drain is part of the stop)',
+    ]);
     expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '3000', SHUTDOWN_DRAIN_MS: '3000' }).http.shutdownDrainMs).toBe(3000);
   });
 
   it('treats an empty variable as unset', () => {
-    const empty = { PORT: '', HOST: '', DATABASE_URL: '', DATA_DIR: '', ADMIN_TOKEN: '', LINK_TTL_DEFAULT: '', LOG_LEVEL: '', SWAGGER_ENABLED: '' };
+    const empty = {
+      PORT: '',
+      HOST: '',
+      DATABASE_URL: '',
+      DATA_DIR: '',
+      ADMIN_TOKEN: '',
+      LINK_TTL_DEFAULT: '',
+      LOG_LEVEL: '',
+      SWAGGER_ENABLED: '',
+    };
     expect(loadConfig(empty)).toEqual(loadConfig({}));
   });
 });

@@ -6,7 +6,8 @@ import type { DatabaseTarget } from './database-target';
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 const BUDGET = /^([1-9]\d*)\/([1-9]\d*)$/;
-const budget = (fallback: string) => z.string().regex(BUDGET, 'must be <requests>/<seconds>, e.g. 600/60').default(fallback);
+const budget = (fallback: string) =>
+  z.string().regex(BUDGET, 'must be <requests>/<seconds>, e.g. 600/60').default(fallback);
 const list = (value: string) =>
   value
     .split(',')
@@ -95,7 +96,8 @@ const schema = z
     path: ['LINK_TTL_DEFAULT'],
     message: 'must not exceed LINK_TTL_MAX',
     // Zod skips object refinements once any field failed; this one needs only its two fields.
-    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'LINK_TTL_DEFAULT' || issue.path?.[0] === 'LINK_TTL_MAX'),
+    when: ({ issues }) =>
+      !issues.some((issue) => issue.path?.[0] === 'LINK_TTL_DEFAULT' || issue.path?.[0] === 'LINK_TTL_MAX'),
   });
 
 export interface AppConfig {
@@ -204,7 +206,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'embedded', dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : resolve(e.DATA_DIR) },
     spoolDir: e.DATA_DIR === 'memory://' ? null : join(resolve(e.DATA_DIR), 'spool'),
     adminToken: e.ADMIN_TOKEN ?? null,
-    links: { ttlDefault: e.LINK_TTL_DEFAULT, ttlMax: e.LINK_TTL_MAX, maxCameras: e.MAX_CAMERAS_PER_REQUEST, segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS },
+    links: {
+      ttlDefault: e.LINK_TTL_DEFAULT,
+      ttlMax: e.LINK_TTL_MAX,
+      maxCameras: e.MAX_CAMERAS_PER_REQUEST,
+      segmentMaxSeconds: e.ARCHIVE_SEGMENT_MAX_SECONDS,
+    },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN ?? null,
@@ -238,7 +245,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** For entry points: print the problems and exit instead of a stack trace. */
 /** Where a client on this machine reaches the server: a wildcard HOST (all addresses) is reached on 127.0.0.1. */
 export function localUrl(config: Pick<AppConfig, 'host' | 'port'>): string {
-  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const host = ['0.0.0.0', '::', ''].includes(config.host)
+    ? '127.0.0.1'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
   return `http://${host}:${config.port}`;
 }
 

@@ -1,5 +1,6 @@
 /** Where camlinks keeps its data: a PostgreSQL server, or the embedded PGlite directory. */
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number; timeouts?: PoolTimeouts } | { kind: 'embedded'; dataDir: string };
+export type DatabaseTarget =
+  { kind: 'postgres'; url: string; poolSize: number; timeouts?: PoolTimeouts } | { kind: 'embedded'; dataDir: string };
 
 /**
  * How long the server's pool waits on PostgreSQL (DATABASE_CONNECT_TIMEOUT_MS,

@@ -5,7 +5,12 @@ export interface BarChart {
   summary: string;
   width: number;
   height: number;
-  bars: { x: number; width: number; label: string; segments: { y: number; height: number; series: number; title: string }[] }[];
+  bars: {
+    x: number;
+    width: number;
+    label: string;
+    segments: { y: number; height: number; series: number; title: string }[];
+  }[];
   /** Every few bars, the label under the axis. */
   ticks: { x: number; text: string }[];
   max: number;
@@ -29,7 +34,10 @@ export function barChart(
   series: string[],
   nameOf: (series: string) => string = (name) => name,
 ): BarChart {
-  const max = Math.max(1, ...buckets.map((bucket) => series.reduce((sum, name) => sum + (bucket.counts[name] ?? 0), 0)));
+  const max = Math.max(
+    1,
+    ...buckets.map((bucket) => series.reduce((sum, name) => sum + (bucket.counts[name] ?? 0), 0)),
+  );
   const slot = WIDTH / Math.max(1, buckets.length);
   const plot = HEIGHT - AXIS;
   const tickEvery = Math.ceil(buckets.length / 8);
@@ -44,7 +52,11 @@ export function barChart(
     });
     return { x: i * slot + 1, width: Math.max(1, slot - 2), label: bucket.label, segments };
   });
-  const totals = series.map((name, index) => ({ name: nameOf(name), index, total: buckets.reduce((sum, bucket) => sum + (bucket.counts[name] ?? 0), 0) }));
+  const totals = series.map((name, index) => ({
+    name: nameOf(name),
+    index,
+    total: buckets.reduce((sum, bucket) => sum + (bucket.counts[name] ?? 0), 0),
+  }));
   return {
     title,
     summary: `${title}: ${totals.map((s) => `${s.total} ${s.name}`).join(', ') || 'nothing yet'}.`,

@@ -1,4 +1,11 @@
-import { type CanActivate, createParamDecorator, type ExecutionContext, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
@@ -79,7 +86,12 @@ export class ConsoleAuthGuard implements CanActivate {
       throw AppError.unauthenticated(presented ? 'session_ended' : 'no_credentials');
     }
     if (changes && !sameSecret((request.body as { _csrf?: unknown } | undefined)?._csrf, session.csrfToken)) {
-      return this.refuse(request, session, 'csrf', 'The form is missing its CSRF token or it is stale: reload the page and try again.');
+      return this.refuse(
+        request,
+        session,
+        'csrf',
+        'The form is missing its CSRF token or it is stale: reload the page and try again.',
+      );
     }
     request.consoleSession = session;
     request.admin = session.admin;
@@ -115,14 +127,19 @@ export class ConsoleAuthGuard implements CanActivate {
         clientIp: request.ip ?? null,
         details: { refused, ...(refused === 'origin' && { origin: String(request.headers.origin).slice(0, 200) }) },
       })
-      .catch((error: Error) => this.logger.error(`Could not write audit event for a refused console post: ${error.message}`));
+      .catch((error: Error) =>
+        this.logger.error(`Could not write audit event for a refused console post: ${error.message}`),
+      );
     throw new ForbiddenException(message);
   }
 }
 
 function sameSecret(presented: unknown, expected: string): boolean {
   // Compared as hashes: equal lengths whatever was sent (timingSafeEqual throws on unequal ones).
-  return typeof presented === 'string' && timingSafeEqual(Buffer.from(hashToken(presented)), Buffer.from(hashToken(expected)));
+  return (
+    typeof presented === 'string' &&
+    timingSafeEqual(Buffer.from(hashToken(presented)), Buffer.from(hashToken(expected)))
+  );
 }
 
 /** The signed-in console session (set by ConsoleAuthGuard). */

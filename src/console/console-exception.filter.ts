@@ -16,15 +16,22 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception);
-    if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === HttpStatus.INTERNAL_SERVER_ERROR)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     logAuthFailure(response, exception);
     if (response.headersSent) return;
     if (status === HttpStatus.UNAUTHORIZED) {
       setSessionCookie(request, response, null);
       // By the matched route: Express also routes /Admin/sign-in/ here.
-      const failedSignIn = request.method === 'POST' && (request.route as { path?: string } | undefined)?.path === '/admin/sign-in';
+      const failedSignIn =
+        request.method === 'POST' && (request.route as { path?: string } | undefined)?.path === '/admin/sign-in';
       return response.redirect(303, failedSignIn ? '/admin/sign-in?failed=1' : '/admin/sign-in');
     }
-    response.status(status).render('error', { title: `Error ${status}`, status, message: body.message, errors: Object.values(body.errors ?? {}).flat() });
+    response.status(status).render('error', {
+      title: `Error ${status}`,
+      status,
+      message: body.message,
+      errors: Object.values(body.errors ?? {}).flat(),
+    });
   }
 }

@@ -7,9 +7,24 @@ import { refusalInWords } from './refusal-reasons';
  * page is current, and `may(role)`: whether to offer what needs that role (the guard refuses it
  * anyway, whatever a page offered).
  */
-export function page(session: ConsoleSessionRecord, current: 'overview' | 'links' | 'audit', title: string, data: object): object {
+export function page(
+  session: ConsoleSessionRecord,
+  current: 'overview' | 'links' | 'audit',
+  title: string,
+  data: object,
+): object {
   const may = (role: AdminRole) => hasRole(session.admin.role, role);
-  return { ...data, title, current, admin: session.admin, may, csrf: session.csrfToken, time: timeElement, reason: refusalInWords, details: detailsOf };
+  return {
+    ...data,
+    title,
+    current,
+    admin: session.admin,
+    may,
+    csrf: session.csrfToken,
+    time: timeElement,
+    reason: refusalInWords,
+    details: detailsOf,
+  };
 }
 
 /** Times as the console shows them without script: UTC, to the second, readable. */
@@ -40,13 +55,16 @@ function detailsOf(details: unknown): [string, string][] {
 /** A query string for links that keep the current filter (cursor and the like replaced or dropped). */
 export function queryString(values: Record<string, string | number | undefined | null>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** What a page's filter is, without the paging and the one-off notice its URL may carry. */
-export function filterOf<F extends { cursor?: string; limit?: number; revoked?: number }>(form: F): Omit<F, 'cursor' | 'limit' | 'revoked'> {
+export function filterOf<F extends { cursor?: string; limit?: number; revoked?: number }>(
+  form: F,
+): Omit<F, 'cursor' | 'limit' | 'revoked'> {
   const { cursor: _cursor, limit: _limit, revoked: _revoked, ...filter } = form;
   return filter;
 }

@@ -17,7 +17,13 @@ export interface ConsoleSessionRecord {
 export class ConsoleSessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(session: { tokenHash: string; adminId: string; csrfToken: string; credentialHash: string; at: Date }): Promise<void> {
+  async create(session: {
+    tokenHash: string;
+    adminId: string;
+    csrfToken: string;
+    credentialHash: string;
+    at: Date;
+  }): Promise<void> {
     await this.prisma.adminSession.create({
       data: {
         tokenHash: session.tokenHash,
@@ -59,6 +65,8 @@ export class ConsoleSessionsRepository {
 
   /** Sessions past either timeout: removed now and then, so the table holds only live ones. */
   async deleteStale(idleBefore: Date, createdBefore: Date): Promise<void> {
-    await this.prisma.adminSession.deleteMany({ where: { OR: [{ lastSeenAt: { lt: idleBefore } }, { createdAt: { lt: createdBefore } }] } });
+    await this.prisma.adminSession.deleteMany({
+      where: { OR: [{ lastSeenAt: { lt: idleBefore } }, { createdAt: { lt: createdBefore } }] },
+    });
   }
 }

@@ -32,7 +32,10 @@ export class ConsoleSessionsService {
     if (typeof admin === 'string') return admin;
     const secret = randomBytes(32).toString('base64url');
     // Sessions nobody came back to are removed here, so the table holds little more than live ones.
-    await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));
+    await this.sessions.deleteStale(
+      new Date(now.getTime() - SESSION_IDLE_MS),
+      new Date(now.getTime() - SESSION_ABSOLUTE_MS),
+    );
     await this.sessions.create({
       tokenHash: hashToken(secret),
       adminId: admin.id,
@@ -48,9 +51,19 @@ export class ConsoleSessionsService {
     if (!secret) return null;
     const session = await this.sessions.find(hashToken(secret));
     // A bootstrap session ends when ADMIN_TOKEN is changed or removed, as the token itself does.
-    if (!session || (session.admin.id === BOOTSTRAP_ADMIN.id && !this.adminAuth.isBootstrapHash(session.credentialHash))) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS || now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS) {
-      await this.sessions.deleteStale(new Date(now.getTime() - SESSION_IDLE_MS), new Date(now.getTime() - SESSION_ABSOLUTE_MS));
+    if (
+      !session ||
+      (session.admin.id === BOOTSTRAP_ADMIN.id && !this.adminAuth.isBootstrapHash(session.credentialHash))
+    )
+      return null;
+    if (
+      now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS ||
+      now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS
+    ) {
+      await this.sessions.deleteStale(
+        new Date(now.getTime() - SESSION_IDLE_MS),
+        new Date(now.getTime() - SESSION_ABSOLUTE_MS),
+      );
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(session.id, now);

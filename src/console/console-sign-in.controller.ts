@@ -1,11 +1,31 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Redirect, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { RequiresRole } from '../auth/admin-roles';
 import { AppError } from '../common/app-error';
 import { markCredentialFailed } from '../rate-limit/auth-failures';
-import { assertSameOrigin, ConsoleAuthGuard, type ConsoleRequest, ConsoleSession, setSessionCookie } from './console-auth.guard';
+import {
+  assertSameOrigin,
+  ConsoleAuthGuard,
+  type ConsoleRequest,
+  ConsoleSession,
+  setSessionCookie,
+} from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
 import { ConsoleSessionsService } from './console-sessions.service';
@@ -28,7 +48,11 @@ export class ConsoleSignInController {
   @Post('sign-in')
   @HttpCode(303)
   @Redirect('/admin', 303)
-  async signIn(@Body() body: SignInDto, @Req() request: ConsoleRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() request: ConsoleRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     assertSameOrigin(request);
     const signedIn = await this.sessions.signIn(body.token, new Date());
     if (typeof signedIn === 'string') {

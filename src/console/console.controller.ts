@@ -1,4 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AdminsService } from '../admin/admins/admins.service';
@@ -19,7 +34,15 @@ import { ConsoleAuthGuard, ConsoleSession } from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { filterOf, page, queryString } from './console-page';
 import type { ConsoleSessionRecord } from './console-sessions.repository';
-import { BulkRevokeFormDto, ConsoleAuditQueryDto, EndSessionFormDto, ConsoleLinksQueryDto, RevokeFormDto, toAuditQuery, toLinksQuery } from './console.dto';
+import {
+  BulkRevokeFormDto,
+  ConsoleAuditQueryDto,
+  EndSessionFormDto,
+  ConsoleLinksQueryDto,
+  RevokeFormDto,
+  toAuditQuery,
+  toLinksQuery,
+} from './console.dto';
 import { OverviewService } from './overview.service';
 
 const PAGE_SIZE = 50;
@@ -55,7 +78,10 @@ export class ConsoleController {
   @Render('overview')
   async overview(@ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const now = new Date();
-    const [overview, watching] = await Promise.all([this.overviews.overview(now), this.sessions.watchingNow(undefined, WATCHING_MAX)]);
+    const [overview, watching] = await Promise.all([
+      this.overviews.overview(now),
+      this.sessions.watchingNow(undefined, WATCHING_MAX),
+    ]);
     const { active, expired, revoked } = overview.counts;
     return page(session, 'overview', 'Overview', { overview, watching, firstRun: active + expired + revoked === 0 });
   }
@@ -65,7 +91,10 @@ export class ConsoleController {
   @Render('links')
   async list(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
     const query = toLinksQuery(form);
-    const [{ data, nextCursor }, choices] = await Promise.all([this.links.list({ ...query, limit: form.limit ?? PAGE_SIZE }, new Date()), this.choices()]);
+    const [{ data, nextCursor }, choices] = await Promise.all([
+      this.links.list({ ...query, limit: form.limit ?? PAGE_SIZE }, new Date()),
+      this.choices(),
+    ]);
     const filter = filterOf(form);
     return page(session, 'links', 'Links', {
       links: data,
@@ -89,7 +118,10 @@ export class ConsoleController {
 
   @Get('links/revoke')
   @Render('bulk-revoke')
-  async confirmBulkRevoke(@Query() form: ConsoleLinksQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+  async confirmBulkRevoke(
+    @Query() form: ConsoleLinksQueryDto,
+    @ConsoleSession() session: ConsoleSessionRecord,
+  ): Promise<object> {
     const filter = { ...filterOf(form), status: undefined };
     const query = toLinksQuery(filter);
     const [count, choices] = await Promise.all([this.links.countRevocable(query, new Date()), this.choices()]);
@@ -106,7 +138,11 @@ export class ConsoleController {
   @Post('links/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
-  async bulkRevoke(@Body() body: BulkRevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord, @Req() request: Request): Promise<{ url: string }> {
+  async bulkRevoke(
+    @Body() body: BulkRevokeFormDto,
+    @ConsoleSession() session: ConsoleSessionRecord,
+    @Req() request: Request,
+  ): Promise<{ url: string }> {
     const { _csrf, reason, ...filter } = body;
     const count = await this.links.revokeSelection(toLinksQuery(filter), session.admin, reason || undefined);
     addAuditDetails(request, { revoked: count, filter });
@@ -117,14 +153,21 @@ export class ConsoleController {
   @RequiresRole('auditor')
   @Render('link')
   async link(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const [link, watching] = await Promise.all([this.links.get(id, new Date()), this.sessions.watchingNow(id, WATCHING_MAX)]);
+    const [link, watching] = await Promise.all([
+      this.links.get(id, new Date()),
+      this.sessions.watchingNow(id, WATCHING_MAX),
+    ]);
     return page(session, 'links', `Link ${link.tokenPrefix}…`, { link, watching });
   }
 
   @Post('links/:id/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
-  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeFormDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<{ url: string }> {
+  async revoke(
+    @Param() { id }: IdParamDto,
+    @Body() body: RevokeFormDto,
+    @ConsoleSession() session: ConsoleSessionRecord,
+  ): Promise<{ url: string }> {
     await this.links.revoke(id, session.admin, body.reason || undefined, new Date());
     return { url: `/admin/links/${id}` };
   }
@@ -141,14 +184,31 @@ export class ConsoleController {
   @Get('audit-events')
   @RequiresRole('auditor')
   @Render('audit-events')
-  async auditEvents(@Query() form: ConsoleAuditQueryDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
-    const [{ data, nextCursor }, admins] = await Promise.all([this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }), this.admins.list()]);
+  async auditEvents(
+    @Query() form: ConsoleAuditQueryDto,
+    @ConsoleSession() session: ConsoleSessionRecord,
+  ): Promise<object> {
+    const [{ data, nextCursor }, admins] = await Promise.all([
+      this.events.list({ ...toAuditQuery(form), limit: form.limit ?? PAGE_SIZE }),
+      this.admins.list(),
+    ]);
     const filter = filterOf(form);
     return page(session, 'audit', 'Audit events', {
       events: data,
       filter,
       admins,
-      objectTypes: ['links', 'sessions', 'admins', 'cameras', 'media-servers', 'users', 'grants', 'integrations', 'sign-in', 'sign-out'],
+      objectTypes: [
+        'links',
+        'sessions',
+        'admins',
+        'cameras',
+        'media-servers',
+        'users',
+        'grants',
+        'integrations',
+        'sign-in',
+        'sign-out',
+      ],
       nextPage: nextCursor && `/admin/audit-events${queryString({ ...filter, cursor: nextCursor })}`,
     });
   }

@@ -19,7 +19,10 @@ const isFormTime = (value: unknown): boolean => {
   return !Number.isNaN(time) && isStorableTime(time) && new Date(time).toISOString().startsWith(match[1]);
 };
 const IsFormTime = () =>
-  ValidateBy({ name: 'isFormTime', validator: { validate: isFormTime, defaultMessage: () => 'must be a date and time, e.g. 2026-11-26T14:30' } });
+  ValidateBy({
+    name: 'isFormTime',
+    validator: { validate: isFormTime, defaultMessage: () => 'must be a date and time, e.g. 2026-11-26T14:30' },
+  });
 
 /** How far `zone`'s clocks are ahead of UTC at the instant `utc`, in ms. */
 function zoneOffsetMs(utc: number, zone: string): number {
@@ -37,7 +40,10 @@ function zoneOffsetMs(utc: number, zone: string): number {
       .formatToParts(utc)
       .map((part) => [part.type, Number(part.value)]),
   );
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(utc / 1000) * 1000;
+  return (
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) -
+    Math.floor(utc / 1000) * 1000
+  );
 }
 
 /** A form's time as UTC (ISO 8601): with `Z` as it is, else as the wall-clock time in `zone` (UTC when none). */
@@ -66,7 +72,10 @@ export class CsrfDto {
 }
 
 export class RevokeFormDto extends CsrfDto {
-  @IsOptional() @IsString({ message: 'must be a string' }) @MaxLength(500, { message: 'must not be longer than 500 characters' }) reason?: string;
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(500, { message: 'must not be longer than 500 characters' })
+  reason?: string;
 }
 
 /** "End session", from the overview's or a link's "Watching now": where to go back to. */
@@ -75,7 +84,10 @@ export class EndSessionFormDto extends RevokeFormDto {
 }
 
 /** The links page's filter form: the API's listing filter, with times as a browser's form sends them. */
-export class ConsoleLinksQueryDto extends IntersectionType(OmitType(LinksQueryDto, ['issued_from', 'issued_to'] as const), FormTimeZoneDto) {
+export class ConsoleLinksQueryDto extends IntersectionType(
+  OmitType(LinksQueryDto, ['issued_from', 'issued_to'] as const),
+  FormTimeZoneDto,
+) {
   @IsOptional() @IsFormTime() issued_from?: string;
   @IsOptional() @IsFormTime() issued_to?: string;
   /** After a bulk revoke: how many it revoked, for the notice. */
@@ -91,9 +103,15 @@ export function toLinksQuery({
 }
 
 /** Bulk revoke: the filter it was confirmed for (hidden fields), the reason and the CSRF token. */
-export class BulkRevokeFormDto extends IntersectionType(OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const), RevokeFormDto) {}
+export class BulkRevokeFormDto extends IntersectionType(
+  OmitType(ConsoleLinksQueryDto, ['cursor', 'limit', 'status', 'revoked'] as const),
+  RevokeFormDto,
+) {}
 
-export class ConsoleAuditQueryDto extends IntersectionType(OmitType(AuditEventsQueryDto, ['from', 'to'] as const), FormTimeZoneDto) {
+export class ConsoleAuditQueryDto extends IntersectionType(
+  OmitType(AuditEventsQueryDto, ['from', 'to'] as const),
+  FormTimeZoneDto,
+) {
   @IsOptional() @IsFormTime() from?: string;
   @IsOptional() @IsFormTime() to?: string;
 }

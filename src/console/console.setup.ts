@@ -37,7 +37,11 @@ export function setUpConsole(app: NestExpressApplication): void {
 
 function consoleHeaders(_request: Request, response: Response, next: NextFunction): void {
   // same-origin, not helmet's no-referrer: under no-referrer a browser's form post says `Origin: null`, which the CSRF check refuses.
-  response.set({ 'Content-Security-Policy': CONSOLE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
+  response.set({
+    'Content-Security-Policy': CONSOLE_CSP,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'same-origin',
+  });
   next();
 }
 
@@ -47,7 +51,8 @@ function withoutEmptyQueryFields(request: Request, _response: Response, next: Ne
   if (at >= 0) {
     const params = new URLSearchParams(request.url.slice(at + 1));
     const kept = [...params].filter(([, value]) => value.trim() !== '');
-    if (kept.length !== [...params].length) request.url = request.url.slice(0, at) + (kept.length ? `?${new URLSearchParams(kept).toString()}` : '');
+    if (kept.length !== [...params].length)
+      request.url = request.url.slice(0, at) + (kept.length ? `?${new URLSearchParams(kept).toString()}` : '');
   }
   next();
 }

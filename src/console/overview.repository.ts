@@ -30,7 +30,10 @@ export class OverviewRepository {
   async busiest(
     since: Date,
     limit: number,
-  ): Promise<{ cameras: { id: string; name: string | null; links: number }[]; integrations: { id: string; name: string | null; links: number }[] }> {
+  ): Promise<{
+    cameras: { id: string; name: string | null; links: number }[];
+    integrations: { id: string; name: string | null; links: number }[];
+  }> {
     const [cameras, integrations] = await Promise.all([
       this.prisma.$queryRaw<{ id: string; name: string | null; links: bigint }[]>`
         SELECT l.camera_uuid AS id, c.name, l.links FROM (
@@ -42,7 +45,8 @@ export class OverviewRepository {
            GROUP BY integration_id ORDER BY links DESC LIMIT ${limit}::int) l
         LEFT JOIN integrations i ON i.id = l.integration_id ORDER BY l.links DESC`,
     ]);
-    const counted = (rows: { id: string; name: string | null; links: bigint }[]) => rows.map((row) => ({ ...row, links: Number(row.links) }));
+    const counted = (rows: { id: string; name: string | null; links: bigint }[]) =>
+      rows.map((row) => ({ ...row, links: Number(row.links) }));
     return { cameras: counted(cameras), integrations: counted(integrations) };
   }
 }

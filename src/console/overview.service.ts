@@ -45,7 +45,12 @@ export class OverviewService {
     const decisions = decisionSeries(rows);
     return {
       issuedHourly: barChart('Links issued per hour, last 24 hours (UTC)', hours, ['issued']),
-      decisionsHourly: barChart('Verification decisions per hour, last 24 hours (UTC)', hours, decisions, decisionInWords),
+      decisionsHourly: barChart(
+        'Verification decisions per hour, last 24 hours (UTC)',
+        hours,
+        decisions,
+        decisionInWords,
+      ),
       issuedDaily: barChart('Links issued per day, last 30 days (UTC)', days, ['issued']),
       decisionsDaily: barChart('Verification decisions per day, last 30 days (UTC)', days, decisions, decisionInWords),
       counts,
@@ -67,7 +72,14 @@ function decisionSeries(rows: HourlyCount[]): string[] {
   return ['allowed', ...refused];
 }
 
-function buckets(rows: HourlyCount[], from: Date, count: number, size: number, label: (at: Date) => string, tick: (at: Date) => string) {
+function buckets(
+  rows: HourlyCount[],
+  from: Date,
+  count: number,
+  size: number,
+  label: (at: Date) => string,
+  tick: (at: Date) => string,
+) {
   const result = Array.from({ length: count }, (_, i) => {
     const at = new Date(from.getTime() + i * size);
     return { label: label(at), tick: tick(at), counts: {} as Record<string, number> };

@@ -88,7 +88,12 @@ export async function endWithin(client: Client, graceMs: number): Promise<void> 
 /** Errors of getting a connection that say the server is not there or not answering. */
 function isUnanswered(error: Error): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ETIMEDOUT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /connection timeout|Connection terminated/i.test(error.message);
+  return (
+    code === 'ETIMEDOUT' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    /connection timeout|Connection terminated/i.test(error.message)
+  );
 }
 
 /**
@@ -114,8 +119,12 @@ export class BoundedPool extends Pool {
   }
 
   override connect(): Promise<PoolClient>;
-  override connect(callback: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<PoolClient> | void {
+  override connect(
+    callback: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<PoolClient> | void {
     const acquired = this.acquire();
     if (!callback) return acquired;
     acquired.then(
@@ -191,7 +200,11 @@ function boundedClient(timeouts: PoolTimeouts, onUnanswered: (error: Error) => v
 
 /** One fresh connection's `SELECT 1`, bounded like the pool's. */
 async function probe(connectionString: string, timeouts: PoolTimeouts): Promise<void> {
-  const config: ClientConfig = { connectionString, connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.statementMs };
+  const config: ClientConfig = {
+    connectionString,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.statementMs,
+  };
   const client = new Client(config);
   client.on('error', () => undefined);
   try {

@@ -5,7 +5,13 @@ import { APP_CONFIG } from '../config/config.module';
 import { type ChangeSubscriber, DatabaseChanges } from './database-changes';
 
 /** How CACHE_MAX_MB is shared among the caches: link states are the many, the rest are few per caller. */
-export const CACHE_SHARES = { linkStates: 0.5, cameras: 0.25, grants: 0.1, credentials: 0.1, mediaServersBySecret: 0.05 } as const;
+export const CACHE_SHARES = {
+  linkStates: 0.5,
+  cameras: 0.25,
+  grants: 0.1,
+  credentials: 0.1,
+  mediaServersBySecret: 0.05,
+} as const;
 
 /** The bytes `cache` may hold, by its share of CACHE_MAX_MB. */
 function cacheBytes(config: AppConfig, cache: keyof typeof CACHE_SHARES): number {
@@ -54,7 +60,10 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     private readonly changes: DatabaseChanges,
     readonly tables: readonly string[],
   ) {
-    this.entries = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: (entry, key) => estimatedBytes(key, entry.value) });
+    this.entries = new LRUCache({
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry, key) => estimatedBytes(key, entry.value),
+    });
     changes.subscribe(this);
   }
 
@@ -134,7 +143,10 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
  * of `tables`, e.g. `class GrantCache extends ConfiguredCache<GrantFacts>('grants', ['access_grants']) {}`.
  * Found values are kept a minute at most, "not found" ten seconds.
  */
-export function ConfiguredCache<V>(share: keyof typeof CACHE_SHARES, tables: readonly string[]): Type<ChangeAwareCache<V>> {
+export function ConfiguredCache<V>(
+  share: keyof typeof CACHE_SHARES,
+  tables: readonly string[],
+): Type<ChangeAwareCache<V>> {
   @Injectable()
   class Configured extends ChangeAwareCache<V> {
     constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {

@@ -19,7 +19,11 @@ const LOCK_KEEPALIVE_MS = 2_000;
  * A connection of its own, outside the pool, that stays open while idle (TCP keepalive) and tells
  * `onLost` once when it drops; `close` ends it without telling.
  */
-async function dedicatedConnection(url: string, applicationName: string, onLost: (error: Error) => void): Promise<{ client: Client; close: Unlisten }> {
+async function dedicatedConnection(
+  url: string,
+  applicationName: string,
+  onLost: (error: Error) => void,
+): Promise<{ client: Client; close: Unlisten }> {
   const client = new Client({
     connectionString: url,
     application_name: applicationName,
@@ -50,7 +54,12 @@ async function dedicatedConnection(url: string, applicationName: string, onLost:
   return { client, close };
 }
 
-export async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Unlisten> {
+export async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onLost: (error: Error) => void,
+): Promise<Unlisten> {
   const { client, close } = await dedicatedConnection(url, LISTENER_APPLICATION_NAME, onLost);
   client.on('notification', (message) => message.channel === channel && onMessage(message.payload ?? ''));
   try {
@@ -100,7 +109,9 @@ export class AdvisoryLockOnPostgres {
       await close();
     };
     try {
-      this.held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [this.key])).rows[0].held;
+      this.held = (
+        await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [this.key])
+      ).rows[0].held;
     } catch (error) {
       await release();
       throw error;

@@ -25,7 +25,12 @@ const STALE_MS = 10_000;
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const holderFile = join(dataDir, HOLDER_FILE);
-  const options = { lockfilePath: join(dataDir, LOCK_DIR), stale: STALE_MS, realpath: false, onCompromised: lostLock(dataDir) };
+  const options = {
+    lockfilePath: join(dataDir, LOCK_DIR),
+    stale: STALE_MS,
+    realpath: false,
+    onCompromised: lostLock(dataDir),
+  };
   let release: () => Promise<void>;
   try {
     release = await lock(dataDir, options);
@@ -34,11 +39,12 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     const holder = await readHolder(holderFile);
     if (holder?.alive !== false) throw inUse(dataDir, holder?.description);
     // Its holder is gone without removing it: wait until it is stale (at most STALE_MS), then take it.
-    release = await lock(dataDir, { ...options, retries: { retries: Math.ceil((STALE_MS * 1.5) / 1000), minTimeout: 1000, maxTimeout: 1000 } }).catch(
-      (again: NodeJS.ErrnoException) => {
-        throw again.code === 'ELOCKED' ? inUse(dataDir, holder.description) : again;
-      },
-    );
+    release = await lock(dataDir, {
+      ...options,
+      retries: { retries: Math.ceil((STALE_MS * 1.5) / 1000), minTimeout: 1000, maxTimeout: 1000 },
+    }).catch((again: NodeJS.ErrnoException) => {
+      throw again.code === 'ELOCKED' ? inUse(dataDir, holder.description) : again;
+    });
   }
   await writeFile(holderFile, `${process.pid} ${hostname()}\n`, { mode: 0o600 });
   return async () => {
@@ -72,7 +78,9 @@ async function readHolder(path: string): Promise<{ description: string; alive: b
 /** The lock was lost (its directory removed or taken over): another process may be writing; stop. */
 function lostLock(dataDir: string) {
   return (error: Error) => {
-    console.error(`camlinks: the lock on DATA_DIR ${dataDir} was lost (${error.message}); stopping so that two processes never write it.`);
+    console.error(
+      `camlinks: the lock on DATA_DIR ${dataDir} was lost (${error.message}); stopping so that two processes never write it.`,
+    );
     process.exit(1);
   };
 }

@@ -114,7 +114,9 @@ describe('DatabaseChanges', () => {
     await jest.advanceTimersByTimeAsync(lastSent + 750 - Date.now());
     expect([subscriber.listening, warnings]).toEqual([true, []]); // silent, but within the timeout
     await run(500);
-    expect(warnings).toEqual([expect.stringMatching(/^No heartbeat from the database change listener for \d+ ms; caches are off/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^No heartbeat from the database change listener for \d+ ms; caches are off/),
+    ]);
     expect(db.closed).toBe(1);
     expect(db.listeners).toBe(2);
     expect(changes.state().losses).toBe(1);
@@ -139,14 +141,26 @@ describe('DatabaseChanges', () => {
 
 describe('tablesReadBy', () => {
   it('names the tables after FROM and JOIN, not functions, once each', () => {
-    expect(tablesReadBy('SELECT x FROM a JOIN b ON true LEFT JOIN a ON true, jsonb_to_recordset($1) WHERE extract(epoch FROM now())')).toEqual(['a', 'b']);
+    expect(
+      tablesReadBy(
+        'SELECT x FROM a JOIN b ON true LEFT JOIN a ON true, jsonb_to_recordset($1) WHERE extract(epoch FROM now())',
+      ),
+    ).toEqual(['a', 'b']);
     expect(tablesReadBy('SELECT 1 FROM jsonb_to_recordset ($1) v')).toEqual([]);
   });
 
   it('gives each cache every table its statement reads', () => {
     expect(CAMERA_FACTS_TABLES).toEqual(['camera_streams', 'archive_ranges', 'cameras', 'media_servers']);
     expect(GRANT_TABLES).toEqual(['access_grants']);
-    expect(LINK_STATE_TABLES).toEqual(['camera_streams', 'issued_links', 'cameras', 'media_servers', 'integration_tokens', 'user_tokens', 'access_grants']);
+    expect(LINK_STATE_TABLES).toEqual([
+      'camera_streams',
+      'issued_links',
+      'cameras',
+      'media_servers',
+      'integration_tokens',
+      'user_tokens',
+      'access_grants',
+    ]);
     expect(MEDIA_SERVER_SECRET_TABLES).toEqual(['media_servers']);
   });
 });

@@ -128,7 +128,8 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
 
   /** A change of `table` (undefined: of any table) reaches the subscribers that read it. */
   private changed(table: string | undefined): void {
-    for (const subscriber of this.subscribers) if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table);
+    for (const subscriber of this.subscribers)
+      if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table);
   }
 
   private async listen(): Promise<void> {
@@ -153,7 +154,8 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
     const message = parseNotification(payload);
     // Heartbeats change nothing; another instance's prove nothing about this connection.
     if (message.heartbeat !== undefined) {
-      if (message.heartbeat === this.instance && typeof message.sent === 'number') this.provenAt = Math.max(this.provenAt, message.sent);
+      if (message.heartbeat === this.instance && typeof message.sent === 'number')
+        this.provenAt = Math.max(this.provenAt, message.sent);
       return;
     }
     this.changed(typeof message.table === 'string' ? message.table : undefined);
@@ -176,7 +178,9 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
         return;
       }
       const silentMs = now - this.provenAt;
-      this.logger.warn(`No heartbeat from the database change listener for ${silentMs} ms; caches are off until it is reconnected`);
+      this.logger.warn(
+        `No heartbeat from the database change listener for ${silentMs} ms; caches are off until it is reconnected`,
+      );
       const stale = this.unlisten;
       this.stopListening();
       void stale().catch(() => undefined);
@@ -218,5 +222,9 @@ function parseNotification(payload: string): { table?: unknown; at?: number; hea
  * their changes; derived from the SQL itself, it cannot drift from it.
  */
 export function tablesReadBy(sql: string): string[] {
-  return [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)].map((match) => match[1].toLowerCase()))];
+  return [
+    ...new Set(
+      [...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)].map((match) => match[1].toLowerCase()),
+    ),
+  ];
 }

@@ -8,7 +8,11 @@ import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
 @Global()
 @Module({
   providers: [
-    { provide: DATABASE_CONNECTION, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config.database) },
+    {
+      provide: DATABASE_CONNECTION,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openDatabase(config.database),
+    },
     PrismaService,
     DatabaseChanges,
   ],

@@ -23,5 +23,8 @@ export function directSqlOnPool(pool: Pool): DirectSql {
 
 /** PGlite has one connection and prepares nothing by name; its query() is the extended protocol with bound parameters. */
 export function directSqlOnPGlite(pglite: PGlite): DirectSql {
-  return { query: async <R>(statement: NamedStatement, values: unknown[]) => (await pglite.query<R>(statement.text, values)).rows };
+  return {
+    query: async <R>(statement: NamedStatement, values: unknown[]) =>
+      (await pglite.query<R>(statement.text, values)).rows,
+  };
 }

@@ -6,7 +6,10 @@ const APPLIED = {
   name: 'camlinks-applied-migrations',
   text: 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
 };
-const TABLES = { name: 'camlinks-existing-tables', text: 'SELECT tablename FROM pg_tables WHERE schemaname = current_schema()' };
+const TABLES = {
+  name: 'camlinks-existing-tables',
+  text: 'SELECT tablename FROM pg_tables WHERE schemaname = current_schema()',
+};
 const UNDEFINED_TABLE = '42P01';
 
 /** What _prisma_migrations records as applied; nothing when the database is new (no such table yet). */
@@ -45,15 +48,24 @@ export function tablesOf(migrationScripts: string[]): string[] {
  * has that the code does not know means a newer camlinks migrated it, and this one may write
  * what the newer one no longer reads.
  */
-export function migrationMismatch(applied: string[], expected: string[], missingTables: string[], target: DatabaseTarget): string | undefined {
+export function migrationMismatch(
+  applied: string[],
+  expected: string[],
+  missingTables: string[],
+  target: DatabaseTarget,
+): string | undefined {
   const missing = expected.filter((name) => !applied.includes(name));
   const unknown = applied.filter((name) => !expected.includes(name));
   const where = describeTarget(target);
-  const migrate = target.kind === 'embedded' ? 'restart camlinks (the embedded database migrates itself)' : 'run `npm run db:migrate`';
+  const migrate =
+    target.kind === 'embedded'
+      ? 'restart camlinks (the embedded database migrates itself)'
+      : 'run `npm run db:migrate`';
   if (unknown.length)
     return `${where} has ${unknown.length} migration(s) this camlinks does not know (${unknown.join(', ')}): a newer camlinks migrated it. Run that version, or restore the backup taken before the upgrade (docs/OPERATIONS.md).`;
   if (missing.length === expected.length) return `${where} is not migrated (no camlinks tables): ${migrate}.`;
-  if (missing.length) return `${where} lacks ${missing.length} of this camlinks' migrations (${missing.join(', ')}): ${migrate}.`;
+  if (missing.length)
+    return `${where} lacks ${missing.length} of this camlinks' migrations (${missing.join(', ')}): ${migrate}.`;
   if (missingTables.length)
     return `${where} lacks table(s) its migrations created (${missingTables.join(', ')}): restore the database from a backup (docs/OPERATIONS.md).`;
   return undefined;
@@ -73,13 +85,17 @@ export function unreachable(error: Error & { code?: string }, target: DatabaseTa
       );
     case '28P01':
     case '28000':
-      return new StartupError(`${server} refused user "${user}" (${error.message}): correct the user or password in DATABASE_URL.`);
+      return new StartupError(
+        `${server} refused user "${user}" (${error.message}): correct the user or password in DATABASE_URL.`,
+      );
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
-      return new StartupError(`${server} cannot be reached (${error.code}): start PostgreSQL, or correct the host and port in DATABASE_URL.`);
+      return new StartupError(
+        `${server} cannot be reached (${error.code}): start PostgreSQL, or correct the host and port in DATABASE_URL.`,
+      );
     default:
       return error;
   }

@@ -25,7 +25,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   private expected: Promise<{ migrations: string[]; tables: string[] }> | undefined;
 
   async onModuleInit(): Promise<void> {
-    const applied = await appliedMigrations(this.connection.sql).catch((error: Error) => Promise.reject(unreachable(error, this.config.database)));
+    const applied = await appliedMigrations(this.connection.sql).catch((error: Error) =>
+      Promise.reject(unreachable(error, this.config.database)),
+    );
     // The embedded database has no operator to run `npm run db:migrate`: it migrates itself.
     // The engine (WebAssembly) is loaded only when there is something to apply, and let go after.
     if (this.config.database.kind === 'embedded' && (await pendingMigrations(applied)).length) {
@@ -43,10 +45,17 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   async migrationProblem(): Promise<string | undefined> {
     this.expected ??= readMigrations().then(({ migrationDirectories }) => ({
       migrations: migrationDirectories.map((migration) => migration.path),
-      tables: tablesOf(migrationDirectories.map(({ migrationFile }) => (migrationFile.content.tag === 'ok' ? migrationFile.content.value : ''))),
+      tables: tablesOf(
+        migrationDirectories.map(({ migrationFile }) =>
+          migrationFile.content.tag === 'ok' ? migrationFile.content.value : '',
+        ),
+      ),
     }));
     const { migrations, tables } = await this.expected;
-    const [applied, existing] = await Promise.all([appliedMigrations(this.connection.sql), existingTables(this.connection.sql)]);
+    const [applied, existing] = await Promise.all([
+      appliedMigrations(this.connection.sql),
+      existingTables(this.connection.sql),
+    ]);
     const missingTables = tables.filter((table) => !existing.includes(table));
     return migrationMismatch(applied, migrations, missingTables, this.config.database);
   }

@@ -1,6 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  type HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  PrismaHealthIndicator,
+} from '@nestjs/terminus';
 import { Shutdown } from '../config/config.module';
 import { DatabaseChanges } from '../database/database-changes';
 import { PrismaService } from '../database/prisma.service';
@@ -42,8 +48,13 @@ export class HealthController {
   })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    if (this.shutdown.stopping) return this.health.check([() => this.indicators.check('instance').down({ state: 'stopping' })]);
-    return this.health.check([() => this.database.pingCheck('database', this.prisma, { timeout: 1500 }), () => this.migrations(), () => this.changeListener()]);
+    if (this.shutdown.stopping)
+      return this.health.check([() => this.indicators.check('instance').down({ state: 'stopping' })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', this.prisma, { timeout: 1500 }),
+      () => this.migrations(),
+      () => this.changeListener(),
+    ]);
   }
 
   /** A database migrated by a newer camlinks, or missing a table (or the migrations table), fails the code: out of the load balancer. */

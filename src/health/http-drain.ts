@@ -29,7 +29,8 @@ export class HttpDrain implements OnModuleDestroy {
     this.shutdown.begin();
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server?.listening) return;
-    const closeAfterAnswer = (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close');
+    const closeAfterAnswer = (_request: IncomingMessage, response: ServerResponse) =>
+      response.setHeader('Connection', 'close');
     server.prependListener('request', closeAfterAnswer);
     await new Promise((resolve) => setTimeout(resolve, this.config.http.shutdownDrainMs));
     const closed = new Promise((resolve) => server.close(resolve));
@@ -37,7 +38,9 @@ export class HttpDrain implements OnModuleDestroy {
     // the close up until it times out (5 s): close idle ones as they appear.
     const idle = setInterval(() => server.closeIdleConnections(), IDLE_CHECK_MS);
     const deadline = setTimeout(() => {
-      this.logger.warn(`Requests still in flight after ${this.config.http.shutdownTimeoutMs} ms: closing their connections`);
+      this.logger.warn(
+        `Requests still in flight after ${this.config.http.shutdownTimeoutMs} ms: closing their connections`,
+      );
       server.closeAllConnections();
     }, this.shutdown.remainingMs());
     await closed;

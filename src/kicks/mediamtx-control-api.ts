@@ -41,7 +41,12 @@ export function isKickable(protocol: string): boolean {
  * Kicks one session out of MediaMTX (of a protocol it isKickable). Each call is bounded by
  * `timeoutMs`; the caller decides when to try again after a failure.
  */
-export async function kickMediaMtxSession(api: ControlApi, protocol: string, sessionId: string, timeoutMs: number): Promise<KickOutcome> {
+export async function kickMediaMtxSession(
+  api: ControlApi,
+  protocol: string,
+  sessionId: string,
+  timeoutMs: number,
+): Promise<KickOutcome> {
   const collections = COLLECTIONS[protocol] ?? [];
   const headers: Record<string, string> =
     api.username !== null || api.password !== null
@@ -51,7 +56,12 @@ export async function kickMediaMtxSession(api: ControlApi, protocol: string, ses
     const url = `${api.url.replace(/\/+$/, '')}/v3/${collection}/kick/${encodeURIComponent(sessionId)}`;
     let status: number;
     try {
-      const response = await fetch(url, { method: 'POST', headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
       status = response.status;
       await response.body?.cancel();
     } catch (error) {

@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Unlisten } from '../database/change-listener-connection';
@@ -110,7 +116,9 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   private async campaign(): Promise<void> {
     if (this.stopped || this.leading) return;
     try {
-      const release = this.db.tryAdvisoryLock ? await this.db.tryAdvisoryLock(KICKER_LOCK_KEY, (error) => this.lostLead(error)) : async () => undefined;
+      const release = this.db.tryAdvisoryLock
+        ? await this.db.tryAdvisoryLock(KICKER_LOCK_KEY, (error) => this.lostLead(error))
+        : async () => undefined;
       if (release) return this.lead(release);
     } catch (error) {
       this.logger.warn(`Could not ask for the kicker lock (${(error as Error).message}); trying again`);
@@ -163,7 +171,12 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   /** Re-decides every open session; ends those refused now, and wakes up at the next expiry. */
   private async endRefused(now: Date): Promise<void> {
     const open = await this.sessions.listOpen();
-    const states = new Map((await this.links.findLinkStatesByIds([...new Set(open.map((session) => session.linkId))])).map((state) => [state.id, state]));
+    const states = new Map(
+      (await this.links.findLinkStatesByIds([...new Set(open.map((session) => session.linkId))])).map((state) => [
+        state.id,
+        state,
+      ]),
+    );
     const ending = new Map<EndReason, string[]>();
     let nextExpiry = Infinity;
     for (const session of open) {
@@ -216,9 +229,20 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
 
   private async kick(kick: PendingKick): Promise<void> {
     if (kick.controlApiUrl === null) {
-      return this.sessions.recordKickOutcome(kick.id, 'failed', new Date(), 'its media server has no control API (control_api_url)');
+      return this.sessions.recordKickOutcome(
+        kick.id,
+        'failed',
+        new Date(),
+        'its media server has no control API (control_api_url)',
+      );
     }
-    if (!isKickable(kick.protocol)) return this.sessions.recordKickOutcome(kick.id, 'failed', new Date(), `MediaMTX cannot kick ${kick.protocol} sessions`);
+    if (!isKickable(kick.protocol))
+      return this.sessions.recordKickOutcome(
+        kick.id,
+        'failed',
+        new Date(),
+        `MediaMTX cannot kick ${kick.protocol} sessions`,
+      );
     const outcome: KickOutcome = await kickMediaMtxSession(
       { url: kick.controlApiUrl, username: kick.controlApiUsername, password: kick.controlApiPassword },
       kick.protocol,
@@ -234,7 +258,10 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** (failures - 1));
     this.backoff.set(kick.mediaServerId ?? '', { failures, retryAt: at.getTime() + delay });
     const givingUp = at.getTime() - kick.endedAt.getTime() >= GIVE_UP_MS;
-    if (failures === 1 || givingUp) this.logger.warn(`Kicking session ${kick.id} failed (${outcome.error})${givingUp ? '; giving up' : `; retrying`}`);
+    if (failures === 1 || givingUp)
+      this.logger.warn(
+        `Kicking session ${kick.id} failed (${outcome.error})${givingUp ? '; giving up' : `; retrying`}`,
+      );
     await this.sessions.recordKickOutcome(kick.id, givingUp ? 'failed' : 'pending', at, outcome.error);
   }
 }

@@ -107,7 +107,9 @@ export interface OwnRevocationRequest {
   tokenHashes: string[];
   reason: string | null;
   at: Date;
-  auditEvent: (outcome: OwnRevocation & { actorType: 'integration' | 'user'; actor: string; actorId: string }) => NewAuditEvent;
+  auditEvent: (
+    outcome: OwnRevocation & { actorType: 'integration' | 'user'; actor: string; actorId: string },
+  ) => NewAuditEvent;
 }
 
 /**
@@ -115,7 +117,9 @@ export interface OwnRevocationRequest {
  * integration, a token). The owner is always part of it, so that an index narrows the search.
  */
 export type IssuedUnder =
-  { cameraUuid: string } | { userId: string; cameraUuid?: string; userTokenId?: string } | { integrationId: string; integrationTokenId?: string };
+  | { cameraUuid: string }
+  | { userId: string; cameraUuid?: string; userTokenId?: string }
+  | { integrationId: string; integrationTokenId?: string };
 
 /** Everything but the hash (it never leaves this repository), with names (over NAMES) and the status. */
 const RECORD = Prisma.sql`
@@ -186,7 +190,10 @@ export class IssuedLinksRepository {
 
   /** Revokes one link unless it already is; false when there is no such link. */
   async revoke(id: string, revocation: Revocation): Promise<boolean> {
-    const { count } = await this.prisma.issuedLink.updateMany({ where: { id, revokedAt: null }, data: this.revokedFields(revocation) });
+    const { count } = await this.prisma.issuedLink.updateMany({
+      where: { id, revokedAt: null },
+      data: this.revokedFields(revocation),
+    });
     return count > 0 || (await this.prisma.issuedLink.count({ where: { id } })) > 0;
   }
 
@@ -213,7 +220,8 @@ export class IssuedLinksRepository {
       'integrationId' in owner
         ? Prisma.sql`l.integration_id = ${owner.integrationId}::uuid${owner.userId ? Prisma.sql` AND l.user_id = ${owner.userId}::uuid` : Prisma.empty}`
         : Prisma.sql`l.user_id = ${owner.userId}::uuid AND l.integration_id IS NULL`;
-    const [actorType, actorId] = 'integrationId' in owner ? (['integration', owner.integrationId] as const) : (['user', owner.userId] as const);
+    const [actorType, actorId] =
+      'integrationId' in owner ? (['integration', owner.integrationId] as const) : (['user', owner.userId] as const);
     return this.prisma.$transaction(async (tx) => {
       const [named] = await (actorType === 'integration'
         ? tx.$queryRaw<{ name: string }[]>`SELECT name FROM integrations WHERE id = ${actorId}::uuid`
@@ -226,7 +234,9 @@ export class IssuedLinksRepository {
       const revoked = new Map(revokedRows.map((row) => [row.tokenHash, row.id]));
       const found = await tx.$queryRaw<{ id: string; tokenHash: string }[]>`
         SELECT l.id, l.token_hash AS "tokenHash" FROM issued_links l WHERE l.token_hash = ANY(${tokenHashes}::text[]) AND ${owned}`;
-      const alreadyRevoked = new Map(found.filter((row) => !revoked.has(row.tokenHash)).map((row) => [row.tokenHash, row.id]));
+      const alreadyRevoked = new Map(
+        found.filter((row) => !revoked.has(row.tokenHash)).map((row) => [row.tokenHash, row.id]),
+      );
       await this.audit.append(request.auditEvent({ revoked, alreadyRevoked, actorType, actor, actorId }), tx);
       return { revoked, alreadyRevoked };
     });
@@ -293,7 +303,8 @@ export class IssuedLinksRepository {
     // An active or suspended link has not expired, so it was issued within the longest TTL: a bound
     // the issued_at index serves, where the status alone would read every row to find none.
     // (Links issued with a longer TTL before LINK_TTL_MAX was lowered drop out of these two filters early.)
-    if (filter.status === 'active' || filter.status === 'suspended') conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
+    if (filter.status === 'active' || filter.status === 'suspended')
+      conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
     return conditions;
   }
 }

@@ -41,7 +41,11 @@ export class LinkIssuer {
 
   async issue(requests: LinkRequest[], context: IssueContext): Promise<IssuedLink[]> {
     const { principal, now } = context;
-    const minted = requests.map((request) => ({ request, secret: generateToken('link'), expiresAt: new Date(now.getTime() + request.ttl * 1000) }));
+    const minted = requests.map((request) => ({
+      request,
+      secret: generateToken('link'),
+      expiresAt: new Date(now.getTime() + request.ttl * 1000),
+    }));
     await this.writer.write(
       minted.map(({ request, secret, expiresAt }) => ({
         tokenHash: secret.hash,

@@ -9,7 +9,9 @@ describe('linkTokenOf', () => {
     expect(linkTokenOf(token)).toBe(token);
     expect(linkTokenOf(` ${token}\n`)).toBe(token);
     expect(linkTokenOf(`http://127.0.0.1:8080/gate-hd/preview.mp4?token=${token}`)).toBe(token);
-    expect(linkTokenOf(`rtsp://cams.example:554/gate-hd?from=1700000000&token=${encodeURIComponent(token)}`)).toBe(token);
+    expect(linkTokenOf(`rtsp://cams.example:554/gate-hd?from=1700000000&token=${encodeURIComponent(token)}`)).toBe(
+      token,
+    );
     expect(linkTokenOf(`https://media.example/${token}/gate-hd/index.m3u8`)).toBe(token);
     expect(linkTokenOf(`https://media.example/${token}/index.m3u8?token=${token}`)).toBe(token);
   });

@@ -17,7 +17,10 @@ export function streamNameProblem(name: string): string | undefined {
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
     return 'must be path segments joined by / (none empty, none . or ..)';
   }
-  if (segments.some((segment) => /^tracks-/i.test(segment)) || /(?:^|\/)\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d{2}(?:\/|$)/.test(name)) {
+  if (
+    segments.some((segment) => /^tracks-/i.test(segment)) ||
+    /(?:^|\/)\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d{2}(?:\/|$)/.test(name)
+  ) {
     return 'must not contain a segment a media server reads as a track folder (tracks-…) or as date folders (YYYY/MM/DD/HH/MM)';
   }
   return undefined;

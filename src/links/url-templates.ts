@@ -20,7 +20,16 @@ export const DEFAULT_TEMPLATES = {
 } as const;
 
 export type TemplateKey = keyof typeof DEFAULT_TEMPLATES;
-export const TEMPLATE_PLACEHOLDERS = ['base_url', 'rtsp_base_url', 'stream', 'format', 'from', 'to', 'duration', 'token'] as const;
+export const TEMPLATE_PLACEHOLDERS = [
+  'base_url',
+  'rtsp_base_url',
+  'stream',
+  'format',
+  'from',
+  'to',
+  'duration',
+  'token',
+] as const;
 
 export interface MediaServerUrls {
   baseUrl: string;
@@ -79,8 +88,13 @@ function fill(template: string, server: MediaServerUrls, link: LinkShape, token:
     format: () => link.source,
     from: () => seconds(link.archiveFrom),
     to: () => seconds(link.archiveTo),
-    duration: () => (link.archiveFrom && link.archiveTo ? String(Math.round((link.archiveTo.getTime() - link.archiveFrom.getTime()) / 1000)) : ''),
+    duration: () =>
+      link.archiveFrom && link.archiveTo
+        ? String(Math.round((link.archiveTo.getTime() - link.archiveFrom.getTime()) / 1000))
+        : '',
     token: () => encodeURIComponent(token),
   };
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values]() : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? values[name as keyof typeof values]() : whole,
+  );
 }

@@ -59,6 +59,9 @@ describe('access log', () => {
     const [res] = await once(req, 'response');
     res.resume();
     const line = await lineWritten();
-    expect({ level: pino.levels.labels[line.level], status: line.res.statusCode }).toEqual({ level: 'error', status: 500 });
+    expect({ level: pino.levels.labels[line.level], status: line.res.statusCode }).toEqual({
+      level: 'error',
+      status: 500,
+    });
   });
 });

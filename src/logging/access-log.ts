@@ -8,7 +8,16 @@ const REQUEST_ID_HEADER = 'x-request-id';
  * The only request headers ever logged: known to carry no credential. Anything else (Cookie,
  * X-Api-Key, a header camlinks has never heard of) is left out, whatever it holds.
  */
-const LOGGED_HEADERS = ['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-original-method', 'x-real-ip', 'x-forwarded-for'];
+const LOGGED_HEADERS = [
+  'host',
+  'user-agent',
+  'content-type',
+  'content-length',
+  'accept',
+  'x-original-method',
+  'x-real-ip',
+  'x-forwarded-for',
+];
 
 /** Polled constantly by load balancers and Prometheus: worth a line only when debugging. */
 const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
@@ -46,7 +55,8 @@ export function accessLog(logger: Logger) {
       const status = response.writableFinished ? response.statusCode : undefined;
       // A client that goes away before its answer is not a fault of camlinks' (a server-side
       // failure is logged by the exception filter): a warning, not an error.
-      const level: Level = status === undefined ? 'warn' : status >= 500 ? 'error' : QUIET_PATHS.test(path) ? 'debug' : 'info';
+      const level: Level =
+        status === undefined ? 'warn' : status >= 500 ? 'error' : QUIET_PATHS.test(path) ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       const headers: Record<string, string | string[]> = {};
       for (const name of LOGGED_HEADERS) {

@@ -13,7 +13,12 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
   const stdout = destination(1);
   const prettify =
     config.logFormat === 'pretty'
-      ? prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat })
+      ? prettyFactory({
+          colorize: process.stdout.isTTY,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,context,req,res,responseTime',
+          messageFormat,
+        })
       : undefined;
   const write = prettify ? (line: string) => stdout.write(prettify(line)) : (line: string) => stdout.write(line);
   return pino({ level: config.logLevel }, { write: (line: string) => write(scrubSecrets(line)) });
@@ -29,11 +34,18 @@ type LogLine = {
 
 /** One line a request for a person: `GET /api/v1/… 200 3.1 ms <request id>`; `[context] message` otherwise. */
 function messageFormat(log: LogLine): string {
-  if (log.req && log.res) return `${log.req.method} ${log.req.path} ${log.res.statusCode ?? 'aborted'} ${log.responseTime} ms ${log.req.id}`;
+  if (log.req && log.res)
+    return `${log.req.method} ${log.req.path} ${log.res.statusCode ?? 'aborted'} ${log.responseTime} ms ${log.req.id}`;
   return log.context ? `[${log.context}] ${log.msg}` : `${log.msg}`;
 }
 
-const NEST_START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+const NEST_START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /**
  * Nest's logger (bootstrap messages, `new Logger(context)` across camlinks) written through
@@ -66,7 +78,10 @@ export class NestPinoLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[]): void {
     if (!this.logger.isLevelEnabled(level)) return;
     // Nest passes (message, context) and, for errors, (message, stack, context).
-    const context = params.length && typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
+    const context =
+      params.length && typeof params[params.length - 1] === 'string'
+        ? (params[params.length - 1] as string)
+        : undefined;
     const stack = level === 'error' && params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
     const fields = { ...(context && { context }), ...(stack && { stack }) };
     if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);

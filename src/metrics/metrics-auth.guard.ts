@@ -20,7 +20,8 @@ export class MetricsAuthGuard implements CanActivate {
     if (!this.expected) return true;
     const presented = bearerToken(context.switchToHttp().getRequest<Request>());
     if (!presented) throw AppError.unauthenticated('no_credentials');
-    if (!timingSafeEqual(Buffer.from(hashToken(presented)), this.expected)) throw AppError.unauthenticated('unknown_token');
+    if (!timingSafeEqual(Buffer.from(hashToken(presented)), this.expected))
+      throw AppError.unauthenticated('unknown_token');
     return true;
   }
 }

@@ -22,7 +22,10 @@ export class MetricsController {
       'For Prometheus to scrape; keep it off the public side of the load balancer. With METRICS_TOKEN set, only with `Authorization: Bearer <METRICS_TOKEN>`.',
   })
   @ApiProduces(Registry.PROMETHEUS_CONTENT_TYPE)
-  @ApiOkResponse({ schema: { type: 'string' }, description: 'Counters, histograms and gauges; see docs/PRODUCTION.md.' })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'Counters, histograms and gauges; see docs/PRODUCTION.md.',
+  })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

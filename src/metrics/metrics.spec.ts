@@ -1,7 +1,8 @@
 import { Metrics } from './metrics';
 
 describe('Metrics (pre-bound label children)', () => {
-  const valuesOf = async (metrics: Metrics, name: string) => (await metrics.registry.getSingleMetric(name)!.get()).values;
+  const valuesOf = async (metrics: Metrics, name: string) =>
+    (await metrics.registry.getSingleMetric(name)!.get()).values;
 
   it('counts each label set on its own child, however often and in whatever order it is reached', async () => {
     const metrics = new Metrics();
@@ -29,6 +30,8 @@ describe('Metrics (pre-bound label children)', () => {
     const count = (await valuesOf(metrics, 'camlinks_http_request_duration_seconds')).find(
       (v) => (v as { metricName?: string }).metricName === 'camlinks_http_request_duration_seconds_count',
     );
-    expect(count).toEqual(expect.objectContaining({ value: 1, labels: { route: '/health/live', method: 'GET', status_code: '200' } }));
+    expect(count).toEqual(
+      expect.objectContaining({ value: 1, labels: { route: '/health/live', method: 'GET', status_code: '200' } }),
+    );
   });
 });

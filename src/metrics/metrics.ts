@@ -63,9 +63,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  private readonly linksIssuedBy = new BoundChildren((endpoint, source, kind) => this.linksIssued.labels(String(endpoint), String(source), String(kind)));
-  private readonly decisionsBy = new BoundChildren((protocol, outcome, reason) => this.decisions.labels(String(protocol), String(outcome), String(reason)));
-  private readonly requestDurationBy = new BoundChildren((route, method, status) => this.requestDuration.labels(String(route), String(method), String(status)));
+  private readonly linksIssuedBy = new BoundChildren((endpoint, source, kind) =>
+    this.linksIssued.labels(String(endpoint), String(source), String(kind)),
+  );
+  private readonly decisionsBy = new BoundChildren((protocol, outcome, reason) =>
+    this.decisions.labels(String(protocol), String(outcome), String(reason)),
+  );
+  private readonly requestDurationBy = new BoundChildren((route, method, status) =>
+    this.requestDuration.labels(String(route), String(method), String(status)),
+  );
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -16,8 +16,16 @@ export class ScrapeTimeGauges implements OnModuleInit {
   onModuleInit(): void {
     const pool = this.database.poolState?.bind(this.database);
     if (pool) {
-      this.metrics.gaugeAtScrape('camlinks_db_pool_connections', 'Connections the PostgreSQL pool holds open, busy or idle.', () => pool().total);
-      this.metrics.gaugeAtScrape('camlinks_db_pool_idle_connections', 'Pool connections open and idle.', () => pool().idle);
+      this.metrics.gaugeAtScrape(
+        'camlinks_db_pool_connections',
+        'Connections the PostgreSQL pool holds open, busy or idle.',
+        () => pool().total,
+      );
+      this.metrics.gaugeAtScrape(
+        'camlinks_db_pool_idle_connections',
+        'Pool connections open and idle.',
+        () => pool().idle,
+      );
       this.metrics.gaugeAtScrape(
         'camlinks_db_pool_waiting_requests',
         'Queries waiting for a pool connection: above 0 for long, the pool is too small.',

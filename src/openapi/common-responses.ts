@@ -23,7 +23,11 @@ const error = (description: string, message: string, headers?: ResponseObject['h
 });
 
 const RETRY_AFTER: ResponseObject['headers'] = {
-  'Retry-After': { required: true, description: 'Seconds until the budget allows a request again.', schema: { type: 'integer', minimum: 1 } },
+  'Retry-After': {
+    required: true,
+    description: 'Seconds until the budget allows a request again.',
+    schema: { type: 'integer', minimum: 1 },
+  },
 };
 
 /** Routes that answer without the database: a liveness probe must not fail with it. */
@@ -54,7 +58,13 @@ function addTo(operation: OperationObject, path: string): void {
   const group = routeGroupOf(path);
   if (operation.security?.length) add(401, error('Missing, unknown, expired or revoked token.', 'Unauthenticated.'));
   if (operation.security?.some((scheme) => 'admin' in scheme)) {
-    add(403, error("The admin's role is less than the operation's (`x-required-role`).", 'This needs the admin role or higher; carol is an auditor.'));
+    add(
+      403,
+      error(
+        "The admin's role is less than the operation's (`x-required-role`).",
+        'This needs the admin role or higher; carol is an auditor.',
+      ),
+    );
   }
   if (operation.requestBody) {
     add(413, error('The body is larger than BODY_LIMIT_KB.', 'request entity too large'));
@@ -71,7 +81,8 @@ function addTo(operation: OperationObject, path: string): void {
       ),
     );
   }
-  if (!WITHOUT_DATABASE.has(path) && group !== 'verify') add(503, error('The database cannot be reached; try again shortly.', DATABASE_UNAVAILABLE_MESSAGE));
+  if (!WITHOUT_DATABASE.has(path) && group !== 'verify')
+    add(503, error('The database cannot be reached; try again shortly.', DATABASE_UNAVAILABLE_MESSAGE));
   add(500, error('An unexpected failure, logged with its stack; nothing of it is in the answer.', 'Server Error'));
 }
 
@@ -80,7 +91,13 @@ function validationError(parameters: ParameterObject[]): ResponseObject {
   const pathId = parameters.find((p) => p.in === 'path');
   const message = pathId && `The ${pathId.name} field must be a valid UUID.`;
   return {
-    description: 'A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path.',
-    content: { 'application/json': { schema: VALIDATION_ERROR, ...(message && { example: { message, errors: { [pathId.name]: [message] } } }) } },
+    description:
+      'A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path.',
+    content: {
+      'application/json': {
+        schema: VALIDATION_ERROR,
+        ...(message && { example: { message, errors: { [pathId.name]: [message] } } }),
+      },
+    },
   };
 }

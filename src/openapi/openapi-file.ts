@@ -13,7 +13,11 @@ export const OPENAPI_FILE = join(__dirname, '..', '..', 'openapi.json');
  * cannot leak into the file; an in-memory database, so nothing is read or written.
  */
 export function createDocumentApp(): Promise<INestApplication> {
-  const config = loadConfig({ DATA_DIR: 'memory://', ADMIN_TOKEN: 'openapi-document-admin-token-000000', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATA_DIR: 'memory://',
+    ADMIN_TOKEN: 'openapi-document-admin-token-000000',
+    LOG_LEVEL: 'silent',
+  });
   return NestFactory.create(AppModule.forRoot(config), { logger: false, bodyParser: false, abortOnError: false });
 }
 

@@ -17,12 +17,16 @@ interface ExpressRouter {
 function mappedRoutes(app: INestApplication): string[] {
   const { router } = app.getHttpAdapter().getInstance() as ExpressRouter;
   return router.stack.flatMap(({ route }) =>
-    route && !route.path.includes('*') ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+    route && !route.path.includes('*')
+      ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
+      : [],
   );
 }
 
 function documentedRoutes(document: OpenAPIObject): string[] {
-  return Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+  );
 }
 
 describe('openapi.json', () => {
@@ -71,7 +75,11 @@ const SWAGGER_PROPERTIES = 'swagger/apiModelPropertiesArray';
 
 function dtoFiles(dir = join(__dirname, '..')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() && entry.name !== 'generated' ? dtoFiles(join(dir, entry.name)) : entry.name.endsWith('.dto.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() && entry.name !== 'generated'
+      ? dtoFiles(join(dir, entry.name))
+      : entry.name.endsWith('.dto.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -92,7 +100,9 @@ describe('openapi.json for a person reading Swagger UI', () => {
 
   it('gives every operation a summary, a description and one declared tag', () => {
     const declared = (document.tags ?? []).map((tag) => tag.name);
-    const lacking = operations().filter(({ op }) => !op.summary || !op.description || op.tags?.length !== 1 || !declared.includes(op.tags[0]));
+    const lacking = operations().filter(
+      ({ op }) => !op.summary || !op.description || op.tags?.length !== 1 || !declared.includes(op.tags[0]),
+    );
     expect(lacking.map(({ route }) => route)).toEqual([]);
   });
 
@@ -100,10 +110,10 @@ describe('openapi.json for a person reading Swagger UI', () => {
     for (const { route, path, op } of operations()) {
       expect([route, op.security]).toEqual([route, expect.any(Array)]);
       const limited = path.startsWith('/api/v1/') && !path.startsWith('/api/v1/media-auth/');
-      expect([route, (op.responses['429'] as { headers?: Record<string, unknown> } | undefined)?.headers?.['Retry-After']]).toEqual([
+      expect([
         route,
-        limited ? expect.objectContaining({ required: true }) : undefined,
-      ]);
+        (op.responses['429'] as { headers?: Record<string, unknown> } | undefined)?.headers?.['Retry-After'],
+      ]).toEqual([route, limited ? expect.objectContaining({ required: true }) : undefined]);
     }
     expect(document.paths['/health/live'].get!.security).toEqual([]);
   });
@@ -113,7 +123,9 @@ describe('openapi.json for a person reading Swagger UI', () => {
       expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(scheme).not.toHaveProperty('bearerFormat');
     }
-    const header = document.paths['/api/v1/cameras/preview'].post!.parameters!.find((p) => 'name' in p && p.name === 'X-User-Token');
+    const header = document.paths['/api/v1/cameras/preview'].post!.parameters!.find(
+      (p) => 'name' in p && p.name === 'X-User-Token',
+    );
     expect(header).toMatchObject({
       in: 'header',
       description: expect.stringMatching(/^A user's token \(`clu_…`\), sent by an integration acting for that user/),
@@ -128,14 +140,17 @@ describe('DTO schema names', () => {
       // Every DTO file, found at run time: an import list would miss the next one.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const [exported, value] of Object.entries(require(file) as Record<string, unknown>)) {
-        if (typeof value !== 'function' || !Reflect.getMetadata(SWAGGER_PROPERTIES, value.prototype as object)) continue;
+        if (typeof value !== 'function' || !Reflect.getMetadata(SWAGGER_PROPERTIES, value.prototype as object))
+          continue;
         const classes = classesByName.get(value.name) ?? new Map<unknown, string>();
         classes.set(value, `${relative(join(__dirname, '..', '..'), file)} (${exported})`);
         classesByName.set(value.name, classes);
       }
     }
     expect(classesByName.size).toBeGreaterThan(30);
-    const shared = [...classesByName].filter(([, classes]) => classes.size > 1).map(([name, classes]) => `${name}: ${[...classes.values()].join(', ')}`);
+    const shared = [...classesByName]
+      .filter(([, classes]) => classes.size > 1)
+      .map(([name, classes]) => `${name}: ${[...classes.values()].join(', ')}`);
     expect(shared).toEqual([]);
   });
 });
@@ -149,12 +164,15 @@ describe('openapi.json for generated clients (openapi-typescript, orval, @hey-ap
   });
   afterAll(() => app.close());
   const operations = () => operationsOf(document);
-  const schema = (name: string) => document.components!.schemas![name] as { properties: Record<string, Record<string, unknown>> };
+  const schema = (name: string) =>
+    document.components!.schemas![name] as { properties: Record<string, Record<string, unknown>> };
 
   it('gives every parameter a typed schema (an empty one is `unknown`)', () => {
     const untyped = operations().flatMap(({ route, op }) =>
       (op.parameters ?? []).flatMap((p) =>
-        'schema' in p && p.schema && ('type' in p.schema || '$ref' in p.schema) ? [] : [`${route} ${'name' in p ? p.name : '?'}`],
+        'schema' in p && p.schema && ('type' in p.schema || '$ref' in p.schema)
+          ? []
+          : [`${route} ${'name' in p ? p.name : '?'}`],
       ),
     );
     expect(untyped).toEqual([]);
@@ -162,10 +180,14 @@ describe('openapi.json for generated clients (openapi-typescript, orval, @hey-ap
 
   it('answers each status with one media type: no JSON/CSV union (the CSV export is its own operation)', () => {
     const unions = operations().flatMap(({ route, op }) =>
-      Object.entries(op.responses).flatMap(([status, r]) => (Object.keys((r as { content?: object }).content ?? {}).length > 1 ? [`${route} ${status}`] : [])),
+      Object.entries(op.responses).flatMap(([status, r]) =>
+        Object.keys((r as { content?: object }).content ?? {}).length > 1 ? [`${route} ${status}`] : [],
+      ),
     );
     expect(unions).toEqual([]);
-    expect(Object.keys((document.paths['/api/v1/admin/links.csv'].get!.responses['200'] as { content: object }).content)).toEqual(['text/csv']);
+    expect(
+      Object.keys((document.paths['/api/v1/admin/links.csv'].get!.responses['200'] as { content: object }).content),
+    ).toEqual(['text/csv']);
   });
 
   it('pre-fills no query parameter in Swagger UI: a filter example belongs in its description', () => {
@@ -180,13 +202,16 @@ describe('openapi.json for generated clients (openapi-typescript, orval, @hey-ap
       ),
     );
     expect(prefilled).toEqual([]);
-    const tokenPrefix = document.paths['/api/v1/admin/links'].get!.parameters!.find((p) => 'name' in p && p.name === 'token_prefix');
+    const tokenPrefix = document.paths['/api/v1/admin/links'].get!.parameters!.find(
+      (p) => 'name' in p && p.name === 'token_prefix',
+    );
     expect(tokenPrefix).toMatchObject({ description: expect.stringContaining('`cll_Ab3dE`') });
   });
 
   it('has no `default` in request bodies (openapi-typescript would make the field required)', () => {
     const bodies = operations().flatMap(({ op }) => {
-      const ref = (op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref;
+      const ref = (op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)
+        ?.content?.['application/json']?.schema?.$ref;
       return ref ? [ref.split('/').pop()!] : [];
     });
     const seen = new Set<string>();
@@ -208,20 +233,37 @@ describe('openapi.json for generated clients (openapi-typescript, orval, @hey-ap
   it('types timestamps as date-time and URLs as uri', () => {
     for (const name of ['CameraLinkDto', 'VideoLinkDto']) {
       expect([name, schema(name).properties.url.format]).toEqual([name, 'uri']);
-      expect([name, schema(name).properties.expired_at.format, schema(name).properties.move_to.format]).toEqual([name, 'date-time', 'date-time']);
+      expect([name, schema(name).properties.expired_at.format, schema(name).properties.move_to.format]).toEqual([
+        name,
+        'date-time',
+        'date-time',
+      ]);
     }
   });
 
   it('types closed sets as enums from the constants the server uses', () => {
     expect(schema('LinkDto').properties.source.enum).toEqual(['mp4', 'jpg', 'hls', 'rtsp']);
-    expect(schema('UsageDto').properties.last_denied_reason.enum).toEqual(expect.arrayContaining(['wrong_resource', 'revoked', null]));
-    expect(schema('AuditEventDto').properties.actor_type.enum).toEqual(['admin', 'integration', 'user', 'unauthenticated']);
+    expect(schema('UsageDto').properties.last_denied_reason.enum).toEqual(
+      expect.arrayContaining(['wrong_resource', 'revoked', null]),
+    );
+    expect(schema('AuditEventDto').properties.actor_type.enum).toEqual([
+      'admin',
+      'integration',
+      'user',
+      'unauthenticated',
+    ]);
     const actions = schema('AuditEventDto').properties.action.enum as string[];
     expect(actions).toEqual(auditedActions(app));
     expect(actions).toEqual(
-      expect.arrayContaining(['POST /api/v1/admin/links/:id/revoke', 'DELETE /api/v1/admin/integrations/:id/tokens/:tokenId', 'POST /admin/sign-in']),
+      expect.arrayContaining([
+        'POST /api/v1/admin/links/:id/revoke',
+        'DELETE /api/v1/admin/integrations/:id/tokens/:tokenId',
+        'POST /admin/sign-in',
+      ]),
     );
-    expect(schema('AuditEventDto').properties.object_type.enum).toEqual(expect.arrayContaining(['links', 'cameras', 'integrations']));
+    expect(schema('AuditEventDto').properties.object_type.enum).toEqual(
+      expect.arrayContaining(['links', 'cameras', 'integrations']),
+    );
     const filters = document.paths['/api/v1/admin/audit-events'].get!.parameters!;
     expect(filters.find((p) => 'name' in p && p.name === 'action')).toMatchObject({ schema: { enum: actions } });
   });

@@ -8,8 +8,10 @@ import { JSON_VALUE_REF, JSON_VALUE_SCHEMA } from './json-value';
 
 /** Every tag an operation may use, in the order Swagger UI shows them. */
 export const TAGS = {
-  integration: "Links to camera video, for integrations (the VMS vendor's API): one link per camera the caller may see.",
-  'media auth': 'Called by media servers (Flussonic, nginx auth_request, MediaMTX) to ask whether a link token opens what a viewer requested.',
+  integration:
+    "Links to camera video, for integrations (the VMS vendor's API): one link per camera the caller may see.",
+  'media auth':
+    'Called by media servers (Flussonic, nginx auth_request, MediaMTX) to ask whether a link token opens what a viewer requested.',
   'admin: media servers': 'Media servers: where links point, their URL templates and verification secrets.',
   'admin: cameras': 'Cameras, their streams, and the archive each stream has.',
   'admin: users': 'End users and their tokens (clu_…). A user sees only the cameras granted to them.',
@@ -18,7 +20,8 @@ export const TAGS = {
   'admin: links': 'Every link camlinks issued: audit, export as CSV, revoke.',
   'admin: sessions': "Viewing sessions: who is watching through which link, and ending one viewer's session.",
   'admin: audit events': 'The append-only trail of admin actions.',
-  'admin: admins': 'Named admins and their tokens (cla_…): audit events and revocations name who acted. `bootstrap` is ADMIN_TOKEN.',
+  'admin: admins':
+    'Named admins and their tokens (cla_…): audit events and revocations name who acted. `bootstrap` is ADMIN_TOKEN.',
   operations: 'Health probes and metrics, for load balancers, orchestrators and Prometheus.',
 } as const;
 
@@ -46,7 +49,8 @@ function operationId(controllerKey: string, methodKey: string): string {
  */
 function documentRequiredRole(operation: OperationObject): void {
   const role = (operation[REQUIRED_ROLE_EXTENSION] ??= DEFAULT_REQUIRED_ROLE) as string;
-  const roles = role === 'owner' ? '`owner`' : role === 'admin' ? '`admin` or `owner`' : '`auditor`, `admin` or `owner`';
+  const roles =
+    role === 'owner' ? '`owner`' : role === 'admin' ? '`admin` or `owner`' : '`auditor`, `admin` or `owner`';
   operation.description = `${operation.description ? `${operation.description} ` : ''}Role: ${roles}.`;
 }
 
@@ -74,9 +78,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         "An admin's token: a named admin's `cla_…`, or `ADMIN_TOKEN` (on the embedded database, the one camlinks generated into `<DATA_DIR>/admin-token`), which acts as the built-in owner `bootstrap`. " +
         'Each operation names the least role it needs (`x-required-role`; `owner` > `admin` > `auditor`); less is 403.',
     })
-    .addSecurity('metrics', { type: 'http', scheme: 'bearer', description: '`METRICS_TOKEN`, asked for by /metrics only when it is set.' });
+    .addSecurity('metrics', {
+      type: 'http',
+      scheme: 'bearer',
+      description: '`METRICS_TOKEN`, asked for by /metrics only when it is set.',
+    });
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
-  const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false, operationIdFactory: operationId });
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    autoTagControllers: false,
+    operationIdFactory: operationId,
+  });
   document.info.license = { name: 'UNLICENSED (proprietary)' };
   addCommonResponses(document);
   document.components!.schemas!.JsonValue = JSON_VALUE_SCHEMA;
@@ -90,7 +101,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       operation.security ??= [];
       if (operation.security.some((scheme) => 'admin' in scheme)) documentRequiredRole(operation);
       for (const parameter of operation.parameters ?? []) {
-        if ('in' in parameter && parameter.in === 'path' && examples[parameter.name]) parameter.example = examples[parameter.name];
+        if ('in' in parameter && parameter.in === 'path' && examples[parameter.name])
+          parameter.example = examples[parameter.name];
       }
     }
   }
@@ -114,7 +126,8 @@ function addAuditVocabulary(app: INestApplication, document: OpenAPIObject): voi
   const event = schemas.AuditEventDto as SchemaObject;
   for (const [name, values] of Object.entries(vocabulary)) (event.properties![name] as SchemaObject).enum = values;
   for (const parameter of document.paths['/api/v1/admin/audit-events'].get!.parameters ?? []) {
-    if ('name' in parameter && vocabulary[parameter.name]) (parameter.schema as SchemaObject).enum = vocabulary[parameter.name];
+    if ('name' in parameter && vocabulary[parameter.name])
+      (parameter.schema as SchemaObject).enum = vocabulary[parameter.name];
   }
 }
 

@@ -94,7 +94,13 @@ export class AuthFailureGuard implements CanActivate {
   private async recordFailure(key: string): Promise<void> {
     const { limit, windowSeconds } = this.config.rateLimit.budgets.authFailures;
     // The storage never rejects (Redis trouble lets requests through, with a warning).
-    const { isBlocked, timeToBlockExpire } = await this.storage.increment(key, windowSeconds * 1000, limit, windowSeconds * 1000, 'auth-failures');
+    const { isBlocked, timeToBlockExpire } = await this.storage.increment(
+      key,
+      windowSeconds * 1000,
+      limit,
+      windowSeconds * 1000,
+      'auth-failures',
+    );
     if (isBlocked) {
       const blockedUntil = Date.now() + timeToBlockExpire * 1000;
       this.remember(key, { checkedUntil: blockedUntil, blockedUntil });

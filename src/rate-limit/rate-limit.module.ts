@@ -1,4 +1,11 @@
-import { type CallHandler, type DynamicModule, type ExecutionContext, Injectable, Module, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type DynamicModule,
+  type ExecutionContext,
+  Injectable,
+  Module,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { from, mergeMap, type Observable } from 'rxjs';
@@ -46,7 +53,9 @@ export class RateLimitModule {
       module: RateLimitModule,
       imports: [
         ThrottlerModule.forRoot({
-          throttlers: [{ limit: (context) => budget(context).limit, ttl: (context) => budget(context).windowSeconds * 1000 }],
+          throttlers: [
+            { limit: (context) => budget(context).limit, ttl: (context) => budget(context).windowSeconds * 1000 },
+          ],
           skipIf: (context) => groupOf(context) === undefined,
           getTracker: (request, context) => trackerOf(groupOf(context)!, request as Parameters<typeof trackerOf>[1]),
           // One budget per group and caller, whichever route of the group is called.

@@ -34,7 +34,13 @@ const CONNECT_TIMEOUT_MS = 2000;
 const WARN_EVERY_MS = 10_000;
 
 type ThrottlerStorageRecord = Awaited<ReturnType<BlockAwareStorage['increment']>>;
-type ThrottleCommand = (hitsKey: string, blockKey: string, windowMs: number, limit: number, blockMs: number) => Promise<[number, number, number, number]>;
+type ThrottleCommand = (
+  hitsKey: string,
+  blockKey: string,
+  windowMs: number,
+  limit: number,
+  blockMs: number,
+) => Promise<[number, number, number, number]>;
 
 /**
  * Rate-limit counters in Redis, shared by every instance. Availability comes first: while
@@ -48,7 +54,12 @@ export class RedisThrottlerStorage implements BlockAwareStorage, OnModuleInit, O
 
   constructor(url: string) {
     // No offline queue: a command while disconnected fails at once instead of waiting.
-    const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: 500,
+    });
     redis.defineCommand('camlinksThrottle', { numberOfKeys: 2, lua: INCREMENT });
     redis.on('error', (error: Error) => this.warn(`Redis: ${error.message}`));
     this.redis = redis as Redis & { camlinksThrottle: ThrottleCommand };
@@ -59,7 +70,9 @@ export class RedisThrottlerStorage implements BlockAwareStorage, OnModuleInit, O
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS).unref(),
     );
-    await Promise.race([this.redis.connect(), timeout]).catch((error: Error) => this.warn(`Redis: ${error.message}; rate limits are off until it connects`));
+    await Promise.race([this.redis.connect(), timeout]).catch((error: Error) =>
+      this.warn(`Redis: ${error.message}; rate limits are off until it connects`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -68,8 +81,19 @@ export class RedisThrottlerStorage implements BlockAwareStorage, OnModuleInit, O
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(`camlinks:rl:{${key}}:hits`, blockKey(key), ttl, limit, blockDuration);
-      return { totalHits: hits, timeToExpire: Math.ceil(windowLeft / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockLeft / 1000) };
+      const [hits, windowLeft, blocked, blockLeft] = await this.redis.camlinksThrottle(
+        `camlinks:rl:{${key}}:hits`,
+        blockKey(key),
+        ttl,
+        limit,
+        blockDuration,
+      );
+      return {
+        totalHits: hits,
+        timeToExpire: Math.ceil(windowLeft / 1000),
+        isBlocked: blocked === 1,
+        timeToBlockExpire: Math.ceil(blockLeft / 1000),
+      };
     } catch (error) {
       this.warn(`Redis: ${(error as Error).message}; request let through unlimited`);
       return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };

@@ -28,7 +28,10 @@ export function matchedRouteGroup(request: Request): RouteGroup | undefined {
   return typeof template === 'string' ? routeGroupOf(template) : undefined;
 }
 
-export type VerifiedRequest = Request & { principal?: { integration?: { tokenId: string }; user?: { tokenId: string } }; admin?: { id: string } };
+export type VerifiedRequest = Request & {
+  principal?: { integration?: { tokenId: string }; user?: { tokenId: string } };
+  admin?: { id: string };
+};
 
 /**
  * Who a request is counted against, once its credential has been verified (a budget is never
@@ -39,6 +42,10 @@ export type VerifiedRequest = Request & { principal?: { integration?: { tokenId:
  */
 export function trackerOf(group: RouteGroup, request: VerifiedRequest): string {
   const credential =
-    group === 'integration' ? (request.principal?.integration ?? request.principal?.user)?.tokenId : group === 'admin' ? request.admin?.id : undefined;
+    group === 'integration'
+      ? (request.principal?.integration ?? request.principal?.user)?.tokenId
+      : group === 'admin'
+        ? request.admin?.id
+        : undefined;
   return credential ? `credential:${credential}` : `address:${request.ip ?? 'unknown'}`;
 }

@@ -46,7 +46,8 @@ export class RetentionService {
     this.running = true;
     try {
       const purged = await this.purge(new Date());
-      if (purged.links || purged.auditEvents) this.logger.log(`Purged ${purged.links} expired links and ${purged.auditEvents} audit events`);
+      if (purged.links || purged.auditEvents)
+        this.logger.log(`Purged ${purged.links} expired links and ${purged.auditEvents} audit events`);
     } catch (error) {
       this.logger.warn(`Retention purge failed, will retry next hour: ${(error as Error).message}`);
     } finally {
@@ -59,7 +60,9 @@ export class RetentionService {
     const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
     return {
       links: linkDays ? await inBatches((size) => this.links.purgeExpiredBefore(cutoff(linkDays), size), batchSize) : 0,
-      auditEvents: auditDays ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize) : 0,
+      auditEvents: auditDays
+        ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
+        : 0,
       hourlyStats: await this.hourlyStats.purgeBefore(cutoff(HOURLY_STATS_DAYS)),
     };
   }

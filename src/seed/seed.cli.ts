@@ -40,7 +40,10 @@ function demoArchive(now: Date): { from: string; to: string } {
 /** Where the server is, as the server itself reads its configuration; and from which variable, to say so. */
 function serverUrl(config: AppConfig): { url: string; from: string } {
   if (process.env.CAMLINKS_URL) return { url: process.env.CAMLINKS_URL, from: 'CAMLINKS_URL' };
-  return { url: localUrl(config), from: process.env.PORT ? `PORT=${config.port}` : `PORT unset: the default ${config.port}` };
+  return {
+    url: localUrl(config),
+    from: process.env.PORT ? `PORT=${config.port}` : `PORT unset: the default ${config.port}`,
+  };
 }
 
 async function adminToken(config: AppConfig): Promise<{ token: string; from: string }> {
@@ -49,7 +52,9 @@ async function adminToken(config: AppConfig): Promise<{ token: string; from: str
     const path = join(config.database.dataDir, ADMIN_TOKEN_FILE);
     const token = (await readFile(path, 'utf8').catch(() => '')).trim();
     if (token) return { token, from: path };
-    throw new Error(`No admin token in ${path}: start camlinks once with the same DATA_DIR (it creates one), or set ADMIN_TOKEN.`);
+    throw new Error(
+      `No admin token in ${path}: start camlinks once with the same DATA_DIR (it creates one), or set ADMIN_TOKEN.`,
+    );
   }
   throw new Error('No admin token: set ADMIN_TOKEN to the one camlinks runs with (on PostgreSQL there is no other).');
 }
@@ -71,19 +76,35 @@ async function main(): Promise<void> {
       );
     });
     const json = (await res.json().catch(() => ({}))) as T;
-    if (res.status >= 400 && res.status !== 404) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    if (res.status >= 400 && res.status !== 404)
+      throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return { status: res.status, body: json };
   };
-  const findByName = async <T extends { name: string }>(path: string, name: string) => (await call<T[]>('GET', path)).body.find((item) => item.name === name);
+  const findByName = async <T extends { name: string }>(path: string, name: string) =>
+    (await call<T[]>('GET', path)).body.find((item) => item.name === name);
 
-  const media = { base_url: process.env.MEDIA_BASE_URL || 'http://127.0.0.1:8080', verification_secret: process.env.MEDIA_SECRET || undefined };
+  const media = {
+    base_url: process.env.MEDIA_BASE_URL || 'http://127.0.0.1:8080',
+    verification_secret: process.env.MEDIA_SECRET || undefined,
+  };
   const existingServer = await findByName<{ id: string; name: string }>('/media-servers', 'demo-edge');
   const server = existingServer
     ? (await call<{ id: string }>('PATCH', `/media-servers/${existingServer.id}`, media)).body
-    : (await call<{ id: string }>('POST', '/media-servers', { id: EXAMPLE_IDS.mediaServer, name: 'demo-edge', ...media })).body;
+    : (
+        await call<{ id: string }>('POST', '/media-servers', {
+          id: EXAMPLE_IDS.mediaServer,
+          name: 'demo-edge',
+          ...media,
+        })
+      ).body;
   for (const camera of CAMERAS) {
     if ((await call('GET', `/cameras/${camera.uuid}`)).status === 404) {
-      await call('POST', '/cameras', { ...camera, media_server_id: server.id, default_stream_type: 'high', archive_retention_days: RETENTION_DAYS });
+      await call('POST', '/cameras', {
+        ...camera,
+        media_server_id: server.id,
+        default_stream_type: 'high',
+        archive_retention_days: RETENTION_DAYS,
+      });
     }
   }
   const archive = demoArchive(new Date());
@@ -92,13 +113,15 @@ async function main(): Promise<void> {
     (await findByName<{ id: string; name: string }>('/users', 'demo-user')) ??
     (await call<{ id: string }>('POST', '/users', { id: EXAMPLE_IDS.user, name: 'demo-user' })).body;
   const grants = (await call<{ camera_uuid: string }[]>('GET', `/grants?user_id=${user.id}`)).body;
-  if (!grants.some((grant) => grant.camera_uuid === EXAMPLE_CAMERA)) await call('POST', '/grants', { user_id: user.id, camera_uuid: EXAMPLE_CAMERA });
+  if (!grants.some((grant) => grant.camera_uuid === EXAMPLE_CAMERA))
+    await call('POST', '/grants', { user_id: user.id, camera_uuid: EXAMPLE_CAMERA });
   const userToken = (await call<{ token: string }>('POST', `/users/${user.id}/tokens`, {})).body.token;
 
   const existing = await findByName<{ id: string; name: string }>('/integrations', 'demo-portal');
   const integrationToken = existing
     ? (await call<{ token: string }>('POST', `/integrations/${existing.id}/tokens`, {})).body.token
-    : (await call<{ token: string }>('POST', '/integrations', { id: EXAMPLE_IDS.integration, name: 'demo-portal' })).body.token;
+    : (await call<{ token: string }>('POST', '/integrations', { id: EXAMPLE_IDS.integration, name: 'demo-portal' }))
+        .body.token;
 
   console.log(`Demo data is in camlinks at ${base}:
   media server demo-edge (${media.base_url}${media.verification_secret ? ', with MEDIA_SECRET' : ''}), cameras ${CAMERAS.map((c) => `"${c.name}" ${c.uuid}`).join(', ')}

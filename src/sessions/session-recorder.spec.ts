@@ -27,7 +27,11 @@ function aRecorder() {
       return Promise.resolve(0);
     },
   };
-  const config = { verification: { usageFlushMs: 1000, authDurationMax: 10 }, links: { ttlMax: 3600 }, spoolDir: null } as AppConfig;
+  const config = {
+    verification: { usageFlushMs: 1000, authDurationMax: 10 },
+    links: { ttlMax: 3600 },
+    spoolDir: null,
+  } as AppConfig;
   const recorder = new SessionRecorder(fake as unknown as ViewingSessionsRepository, config, new Shutdown(10_000));
   return { recorder, batches, idleSweeps, fake };
 }
@@ -47,9 +51,17 @@ describe('SessionRecorder', () => {
     await recorder.flush(at(2000 + 2 * UNNAMED_SESSION_GAP_MS));
     const [first, second, third] = batches;
     expect(first).toEqual([
-      expect.objectContaining({ mediaServerSessionId: null, firstSeenAt: at(0), lastSeenAt: at(1000), protocol: 'hls', userAgent: 'ffmpeg' }),
+      expect.objectContaining({
+        mediaServerSessionId: null,
+        firstSeenAt: at(0),
+        lastSeenAt: at(1000),
+        protocol: 'hls',
+        userAgent: 'ffmpeg',
+      }),
     ]);
-    expect(second).toEqual([expect.objectContaining({ id: first[0].id, firstSeenAt: at(0), lastSeenAt: at(1000 + UNNAMED_SESSION_GAP_MS) })]);
+    expect(second).toEqual([
+      expect.objectContaining({ id: first[0].id, firstSeenAt: at(0), lastSeenAt: at(1000 + UNNAMED_SESSION_GAP_MS) }),
+    ]);
     expect(third).toHaveLength(2);
     expect(third.map((s) => s.id)).not.toContain(first[0].id);
     expect(new Set(third.map((s) => s.id)).size).toBe(2);
@@ -57,11 +69,27 @@ describe('SessionRecorder', () => {
 
   it('sends one sighting per media-server session per flush, nothing when nothing was seen', async () => {
     const { recorder, batches } = aRecorder();
-    for (let i = 0; i < 5; i++) recorder.record('link', 'server', 'mediamtx', { sessionId: MTX_ID, sessionProtocol: 'rtsp' }, '203.0.113.7', at(i));
+    for (let i = 0; i < 5; i++)
+      recorder.record(
+        'link',
+        'server',
+        'mediamtx',
+        { sessionId: MTX_ID, sessionProtocol: 'rtsp' },
+        '203.0.113.7',
+        at(i),
+      );
     await recorder.flush(at(10));
     await recorder.flush(at(20));
     expect(batches).toEqual([
-      [expect.objectContaining({ mediaServerKind: 'mediamtx', mediaServerSessionId: MTX_ID, protocol: 'rtsp', firstSeenAt: at(0), lastSeenAt: at(4) })],
+      [
+        expect.objectContaining({
+          mediaServerKind: 'mediamtx',
+          mediaServerSessionId: MTX_ID,
+          protocol: 'rtsp',
+          firstSeenAt: at(0),
+          lastSeenAt: at(4),
+        }),
+      ],
     ]);
   });
 
@@ -100,7 +128,14 @@ describe('SessionRecorder', () => {
     const { recorder, batches } = aRecorder();
     const hostile = ['x'.repeat(65), 'a b', 'id\u0000', '../../etc', ''];
     for (const sessionId of hostile)
-      recorder.record('link', 'server', 'mediamtx', { sessionId, sessionProtocol: 'RTSP\n<script>', userAgent: 'u'.repeat(5000) }, undefined, at(0));
+      recorder.record(
+        'link',
+        'server',
+        'mediamtx',
+        { sessionId, sessionProtocol: 'RTSP\n<script>', userAgent: 'u'.repeat(5000) },
+        undefined,
+        at(0),
+      );
     await recorder.flush(at(10));
     expect(batches[0]).toHaveLength(1);
     expect(batches[0][0]).toMatchObject({ mediaServerSessionId: null, protocol: 'other' });

@@ -58,7 +58,14 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
   }
 
   /** An allowed verification of `linkId` through `mediaServerId`. Allocates only when a session starts. */
-  record(linkId: string, mediaServerId: string, kind: MediaServerKind, clue: SessionClue, viewerIp: string | undefined, now: Date): void {
+  record(
+    linkId: string,
+    mediaServerId: string,
+    kind: MediaServerKind,
+    clue: SessionClue,
+    viewerIp: string | undefined,
+    now: Date,
+  ): void {
     const sessionId = clue.sessionId !== undefined && SESSION_ID.test(clue.sessionId) ? clue.sessionId : undefined;
     if (sessionId !== undefined) {
       let byId = this.named.get(mediaServerId);

@@ -1,5 +1,13 @@
 /** Why a viewing session ended. */
-export const END_REASONS = ['revoked', 'expired', 'ended_by_admin', 'camera_blocked', 'grant_gone', 'issuer_revoked', 'idle'] as const;
+export const END_REASONS = [
+  'revoked',
+  'expired',
+  'ended_by_admin',
+  'camera_blocked',
+  'grant_gone',
+  'issuer_revoked',
+  'idle',
+] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 /**

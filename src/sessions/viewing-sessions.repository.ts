@@ -228,7 +228,8 @@ export class ViewingSessionsRepository {
   /** Newest first, after `cursor`; `take` rows at most. */
   list(filter: SessionFilter, cursor: Cursor | undefined, take: number): Promise<ViewingSessionRecord[]> {
     const conditions = [Prisma.sql`TRUE`];
-    if (filter.active !== undefined) conditions.push(filter.active ? Prisma.sql`s.ended_at IS NULL` : Prisma.sql`s.ended_at IS NOT NULL`);
+    if (filter.active !== undefined)
+      conditions.push(filter.active ? Prisma.sql`s.ended_at IS NULL` : Prisma.sql`s.ended_at IS NOT NULL`);
     if (filter.linkId) conditions.push(Prisma.sql`s.link_id = ${filter.linkId}::uuid`);
     if (filter.cameraUuid) conditions.push(Prisma.sql`l.camera_uuid = ${filter.cameraUuid}::uuid`);
     if (filter.integrationId) conditions.push(Prisma.sql`l.integration_id = ${filter.integrationId}::uuid`);

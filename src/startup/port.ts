@@ -19,8 +19,13 @@ export async function checkPortFree(config: Pick<AppConfig, 'host' | 'port'>): P
 /** A failed bind as one line naming the variable to change; any other error as it is. */
 export function listenError(error: NodeJS.ErrnoException, config: Pick<AppConfig, 'host' | 'port'>): Error {
   const where = `PORT ${config.port} on HOST ${config.host}`;
-  if (error.code === 'EADDRINUSE') return new StartupError(`${where} is in use by another process: stop it, or set PORT to a free port.`);
-  if (error.code === 'EACCES') return new StartupError(`${where} needs privileges this process lacks: set PORT to 1024 or above.`);
-  if (error.code === 'EADDRNOTAVAIL') return new StartupError(`HOST ${config.host} is not an address of this machine: set HOST (0.0.0.0 listens on all).`);
+  if (error.code === 'EADDRINUSE')
+    return new StartupError(`${where} is in use by another process: stop it, or set PORT to a free port.`);
+  if (error.code === 'EACCES')
+    return new StartupError(`${where} needs privileges this process lacks: set PORT to 1024 or above.`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new StartupError(
+      `HOST ${config.host} is not an address of this machine: set HOST (0.0.0.0 listens on all).`,
+    );
   return error;
 }

@@ -33,7 +33,10 @@ export class HourlyStatsRepository {
 
   /** Every count of the hours in [from, to), by primary key order. */
   between(from: Date, to: Date): Promise<HourlyCount[]> {
-    return this.prisma.hourlyStat.findMany({ where: { hour: { gte: from, lt: to } }, orderBy: [{ hour: 'asc' }, { metric: 'asc' }] });
+    return this.prisma.hourlyStat.findMany({
+      where: { hour: { gte: from, lt: to } },
+      orderBy: [{ hour: 'asc' }, { metric: 'asc' }],
+    });
   }
 
   /** Deletes the hours before `before`; returns how many rows went. A few rows an hour: one statement is enough. */

@@ -6,7 +6,11 @@ import { Shutdown } from '../config/config.module';
 import { HourlyStats, hourOf } from './hourly-stats';
 import type { HourlyCount, HourlyStatsRepository } from './hourly-stats.repository';
 
-const config = { verification: { usageFlushMs: 60_000 }, spoolDir: null, database: { kind: 'embedded', dataDir: 'memory://' } } as AppConfig;
+const config = {
+  verification: { usageFlushMs: 60_000 },
+  spoolDir: null,
+  database: { kind: 'embedded', dataDir: 'memory://' },
+} as AppConfig;
 
 /**
  * A repository that records what it is given (and the batch id), fails while `failing` is set

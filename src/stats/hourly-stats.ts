@@ -50,7 +50,9 @@ export class HourlyStats extends PeriodicFlush<HourlyCount> {
   protected take(): HourlyCount[] {
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    return batch.sort((a, b) => a.hour.getTime() - b.hour.getTime() || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+    return batch.sort(
+      (a, b) => a.hour.getTime() - b.hour.getTime() || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0),
+    );
   }
 
   protected putBack(batch: HourlyCount[]): void {

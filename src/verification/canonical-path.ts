@@ -53,7 +53,12 @@ const DOT = 0x2e;
 function hasDotSegment(path: string): boolean {
   for (let i = path.indexOf('/.'); i !== -1; i = path.indexOf('/.', i + 1)) {
     const next = path.charCodeAt(i + 2);
-    if (Number.isNaN(next) || next === SLASH || (next === DOT && (i + 3 === path.length || path.charCodeAt(i + 3) === SLASH))) return true;
+    if (
+      Number.isNaN(next) ||
+      next === SLASH ||
+      (next === DOT && (i + 3 === path.length || path.charCodeAt(i + 3) === SLASH))
+    )
+      return true;
   }
   return false;
 }

@@ -4,7 +4,11 @@ describe('HLS names a video link may open', () => {
   it('reads every documented example of every rule, inside a track folder too', () => {
     for (const rule of HLS_NAME_RULES) {
       for (const example of rule.examples) {
-        expect([rule.server, example, readHlsName(example)]).toEqual([rule.server, example, expect.objectContaining({ kind: expect.any(String) })]);
+        expect([rule.server, example, readHlsName(example)]).toEqual([
+          rule.server,
+          example,
+          expect.objectContaining({ kind: expect.any(String) }),
+        ]);
         if (!example.startsWith('tracks-')) expect(readHlsName(`tracks-v1a1/${example}`)).not.toBeNull();
       }
     }
@@ -12,10 +16,30 @@ describe('HLS names a video link may open', () => {
 
   it('reads the time of Flussonic chunks and DVR playlists', () => {
     const start = Date.UTC(2024, 0, 2, 3, 4, 5);
-    expect(readHlsName('2024/01/02/03/04/05-06000.ts')).toEqual({ kind: 'timed', chunk: true, from: start, to: start + 6000 });
-    expect(readHlsName('index-1700000000-3600.m3u8')).toEqual({ kind: 'timed', chunk: false, from: 1_700_000_000_000, to: 1_700_003_600_000 });
-    expect(readHlsName('archive-1700000000-now.m3u8')).toEqual({ kind: 'timed', chunk: false, from: 1_700_000_000_000, to: null });
-    expect(readHlsName('timeshift_abs-1700000000.m3u8')).toEqual({ kind: 'timed', chunk: false, from: 1_700_000_000_000, to: null });
+    expect(readHlsName('2024/01/02/03/04/05-06000.ts')).toEqual({
+      kind: 'timed',
+      chunk: true,
+      from: start,
+      to: start + 6000,
+    });
+    expect(readHlsName('index-1700000000-3600.m3u8')).toEqual({
+      kind: 'timed',
+      chunk: false,
+      from: 1_700_000_000_000,
+      to: 1_700_003_600_000,
+    });
+    expect(readHlsName('archive-1700000000-now.m3u8')).toEqual({
+      kind: 'timed',
+      chunk: false,
+      from: 1_700_000_000_000,
+      to: null,
+    });
+    expect(readHlsName('timeshift_abs-1700000000.m3u8')).toEqual({
+      kind: 'timed',
+      chunk: false,
+      from: 1_700_000_000_000,
+      to: null,
+    });
   });
 
   it.each([

@@ -50,13 +50,22 @@ export const HLS_NAME_RULES: readonly NameRule[] = [
       const from = Date.UTC(year, month - 1, day, hour, minute, second);
       // Out-of-range fields (month 13, second 99) would roll over into another time: refused.
       const date = new Date(from);
-      if (year < 1970 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+      if (
+        year < 1970 ||
+        date.getUTCMonth() !== month - 1 ||
+        date.getUTCDate() !== day ||
+        hour > 23 ||
+        minute > 59 ||
+        second > 59
+      )
+        return null;
       if (length === 0 || length > MAX_CHUNK_MS) return null;
       return { kind: 'timed', chunk: true, from, to: from + length };
     },
   },
   {
-    server: 'Flussonic: DVR playlists of a span, or from a time up to now (flussonic.com/doc/digital-video-recording-dvr)',
+    server:
+      'Flussonic: DVR playlists of a span, or from a time up to now (flussonic.com/doc/digital-video-recording-dvr)',
     examples: ['index-1700000000-3600.m3u8', 'archive-1700000000-now.m3u8', 'tracks-v1/mono-1700000000-600.m3u8'],
     pattern: /^(?:index|mono|video|archive)-(\d{10})-(\d{1,7}|now)(?:\.fmp4)?\.m3u8$/,
     read: (m) => {
@@ -74,7 +83,16 @@ export const HLS_NAME_RULES: readonly NameRule[] = [
   },
   {
     server: 'MediaMTX (its HLS muxer, gohlslib: older and newer names)',
-    examples: ['index.m3u8', 'stream.m3u8', 'video1_stream.m3u8', 'init.mp4', 'seg7.mp4', 'part12.mp4', 'x7kq_video1_seg7.mp4', 'x7kq_main_seg3.ts'],
+    examples: [
+      'index.m3u8',
+      'stream.m3u8',
+      'video1_stream.m3u8',
+      'init.mp4',
+      'seg7.mp4',
+      'part12.mp4',
+      'x7kq_video1_seg7.mp4',
+      'x7kq_main_seg3.ts',
+    ],
     pattern:
       /^(?:(?:(?:main|video\d{1,3}|audio\d{1,3})_)?stream\.m3u8|(?:[0-9a-z]{1,32}_)?(?:(?:main|video\d{1,3}|audio\d{1,3})_)?(?:seg\d{1,9}|part\d{1,9}|init|gap)\.(?:mp4|ts))$/,
     read: live,
@@ -82,7 +100,8 @@ export const HLS_NAME_RULES: readonly NameRule[] = [
   {
     server: 'files behind nginx (ffmpeg -f hls, nginx-rtmp): a playlist and numbered segments',
     examples: ['index.m3u8', 'playlist.m3u8', 'seg-1.ts', 'segment-000123.ts', 'index12.ts', 'init.mp4'],
-    pattern: /^(?:(?:index|playlist|stream|live|chunklist)\.m3u8|[a-z]{0,16}[-_]?\d{1,8}\.(?:ts|m4s|mp4|aac)|init\.mp4)$/i,
+    pattern:
+      /^(?:(?:index|playlist|stream|live|chunklist)\.m3u8|[a-z]{0,16}[-_]?\d{1,8}\.(?:ts|m4s|mp4|aac)|init\.mp4)$/i,
     read: live,
   },
 ];

@@ -34,8 +34,14 @@ const TEMPLATES: Record<TemplateKey, string[]> = {
     '{base_url}/live/{stream}/mono.m3u8?token={token}',
     '{base_url}/{stream}/tracks-v1a1/index.m3u8?token={token}',
   ],
-  hls_archive: ['{base_url}/{stream}/index-{from}-now.m3u8?token={token}', '{base_url}/dvr/{stream}/archive-{from}-now.m3u8?token={token}'],
-  hls_segment: ['{base_url}/{stream}/index-{from}-{duration}.m3u8?token={token}', '{base_url}/{stream}/archive-{from}-{duration}.m3u8?token={token}'],
+  hls_archive: [
+    '{base_url}/{stream}/index-{from}-now.m3u8?token={token}',
+    '{base_url}/dvr/{stream}/archive-{from}-now.m3u8?token={token}',
+  ],
+  hls_segment: [
+    '{base_url}/{stream}/index-{from}-{duration}.m3u8?token={token}',
+    '{base_url}/{stream}/archive-{from}-{duration}.m3u8?token={token}',
+  ],
   rtsp_live: ['{rtsp_base_url}/{stream}?token={token}'],
   rtsp_archive: ['{rtsp_base_url}/{stream}?from={from}&token={token}'],
 };
@@ -96,7 +102,16 @@ const anIssuedLink: fc.Arbitrary<Issued> = fc
     }
     const key: TemplateKey = g.segment ? 'hls_segment' : 'hls_archive';
     const to = g.segment ? Math.min(from + g.lengthMinutes * 60_000, minute(NOW)) : null;
-    return { kind: g.kind, stream: g.stream, source: 'hls', basePath: g.basePath, key, template: pick(TEMPLATES[key], g.choice), from, to };
+    return {
+      kind: g.kind,
+      stream: g.stream,
+      source: 'hls',
+      basePath: g.basePath,
+      key,
+      template: pick(TEMPLATES[key], g.choice),
+      from,
+      to,
+    };
   });
 
 const pick = <T>(values: T[], n: number) => values[n % values.length];
@@ -132,7 +147,14 @@ function issuedPath(issued: Issued): string {
   const path = issued.template.slice('{base_url}'.length, issued.template.indexOf('?'));
   const from = issued.from === null ? '' : String(seconds(issued.from));
   const duration = issued.from !== null && issued.to !== null ? String(seconds(issued.to - issued.from)) : '';
-  return issued.basePath + path.replace('{stream}', issued.stream).replace('{format}', issued.source).replace('{from}', from).replace('{duration}', duration);
+  return (
+    issued.basePath +
+    path
+      .replace('{stream}', issued.stream)
+      .replace('{format}', issued.source)
+      .replace('{from}', from)
+      .replace('{duration}', duration)
+  );
 }
 
 /** The directory `{stream}` names in the template, decoded. */
@@ -170,7 +192,10 @@ const chunkName = (at: number, length: number) => {
 /** Times near the edges that matter (a window's ends, now), and anywhere in the last hours. */
 const aTime = (anchors: number[]) =>
   fc
-    .tuple(fc.constantFrom(...anchors), fc.oneof(fc.integer({ min: -900, max: 900 }), fc.integer({ min: -8 * 3600, max: 600 })))
+    .tuple(
+      fc.constantFrom(...anchors),
+      fc.oneof(fc.integer({ min: -900, max: 900 }), fc.integer({ min: -8 * 3600, max: 600 })),
+    )
     .map(([anchor, offset]) => anchor + offset * 1000);
 
 const aName = (anchors: number[]): fc.Arbitrary<Name> =>
@@ -184,7 +209,12 @@ const aName = (anchors: number[]): fc.Arbitrary<Name> =>
         from: aTime(anchors),
         length: fc.oneof(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom(6000, 60_000, 60_001)),
       })
-      .map(({ folder, from, length }): Name => ({ kind: 'chunk', name: folder + chunkName(from, length), from, length })),
+      .map(({ folder, from, length }): Name => ({
+        kind: 'chunk',
+        name: folder + chunkName(from, length),
+        from,
+        length,
+      })),
     fc
       .record({
         folder: fc.constantFrom(...TRACK_FOLDERS),
@@ -201,9 +231,12 @@ const aName = (anchors: number[]): fc.Arbitrary<Name> =>
           to: length === null ? null : from + length * 1000,
         };
       }),
-    fc
-      .record({ folder: fc.constantFrom(...TRACK_FOLDERS), at: aTime(anchors) })
-      .map(({ folder, at }): Name => ({ kind: 'playlist', name: `${folder}timeshift_abs-${seconds(at)}.m3u8`, from: seconds(at) * 1000, to: null })),
+    fc.record({ folder: fc.constantFrom(...TRACK_FOLDERS), at: aTime(anchors) }).map(({ folder, at }): Name => ({
+      kind: 'playlist',
+      name: `${folder}timeshift_abs-${seconds(at)}.m3u8`,
+      from: seconds(at) * 1000,
+      to: null,
+    })),
     // Flussonic's exports, DVR and timeshift forms, in any case: never on anyone's list.
     fc
       .record({
@@ -246,7 +279,12 @@ function nameOpens(issued: Issued, name: Name | undefined): boolean {
   if (name === undefined || name.kind === 'never') return false;
   if (issued.kind === 'live') {
     if (name.kind === 'live') return true;
-    return name.kind === 'chunk' && name.length <= MAX_CHUNK_MS && name.from >= NOW - LIVE_CHUNK_MS && name.from <= NOW + SKEW_MS;
+    return (
+      name.kind === 'chunk' &&
+      name.length <= MAX_CHUNK_MS &&
+      name.from >= NOW - LIVE_CHUNK_MS &&
+      name.from <= NOW + SKEW_MS
+    );
   }
   const from = issued.from! - ROUNDING_MS;
   const end = (issued.to ?? NOW) + ROUNDING_MS;
@@ -295,7 +333,12 @@ const aRequest = (issued: Issued): fc.Arbitrary<string> =>
         })
         .map(({ stream, name, sameTemplate, other }) => {
           generatedNames.set(name.name, name);
-          return streamDirectory(sameTemplate ? issued : { ...issued, template: other.startsWith('{base_url}') ? other : issued.template }, stream) + name.name;
+          return (
+            streamDirectory(
+              sameTemplate ? issued : { ...issued, template: other.startsWith('{base_url}') ? other : issued.template },
+              stream,
+            ) + name.name
+          );
         }),
     },
   );
@@ -349,7 +392,12 @@ describe('decide (nginx) against an independent model of the allow-list', () => 
           ),
         ),
         ([issued, [path, raw]]) => {
-          const allowed = decide(linkState(issued), { protocol: 'nginx', path: raw, method: 'GET' }, NONE, new Date(NOW)).allow;
+          const allowed = decide(
+            linkState(issued),
+            { protocol: 'nginx', path: raw, method: 'GET' },
+            NONE,
+            new Date(NOW),
+          ).allow;
           expect({ path, raw, issued: issuedPath(issued), allowed }).toEqual({
             path,
             raw,
@@ -366,13 +414,25 @@ describe('decide (nginx) against an independent model of the allow-list', () => 
     fc.assert(
       fc.property(
         anIssuedLink.chain((issued) =>
-          fc.tuple(fc.constant(issued), aRequest(issued), aRequest(issued), fc.constantFrom(...MUTATIONS), fc.boolean(), fc.boolean()),
+          fc.tuple(
+            fc.constant(issued),
+            aRequest(issued),
+            aRequest(issued),
+            fc.constantFrom(...MUTATIONS),
+            fc.boolean(),
+            fc.boolean(),
+          ),
         ),
         ([issued, path, other, mutate, encodeFirst, twice]) => {
           const clean = encodePath(path);
           let raw = mutate(encodeFirst ? clean : path.replace(/ /g, '%20'), encodePath(other));
           if (twice) raw = MUTATIONS[raw.length % MUTATIONS.length](raw, encodePath(other));
-          const allowed = decide(linkState(issued), { protocol: 'nginx', path: raw, method: 'GET' }, NONE, new Date(NOW)).allow;
+          const allowed = decide(
+            linkState(issued),
+            { protocol: 'nginx', path: raw, method: 'GET' },
+            NONE,
+            new Date(NOW),
+          ).allow;
           expect({ raw, allowed }).toEqual({ raw, allowed: false });
         },
       ),
@@ -391,7 +451,12 @@ describe('decide (nginx) against an independent model of the allow-list', () => 
         (issued, name, upper) => {
           const file = upper ? name.name.toUpperCase() : name.name;
           const raw = encodePath(streamDirectory(issued) + file);
-          const allowed = decide(linkState(issued), { protocol: 'nginx', path: raw, method: 'GET' }, NONE, new Date(NOW)).allow;
+          const allowed = decide(
+            linkState(issued),
+            { protocol: 'nginx', path: raw, method: 'GET' },
+            NONE,
+            new Date(NOW),
+          ).allow;
           if (allowed && name.kind !== 'chunk') expect(file).not.toMatch(/archive|timeshift|dvr|rewind|preview|\d{9}/i);
           if (allowed && name.kind === 'chunk') expect(name.from).toBeGreaterThanOrEqual(NOW - LIVE_CHUNK_MS);
           if (allowed && (name.kind === 'live' || name.kind === 'chunk')) opened[name.kind]++;

@@ -43,9 +43,21 @@ describe('decide', () => {
     ['stream renamed', { camera: { blocked: false, hasStream: false } }, 'stream_gone'],
     ['integration token revoked', { integrationToken: { revoked: true, expiresAt: null } }, 'issuer_revoked'],
     ['integration token expired', { integrationToken: { revoked: false, expiresAt: NOW } }, 'issuer_expired'],
-    ['user token revoked', { userToken: { revoked: true, expiresAt: null }, issuedToUser: true, grant: { expiresAt: null } }, 'issuer_revoked'],
-    ['grant deleted', { issuedToUser: true, userToken: { revoked: false, expiresAt: null }, grant: null }, 'grant_gone'],
-    ['grant expired', { issuedToUser: true, userToken: { revoked: false, expiresAt: null }, grant: { expiresAt: later(-1) } }, 'grant_expired'],
+    [
+      'user token revoked',
+      { userToken: { revoked: true, expiresAt: null }, issuedToUser: true, grant: { expiresAt: null } },
+      'issuer_revoked',
+    ],
+    [
+      'grant deleted',
+      { issuedToUser: true, userToken: { revoked: false, expiresAt: null }, grant: null },
+      'grant_gone',
+    ],
+    [
+      'grant expired',
+      { issuedToUser: true, userToken: { revoked: false, expiresAt: null }, grant: { expiresAt: later(-1) } },
+      'grant_expired',
+    ],
   ])('refuses when the %s', (_, overrides, reason) => {
     expect(decide(aLink(overrides), preview, NONE, NOW)).toMatchObject({ allow: false, reason });
   });
@@ -65,20 +77,41 @@ describe('decide', () => {
       expect(decide(link, resource, NONE, NOW)).toMatchObject({ allow: false, reason: 'wrong_resource' });
     }
     // nginx sends the whole URI; its query is not part of the path.
-    expect(decide(link, nginxProtocol.request('/gate-hd/preview.jpg?token=whatever', 'GET', undefined, undefined).resource, NONE, NOW).allow).toBe(true);
-    expect(decide(link, nginxProtocol.request('/gate-hd/preview.jpg?token=whatever', undefined, undefined, undefined).resource, NONE, NOW).allow).toBe(false);
+    expect(
+      decide(
+        link,
+        nginxProtocol.request('/gate-hd/preview.jpg?token=whatever', 'GET', undefined, undefined).resource,
+        NONE,
+        NOW,
+      ).allow,
+    ).toBe(true);
+    expect(
+      decide(
+        link,
+        nginxProtocol.request('/gate-hd/preview.jpg?token=whatever', undefined, undefined, undefined).resource,
+        NONE,
+        NOW,
+      ).allow,
+    ).toBe(false);
     expect(decide(link, nginx('/gate-hd/preview.jpg', 'HEAD'), NONE, NOW).allow).toBe(true);
   });
 
   it('matches archive previews on their start time', () => {
     const link = aLink({ archiveFrom: new Date('2029-12-31T00:00:00Z'), source: 'mp4' });
-    expect(decide(link, nginx(`/gate-hd/${Date.parse('2029-12-31T00:00:00Z') / 1000}-preview.mp4`), NONE, NOW).allow).toBe(true);
+    expect(
+      decide(link, nginx(`/gate-hd/${Date.parse('2029-12-31T00:00:00Z') / 1000}-preview.mp4`), NONE, NOW).allow,
+    ).toBe(true);
     expect(decide(link, nginx('/gate-hd/preview.mp4'), NONE, NOW).allow).toBe(false);
   });
 
   it('speaks Flussonic and MediaMTX: preview files for preview links, video for live links', () => {
     const flussonic = (name: string, proto: string): RequestedResource => ({ protocol: 'flussonic', name, proto });
-    const mediamtx = (path: string, action: string, query = ''): RequestedResource => ({ protocol: 'mediamtx', path, action, query });
+    const mediamtx = (path: string, action: string, query = ''): RequestedResource => ({
+      protocol: 'mediamtx',
+      path,
+      action,
+      query,
+    });
     expect(decide(aLink(), flussonic('gate-hd', 'jpeg'), NONE, NOW).allow).toBe(true);
     expect(decide(aLink(), flussonic('gate-hd', 'hls'), NONE, NOW).allow).toBe(false);
     expect(decide(aLink(), flussonic('gate-sd', 'jpeg'), NONE, NOW).allow).toBe(false);
@@ -93,7 +126,9 @@ describe('decide', () => {
     const own: Asker = { presented: true, serverId: 'edge' };
     const other: Asker = { presented: true, serverId: 'other-edge' };
     const nobody: Asker = { presented: true, serverId: null };
-    const withSecret = aLink({ mediaServer: { id: 'edge', baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, hasSecret: true } });
+    const withSecret = aLink({
+      mediaServer: { id: 'edge', baseUrl: 'http://edge:8080', rtspBaseUrl: null, urlTemplates: {}, hasSecret: true },
+    });
     expect(decide(withSecret, preview, NONE, NOW)).toMatchObject({ allow: false, reason: 'secret_missing' });
     expect(decide(withSecret, preview, nobody, NOW)).toMatchObject({ allow: false, reason: 'secret_wrong' });
     expect(decide(withSecret, preview, other, NOW)).toMatchObject({ allow: false, reason: 'wrong_server' });
@@ -197,7 +232,13 @@ describe('decide', () => {
 
     it('opens an archive window with chunk lengths capped, so a made-up chunk cannot stretch it', () => {
       const from = new Date('2030-01-01T10:00:00Z');
-      const archive = aLink({ kind: 'archive', source: 'hls', streamName: 'yard', archiveFrom: from, archiveTo: new Date('2030-01-01T11:00:00Z') });
+      const archive = aLink({
+        kind: 'archive',
+        source: 'hls',
+        streamName: 'yard',
+        archiveFrom: from,
+        archiveTo: new Date('2030-01-01T11:00:00Z'),
+      });
       const t = from.getTime() / 1000;
       expect(opens(archive, `/yard/index-${t}-3600.m3u8`)).toBe(true);
       expect(opens(archive, '/yard/2030/01/01/10/30/00-06000.ts')).toBe(true);
@@ -213,7 +254,12 @@ describe('decide', () => {
   });
 
   describe('Flussonic media_request and MediaMTX playback', () => {
-    const flussonic = (proto: string, mediaRequest?: string): RequestedResource => ({ protocol: 'flussonic', name: 'gate-hd', proto, mediaRequest });
+    const flussonic = (proto: string, mediaRequest?: string): RequestedResource => ({
+      protocol: 'flussonic',
+      name: 'gate-hd',
+      proto,
+      mediaRequest,
+    });
 
     it('opens a preview only as its own file when Flussonic names the media request', () => {
       expect(decide(aLink(), flussonic('jpeg', 'preview'), NONE, NOW).allow).toBe(true);
@@ -234,11 +280,27 @@ describe('decide', () => {
     });
 
     it('reads a MediaMTX playback request strictly: one start, one duration, no ;', () => {
-      const archive = aLink({ kind: 'archive', source: 'hls', archiveFrom: new Date('2030-01-01T10:00:00Z'), archiveTo: new Date('2030-01-01T11:00:00Z') });
-      const playback = (query: string): RequestedResource => ({ protocol: 'mediamtx', path: 'gate-hd', action: 'playback', query });
+      const archive = aLink({
+        kind: 'archive',
+        source: 'hls',
+        archiveFrom: new Date('2030-01-01T10:00:00Z'),
+        archiveTo: new Date('2030-01-01T11:00:00Z'),
+      });
+      const playback = (query: string): RequestedResource => ({
+        protocol: 'mediamtx',
+        path: 'gate-hd',
+        action: 'playback',
+        query,
+      });
       expect(decide(archive, playback('start=2030-01-01T10:10:00Z&duration=600s'), NONE, NOW).allow).toBe(true);
-      expect(decide(archive, playback('start=2030-01-01T10:10:00Z&start=2029-01-01T00:00:00Z&duration=600s'), NONE, NOW).allow).toBe(false);
-      expect(decide(archive, playback('start=2030-01-01T10:10:00Z;start=2029-01-01T00:00:00Z&duration=600s'), NONE, NOW).allow).toBe(false);
+      expect(
+        decide(archive, playback('start=2030-01-01T10:10:00Z&start=2029-01-01T00:00:00Z&duration=600s'), NONE, NOW)
+          .allow,
+      ).toBe(false);
+      expect(
+        decide(archive, playback('start=2030-01-01T10:10:00Z;start=2029-01-01T00:00:00Z&duration=600s'), NONE, NOW)
+          .allow,
+      ).toBe(false);
       expect(decide(archive, playback('start=2030-01-01 10:10:00&duration=600s'), NONE, NOW).allow).toBe(false);
       expect(decide(archive, playback('start=2030-01-01T10:10:00Z&duration=10m'), NONE, NOW).allow).toBe(true);
       expect(decide(archive, playback('start=2030-01-01T10:10:00Z&duration=2h'), NONE, NOW).allow).toBe(false);

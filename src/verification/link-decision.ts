@@ -42,16 +42,42 @@ export type RequestedResource =
 export type Asker = { presented: false } | { presented: true; serverId: string | null };
 
 /** Refusals about this request rather than the link itself (those are LinkCause, link-status.ts). */
-const REQUEST_REASONS = ['no_token', 'unknown_token', 'secret_missing', 'secret_wrong', 'wrong_server', 'wrong_resource', 'error'] as const;
+const REQUEST_REASONS = [
+  'no_token',
+  'unknown_token',
+  'secret_missing',
+  'secret_wrong',
+  'wrong_server',
+  'wrong_resource',
+  'error',
+] as const;
 /** Why a link was refused: in the access log, the usage columns (`last_denied_reason`) and the hourly stats. */
-export const DENY_REASONS: readonly DenyReason[] = [...REQUEST_REASONS, ...(Object.keys(STATUS_OF_CAUSE) as LinkCause[])];
+export const DENY_REASONS: readonly DenyReason[] = [
+  ...REQUEST_REASONS,
+  ...(Object.keys(STATUS_OF_CAUSE) as LinkCause[]),
+];
 export type DenyReason = LinkCause | (typeof REQUEST_REASONS)[number];
 
-export type Decision = { allow: true; link: LinkState; validUntil: Date } | { allow: false; reason: DenyReason; link?: LinkState };
+export type Decision =
+  { allow: true; link: LinkState; validUntil: Date } | { allow: false; reason: DenyReason; link?: LinkState };
 
 /** Flussonic protocols that deliver a preview file rather than a video session. */
 const FLUSSONIC_PREVIEW_PROTOS = new Set(['mp4', 'jpeg', 'jpg', 'http', 'preview']);
-const FLUSSONIC_VIDEO_PROTOS = new Set(['hls', 'llhls', 'dash', 'cmaf', 'mss', 'hds', 'rtmp', 'rtsp', 'mpegts', 'webrtc', 'srt', 'm4f', 'shoutcast']);
+const FLUSSONIC_VIDEO_PROTOS = new Set([
+  'hls',
+  'llhls',
+  'dash',
+  'cmaf',
+  'mss',
+  'hds',
+  'rtmp',
+  'rtsp',
+  'mpegts',
+  'webrtc',
+  'srt',
+  'm4f',
+  'shoutcast',
+]);
 /** A Flussonic media_request that names the archive (a time, or a DVR word), which live links never open. */
 const FLUSSONIC_ARCHIVE_REQUEST = /\d{9}|archive|timeshift|dvr|rewind|catchup|preview/i;
 /** How far back a live link may reach into timestamped chunks (players lag, and may pause). */
@@ -71,7 +97,8 @@ export function decide(link: LinkState | null, resource: RequestedResource, aske
   if (asker.presented && asker.serverId === null) return { allow: false, reason: 'secret_wrong', link };
   if (link.mediaServer) {
     if (!asker.presented && link.mediaServer.hasSecret) return { allow: false, reason: 'secret_missing', link };
-    if (asker.presented && asker.serverId !== link.mediaServer.id) return { allow: false, reason: 'wrong_server', link };
+    if (asker.presented && asker.serverId !== link.mediaServer.id)
+      return { allow: false, reason: 'wrong_server', link };
   }
   const standing = standingOf(link, now);
   if (!standing.allow || matchesResource(link, link.mediaServer!, resource, now)) return standing;
@@ -92,12 +119,17 @@ export function standingOf(link: LinkState, now: Date): Decision {
   const { integrationToken, userToken, grant } = link;
   if (integrationToken?.revoked || userToken?.revoked) return deny('issuer_revoked');
   if (link.issuedToUser && !grant) return deny('grant_gone');
-  if (expiredAt(integrationToken?.expiresAt, now) || expiredAt(userToken?.expiresAt, now)) return deny('issuer_expired');
+  if (expiredAt(integrationToken?.expiresAt, now) || expiredAt(userToken?.expiresAt, now))
+    return deny('issuer_expired');
   if (link.issuedToUser && expiredAt(grant?.expiresAt, now)) return deny('grant_expired');
   if (link.camera.blocked) return deny('camera_blocked');
   if (!link.camera.hasStream) return deny('stream_gone');
   let validUntil = link.expiresAt.getTime();
-  for (const until of [integrationToken?.expiresAt, userToken?.expiresAt, link.issuedToUser ? grant?.expiresAt : null]) {
+  for (const until of [
+    integrationToken?.expiresAt,
+    userToken?.expiresAt,
+    link.issuedToUser ? grant?.expiresAt : null,
+  ]) {
     if (until && until.getTime() < validUntil) validUntil = until.getTime();
   }
   return { allow: true, link, validUntil: new Date(validUntil) };
@@ -120,7 +152,8 @@ function matchesResource(link: LinkState, server: MediaServerUrls, resource: Req
       if (path === null) return false;
       const target = targetOf(link, server);
       if (link.kind === 'preview') return path === target.path;
-      if (link.source !== 'hls' || target.streamDirectory === null || !path.startsWith(target.streamDirectory)) return false;
+      if (link.source !== 'hls' || target.streamDirectory === null || !path.startsWith(target.streamDirectory))
+        return false;
       const name = readHlsName(path.slice(target.streamDirectory.length));
       if (name === null) return false;
       return link.kind === 'live' ? liveMayOpen(name, now.getTime()) : withinWindow(name, link, now.getTime());
@@ -130,9 +163,15 @@ function matchesResource(link: LinkState, server: MediaServerUrls, resource: Req
       if (resource.name !== link.streamName) return false;
       const asked = resource.mediaRequest;
       if (link.kind === 'preview') {
-        return FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) && (asked === undefined || targetOf(link, server).previewRequests.includes(asked));
+        return (
+          FLUSSONIC_PREVIEW_PROTOS.has(resource.proto) &&
+          (asked === undefined || targetOf(link, server).previewRequests.includes(asked))
+        );
       }
-      return FLUSSONIC_VIDEO_PROTOS.has(resource.proto) && (link.kind !== 'live' || asked === undefined || !FLUSSONIC_ARCHIVE_REQUEST.test(asked));
+      return (
+        FLUSSONIC_VIDEO_PROTOS.has(resource.proto) &&
+        (link.kind !== 'live' || asked === undefined || !FLUSSONIC_ARCHIVE_REQUEST.test(asked))
+      );
     }
     case 'mediamtx': {
       // MediaMTX serves no preview files: a preview link never opens its video.
@@ -161,7 +200,8 @@ function withinWindow(asked: HlsName, link: LinkState, now: number): boolean {
   const end = (link.archiveTo?.getTime() ?? now) + ROUNDING_MS;
   // A chunk overlapping the window will do: the first one may start a little before it. Its
   // length is capped (MAX_CHUNK_MS), so it reaches at most that far outside.
-  if (asked.chunk) return asked.to !== null && asked.to - asked.from <= MAX_CHUNK_MS && asked.to > from && asked.from < end;
+  if (asked.chunk)
+    return asked.to !== null && asked.to - asked.from <= MAX_CHUNK_MS && asked.to > from && asked.from < end;
   // An open-ended playlist (`…-now`) only for a link that is open-ended itself.
   if (asked.to === null) return link.archiveTo === null && asked.from >= from;
   return asked.from >= from && asked.to <= end;

@@ -12,4 +12,7 @@ export class LinkStateCache extends ConfiguredCache<LinkState>('linkStates', LIN
  * Any change to media_servers (a new or removed secret) empties it, like the link states.
  */
 @Injectable()
-export class MediaServerBySecretCache extends ConfiguredCache<string>('mediaServersBySecret', MEDIA_SERVER_SECRET_TABLES) {}
+export class MediaServerBySecretCache extends ConfiguredCache<string>(
+  'mediaServersBySecret',
+  MEDIA_SERVER_SECRET_TABLES,
+) {}

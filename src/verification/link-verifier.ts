@@ -55,7 +55,8 @@ export class LinkVerifier {
       const asker = await this.asker(request.secret);
       if (asker.presented && asker.serverId === null) return { allow: false, reason: 'secret_wrong' };
       // Only a media server without a secret (one that trusts its network) is answered without one.
-      if (!asker.presented && (await this.serverWithoutSecret()) === null) return { allow: false, reason: 'secret_missing' };
+      if (!asker.presented && (await this.serverWithoutSecret()) === null)
+        return { allow: false, reason: 'secret_missing' };
       if (!request.token) return { allow: false, reason: 'no_token' };
       // Strings not shaped like a link token are refused without a lookup.
       const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
@@ -63,7 +64,15 @@ export class LinkVerifier {
       const decision = decide(state, request.resource, asker, now);
       this.usage.record(decision, request.viewerIp, now);
       // An allowed link has its media server (decide() refuses one without).
-      if (decision.allow) this.sessions.record(decision.link.id, decision.link.mediaServer!.id, request.resource.protocol, request, request.viewerIp, now);
+      if (decision.allow)
+        this.sessions.record(
+          decision.link.id,
+          decision.link.mediaServer!.id,
+          request.resource.protocol,
+          request,
+          request.viewerIp,
+          now,
+        );
       return decision;
     } catch (error) {
       this.logger.error(`Verification failed, refusing: ${(error as Error).message}`);
@@ -75,7 +84,10 @@ export class LinkVerifier {
   private async asker(secret: string | undefined): Promise<Asker> {
     if (!secret) return NO_SECRET;
     const hash = hashToken(secret);
-    return { presented: true, serverId: await this.serversBySecret.through(hash, () => this.repository.findMediaServerIdBySecretHash(hash)) };
+    return {
+      presented: true,
+      serverId: await this.serversBySecret.through(hash, () => this.repository.findMediaServerIdBySecretHash(hash)),
+    };
   }
 
   private serverWithoutSecret(): Promise<string | null> {

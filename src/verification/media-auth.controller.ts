@@ -31,11 +31,16 @@ const THROTTLED = {
     schema: { type: 'integer' },
   },
 };
-const REFUSAL = ' Also the answer when camlinks cannot decide (database unreachable) and over the rate limit (with Retry-After).';
+const REFUSAL =
+  ' Also the answer when camlinks cannot decide (database unreachable) and over the rate limit (with Retry-After).';
 
 /** Where media servers ask whether a link token opens what a viewer requested. */
 @ApiTags('media auth')
-@ApiHeader({ name: 'X-Media-Server-Secret', required: false, description: "The media server's verification secret, when it has one." })
+@ApiHeader({
+  name: 'X-Media-Server-Secret',
+  required: false,
+  description: "The media server's verification secret, when it has one.",
+})
 @UseFilters(ThrottledVerificationFilter)
 @Controller('api/v1/media-auth')
 export class MediaAuthController {
@@ -48,25 +53,35 @@ export class MediaAuthController {
   @Get('flussonic')
   @ApiOperation({
     summary: 'Flussonic authorization backend (`auth` / `on_play` URL)',
-    description: 'Flussonic sends the session (stream name, token, viewer address) as query parameters and lets it play for X-AuthDuration seconds on a 200.',
+    description:
+      'Flussonic sends the session (stream name, token, viewer address) as query parameters and lets it play for X-AuthDuration seconds on a 200.',
   })
   @ApiOkResponse({
     description: 'Allowed.',
     headers: {
       'X-AuthDuration': {
         required: true,
-        description: "Seconds Flussonic may keep this decision: at most FLUSSONIC_AUTH_DURATION_MAX, never past the link's expiry.",
+        description:
+          "Seconds Flussonic may keep this decision: at most FLUSSONIC_AUTH_DURATION_MAX, never past the link's expiry.",
         schema: { type: 'integer', minimum: 1 },
       },
       'X-UserId': {
         required: true,
-        description: "Who the link was issued to, for Flussonic's session log: the user's id, or the integration's when it acted for no user.",
+        description:
+          "Who the link was issued to, for Flussonic's session log: the user's id, or the integration's when it acted for no user.",
         schema: { type: 'string' },
       },
     },
   })
-  @ApiForbiddenResponse({ description: `Refused: no token, an unknown, expired or revoked one, or one for another stream.${REFUSAL}`, headers: THROTTLED })
-  async flussonic(@Query() query: FlussonicAuthQueryDto, @Headers(SECRET_HEADER) secret: string | undefined, @Res() res: Response): Promise<void> {
+  @ApiForbiddenResponse({
+    description: `Refused: no token, an unknown, expired or revoked one, or one for another stream.${REFUSAL}`,
+    headers: THROTTLED,
+  })
+  async flussonic(
+    @Query() query: FlussonicAuthQueryDto,
+    @Headers(SECRET_HEADER) secret: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const decision = await this.verify(flussonic.request(query, secret), res);
     send(res, flussonic.answer(decision, this.config.verification.authDurationMax, new Date()));
   }
@@ -74,7 +89,8 @@ export class MediaAuthController {
   @Get('nginx')
   @ApiOperation({
     summary: 'nginx auth_request subrequest',
-    description: "Reads the viewer's request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.",
+    description:
+      "Reads the viewer's request from X-Original-URI (token in its `token` query parameter) and X-Original-Method.",
   })
   @ApiHeader({ name: 'X-Original-URI', required: true })
   @ApiHeader({
@@ -84,8 +100,14 @@ export class MediaAuthController {
   })
   @ApiHeader({ name: 'X-Real-IP', required: false, description: "The viewer's address." })
   @ApiNoContentResponse({ description: 'Allowed.' })
-  @ApiUnauthorizedResponse({ description: 'No token in X-Original-URI, or no verification secret where the media server has one.', headers: THROTTLED })
-  @ApiForbiddenResponse({ description: `Refused: an unknown, expired or revoked token, or one for another resource.${REFUSAL}`, headers: THROTTLED })
+  @ApiUnauthorizedResponse({
+    description: 'No token in X-Original-URI, or no verification secret where the media server has one.',
+    headers: THROTTLED,
+  })
+  @ApiForbiddenResponse({
+    description: `Refused: an unknown, expired or revoked token, or one for another resource.${REFUSAL}`,
+    headers: THROTTLED,
+  })
   @ApiQuery({
     name: 'secret',
     type: String,
@@ -93,7 +115,11 @@ export class MediaAuthController {
     description: "The media server's verification secret, for servers that can only configure a URL.",
   })
   // The busiest route (nginx may ask for every HLS segment): plain strings, no DTO to transform.
-  async nginx(@Headers() headers: Record<string, string | undefined>, @Query('secret') secret: unknown, @Res() res: Response): Promise<void> {
+  async nginx(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query('secret') secret: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const request = nginx.request(
       headers['x-original-uri'],
       headers['x-original-method'],
@@ -122,7 +148,9 @@ export class MediaAuthController {
   ): Promise<void> {
     if (body.action === 'api') {
       const allowed = await this.controlApi.allows(secret ?? query.secret, body.user, body.password);
-      attachToLog(res, { verification: { protocol: 'mediamtx', outcome: allowed ? 'control_api' : 'control_api_refused' } });
+      attachToLog(res, {
+        verification: { protocol: 'mediamtx', outcome: allowed ? 'control_api' : 'control_api_refused' },
+      });
       return send(res, { status: allowed ? 200 : 401 });
     }
     send(res, mediamtx.answer(await this.verify(mediamtx.request(body, secret ?? query.secret), res)));
@@ -135,7 +163,13 @@ export class MediaAuthController {
    */
   private async verify(request: VerifyRequest, res: Response): Promise<Decision> {
     const decision = await this.verifier.verify(request);
-    attachToLog(res, { verification: { protocol: request.resource.protocol, link: decision.link?.id, outcome: decision.allow ? 'allow' : decision.reason } });
+    attachToLog(res, {
+      verification: {
+        protocol: request.resource.protocol,
+        link: decision.link?.id,
+        outcome: decision.allow ? 'allow' : decision.reason,
+      },
+    });
     if (!decision.allow && decision.reason === 'secret_wrong') markCredentialFailed(res);
     return decision;
   }

@@ -3,7 +3,11 @@ import { flussonic } from './media-auth.protocols';
 
 describe('flussonic.answer', () => {
   const now = new Date('2026-01-01T00:00:00Z');
-  const allowFor = (ms: number): Decision => ({ allow: true, link: { subject: 'user-1' } as LinkState, validUntil: new Date(now.getTime() + ms) });
+  const allowFor = (ms: number): Decision => ({
+    allow: true,
+    link: { subject: 'user-1' } as LinkState,
+    validUntil: new Date(now.getTime() + ms),
+  });
   const duration = (ms: number, max = 300) => flussonic.answer(allowFor(ms), max, now);
 
   it('never lets Flussonic keep a session past the link: whole seconds left, at most the configured maximum', () => {

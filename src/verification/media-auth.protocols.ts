@@ -19,7 +19,12 @@ export const flussonic = {
     return {
       token: query.token || queryParam(query.qs, 'token'),
       secret: secret ?? query.secret,
-      resource: { protocol: 'flussonic', name: query.name ?? '', proto: (query.proto ?? '').toLowerCase(), mediaRequest: query.media_request },
+      resource: {
+        protocol: 'flussonic',
+        name: query.name ?? '',
+        proto: (query.proto ?? '').toLowerCase(),
+        mediaRequest: query.media_request,
+      },
       viewerIp: ipOrNothing(query.ip),
       sessionId: query.session_id,
       sessionProtocol: (query.proto ?? '').toLowerCase(),
@@ -35,7 +40,10 @@ export const flussonic = {
     if (!decision.allow) return { status: 403 };
     const remaining = Math.floor((decision.validUntil.getTime() - now.getTime()) / 1000);
     if (remaining < 1) return { status: 403 };
-    return { status: 200, headers: { 'X-AuthDuration': String(Math.min(maxDurationSeconds, remaining)), 'X-UserId': decision.link.subject } };
+    return {
+      status: 200,
+      headers: { 'X-AuthDuration': String(Math.min(maxDurationSeconds, remaining)), 'X-UserId': decision.link.subject },
+    };
   },
 };
 

@@ -61,7 +61,16 @@ function rfc3339(value: string): number | null {
 }
 
 const GO_DURATION = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ms|us|µs|μs|ns|h|m|s)/;
-const GO_UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, μs: 1e-3, ns: 1e-6 };
+const GO_UNIT_MS: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ns: 1e-6,
+};
 
 /** Milliseconds of a positive duration: decimal seconds (`60`, `1.5`) or Go's form (`1h2m3.5s`), unsigned. */
 function goDuration(value: string): number | null {

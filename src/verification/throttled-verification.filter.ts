@@ -13,7 +13,9 @@ export class ThrottledVerificationFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     // The matched route's template: the raw path may differ in letter case or end with a slash.
-    const status = ((request.route as { path?: string } | undefined)?.path ?? request.path).endsWith('/mediamtx') ? 401 : 403;
+    const status = ((request.route as { path?: string } | undefined)?.path ?? request.path).endsWith('/mediamtx')
+      ? 401
+      : 403;
     http.getResponse<Response>().status(status).end();
   }
 }

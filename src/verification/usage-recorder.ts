@@ -26,7 +26,16 @@ export class UsageRecorder extends PeriodicFlush<UsageDelta> {
     if (!link) return;
     let delta = this.pending.get(link.id);
     if (!delta) {
-      delta = { linkId: link.id, uses: 0, denied: 0, firstUsedAt: null, lastUsedAt: null, lastIp: null, lastDeniedAt: null, lastDeniedReason: null };
+      delta = {
+        linkId: link.id,
+        uses: 0,
+        denied: 0,
+        firstUsedAt: null,
+        lastUsedAt: null,
+        lastIp: null,
+        lastDeniedAt: null,
+        lastDeniedReason: null,
+      };
       this.pending.set(link.id, delta);
     }
     if (decision.allow) {

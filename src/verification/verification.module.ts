@@ -10,7 +10,14 @@ import { VerificationRepository } from './verification.repository';
 @Module({
   imports: [SessionsModule],
   controllers: [MediaAuthController],
-  providers: [LinkStateCache, MediaServerBySecretCache, LinkVerifier, UsageRecorder, VerificationRepository, ControlApiGate],
+  providers: [
+    LinkStateCache,
+    MediaServerBySecretCache,
+    LinkVerifier,
+    UsageRecorder,
+    VerificationRepository,
+    ControlApiGate,
+  ],
   exports: [UsageRecorder, VerificationRepository],
 })
 export class VerificationModule {}

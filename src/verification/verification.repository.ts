@@ -68,10 +68,16 @@ const LINK_STATE_SELECT = `
       LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
 
 /** A link's state by token hash: what a verification decides on. */
-export const FIND_LINK_STATE: NamedStatement = { name: 'camlinks_find_link_state', text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1` };
+export const FIND_LINK_STATE: NamedStatement = {
+  name: 'camlinks_find_link_state',
+  text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1`,
+};
 
 /** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
-const FIND_LINK_STATES_BY_ID: NamedStatement = { name: 'camlinks_find_link_states_by_id', text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])` };
+const FIND_LINK_STATES_BY_ID: NamedStatement = {
+  name: 'camlinks_find_link_states_by_id',
+  text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])`,
+};
 
 export const FIND_MEDIA_SERVER_BY_SECRET: NamedStatement = {
   name: 'camlinks_find_media_server_by_secret',
@@ -118,7 +124,9 @@ const ADD_USAGE: NamedStatement = {
 
 /** What link states and media servers by secret are read from: their caches hear changes of these tables. */
 export const LINK_STATE_TABLES = tablesReadBy(FIND_LINK_STATE.text);
-export const MEDIA_SERVER_SECRET_TABLES = tablesReadBy(`${FIND_MEDIA_SERVER_BY_SECRET.text} ${FIND_MEDIA_SERVER_WITHOUT_SECRET.text}`);
+export const MEDIA_SERVER_SECRET_TABLES = tablesReadBy(
+  `${FIND_MEDIA_SERVER_BY_SECRET.text} ${FIND_MEDIA_SERVER_WITHOUT_SECRET.text}`,
+);
 
 /**
  * The verification path's only database access: one query per token, one statement per flush.
@@ -158,8 +166,13 @@ export class VerificationRepository {
   }
 
   /** The control API credentials of the media server whose verification secret hashes to this, if any. */
-  async findControlApiCredentials(secretHash: string): Promise<{ username: string | null; password: string | null } | null> {
-    const rows = await this.db.sql.query<{ username: string | null; password: string | null }>(FIND_CONTROL_API_CREDENTIALS, [secretHash]);
+  async findControlApiCredentials(
+    secretHash: string,
+  ): Promise<{ username: string | null; password: string | null } | null> {
+    const rows = await this.db.sql.query<{ username: string | null; password: string | null }>(
+      FIND_CONTROL_API_CREDENTIALS,
+      [secretHash],
+    );
     return rows[0] ?? null;
   }
 

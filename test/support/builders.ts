@@ -8,7 +8,13 @@ const unique = (base: string) => `${base}-${++counter}`;
 
 export function aMediaServer(
   prisma: PrismaService,
-  overrides: Partial<{ name: string; baseUrl: string; rtspBaseUrl: string; urlTemplates: Record<string, string>; verificationSecretHash: string }> = {},
+  overrides: Partial<{
+    name: string;
+    baseUrl: string;
+    rtspBaseUrl: string;
+    urlTemplates: Record<string, string>;
+    verificationSecretHash: string;
+  }> = {},
 ) {
   return prisma.mediaServer.create({ data: { name: unique('edge'), baseUrl: 'http://media.test:8080', ...overrides } });
 }
@@ -47,13 +53,24 @@ export async function aCamera(prisma: PrismaService, overrides: CameraOverrides 
 /** `count` cameras on one media server, as an integrator's site has them. */
 export async function camerasOnOneServer(prisma: PrismaService, count: number) {
   const first = await aCamera(prisma);
-  return [first, ...(await Promise.all(Array.from({ length: count - 1 }, () => aCamera(prisma, { mediaServerId: first.mediaServerId }))))];
+  return [
+    first,
+    ...(await Promise.all(
+      Array.from({ length: count - 1 }, () => aCamera(prisma, { mediaServerId: first.mediaServerId })),
+    )),
+  ];
 }
 
-export async function anIntegration(prisma: PrismaService, tokenOverrides: Partial<{ expiresAt: Date; revokedAt: Date }> = {}) {
+export async function anIntegration(
+  prisma: PrismaService,
+  tokenOverrides: Partial<{ expiresAt: Date; revokedAt: Date }> = {},
+) {
   const secret = generateToken('integration');
   const integration = await prisma.integration.create({
-    data: { name: unique('integration'), tokens: { create: { tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, ...tokenOverrides } } },
+    data: {
+      name: unique('integration'),
+      tokens: { create: { tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, ...tokenOverrides } },
+    },
     include: { tokens: true },
   });
   return { integration, token: secret.token, tokenId: integration.tokens[0].id };
@@ -62,7 +79,10 @@ export async function anIntegration(prisma: PrismaService, tokenOverrides: Parti
 export async function aUser(prisma: PrismaService, tokenOverrides: Partial<{ expiresAt: Date; revokedAt: Date }> = {}) {
   const secret = generateToken('user');
   const user = await prisma.user.create({
-    data: { name: unique('user'), tokens: { create: { tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, ...tokenOverrides } } },
+    data: {
+      name: unique('user'),
+      tokens: { create: { tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, ...tokenOverrides } },
+    },
     include: { tokens: true },
   });
   return { user, token: secret.token, tokenId: user.tokens[0].id };

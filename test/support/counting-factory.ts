@@ -1,5 +1,9 @@
 import type { DirectSql } from '../../src/database/direct-sql';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQueryable } from '@prisma/driver-adapter-utils';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQueryable,
+} from '@prisma/driver-adapter-utils';
 
 /** Counts the SQL statements sent through a driver adapter: real round trips, on a real database. */
 export class QueryCounter {

@@ -65,10 +65,17 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
     process: child,
     output: () => output,
     call: (path, init, token) =>
-      fetch(`${url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } }),
+      fetch(`${url}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+      }),
     mediaAuth: async (link) => {
       const { pathname, search } = new URL(link);
-      return (await fetch(`${url}/api/v1/media-auth/nginx`, { headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET' } })).status;
+      return (
+        await fetch(`${url}/api/v1/media-auth/nginx`, {
+          headers: { 'X-Original-URI': `${pathname}${search}`, 'X-Original-Method': 'GET' },
+        })
+      ).status;
     },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
@@ -78,7 +85,10 @@ export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
 }
 
 /** A camlinks process expected not to start: its exit code and everything it printed. */
-export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export async function runToExit(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -94,10 +104,16 @@ export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Pro
 }
 
 /** A media server, one camera on it and an integration, made through the admin API of `camlinks`. */
-export async function aSite(camlinks: Instance, adminToken: string): Promise<{ cameraUuid: string; integrationToken: string }> {
+export async function aSite(
+  camlinks: Instance,
+  adminToken: string,
+): Promise<{ cameraUuid: string; integrationToken: string }> {
   const admin = async <T>(path: string, body: object) =>
     (await camlinks.call(path, { method: 'POST', body: JSON.stringify(body) }, adminToken)).json() as Promise<T>;
-  const server = await admin<{ id: string }>('/api/v1/admin/media-servers', { name: 'edge', base_url: 'http://127.0.0.1:8080' });
+  const server = await admin<{ id: string }>('/api/v1/admin/media-servers', {
+    name: 'edge',
+    base_url: 'http://127.0.0.1:8080',
+  });
   const camera = await admin<{ uuid: string }>('/api/v1/admin/cameras', {
     name: 'Gate',
     media_server_id: server.id,

@@ -128,7 +128,11 @@ export class MediaMtxStandIn {
   }
 
   private async authenticate(body: Record<string, string | null>): Promise<boolean> {
-    const response = await fetch(this.authUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(this.authUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await response.body?.cancel();
     return response.status >= 200 && response.status < 300;
   }
@@ -140,7 +144,8 @@ export class MediaMtxStandIn {
     }
     const match = /^\/v3\/([a-z]+)\/kick\/([^/?]+)$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) return send(res, 404, { status: 'error', error: 'not found' });
-    if (this.apiAuth && !(await this.apiAllowed(req))) return send(res, 401, { status: 'error', error: 'authentication error' });
+    if (this.apiAuth && !(await this.apiAllowed(req)))
+      return send(res, 401, { status: 'error', error: 'authentication error' });
     const [, collection, id] = match;
     const session = this.sessions.get(decodeURIComponent(id));
     const found = session !== undefined && session.collection === collection;
@@ -155,7 +160,18 @@ export class MediaMtxStandIn {
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
     const [user, ...rest] = basic ? Buffer.from(basic[1], 'base64').toString().split(':') : [''];
     const password = rest.join(':');
-    return this.authenticate({ ip: '127.0.0.1', user, password, token: password, action: 'api', path: '', protocol: '', id: null, query: '', userAgent: '' });
+    return this.authenticate({
+      ip: '127.0.0.1',
+      user,
+      password,
+      token: password,
+      action: 'api',
+      path: '',
+      protocol: '',
+      id: null,
+      query: '',
+      userAgent: '',
+    });
   }
 }
 

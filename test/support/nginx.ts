@@ -24,7 +24,8 @@ export interface Nginx {
  * It serves `mediaRoot`, by default an empty folder of its own.
  */
 export async function startNginx(camlinksAddress: string, mediaSecret: string, media?: string): Promise<Nginx> {
-  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light (npm test's prerequisites do)`);
+  if (!existsSync(NGINX))
+    throw new Error(`${NGINX} is missing: apt-get install nginx-light (npm test's prerequisites do)`);
   const port = await freePort();
   const prefix = await mkdtemp(join(tmpdir(), 'camlinks-nginx-'));
   // nginx's workers run as nobody: the folder mkdtemp made (0700) would answer 403 for every file.
@@ -57,7 +58,8 @@ export async function startNginx(camlinksAddress: string, mediaSecret: string, m
   return {
     base,
     mediaRoot,
-    accessLog: async () => (await readFile(join(prefix, 'logs/access.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
+    accessLog: async () =>
+      (await readFile(join(prefix, 'logs/access.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
     async stop() {
       if (nginx.exitCode === null) nginx.kill();
       await exited;

@@ -42,7 +42,8 @@ interface Route {
 /** Paths the app serves outside the documented API: Swagger UI and the document itself. */
 const UNDOCUMENTED_PATHS = /^\/api\/docs(-json|-yaml)?(\/|$)/;
 
-const pointer = (...segments: string[]) => `#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+const pointer = (...segments: string[]) =>
+  `#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /**
  * Checks a response against the committed openapi.json: that the operation documents its
@@ -62,7 +63,13 @@ export class OpenApiResponseValidator {
       .flatMap(([template, item]) =>
         Object.entries(item).map(([method, operation]) => {
           const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)');
-          return { method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), params: (template.match(/\{/g) ?? []).length, operation };
+          return {
+            method: method.toUpperCase(),
+            template,
+            pattern: new RegExp(`^${source}$`),
+            params: (template.match(/\{/g) ?? []).length,
+            operation,
+          };
         }),
       )
       // A literal segment wins over a parameter (`/links/revoke` before `/links/{id}`).
@@ -87,10 +94,20 @@ export class OpenApiResponseValidator {
     const documented = route.operation.responses[status] ?? route.operation.responses[`${status[0]}XX`];
     if (!documented) {
       const statuses = Object.keys(route.operation.responses).join(', ');
-      return [`${where}: status ${status} is not documented (${route.operation.operationId} documents ${statuses}); body: ${preview(response.body)}`];
+      return [
+        `${where}: status ${status} is not documented (${route.operation.operationId} documents ${statuses}); body: ${preview(response.body)}`,
+      ];
     }
-    const base = pointer('paths', route.template, method.toLowerCase(), 'responses', route.operation.responses[status] ? status : `${status[0]}XX`);
-    return [...this.checkHeaders(documented, response, base), ...this.checkBody(documented, response, base)].map((problem) => `${where}: ${problem}`);
+    const base = pointer(
+      'paths',
+      route.template,
+      method.toLowerCase(),
+      'responses',
+      route.operation.responses[status] ? status : `${status[0]}XX`,
+    );
+    return [...this.checkHeaders(documented, response, base), ...this.checkBody(documented, response, base)].map(
+      (problem) => `${where}: ${problem}`,
+    );
   }
 
   private checkHeaders(documented: ResponseObject, response: ObservedResponse, base: string): string[] {
@@ -109,13 +126,20 @@ export class OpenApiResponseValidator {
     const contentType = response.headers['content-type']?.split(';')[0].trim().toLowerCase();
     const declared = Object.keys(documented.content ?? {});
     const empty = response.body === undefined || response.body === '' || (isEmptyObject(response.body) && !contentType);
-    if (empty) return declared.length && !declared.every((type) => type === '*/*') ? [`the body is empty, but ${declared.join(' or ')} is documented`] : [];
-    if (!declared.length) return [`a ${contentType ?? 'untyped'} body is sent but none is documented: ${preview(response.body)}`];
+    if (empty)
+      return declared.length && !declared.every((type) => type === '*/*')
+        ? [`the body is empty, but ${declared.join(' or ')} is documented`]
+        : [];
+    if (!declared.length)
+      return [`a ${contentType ?? 'untyped'} body is sent but none is documented: ${preview(response.body)}`];
     const mediaType = declared.find((type) => type.split(';')[0].trim().toLowerCase() === contentType);
-    if (!mediaType) return [`Content-Type ${contentType ?? '(none)'} is not documented (documented: ${declared.join(', ')})`];
+    if (!mediaType)
+      return [`Content-Type ${contentType ?? '(none)'} is not documented (documented: ${declared.join(', ')})`];
     if (!documented.content![mediaType].schema) return [];
     const errors = this.validate(`${base}/content/${pointer(mediaType).slice(2)}/schema`, response.body);
-    return errors.length ? [`body does not match the ${mediaType} schema: ${errors.join('; ')}; body: ${preview(response.body)}`] : [];
+    return errors.length
+      ? [`body does not match the ${mediaType} schema: ${errors.join('; ')}; body: ${preview(response.body)}`]
+      : [];
   }
 
   private validate(schemaPointer: string, value: unknown): string[] {
@@ -130,12 +154,17 @@ export class OpenApiResponseValidator {
 
 function describe(error: ErrorObject): string {
   const at = error.instancePath ? `body${error.instancePath.replace(/\//g, '.')}` : 'the value';
-  const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-  const allowed = error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? ` (${(error.params as { additionalProperty: string }).additionalProperty})`
+      : '';
+  const allowed =
+    error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
   return `${at} ${error.message}${extra}${allowed}`;
 }
 
-const isEmptyObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 
 function preview(body: unknown): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);

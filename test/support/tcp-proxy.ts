@@ -45,7 +45,8 @@ export class TcpProxy {
    */
   blackhole(match: (first: Buffer) => boolean): void {
     this.swallow = match;
-    for (const connection of this.connections) if (connection.first && match(connection.first)) connection.swallowed = true;
+    for (const connection of this.connections)
+      if (connection.first && match(connection.first)) connection.swallowed = true;
   }
 
   /** Accepts connections again (on the same port) and forwards what was held. */

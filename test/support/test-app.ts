@@ -102,7 +102,9 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
 }
 
 /** The app and an integration token for it, as most suites start. */
-export async function createTestAppWithIntegration(env: NodeJS.ProcessEnv = {}): Promise<{ t: TestApp; token: string }> {
+export async function createTestAppWithIntegration(
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ t: TestApp; token: string }> {
   const t = await createTestApp(env);
   return { t, token: (await anIntegration(t.prisma)).token };
 }
@@ -113,7 +115,8 @@ export async function createTestAppWithIntegration(env: NodeJS.ProcessEnv = {}):
  */
 async function openEmbeddedTemplate(): Promise<OpenDatabase> {
   const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (!template) throw new Error(`${PGLITE_TEMPLATE_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
+  if (!template)
+    throw new Error(`${PGLITE_TEMPLATE_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
   const pglite = new PGlite({ ...PGLITE_OPTIONS, loadDataDir: new Blob([await readFile(template)]) });
   await pglite.waitReady;
   return embeddedDatabase(pglite);
@@ -142,8 +145,12 @@ export function checkedAgainstDocument(agent: Agent): Agent {
         const end = test.end.bind(test);
         test.end = (callback) =>
           end((error, res) => {
-            const problems = error || !res ? [] : documentValidator.check(test.method, new URL(test.url).pathname, observed(res));
-            callback?.(problems.length ? new Error(`Response differs from openapi.json:\n  ${problems.join('\n  ')}`) : error, res);
+            const problems =
+              error || !res ? [] : documentValidator.check(test.method, new URL(test.url).pathname, observed(res));
+            callback?.(
+              problems.length ? new Error(`Response differs from openapi.json:\n  ${problems.join('\n  ')}`) : error,
+              res,
+            );
           });
         return test;
       };
@@ -160,6 +167,8 @@ function observed(res: request.Response): ObservedResponse {
     // A test's own parser (a streamed CSV) leaves the text in res.body.
     body: isJson
       ? res.body
-      : text || (typeof res.body === 'string' ? res.body : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined) || undefined,
+      : text ||
+        (typeof res.body === 'string' ? res.body : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined) ||
+        undefined,
   };
 }

@@ -35,7 +35,8 @@ export function uniqueDatabaseName(purpose: string): string {
 /** A fresh database for one test file, cloned from the migrated template (fast, and no truncating). */
 export async function cloneTemplate(): Promise<string> {
   const template = process.env[TEMPLATE_DB_ENV];
-  if (!template) throw new Error(`${TEMPLATE_DB_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
+  if (!template)
+    throw new Error(`${TEMPLATE_DB_ENV} is not set: run the e2e tests through jest (test/support/global-setup.ts)`);
   const name = uniqueDatabaseName('test');
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return name;
@@ -64,14 +65,17 @@ export async function anEmptyDatabase(purpose: string): Promise<EmptyDatabase> {
   const tempDir = await mkdtemp(join(tmpdir(), `camlinks-${purpose}-`));
   const dbName = process.env.TEST_DB !== 'embedded' ? uniqueDatabaseName(purpose) : undefined;
   if (dbName) await adminQuery(`CREATE DATABASE "${dbName}"`);
-  const db = await openDatabase(dbName ? { kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 } : { kind: 'embedded', dataDir: 'memory://' });
+  const db = await openDatabase(
+    dbName ? { kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 } : { kind: 'embedded', dataDir: 'memory://' },
+  );
   const adapter = await db.factory.connect();
   return {
     db,
     adapter,
     tempDir,
     run: (sql) => adapter.executeRaw({ sql, args: [], argTypes: [] }),
-    query: async <T extends unknown[]>(sql: string) => (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[],
+    query: async <T extends unknown[]>(sql: string) =>
+      (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[],
     async close() {
       await adapter.dispose();
       await db.close();

@@ -18,7 +18,10 @@ export interface CamlinksClientOptions {
 export function createCamlinksClient(options: CamlinksClientOptions): Client<paths> {
   return createClient<paths>({
     baseUrl: options.baseUrl,
-    headers: { Authorization: `Bearer ${options.token}`, ...(options.userToken && { 'X-User-Token': options.userToken }) },
+    headers: {
+      Authorization: `Bearer ${options.token}`,
+      ...(options.userToken && { 'X-User-Token': options.userToken }),
+    },
     ...(options.fetch && { fetch: options.fetch }),
   });
 }

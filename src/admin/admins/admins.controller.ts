@@ -36,7 +36,10 @@ export class AdminsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List admins', description: 'Every admin, by name, the built-in `bootstrap` included; revoked ones too.' })
+  @ApiOperation({
+    summary: 'List admins',
+    description: 'Every admin, by name, the built-in `bootstrap` included; revoked ones too.',
+  })
   @ApiOkResponse({ type: [AdminDto] })
   async list(): Promise<AdminDto[]> {
     return (await this.admins.list()).map(mapAdmin);
@@ -74,7 +77,9 @@ export class AdminsController {
   })
   @ApiNotFound('Admin')
   @ApiConflict('The admin is the last owner whose token works.', LAST_OWNER_MESSAGE)
-  @ApiInvalid({ id: ['The id field is the bootstrap admin: its token is ADMIN_TOKEN (or data/admin-token); change that instead.'] })
+  @ApiInvalid({
+    id: ['The id field is the bootstrap admin: its token is ADMIN_TOKEN (or data/admin-token); change that instead.'],
+  })
   @ApiNoContentResponse({ description: 'Revoked (revoking twice keeps the first revocation time).' })
   async revokeToken(@Param() { id }: IdParamDto): Promise<void> {
     await this.admins.revokeToken(id);

@@ -66,16 +66,26 @@ export class AdminDto {
     nullable: true,
     type: String,
     example: 'cla_AbCdEfGh',
-    description: "The first characters of the admin's token, to recognise it by; null for the built-in `bootstrap` admin (its token is ADMIN_TOKEN).",
+    description:
+      "The first characters of the admin's token, to recognise it by; null for the built-in `bootstrap` admin (its token is ADMIN_TOKEN).",
   })
   token_prefix: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set once the token is revoked; it then stops working.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Set once the token is revoked; it then stops working.',
+  })
   revoked_at: string | null;
 }
 
 export class CreatedAdminDto extends AdminDto {
-  @ApiProperty({ example: 'cla_…', description: 'The token itself. Shown in this response only: camlinks keeps only its hash.' }) token: string;
+  @ApiProperty({
+    example: 'cla_…',
+    description: 'The token itself. Shown in this response only: camlinks keeps only its hash.',
+  })
+  token: string;
 }
 
 export function mapAdmin(row: AdminRecord): AdminDto {

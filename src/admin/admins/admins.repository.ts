@@ -14,12 +14,26 @@ export interface AdminRecord {
   revokedAt: Date | null;
 }
 
-export type NewAdmin = { name: string; email: string | null; role: AdminRole; tokenHash: string; tokenPrefix: string } & NameKeys;
+export type NewAdmin = {
+  name: string;
+  email: string | null;
+  role: AdminRole;
+  tokenHash: string;
+  tokenPrefix: string;
+} & NameKeys;
 
 /** Why a change to an admin was not made: no such admin, or it would leave no owner who can sign in. */
 export type AdminChangeRefusal = 'not-found' | 'last-owner';
 
-const ADMIN_FIELDS = { id: true, name: true, email: true, role: true, tokenPrefix: true, createdAt: true, revokedAt: true } as const;
+const ADMIN_FIELDS = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  tokenPrefix: true,
+  createdAt: true,
+  revokedAt: true,
+} as const;
 
 /** The only code that writes admins. Rows are never deleted: audit events and revocations name them. */
 @Injectable()

@@ -16,12 +16,27 @@ export class AdminsService {
    * The new admin and its token, which exists in plaintext only until the response is sent. Its
    * name may not look like another admin's (the unique keys settle a race; this names the admin).
    */
-  async create(name: string, email: string | undefined, role: AdminRole = 'admin'): Promise<{ admin: AdminRecord; token: string }> {
+  async create(
+    name: string,
+    email: string | undefined,
+    role: AdminRole = 'admin',
+  ): Promise<{ admin: AdminRecord; token: string }> {
     const keys = nameKeys(name);
     const lookalike = await this.admins.findLookalike(keys);
-    if (lookalike) throw new AppError(ErrorCode.Conflict, `The name looks like that of admin ${JSON.stringify(lookalike.name)} (${lookalike.id}).`);
+    if (lookalike)
+      throw new AppError(
+        ErrorCode.Conflict,
+        `The name looks like that of admin ${JSON.stringify(lookalike.name)} (${lookalike.id}).`,
+      );
     const secret = generateToken('admin');
-    const admin = await this.admins.create({ name, ...keys, email: email ?? null, role, tokenHash: secret.hash, tokenPrefix: secret.displayPrefix });
+    const admin = await this.admins.create({
+      name,
+      ...keys,
+      email: email ?? null,
+      role,
+      tokenHash: secret.hash,
+      tokenPrefix: secret.displayPrefix,
+    });
     return { admin, token: secret.token };
   }
 
@@ -42,7 +57,10 @@ export class AdminsService {
 
   /** Idempotent; the bootstrap admin's token is the configuration's to change (ADMIN_TOKEN), not the API's. */
   async revokeToken(id: string): Promise<void> {
-    this.refuseBootstrap(id, 'is the bootstrap admin: its token is ADMIN_TOKEN (or data/admin-token); change that instead');
+    this.refuseBootstrap(
+      id,
+      'is the bootstrap admin: its token is ADMIN_TOKEN (or data/admin-token); change that instead',
+    );
     const result = await this.admins.revokeToken(id, new Date());
     if (result !== true) throw refusal(result);
   }

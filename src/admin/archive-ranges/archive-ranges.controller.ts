@@ -13,7 +13,10 @@ export class ArchiveRangesController {
   constructor(private readonly ranges: ArchiveRangesService) {}
 
   @Get()
-  @ApiOperation({ summary: "List a camera's archive ranges", description: 'The archive each stream has, as last reported; oldest first.' })
+  @ApiOperation({
+    summary: "List a camera's archive ranges",
+    description: 'The archive each stream has, as last reported; oldest first.',
+  })
   @ApiNotFound('Camera')
   @ApiOkResponse({ type: ArchiveRangesDto })
   async list(@Param() { uuid }: UuidParamDto): Promise<ArchiveRangesDto> {
@@ -23,7 +26,8 @@ export class ArchiveRangesController {
   @Put()
   @ApiOperation({
     summary: "Replace a camera's archive ranges",
-    description: 'Replaces all of them at once (readers see the old set or the new one); a stream left without ranges falls back to the retention window.',
+    description:
+      'Replaces all of them at once (readers see the old set or the new one); a stream left without ranges falls back to the retention window.',
   })
   @ApiNotFound('Camera')
   @ApiInvalid({ 'ranges.0.to': ['The ranges.0.to field must be after from.'] })

@@ -11,7 +11,8 @@ export class ArchiveRangeInputDto {
 export class ReplaceArchiveRangesDto {
   @ApiProperty({
     type: [ArchiveRangeInputDto],
-    description: "The archive each stream has. Replaces all of the camera's ranges; a stream left without ranges falls back to the retention window.",
+    description:
+      "The archive each stream has. Replaces all of the camera's ranges; a stream left without ranges falls back to the retention window.",
   })
   @ArrayOf(() => ArchiveRangeInputDto)
   ranges: ArchiveRangeInputDto[];
@@ -26,9 +27,13 @@ export class StoredArchiveRangeDto {
 
 export class ArchiveRangesDto {
   @ApiProperty({ format: 'uuid' }) camera_uuid: string;
-  @ApiProperty({ type: [StoredArchiveRangeDto], description: 'By stream type, oldest first.' }) ranges: StoredArchiveRangeDto[];
+  @ApiProperty({ type: [StoredArchiveRangeDto], description: 'By stream type, oldest first.' })
+  ranges: StoredArchiveRangeDto[];
 }
 
 export function mapArchiveRanges(cameraUuid: string, ranges: ArchiveRangeRecord[]): ArchiveRangesDto {
-  return { camera_uuid: cameraUuid, ranges: ranges.map((r) => ({ stream_type: r.streamType, from: r.from.toISOString(), to: r.to.toISOString() })) };
+  return {
+    camera_uuid: cameraUuid,
+    ranges: ranges.map((r) => ({ stream_type: r.streamType, from: r.from.toISOString(), to: r.to.toISOString() })),
+  };
 }

@@ -13,7 +13,10 @@ export class ArchiveRangesRepository {
 
   /** The camera's stream types, or undefined when there is no such camera. */
   async streamTypes(cameraUuid: string): Promise<string[] | undefined> {
-    const camera = await this.prisma.camera.findUnique({ where: { uuid: cameraUuid }, select: { streams: { select: { type: true } } } });
+    const camera = await this.prisma.camera.findUnique({
+      where: { uuid: cameraUuid },
+      select: { streams: { select: { type: true } } },
+    });
     return camera?.streams.map((s) => s.type);
   }
 

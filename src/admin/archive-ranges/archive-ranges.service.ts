@@ -17,8 +17,10 @@ export class ArchiveRangesService {
     const streamTypes = await this.streamTypesOf(cameraUuid);
     const errors: FieldErrors = {};
     body.ranges.forEach((range, index) => {
-      const invalid = (field: string, problem: string) => (errors[`ranges.${index}.${field}`] = [fieldMessage(`ranges.${index}.${field}`, problem)]);
-      if (!streamTypes.includes(range.stream_type)) invalid('stream_type', `names a stream type this camera does not have (it has: ${streamTypes.join(', ')})`);
+      const invalid = (field: string, problem: string) =>
+        (errors[`ranges.${index}.${field}`] = [fieldMessage(`ranges.${index}.${field}`, problem)]);
+      if (!streamTypes.includes(range.stream_type))
+        invalid('stream_type', `names a stream type this camera does not have (it has: ${streamTypes.join(', ')})`);
       if (Date.parse(range.to) <= Date.parse(range.from)) invalid('to', 'must be after from');
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);

@@ -14,7 +14,8 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsIn(AUDIT_ACTOR_TYPES, { message: `must be one of: ${AUDIT_ACTOR_TYPES.join(', ')}` })
   actor_type?: AuditActorType;
   @ApiPropertyOptional({
-    description: 'The name of the admin, integration or user who acted, e.g. `bootstrap` (events from before named admins: `admin-token:1a2b3c4d`).',
+    description:
+      'The name of the admin, integration or user who acted, e.g. `bootstrap` (events from before named admins: `admin-token:1a2b3c4d`).',
   })
   @IsOptional()
   @IsString()
@@ -24,7 +25,9 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsAnyUuidLowerCased()
   actor_id?: string;
-  @ApiPropertyOptional({ description: 'What was done: the method and route, e.g. `POST /api/v1/admin/links/:id/revoke`.' })
+  @ApiPropertyOptional({
+    description: 'What was done: the method and route, e.g. `POST /api/v1/admin/links/:id/revoke`.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -39,25 +42,36 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['success', 'failure'], { message: 'must be success or failure' })
   outcome?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time.' }) @IsOptional() @IsDateTimeWithOffset() from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this time.' }) @IsOptional() @IsDateTimeWithOffset() to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this time.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  to?: string;
 }
 
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurred_at: string;
-  @ApiProperty({ enum: AUDIT_ACTOR_TYPES, description: 'Who acted: an admin, an integration or user (revoking its own links), or a refused credential.' })
+  @ApiProperty({
+    enum: AUDIT_ACTOR_TYPES,
+    description: 'Who acted: an admin, an integration or user (revoking its own links), or a refused credential.',
+  })
   actor_type: AuditActorType;
   @ApiProperty({
     example: 'bootstrap',
-    description: "The name of the admin, integration or user who acted (admin events from before named admins: the credential's fingerprint).",
+    description:
+      "The name of the admin, integration or user who acted (admin events from before named admins: the credential's fingerprint).",
   })
   actor: string;
   @ApiProperty({
     nullable: true,
     type: String,
     format: 'uuid',
-    description: 'The id of the admin, integration or user who acted; null for refused credentials and events from before named admins.',
+    description:
+      'The id of the admin, integration or user who acted; null for refused credentials and events from before named admins.',
   })
   actor_id: string | null;
   @ApiProperty({ example: 'POST /api/v1/admin/cameras' }) action: string;
@@ -71,14 +85,20 @@ export class AuditEventDto {
     nullable: true,
     type: 'object',
     additionalProperties: { $ref: JSON_VALUE_REF },
-    description: 'Route parameters and the request body, secrets redacted; for a revocation by an integration or user, the ids of the links it revoked.',
+    description:
+      'Route parameters and the request body, secrets redacted; for a revocation by an integration or user, the ids of the links it revoked.',
   })
   details: Record<string, unknown> | null;
 }
 
 export class AuditEventPageDto {
   @ApiProperty({ type: [AuditEventDto] }) data: AuditEventDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' }) next_cursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  next_cursor: string | null;
 }
 
 export function mapAuditEvent(row: AuditEventRecord): AuditEventDto {

@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { UuidParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
@@ -31,7 +38,10 @@ export class CamerasController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List cameras', description: 'Every camera with its streams, or those of one media server.' })
+  @ApiOperation({
+    summary: 'List cameras',
+    description: 'Every camera with its streams, or those of one media server.',
+  })
   @ApiOkResponse({ type: [CameraDto] })
   @ApiInvalid({ media_server_id: ['The media_server_id field must be a valid UUID.'] })
   async list(@Query() query: ListCamerasQueryDto): Promise<CameraDto[]> {
@@ -59,8 +69,14 @@ export class CamerasController {
     'Another camera serves one of the streams on the media server the camera ends up on.',
     'Stream "gate-hd" is already served by camera 7f1c1a52-0a6b-4d8e-9a5e-3c9d2b1e4f60 on this media server.',
   )
-  @ApiInvalid({ default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."] })
-  async update(@Param() { uuid }: UuidParamDto, @Body() body: UpdateCameraDto, @AdminActor() actor: AdminIdentity): Promise<CameraDto> {
+  @ApiInvalid({
+    default_stream_type: ["The default_stream_type field must be one of the camera's stream types (high, low)."],
+  })
+  async update(
+    @Param() { uuid }: UuidParamDto,
+    @Body() body: UpdateCameraDto,
+    @AdminActor() actor: AdminIdentity,
+  ): Promise<CameraDto> {
     return mapCamera(await this.cameras.update(uuid, body, actor));
   }
 

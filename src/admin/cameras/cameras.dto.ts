@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsBoolean, IsInt, IsOptional, Max, Min, NotEquals, ValidateBy } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  NotEquals,
+  ValidateBy,
+} from 'class-validator';
 import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
 import { ArrayOf, IsAnyUuid, IsName, IsShortString, OptionalNotNull } from '../../common/validators';
 import { streamNameProblem } from '../../links/stream-names';
@@ -15,7 +25,9 @@ export class CameraStreamDto {
     description: `The stream type clients ask for. Not \`${DEFAULT_STREAM_TYPE}\`: the preview API reads that as "the default stream".`,
   })
   @IsShortString(64)
-  @NotEquals(DEFAULT_STREAM_TYPE, { message: `must not be "${DEFAULT_STREAM_TYPE}", which the preview API reads as the default stream` })
+  @NotEquals(DEFAULT_STREAM_TYPE, {
+    message: `must not be "${DEFAULT_STREAM_TYPE}", which the preview API reads as the default stream`,
+  })
   type: string;
 
   @ApiProperty({
@@ -48,7 +60,8 @@ export class CreateCameraDto {
 
   @ApiProperty({
     format: 'uuid',
-    description: "The media server that serves the camera's video. Changing it revokes the camera's active links (their URLs name the old server).",
+    description:
+      "The media server that serves the camera's video. Changing it revokes the camera's active links (their URLs name the old server).",
     example: EXAMPLE_IDS.mediaServer,
   })
   @IsAnyUuid()
@@ -60,7 +73,10 @@ export class CreateCameraDto {
   @ArrayOf(() => CameraStreamDto)
   streams: CameraStreamDto[];
 
-  @ApiProperty({ example: 'high', description: "The stream used when a client asks for none (or for `camera`); one of the streams' types." })
+  @ApiProperty({
+    example: 'high',
+    description: "The stream used when a client asks for none (or for `camera`); one of the streams' types.",
+  })
   @IsShortString(64)
   default_stream_type: string;
 
@@ -83,7 +99,9 @@ export class CreateCameraDto {
 }
 
 /** `streams`, when given, replaces the camera's streams. */
-export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), { skipNullProperties: false }) {
+export class UpdateCameraDto extends PartialType(OmitType(CreateCameraDto, ['uuid'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({
     description:
       'Only with `blocked: false`. Unblocking a camera does not bring back the links issued before it was blocked: they are revoked (reason `camera blocked`). `true` restores them instead: they open again until they expire. Default: false.',

@@ -19,7 +19,10 @@ export interface CameraRecord {
   streams: CameraStreamRecord[];
 }
 
-export type CameraFields = Pick<CameraRecord, 'name' | 'mediaServerId' | 'defaultStreamType' | 'archiveRetentionDays' | 'blocked'>;
+export type CameraFields = Pick<
+  CameraRecord,
+  'name' | 'mediaServerId' | 'defaultStreamType' | 'archiveRetentionDays' | 'blocked'
+>;
 
 export interface CameraChanges extends Partial<CameraFields> {
   /** When given, replaces all of the camera's streams. */
@@ -52,16 +55,27 @@ export class AdminCamerasRepository {
 
   /** A nested create: the camera and its streams are one transaction. */
   create(camera: CameraFields & { uuid?: string; streams: CameraStreamRecord[] }): Promise<CameraRecord> {
-    return this.prisma.camera.create({ data: { ...camera, streams: { create: camera.streams } }, include: WITH_STREAMS });
+    return this.prisma.camera.create({
+      data: { ...camera, streams: { create: camera.streams } },
+      include: WITH_STREAMS,
+    });
   }
 
   list(filter: { mediaServerId?: string }): Promise<CameraRecord[]> {
-    return this.prisma.camera.findMany({ where: filter, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], include: WITH_STREAMS });
+    return this.prisma.camera.findMany({
+      where: filter,
+      orderBy: [{ name: 'asc' }, { uuid: 'asc' }],
+      include: WITH_STREAMS,
+    });
   }
 
   /** Uuids (as ids) and names, by name (the (name, uuid) index), `take` at most. */
   async names(take: number): Promise<{ id: string; name: string }[]> {
-    const rows = await this.prisma.camera.findMany({ select: { uuid: true, name: true }, orderBy: [{ name: 'asc' }, { uuid: 'asc' }], take });
+    const rows = await this.prisma.camera.findMany({
+      select: { uuid: true, name: true },
+      orderBy: [{ name: 'asc' }, { uuid: 'asc' }],
+      take,
+    });
     return rows.map(({ uuid, name }) => ({ id: uuid, name }));
   }
 
@@ -74,7 +88,12 @@ export class AdminCamerasRepository {
    * `check` throws rolls all of it back. Unblocking it or moving it to another media server
    * may end the links issued before (see LinkRevocations).
    */
-  update(uuid: string, { streams, ...fields }: CameraChanges, check: (camera: CameraRecord) => void, revocations: LinkRevocations): Promise<CameraRecord> {
+  update(
+    uuid: string,
+    { streams, ...fields }: CameraChanges,
+    check: (camera: CameraRecord) => void,
+    revocations: LinkRevocations,
+  ): Promise<CameraRecord> {
     return this.prisma.$transaction(async (tx) => {
       // The camera row first, always (updated_at also when only streams change): its lock makes
       // concurrent updates of one camera take turns, so each check sees what the other committed.
@@ -90,9 +109,13 @@ export class AdminCamerasRepository {
         await this.links.revokeIssuedUnder(tx, { cameraUuid: uuid }, moved ? revocations.moved : revocations.unblocked);
       }
       if (streams) {
-        await tx.cameraStream.createMany({ data: streams.map((stream) => ({ ...stream, cameraUuid: uuid, mediaServerId })) });
+        await tx.cameraStream.createMany({
+          data: streams.map((stream) => ({ ...stream, cameraUuid: uuid, mediaServerId })),
+        });
         // Archive ranges belong to stream types: those of types that are gone go too.
-        await tx.archiveRange.deleteMany({ where: { cameraUuid: uuid, streamType: { notIn: streams.map((s) => s.type) } } });
+        await tx.archiveRange.deleteMany({
+          where: { cameraUuid: uuid, streamType: { notIn: streams.map((s) => s.type) } },
+        });
       }
       const camera = await tx.camera.findUniqueOrThrow({ where: { uuid }, include: WITH_STREAMS });
       check(camera);
@@ -104,7 +127,11 @@ export class AdminCamerasRepository {
    * A camera other than `except` that serves one of `names` on the media server, compared as
    * the unique index compares them (camlinks_stream_key, in the migration one_camera_per_stream).
    */
-  async streamServedElsewhere(mediaServerId: string, names: string[], except?: string): Promise<{ cameraUuid: string; name: string } | null> {
+  async streamServedElsewhere(
+    mediaServerId: string,
+    names: string[],
+    except?: string,
+  ): Promise<{ cameraUuid: string; name: string } | null> {
     const [row] = await this.prisma.$queryRaw<{ camera_uuid: string; name: string }[]>`
       SELECT camera_uuid, name FROM camera_streams
        WHERE media_server_id = ${mediaServerId}::uuid

@@ -46,7 +46,8 @@ export class AdminCamerasService {
    * to; moving the camera to another media server revokes its links.
    */
   async update(uuid: string, body: UpdateCameraDto, actor: AdminIdentity): Promise<CameraRecord> {
-    if (body.restore_links && body.blocked !== false) throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
+    if (body.restore_links && body.blocked !== false)
+      throw AppError.invalidField('restore_links', 'is only allowed with blocked: false');
     const current = await this.findOrFail(uuid);
     if (body.media_server_id !== undefined) await this.checkMediaServer(body.media_server_id);
     const changes = {
@@ -65,7 +66,12 @@ export class AdminCamerasService {
         moved: { by: actor, reason: 'camera moved to another media server', at },
       });
     if (!body.streams && body.media_server_id === undefined) return update();
-    return this.withStreamsFree(body.media_server_id ?? current.mediaServerId, body.streams ?? current.streams, uuid, update);
+    return this.withStreamsFree(
+      body.media_server_id ?? current.mediaServerId,
+      body.streams ?? current.streams,
+      uuid,
+      update,
+    );
   }
 
   async delete(uuid: string, actor: AdminIdentity): Promise<void> {
@@ -83,7 +89,12 @@ export class AdminCamerasService {
    * names it. Checked before, and again when the write fails: a concurrent write may have taken
    * the stream first, and the unique index refused this one.
    */
-  private async withStreamsFree<T>(mediaServerId: string, streams: CameraStreamRecord[], self: string | undefined, write: () => Promise<T>): Promise<T> {
+  private async withStreamsFree<T>(
+    mediaServerId: string,
+    streams: CameraStreamRecord[],
+    self: string | undefined,
+    write: () => Promise<T>,
+  ): Promise<T> {
     await this.checkStreamsFree(mediaServerId, streams, self);
     try {
       return await write();
@@ -93,22 +104,35 @@ export class AdminCamerasService {
     }
   }
 
-  private async checkStreamsFree(mediaServerId: string, streams: CameraStreamRecord[], self: string | undefined): Promise<void> {
+  private async checkStreamsFree(
+    mediaServerId: string,
+    streams: CameraStreamRecord[],
+    self: string | undefined,
+  ): Promise<void> {
     const taken = await this.cameras.streamServedElsewhere(
       mediaServerId,
       streams.map((stream) => stream.name),
       self,
     );
-    if (taken) throw new AppError(ErrorCode.Conflict, `Stream "${taken.name}" is already served by camera ${taken.cameraUuid} on this media server.`);
+    if (taken)
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Stream "${taken.name}" is already served by camera ${taken.cameraUuid} on this media server.`,
+      );
   }
 
   private async checkMediaServer(id: string): Promise<void> {
-    if (!(await this.mediaServers.findById(id))) throw AppError.invalidField('media_server_id', 'must name an existing media server');
+    if (!(await this.mediaServers.findById(id)))
+      throw AppError.invalidField('media_server_id', 'must name an existing media server');
   }
 }
 
 /** A default that names no stream would make every request without a stream type fail. */
 function checkDefaultStream(streams: CameraStreamRecord[], defaultType: string): void {
   const types = streams.map((stream) => stream.type);
-  if (!types.includes(defaultType)) throw AppError.invalidField('default_stream_type', `must be one of the camera's stream types (${types.join(', ')})`);
+  if (!types.includes(defaultType))
+    throw AppError.invalidField(
+      'default_stream_type',
+      `must be one of the camera's stream types (${types.join(', ')})`,
+    );
 }

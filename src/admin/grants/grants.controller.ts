@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
@@ -18,9 +25,13 @@ export class GrantsController {
   @Post()
   @ApiOperation({
     summary: 'Grant a user a camera',
-    description: 'The user (with their token, or through an integration acting for them) gets links to the camera until `expires_at`, if given.',
+    description:
+      'The user (with their token, or through an integration acting for them) gets links to the camera until `expires_at`, if given.',
   })
-  @ApiConflict('The user already has a grant of this camera.', 'A record with the same user_id, camera_uuid already exists.')
+  @ApiConflict(
+    'The user already has a grant of this camera.',
+    'A record with the same user_id, camera_uuid already exists.',
+  )
   @ApiInvalid({ user_id: ['The user_id field must name an existing user.'] })
   @ApiCreatedResponse({ type: GrantDto })
   async create(@Body() body: CreateGrantDto): Promise<GrantDto> {
@@ -53,16 +64,24 @@ export class GrantsController {
   @ApiNotFound('Grant')
   @ApiInvalid({ expires_at: ['The expires_at field must be in the future.'] })
   @ApiOkResponse({ type: GrantDto })
-  async update(@Param() { id }: IdParamDto, @Body() body: UpdateGrantDto, @AdminActor() actor: AdminIdentity): Promise<GrantDto> {
+  async update(
+    @Param() { id }: IdParamDto,
+    @Body() body: UpdateGrantDto,
+    @AdminActor() actor: AdminIdentity,
+  ): Promise<GrantDto> {
     return mapGrant(await this.grants.update(id, body, actor));
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Withdraw a grant', description: "The user's links to the camera stop working at once, on every instance." })
+  @ApiOperation({
+    summary: 'Withdraw a grant',
+    description: "The user's links to the camera stop working at once, on every instance.",
+  })
   @ApiNotFound('Grant')
   @HttpCode(204)
   @ApiNoContentResponse({
-    description: 'Its active links are revoked (reason `grant deleted`); a new grant for the same user and camera does not bring them back.',
+    description:
+      'Its active links are revoked (reason `grant deleted`); a new grant for the same user and camera does not bring them back.',
   })
   delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.grants.delete(id, actor);

@@ -36,7 +36,9 @@ export class GrantsRepository {
    */
   update(id: string, fields: { expiresAt?: Date | null }, renewal: Revocation): Promise<GrantRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const [before] = await tx.$queryRaw<{ expires_at: Date | null }[]>`SELECT expires_at FROM access_grants WHERE id = ${id}::uuid FOR UPDATE`;
+      const [before] = await tx.$queryRaw<
+        { expires_at: Date | null }[]
+      >`SELECT expires_at FROM access_grants WHERE id = ${id}::uuid FOR UPDATE`;
       const grant = await tx.accessGrant.update({ where: { id }, data: fields });
       const lapsed = before?.expires_at != null && before.expires_at <= renewal.at;
       if (fields.expiresAt === undefined || !lapsed) return grant;

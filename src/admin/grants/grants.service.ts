@@ -16,12 +16,19 @@ export class GrantsService {
   ) {}
 
   async create(body: CreateGrantDto): Promise<GrantRecord> {
-    const [user, camera] = await Promise.all([this.users.findById(body.user_id), this.cameras.findByUuid(body.camera_uuid)]);
+    const [user, camera] = await Promise.all([
+      this.users.findById(body.user_id),
+      this.cameras.findByUuid(body.camera_uuid),
+    ]);
     const errors: FieldErrors = {};
     if (!user) errors.user_id = [fieldMessage('user_id', 'must name an existing user')];
     if (!camera) errors.camera_uuid = [fieldMessage('camera_uuid', 'must name an existing camera')];
     if (Object.keys(errors).length) throw AppError.validation(errors);
-    return this.grants.create({ userId: body.user_id, cameraUuid: body.camera_uuid, expiresAt: parseOptionalDate(body.expires_at) ?? null });
+    return this.grants.create({
+      userId: body.user_id,
+      cameraUuid: body.camera_uuid,
+      expiresAt: parseOptionalDate(body.expires_at) ?? null,
+    });
   }
 
   list(query: ListGrantsQueryDto): Promise<GrantRecord[]> {
@@ -38,7 +45,11 @@ export class GrantsService {
    */
   async update(id: string, body: UpdateGrantDto, actor: AdminIdentity): Promise<GrantRecord> {
     await this.findOrFail(id);
-    return this.grants.update(id, { expiresAt: parseOptionalDate(body.expires_at) }, { by: actor, reason: 'grant expired', at: new Date() });
+    return this.grants.update(
+      id,
+      { expiresAt: parseOptionalDate(body.expires_at) },
+      { by: actor, reason: 'grant expired', at: new Date() },
+    );
   }
 
   async delete(id: string, actor: AdminIdentity): Promise<void> {

@@ -1,11 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
 import { TokensController } from '../tokens/tokens.controller';
-import { CreatedIntegrationDto, CreateIntegrationDto, IntegrationDto, mapCreatedIntegration, mapIntegration, UpdateIntegrationDto } from './integrations.dto';
+import {
+  CreatedIntegrationDto,
+  CreateIntegrationDto,
+  IntegrationDto,
+  mapCreatedIntegration,
+  mapIntegration,
+  UpdateIntegrationDto,
+} from './integrations.dto';
 import { IntegrationsService } from './integrations.service';
 import { IdParamDto } from '../../common/id-params.dto';
 
@@ -23,7 +37,10 @@ export class IntegrationsController {
   })
   @ApiConflict('An integration with this name (or id) exists.', 'A record with the same name already exists.')
   @ApiInvalid({ name: ['The name field must be a string.', 'The name field must not be empty.'] })
-  @ApiCreatedResponse({ type: CreatedIntegrationDto, description: 'With its first token: the only response that contains it.' })
+  @ApiCreatedResponse({
+    type: CreatedIntegrationDto,
+    description: 'With its first token: the only response that contains it.',
+  })
   async create(@Body() body: CreateIntegrationDto): Promise<CreatedIntegrationDto> {
     return mapCreatedIntegration(await this.integrations.create(body));
   }
@@ -36,14 +53,20 @@ export class IntegrationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get an integration', description: 'An integration by id; its tokens are listed under /tokens.' })
+  @ApiOperation({
+    summary: 'Get an integration',
+    description: 'An integration by id; its tokens are listed under /tokens.',
+  })
   @ApiNotFound('Integration')
   @ApiOkResponse({ type: IntegrationDto })
   async get(@Param() { id }: IdParamDto): Promise<IntegrationDto> {
     return mapIntegration(await this.integrations.get(id));
   }
 
-  @ApiBody({ type: UpdateIntegrationDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-portal' } } } })
+  @ApiBody({
+    type: UpdateIntegrationDto,
+    examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-portal' } } },
+  })
   @Patch(':id')
   @ApiOperation({ summary: 'Rename an integration', description: 'Only the name changes; its tokens keep working.' })
   @ApiNotFound('Integration')
@@ -57,12 +80,14 @@ export class IntegrationsController {
   @Delete(':id')
   @ApiOperation({
     summary: 'Delete an integration',
-    description: 'With its tokens, which stop working at once; the active links it issued are revoked and stay in the audit trail.',
+    description:
+      'With its tokens, which stop working at once; the active links it issued are revoked and stay in the audit trail.',
   })
   @ApiNotFound('Integration')
   @HttpCode(204)
   @ApiNoContentResponse({
-    description: 'Its tokens are deleted with it; the active links it issued are revoked (reason `integration deleted`) and stay in the audit trail.',
+    description:
+      'Its tokens are deleted with it; the active links it issued are revoked (reason `integration deleted`) and stay in the audit trail.',
   })
   delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.integrations.delete(id, actor);

@@ -12,7 +12,9 @@ export class CreateIntegrationDto {
   name: string;
 }
 
-export class UpdateIntegrationDto extends PartialType(OmitType(CreateIntegrationDto, ['id'] as const), { skipNullProperties: false }) {}
+export class UpdateIntegrationDto extends PartialType(OmitType(CreateIntegrationDto, ['id'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class IntegrationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,15 +25,35 @@ export class IntegrationDto {
 
 /** A new integration with its first token, which never expires. */
 export class CreatedIntegrationDto extends IntegrationDto {
-  @ApiProperty({ example: 'cli_…', description: 'The first token itself. Shown in this response only: camlinks keeps only its hash.' }) token: string;
+  @ApiProperty({
+    example: 'cli_…',
+    description: 'The first token itself. Shown in this response only: camlinks keeps only its hash.',
+  })
+  token: string;
   @ApiProperty({ format: 'uuid', description: "The first token's id, to revoke it by." }) token_id: string;
   @ApiProperty({ example: 'cli_AbCdEfGh' }) token_prefix: string;
 }
 
 export function mapIntegration(row: IntegrationRecord): IntegrationDto {
-  return { id: row.id, name: row.name, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
 }
 
-export function mapCreatedIntegration({ integration, token }: { integration: IntegrationRecord; token: IssuedToken }): CreatedIntegrationDto {
-  return { ...mapIntegration(integration), token: token.token, token_id: token.record.id, token_prefix: token.record.tokenPrefix };
+export function mapCreatedIntegration({
+  integration,
+  token,
+}: {
+  integration: IntegrationRecord;
+  token: IssuedToken;
+}): CreatedIntegrationDto {
+  return {
+    ...mapIntegration(integration),
+    token: token.token,
+    token_id: token.record.id,
+    token_prefix: token.record.tokenPrefix,
+  };
 }

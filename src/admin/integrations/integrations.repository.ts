@@ -19,7 +19,11 @@ export class IntegrationsRepository {
   ) {}
 
   /** The integration and its first token in one transaction: an integration nobody can use is never left behind. */
-  async createWithToken(name: string, token: NewTokenFields, id?: string): Promise<{ integration: IntegrationRecord; token: TokenRecord }> {
+  async createWithToken(
+    name: string,
+    token: NewTokenFields,
+    id?: string,
+  ): Promise<{ integration: IntegrationRecord; token: TokenRecord }> {
     const { tokens, ...integration } = await this.prisma.integration.create({
       data: { id, name, tokens: { create: token } },
       include: { tokens: { select: TOKEN_FIELDS } },

@@ -4,6 +4,11 @@ import { flattenLink, LINK_CSV_COLUMNS, type LinksExportQueryDto, mapLink } from
 import type { AdminLinksService } from './links.service';
 
 /** Every link matching the query as a CSV download (the API's and the console's). */
-export function streamLinksCsv(links: AdminLinksService, query: LinksExportQueryDto, now: Date, res: Response): Promise<void> {
+export function streamLinksCsv(
+  links: AdminLinksService,
+  query: LinksExportQueryDto,
+  now: Date,
+  res: Response,
+): Promise<void> {
   return streamCsv(res, 'links.csv', links.export(query, now), LINK_CSV_COLUMNS, (link) => flattenLink(mapLink(link)));
 }

@@ -55,12 +55,23 @@ export class LinksAdminController {
   @RequiresRole('auditor')
   @ApiOperation({
     summary: 'Export issued links as CSV',
-    description: 'Every link matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
+    description:
+      'Every link matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
   })
   @ApiOkResponse({
     description: 'The links, as a download.',
-    content: { 'text/csv': { schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` } } },
-    headers: { 'Content-Disposition': { required: true, description: '`attachment; filename="links.csv"`.', schema: { type: 'string' } } },
+    content: {
+      'text/csv': {
+        schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` },
+      },
+    },
+    headers: {
+      'Content-Disposition': {
+        required: true,
+        description: '`attachment; filename="links.csv"`.',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiInvalid({ status: ['The status field must be one of: active, expired, revoked.'] })
   async export(@Query() query: LinksExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -69,7 +80,10 @@ export class LinksAdminController {
 
   @Get('links/:id')
   @RequiresRole('auditor')
-  @ApiOperation({ summary: 'Get an issued link', description: 'Who it was issued to, for what, its usage and whether it was revoked; never the token.' })
+  @ApiOperation({
+    summary: 'Get an issued link',
+    description: 'Who it was issued to, for what, its usage and whether it was revoked; never the token.',
+  })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto })
   async get(@Param() { id }: IdParamDto): Promise<LinkDto> {
@@ -84,10 +98,16 @@ export class LinksAdminController {
       'By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance.',
   })
   @ApiInvalid({
-    filter: ['The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.'],
+    filter: [
+      'The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.',
+    ],
   })
   @ApiOkResponse({ type: RevokedCountDto })
-  async revokeMatching(@Body() body: RevokeLinksDto, @AdminActor() actor: AdminIdentity, @Req() request: Request): Promise<RevokedCountDto> {
+  async revokeMatching(
+    @Body() body: RevokeLinksDto,
+    @AdminActor() actor: AdminIdentity,
+    @Req() request: Request,
+  ): Promise<RevokedCountDto> {
     const count = await this.links.revokeMatching(body, actor);
     const { reason: _, ...filter } = body;
     addAuditDetails(request, { revoked: count, filter });
@@ -96,10 +116,17 @@ export class LinksAdminController {
 
   @Post('links/:id/revoke')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a link', description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.' })
+  @ApiOperation({
+    summary: 'Revoke a link',
+    description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.',
+  })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: LinkDto, description: 'The link, revoked (revoking twice keeps the first revocation).' })
-  async revoke(@Param() { id }: IdParamDto, @Body() body: RevokeLinkDto, @AdminActor() actor: AdminIdentity): Promise<LinkDto> {
+  async revoke(
+    @Param() { id }: IdParamDto,
+    @Body() body: RevokeLinkDto,
+    @AdminActor() actor: AdminIdentity,
+  ): Promise<LinkDto> {
     return mapLink(await this.links.revoke(id, actor, body.reason, new Date()));
   }
 }

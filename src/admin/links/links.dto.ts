@@ -36,11 +36,21 @@ export class LinksQueryDto extends IntersectionType(PageQueryDto, LinkSelectionD
   @IsOptional()
   @IsIn(LINK_SOURCES, { message: `must be one of: ${LINK_SOURCES.join(', ')}` })
   source?: string;
-  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }) kind?: LinkKind;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' }) @IsOptional() @IsDateTimeWithOffset() issued_from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' }) @IsOptional() @IsDateTimeWithOffset() issued_to?: string;
+  @ApiPropertyOptional({ enum: KINDS })
+  @IsOptional()
+  @IsIn(KINDS, { message: `must be one of: ${KINDS.join(', ')}` })
+  kind?: LinkKind;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  issued_from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued before.' })
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  issued_to?: string;
   @ApiPropertyOptional({
-    description: 'The start of a link token, as pasted from a URL or a log, e.g. `cll_Ab3dE` (only its first 12 characters, the stored prefix, are compared).',
+    description:
+      'The start of a link token, as pasted from a URL or a log, e.g. `cll_Ab3dE` (only its first 12 characters, the stored prefix, are compared).',
   })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the start of a token (letters, digits, _ and -)' })
@@ -94,15 +104,26 @@ class UsageDto {
   @ApiProperty() denied_count: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_denied_at: string | null;
   // OpenAPI 3.0: a nullable enum lists null among its values, or validators refuse null.
-  @ApiProperty({ nullable: true, type: String, enum: [...DENY_REASONS, null], example: 'wrong_resource', description: 'The reason for the last refusal.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: [...DENY_REASONS, null],
+    example: 'wrong_resource',
+    description: 'The reason for the last refusal.',
+  })
   last_denied_reason: string | null;
 }
 
 export class LinkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'cll_Ab3dE5gH', description: 'The first characters of the token, for recognising it; never the token.' }) token_prefix: string;
+  @ApiProperty({
+    example: 'cll_Ab3dE5gH',
+    description: 'The first characters of the token, for recognising it; never the token.',
+  })
+  token_prefix: string;
   @ApiProperty({ format: 'uuid' }) camera_uuid: string;
-  @ApiProperty({ nullable: true, type: String, description: 'null once the camera is deleted.' }) camera_name: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null once the camera is deleted.' }) camera_name:
+    string | null;
   @ApiProperty() stream_type: string;
   @ApiProperty() stream_name: string;
   @ApiProperty({ enum: KINDS }) kind: LinkKind;
@@ -118,13 +139,18 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) client_ip: string | null;
   @ApiProperty({ nullable: true, type: String }) user_agent: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The name of the admin, integration or user who revoked it (`revoked_by_type` says which).' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The name of the admin, integration or user who revoked it (`revoked_by_type` says which).',
+  })
   revoked_by: string | null;
   @ApiProperty({
     nullable: true,
     type: String,
     enum: [...REVOKER_TYPES, null],
-    description: 'Who revoked it: an admin, or the integration or user it was issued to (`POST /api/v1/links/revoke`); null while not revoked.',
+    description:
+      'Who revoked it: an admin, or the integration or user it was issued to (`POST /api/v1/links/revoke`); null while not revoked.',
   })
   revoked_by_type: RevokerType | null;
   @ApiProperty({
@@ -140,7 +166,12 @@ export class LinkDto {
 
 export class LinkPageDto {
   @ApiProperty({ type: [LinkDto] }) data: LinkDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' }) next_cursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  next_cursor: string | null;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -219,5 +250,10 @@ export const LINK_CSV_COLUMNS = [
 
 export function flattenLink(link: LinkDto): Record<(typeof LINK_CSV_COLUMNS)[number], string | number | null> {
   const { issued_by, usage, ...rest } = link;
-  return { ...rest, issued_by_integration_id: issued_by.integration_id, issued_by_user_id: issued_by.user_id, ...usage };
+  return {
+    ...rest,
+    issued_by_integration_id: issued_by.integration_id,
+    issued_by_user_id: issued_by.user_id,
+    ...usage,
+  };
 }

@@ -1,8 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
-import { CreateMediaServerDto, MediaServerChangeDto, MediaServerDto, mapMediaServer, mapMediaServerChange, UpdateMediaServerDto } from './media-servers.dto';
+import {
+  CreateMediaServerDto,
+  MediaServerChangeDto,
+  MediaServerDto,
+  mapMediaServer,
+  mapMediaServerChange,
+  UpdateMediaServerDto,
+} from './media-servers.dto';
 import { MediaServersService } from './media-servers.service';
 import { IdParamDto } from '../../common/id-params.dto';
 
@@ -26,21 +40,30 @@ export class MediaServersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List media servers', description: 'Every media server, by name, with the URL templates in effect.' })
+  @ApiOperation({
+    summary: 'List media servers',
+    description: 'Every media server, by name, with the URL templates in effect.',
+  })
   @ApiOkResponse({ type: [MediaServerDto] })
   async list(): Promise<MediaServerDto[]> {
     return (await this.servers.list()).map(mapMediaServer);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a media server', description: 'With every URL template in effect, defaults included; never the verification secret.' })
+  @ApiOperation({
+    summary: 'Get a media server',
+    description: 'With every URL template in effect, defaults included; never the verification secret.',
+  })
   @ApiOkResponse({ type: MediaServerDto })
   @ApiNotFound('Media server')
   async get(@Param() { id }: IdParamDto): Promise<MediaServerDto> {
     return mapMediaServer(await this.servers.get(id));
   }
 
-  @ApiBody({ type: UpdateMediaServerDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-edge' } } } })
+  @ApiBody({
+    type: UpdateMediaServerDto,
+    examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-edge' } } },
+  })
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a media server',

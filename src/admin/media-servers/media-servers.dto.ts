@@ -27,7 +27,9 @@ class UrlTemplateConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return typeof args.value === 'string' ? (templateProblem(args.property as TemplateKey, args.value) ?? 'is not valid') : 'must be a string or null';
+    return typeof args.value === 'string'
+      ? (templateProblem(args.property as TemplateKey, args.value) ?? 'is not valid')
+      : 'must be a string or null';
   }
 }
 
@@ -37,7 +39,10 @@ const IsBaseUrl = (schemes: readonly string[]): PropertyDecorator =>
     name: 'baseUrl',
     validator: {
       validate: (value) => typeof value === 'string' && baseUrlProblem(value, schemes) === undefined,
-      defaultMessage: (args) => (typeof args?.value === 'string' ? baseUrlProblem(args.value, schemes)! : `must be an ${schemes.join(' or ')} URL`),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string'
+          ? baseUrlProblem(args.value, schemes)!
+          : `must be an ${schemes.join(' or ')} URL`,
     },
   });
 
@@ -89,14 +94,18 @@ export class CreateMediaServerDto {
     nullable: true,
     type: String,
     example: 'rtsp://127.0.0.1:554',
-    description: "Where clients reach it over RTSP. Default: rtsp:// on the base URL's host. No credentials, query or fragment.",
+    description:
+      "Where clients reach it over RTSP. Default: rtsp:// on the base URL's host. No credentials, query or fragment.",
   })
   @IsOptional()
   @MaxLength(2048, { message: 'must not be longer than 2048 characters' })
   @IsBaseUrl(['rtsp', 'rtsps'])
   rtsp_base_url?: string | null;
 
-  @ApiPropertyOptional({ type: UrlTemplatesDto, description: 'URL templates that differ from the Flussonic-compatible defaults.' })
+  @ApiPropertyOptional({
+    type: UrlTemplatesDto,
+    description: 'URL templates that differ from the Flussonic-compatible defaults.',
+  })
   @IsOptional()
   @IsObject({ message: 'must be an object' })
   @ValidateNested()
@@ -152,7 +161,9 @@ export class CreateMediaServerDto {
   control_api_password?: string | null;
 }
 
-export class UpdateMediaServerDto extends PartialType(OmitType(CreateMediaServerDto, ['id'] as const), { skipNullProperties: false }) {}
+export class UpdateMediaServerDto extends PartialType(OmitType(CreateMediaServerDto, ['id'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class MediaServerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -166,11 +177,17 @@ export class MediaServerDto {
     example: DEFAULT_TEMPLATES,
   })
   url_templates: Record<TemplateKey, string>;
-  @ApiProperty({ description: 'Whether media servers must present a verification secret.' }) has_verification_secret: boolean;
-  @ApiProperty({ nullable: true, type: String, description: "MediaMTX's control API, where camlinks ends sessions; null: none." }) control_api_url:
-    string | null;
+  @ApiProperty({ description: 'Whether media servers must present a verification secret.' })
+  has_verification_secret: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "MediaMTX's control API, where camlinks ends sessions; null: none.",
+  })
+  control_api_url: string | null;
   @ApiProperty({ nullable: true, type: String }) control_api_username: string | null;
-  @ApiProperty({ description: 'Whether a control API password is set (it is never returned).' }) has_control_api_password: boolean;
+  @ApiProperty({ description: 'Whether a control API password is set (it is never returned).' })
+  has_control_api_password: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

@@ -20,7 +20,14 @@ export interface MediaServerRecord {
 
 export type MediaServerFields = Pick<
   MediaServerRecord,
-  'name' | 'baseUrl' | 'rtspBaseUrl' | 'urlTemplates' | 'verificationSecretHash' | 'controlApiUrl' | 'controlApiUsername' | 'controlApiPassword'
+  | 'name'
+  | 'baseUrl'
+  | 'rtspBaseUrl'
+  | 'urlTemplates'
+  | 'verificationSecretHash'
+  | 'controlApiUrl'
+  | 'controlApiUsername'
+  | 'controlApiPassword'
 >;
 
 /** The only code that reads and writes media_servers. Unknown ids surface as Prisma P2025 (→ 404). */
@@ -46,7 +53,14 @@ export class MediaServersRepository {
   }
 
   async findIdBySecretHash(secretHash: string): Promise<string | null> {
-    return (await this.prisma.mediaServer.findUnique({ where: { verificationSecretHash: secretHash }, select: { id: true } }))?.id ?? null;
+    return (
+      (
+        await this.prisma.mediaServer.findUnique({
+          where: { verificationSecretHash: secretHash },
+          select: { id: true },
+        })
+      )?.id ?? null
+    );
   }
 
   async hasCameras(id: string): Promise<boolean> {
@@ -59,6 +73,8 @@ export class MediaServersRepository {
 }
 
 /** url_templates is a JSON column: only this repository writes it, so its shape is known. */
-function toRecord<T extends { urlTemplates: unknown }>(row: T): T & { urlTemplates: Partial<Record<TemplateKey, string>> } {
+function toRecord<T extends { urlTemplates: unknown }>(
+  row: T,
+): T & { urlTemplates: Partial<Record<TemplateKey, string>> } {
   return { ...row, urlTemplates: row.urlTemplates as Partial<Record<TemplateKey, string>> };
 }

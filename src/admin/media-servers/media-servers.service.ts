@@ -2,7 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { hashToken } from '../../auth/tokens';
 import { AppError, ErrorCode, type FieldErrors, fieldMessage } from '../../common/app-error';
 import type { TemplateKey } from '../../links/url-templates';
-import type { CreateMediaServerDto, MediaServerChange, UpdateMediaServerDto, UrlTemplatesDto } from './media-servers.dto';
+import type {
+  CreateMediaServerDto,
+  MediaServerChange,
+  UpdateMediaServerDto,
+  UrlTemplatesDto,
+} from './media-servers.dto';
 import { type MediaServerFields, type MediaServerRecord, MediaServersRepository } from './media-servers.repository';
 import { templateProblem, templateProblemOn } from './url-rules';
 
@@ -63,7 +68,8 @@ export class MediaServersService {
     await this.findOrFail(id);
     // Asked first, not left to the foreign key: PostgreSQL 18 (also the embedded one) reports a
     // RESTRICT violation as 23001, which Prisma does not turn into P2003.
-    if (await this.servers.hasCameras(id)) throw new AppError(ErrorCode.Conflict, 'The media server is still used by cameras.');
+    if (await this.servers.hasCameras(id))
+      throw new AppError(ErrorCode.Conflict, 'The media server is still used by cameras.');
     await this.servers.delete(id);
   }
 
@@ -79,13 +85,16 @@ export class MediaServersService {
     }
     if (server.verificationSecretHash !== null) {
       const owner = await this.servers.findIdBySecretHash(server.verificationSecretHash);
-      if (owner !== null && owner !== id) errors.verification_secret = [fieldMessage('verification_secret', 'is the secret of another media server')];
+      if (owner !== null && owner !== id)
+        errors.verification_secret = [fieldMessage('verification_secret', 'is the secret of another media server')];
     }
     if (Object.keys(errors).length) throw AppError.validation(errors);
   }
 
   private warnNoSecret(server: MediaServerRecord, what: string): string[] {
-    this.logger.warn(`Media server ${server.id} (${server.name}) ${what} without a verification secret: its links are verified for any caller`);
+    this.logger.warn(
+      `Media server ${server.id} (${server.name}) ${what} without a verification secret: its links are verified for any caller`,
+    );
     return [NO_SECRET_WARNING];
   }
 
@@ -101,9 +110,14 @@ function secretHash(secret: string | null | undefined): string | null | undefine
 }
 
 /** Applies template overrides: a string replaces, null goes back to the default, absent keeps. */
-function withOverrides(current: Partial<Record<TemplateKey, string>>, overrides: UrlTemplatesDto | undefined): Partial<Record<TemplateKey, string>> {
+function withOverrides(
+  current: Partial<Record<TemplateKey, string>>,
+  overrides: UrlTemplatesDto | undefined,
+): Partial<Record<TemplateKey, string>> {
   // DTO instances carry every declared key, undefined when left out: skip those.
   const given = Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined);
   const merged = Object.entries({ ...current, ...Object.fromEntries(given) });
-  return Object.fromEntries(merged.filter(([, value]) => typeof value === 'string')) as Partial<Record<TemplateKey, string>>;
+  return Object.fromEntries(merged.filter(([, value]) => typeof value === 'string')) as Partial<
+    Record<TemplateKey, string>
+  >;
 }

@@ -28,10 +28,19 @@ export function baseUrlProblem(value: string, schemes: readonly string[]): strin
   } catch {
     return expected;
   }
-  if (!schemes.includes(url.protocol.slice(0, -1)) || !url.host || url.username || url.password || url.search || url.hash) return expected;
+  if (
+    !schemes.includes(url.protocol.slice(0, -1)) ||
+    !url.host ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  )
+    return expected;
   const path = rawPathOf(value) ?? '';
   const trimmed = path.replace(/\/+$/, '');
-  if (trimmed !== '' && canonicalDirectory(`${trimmed}/`) === null) return 'must have a plain path: no empty, . or .. segments, no encoded / or \\';
+  if (trimmed !== '' && canonicalDirectory(`${trimmed}/`) === null)
+    return 'must have a plain path: no empty, . or .. segments, no encoded / or \\';
   return undefined;
 }
 
@@ -44,7 +53,8 @@ export function templateProblem(key: TemplateKey, template: string): string | un
   if (UNSAFE_CHARACTERS.test(template)) return 'must not contain whitespace, control characters, \\ or #';
   const placeholders = [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
   const unknown = placeholders.find((name) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name));
-  if (unknown !== undefined) return `must use only these placeholders: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
+  if (unknown !== undefined)
+    return `must use only these placeholders: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
   const count = (name: string) => placeholders.filter((p) => p === name).length;
   if (count('token') !== 1) return 'must contain {token} exactly once';
   if (count('stream') !== 1) return 'must contain {stream} exactly once';
@@ -55,7 +65,8 @@ export function templateProblem(key: TemplateKey, template: string): string | un
   if (HLS_KEYS.includes(key) && !template.includes('/{stream}/')) {
     return 'must place {stream} as a directory (…/{stream}/index.m3u8): a video link opens its stream directory';
   }
-  if (RTSP_KEYS.includes(key) && !/\/\{stream\}(?:[/?]|$)/.test(template)) return 'must place {stream} as a path segment (…/{stream}?token={token})';
+  if (RTSP_KEYS.includes(key) && !/\/\{stream\}(?:[/?]|$)/.test(template))
+    return 'must place {stream} as a path segment (…/{stream}?token={token})';
   return undefined;
 }
 
@@ -63,9 +74,21 @@ export function templateProblem(key: TemplateKey, template: string): string | un
 const SAMPLE_FROM = new Date('2030-01-01T00:00:00Z');
 const SAMPLES: Record<TemplateKey, LinkShape> = {
   live_preview: { kind: 'preview', source: 'jpg', streamName: 'sample/stream', archiveFrom: null, archiveTo: null },
-  archive_preview: { kind: 'preview', source: 'jpg', streamName: 'sample/stream', archiveFrom: SAMPLE_FROM, archiveTo: null },
+  archive_preview: {
+    kind: 'preview',
+    source: 'jpg',
+    streamName: 'sample/stream',
+    archiveFrom: SAMPLE_FROM,
+    archiveTo: null,
+  },
   hls_live: { kind: 'live', source: 'hls', streamName: 'sample/stream', archiveFrom: null, archiveTo: null },
-  hls_archive: { kind: 'archive', source: 'hls', streamName: 'sample/stream', archiveFrom: SAMPLE_FROM, archiveTo: null },
+  hls_archive: {
+    kind: 'archive',
+    source: 'hls',
+    streamName: 'sample/stream',
+    archiveFrom: SAMPLE_FROM,
+    archiveTo: null,
+  },
   hls_segment: {
     kind: 'archive',
     source: 'hls',
@@ -74,7 +97,13 @@ const SAMPLES: Record<TemplateKey, LinkShape> = {
     archiveTo: new Date(SAMPLE_FROM.getTime() + 3_600_000),
   },
   rtsp_live: { kind: 'live', source: 'rtsp', streamName: 'sample/stream', archiveFrom: null, archiveTo: null },
-  rtsp_archive: { kind: 'archive', source: 'rtsp', streamName: 'sample/stream', archiveFrom: SAMPLE_FROM, archiveTo: null },
+  rtsp_archive: {
+    kind: 'archive',
+    source: 'rtsp',
+    streamName: 'sample/stream',
+    archiveFrom: SAMPLE_FROM,
+    archiveTo: null,
+  },
 };
 
 /**
@@ -98,11 +127,14 @@ export function templateProblemOn(server: MediaServerUrls, key: TemplateKey, tem
       : `must be a URL on the media server's RTSP base (${base.protocol}//${base.host})`;
   }
   const origin = new URL(server.baseUrl).origin;
-  if (url.origin !== origin || url.username || url.password) return `must be an http(s) URL on the media server's own origin (${origin}), without credentials`;
+  if (url.origin !== origin || url.username || url.password)
+    return `must be an http(s) URL on the media server's own origin (${origin}), without credentials`;
   if (!HLS_KEYS.includes(key)) return undefined;
-  const directory = rawPathOf(buildStreamDirectoryUrl({ ...server, urlTemplates: { [key]: template } }, link) ?? '') ?? '';
+  const directory =
+    rawPathOf(buildStreamDirectoryUrl({ ...server, urlTemplates: { [key]: template } }, link) ?? '') ?? '';
   const name = readHlsName((rawPathOf(sample) ?? '').slice(directory.length));
-  if (link.kind === 'live' && name?.kind !== 'live') return 'must name a live playlist below {stream}/ (such as index.m3u8; see docs/MEDIA_SERVERS.md)';
+  if (link.kind === 'live' && name?.kind !== 'live')
+    return 'must name a live playlist below {stream}/ (such as index.m3u8; see docs/MEDIA_SERVERS.md)';
   if (link.kind === 'archive' && name?.kind !== 'timed')
     return 'must name a timed playlist below {stream}/ (such as index-{from}-now.m3u8; see docs/MEDIA_SERVERS.md)';
   return undefined;

@@ -6,7 +6,15 @@ import { IdParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
 import { streamCsv } from '../csv-export';
-import { EndSessionDto, LinkSessionsQueryDto, mapSession, SESSION_CSV_COLUMNS, SessionDto, SessionPageDto, SessionsQueryDto } from './sessions.dto';
+import {
+  EndSessionDto,
+  LinkSessionsQueryDto,
+  mapSession,
+  SESSION_CSV_COLUMNS,
+  SessionDto,
+  SessionPageDto,
+  SessionsQueryDto,
+} from './sessions.dto';
 import { ALREADY_ENDED, AdminSessionsService } from './sessions.service';
 
 @ApiTags('admin: sessions')
@@ -33,12 +41,26 @@ export class SessionsAdminController {
   @RequiresRole('auditor')
   @ApiOperation({
     summary: 'Export viewing sessions as CSV',
-    description: 'Every session matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
+    description:
+      'Every session matching the filters (from `cursor` on, if given), newest first, as one streamed CSV file: the list without pages.',
   })
   @ApiOkResponse({
     description: 'The sessions, as a download.',
-    content: { 'text/csv': { schema: { type: 'string', description: `A header row, then one row per session: ${SESSION_CSV_COLUMNS.join(', ')}.` } } },
-    headers: { 'Content-Disposition': { required: true, description: '`attachment; filename="sessions.csv"`.', schema: { type: 'string' } } },
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          description: `A header row, then one row per session: ${SESSION_CSV_COLUMNS.join(', ')}.`,
+        },
+      },
+    },
+    headers: {
+      'Content-Disposition': {
+        required: true,
+        description: '`attachment; filename="sessions.csv"`.',
+        schema: { type: 'string' },
+      },
+    },
   })
   async export(@Query() query: SessionsQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     await streamCsv(res, 'sessions.csv', this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
@@ -46,7 +68,10 @@ export class SessionsAdminController {
 
   @Get('links/:id/sessions')
   @RequiresRole('auditor')
-  @ApiOperation({ summary: "List a link's viewing sessions", description: 'Newest first, a page at a time, open and ended ones.' })
+  @ApiOperation({
+    summary: "List a link's viewing sessions",
+    description: 'Newest first, a page at a time, open and ended ones.',
+  })
   @ApiNotFound('Link')
   @ApiOkResponse({ type: SessionPageDto })
   async listByLink(@Param() { id }: IdParamDto, @Query() query: LinkSessionsQueryDto): Promise<SessionPageDto> {

@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsAnyUuidLowerCased } from '../../common/validators';
-import { END_REASONS, type EndReason, KICK_STATES, type KickState, MEDIA_SERVER_KINDS, type MediaServerKind } from '../../sessions/viewing-session';
+import {
+  END_REASONS,
+  type EndReason,
+  KICK_STATES,
+  type KickState,
+  MEDIA_SERVER_KINDS,
+  type MediaServerKind,
+} from '../../sessions/viewing-session';
 import type { ViewingSessionRecord } from '../../sessions/viewing-sessions.repository';
 import { LinkSelectionDto } from '../links/links.dto';
 
@@ -12,19 +19,27 @@ const END_REASON_DESCRIPTION =
 export class SessionsQueryDto extends IntersectionType(PageQueryDto, LinkSelectionDto) {
   @ApiPropertyOptional({
     enum: ['true', 'false'],
-    description: '`true`: only sessions that have not ended (who is watching now); `false`: only ended ones. Left out: both.',
+    description:
+      '`true`: only sessions that have not ended (who is watching now); `false`: only ended ones. Left out: both.',
   })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   active?: 'true' | 'false';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The media server that asked.' }) @IsOptional() @IsAnyUuidLowerCased() media_server_id?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The media server that asked.' })
+  @IsOptional()
+  @IsAnyUuidLowerCased()
+  media_server_id?: string;
 }
 
 export class LinkSessionsQueryDto extends PageQueryDto {}
 
 export class EndSessionDto {
-  @ApiPropertyOptional({ example: 'shared the link on a public forum', maxLength: 500, description: 'Kept in the audit trail.' })
+  @ApiPropertyOptional({
+    example: 'shared the link on a public forum',
+    maxLength: 500,
+    description: 'Kept in the audit trail.',
+  })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(500, { message: 'must not be longer than 500 characters' })
@@ -35,30 +50,53 @@ export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The link it watches through.' }) link_id: string;
   @ApiProperty({ format: 'uuid', description: "The link's camera." }) camera_uuid: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The user the link was issued to.' }) user_id: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The integration that issued the link.' }) integration_id: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null once the media server is deleted.' }) media_server_id: string | null;
-  @ApiProperty({ enum: MEDIA_SERVER_KINDS, description: 'How the media server asks camlinks (its media-auth endpoint).' }) media_server_kind: MediaServerKind;
+  @ApiProperty({ nullable: true, type: String, description: 'The user the link was issued to.' }) user_id:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The integration that issued the link.' }) integration_id:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null once the media server is deleted.' })
+  media_server_id: string | null;
+  @ApiProperty({
+    enum: MEDIA_SERVER_KINDS,
+    description: 'How the media server asks camlinks (its media-auth endpoint).',
+  })
+  media_server_kind: MediaServerKind;
   @ApiProperty({
     nullable: true,
     type: String,
-    description: "The media server's own id of the session (MediaMTX `id`, Flussonic `session_id`); null where it names none (nginx).",
+    description:
+      "The media server's own id of the session (MediaMTX `id`, Flussonic `session_id`); null where it names none (nginx).",
   })
   media_server_session_id: string | null;
-  @ApiProperty({ example: 'rtsp', description: 'As the media server reports it (`other` when it was not a protocol name); `hls` or `http` for nginx.' })
+  @ApiProperty({
+    example: 'rtsp',
+    description: 'As the media server reports it (`other` when it was not a protocol name); `hls` or `http` for nginx.',
+  })
   protocol: string;
-  @ApiProperty({ nullable: true, type: String, description: "The viewer's address, when the media server reported an IP address." }) viewer_ip: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The viewer's address, when the media server reported an IP address.",
+  })
+  viewer_ip: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'At most 256 characters.' }) user_agent: string | null;
   @ApiProperty({ format: 'date-time' }) started_at: string;
-  @ApiProperty({ format: 'date-time', description: 'The last allowed request (or re-check) seen, up to a usage flush late.' }) last_seen_at: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null while it is open.' }) ended_at: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The last allowed request (or re-check) seen, up to a usage flush late.',
+  })
+  last_seen_at: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null while it is open.' }) ended_at:
+    string | null;
   // null among the values: an OpenAPI 3.0 enum is checked before `nullable` is.
-  @ApiProperty({ nullable: true, enum: [...END_REASONS, null], type: String, description: END_REASON_DESCRIPTION }) end_reason: EndReason | null;
+  @ApiProperty({ nullable: true, enum: [...END_REASONS, null], type: String, description: END_REASON_DESCRIPTION })
+  end_reason: EndReason | null;
   @ApiProperty({
     nullable: true,
     enum: [...KICK_STATES, null],
     type: String,
-    description: 'Ending it on its media server (MediaMTX): `pending`, `done`, `gone` (already closed there) or `failed`; null when there is nothing to kick.',
+    description:
+      'Ending it on its media server (MediaMTX): `pending`, `done`, `gone` (already closed there) or `failed`; null when there is nothing to kick.',
   })
   kick_state: KickState | null;
   @ApiProperty() kick_attempts: number;
@@ -68,7 +106,12 @@ export class SessionDto {
 
 export class SessionPageDto {
   @ApiProperty({ type: [SessionDto] }) data: SessionDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' }) next_cursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  next_cursor: string | null;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

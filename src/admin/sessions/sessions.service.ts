@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../common/app-error';
 import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { IssuedLinksRepository } from '../../links/issued-links.repository';
-import { type SessionFilter, type ViewingSessionRecord, ViewingSessionsRepository } from '../../sessions/viewing-sessions.repository';
+import {
+  type SessionFilter,
+  type ViewingSessionRecord,
+  ViewingSessionsRepository,
+} from '../../sessions/viewing-sessions.repository';
 import type { SessionsQueryDto } from './sessions.dto';
 
 const EXPORT_BATCH = 500;
@@ -21,7 +25,10 @@ export class AdminSessionsService {
   }
 
   /** A link's sessions, newest first; 404 for an unknown link (one without sessions has an empty page). */
-  async listByLink(linkId: string, query: { limit?: number; cursor?: string }): Promise<{ data: ViewingSessionRecord[]; nextCursor: string | null }> {
+  async listByLink(
+    linkId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<{ data: ViewingSessionRecord[]; nextCursor: string | null }> {
     if (!(await this.links.findById(linkId, new Date()))) throw AppError.notFound('Link');
     return fetchPage(query, (after, take) => this.sessions.listByLink(linkId, after, take), cursorOf);
   }

@@ -1,6 +1,12 @@
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/error-response.dto';
 import { ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
@@ -34,7 +40,8 @@ export abstract class TokensController {
   @Post()
   @ApiOperation({
     summary: 'Issue a token',
-    description: 'A new token for the owner, shown in this answer only (camlinks keeps its hash). With `expires_at`, it stops working then.',
+    description:
+      'A new token for the owner, shown in this answer only (camlinks keeps its hash). With `expires_at`, it stops working then.',
   })
   @ApiUnknownOwner()
   @ApiCreatedResponse({ type: IssuedTokenDto, description: 'The only response that contains the token itself.' })
@@ -43,7 +50,10 @@ export abstract class TokensController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tokens', description: "The owner's tokens, revoked ones included; only their prefixes, never the tokens." })
+  @ApiOperation({
+    summary: 'List tokens',
+    description: "The owner's tokens, revoked ones included; only their prefixes, never the tokens.",
+  })
   @ApiUnknownOwner()
   @ApiOkResponse({ type: [TokenDto] })
   async list(@Param() { id }: IdParamDto): Promise<TokenDto[]> {
@@ -52,7 +62,10 @@ export abstract class TokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a token', description: 'The token stops working at once, on every instance; its row stays for the audit trail.' })
+  @ApiOperation({
+    summary: 'Revoke a token',
+    description: 'The token stops working at once, on every instance; its row stays for the audit trail.',
+  })
   @ApiNotFound('Token', 'The owner has no token with this id.')
   @ApiNoContentResponse({
     description:

@@ -19,15 +19,25 @@ export class CreateTokenDto {
 
 export class TokenDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'cli_AbCdEfGh', description: 'The first characters of the token, to recognise it by.' }) token_prefix: string;
+  @ApiProperty({ example: 'cli_AbCdEfGh', description: 'The first characters of the token, to recognise it by.' })
+  token_prefix: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set once the token is revoked; it then stops working.' }) revoked_at:
-    string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Set once the token is revoked; it then stops working.',
+  })
+  revoked_at: string | null;
 }
 
 export class IssuedTokenDto extends OmitType(TokenDto, ['revoked_at'] as const) {
-  @ApiProperty({ example: 'cli_…', description: 'The token itself. Shown in this response only: camlinks keeps only its hash.' }) token: string;
+  @ApiProperty({
+    example: 'cli_…',
+    description: 'The token itself. Shown in this response only: camlinks keeps only its hash.',
+  })
+  token: string;
 }
 
 const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
@@ -43,5 +53,11 @@ export function mapToken(row: TokenRecord): TokenDto {
 }
 
 export function mapIssuedToken({ record, token }: IssuedToken): IssuedTokenDto {
-  return { id: record.id, token, token_prefix: record.tokenPrefix, expires_at: isoOrNull(record.expiresAt), created_at: record.createdAt.toISOString() };
+  return {
+    id: record.id,
+    token,
+    token_prefix: record.tokenPrefix,
+    expires_at: isoOrNull(record.expiresAt),
+    created_at: record.createdAt.toISOString(),
+  };
 }

@@ -35,7 +35,10 @@ export class TokensRepository {
 
   async ownerExists(owner: TokenOwner): Promise<boolean> {
     const query = { where: { id: owner.id }, select: { id: true } };
-    const found = owner.kind === 'user' ? await this.prisma.user.findUnique(query) : await this.prisma.integration.findUnique(query);
+    const found =
+      owner.kind === 'user'
+        ? await this.prisma.user.findUnique(query)
+        : await this.prisma.integration.findUnique(query);
     return found !== null;
   }
 
@@ -65,7 +68,10 @@ export class TokensRepository {
           ? await tx.userToken.updateMany({ where: { ...unrevoked, userId: owner.id }, data })
           : await tx.integrationToken.updateMany({ where: { ...unrevoked, integrationId: owner.id }, data });
       if (count) {
-        const under = owner.kind === 'user' ? { userId: owner.id, userTokenId: tokenId } : { integrationId: owner.id, integrationTokenId: tokenId };
+        const under =
+          owner.kind === 'user'
+            ? { userId: owner.id, userTokenId: tokenId }
+            : { integrationId: owner.id, integrationTokenId: tokenId };
         await this.links.revokeIssuedUnder(tx, under, revocation);
       }
       return count;

@@ -14,9 +14,19 @@ export interface IssuedToken {
 const OWNER_NAMES: Record<TokenOwner['kind'], string> = { user: 'User', integration: 'Integration' };
 
 /** A new token of `kind`: the fields to store (hash and display prefix, never the plaintext) and the plaintext. */
-export function mintToken(kind: TokenOwner['kind'], expiresAt: string | null | undefined): { fields: NewTokenFields; token: string } {
+export function mintToken(
+  kind: TokenOwner['kind'],
+  expiresAt: string | null | undefined,
+): { fields: NewTokenFields; token: string } {
   const secret = generateToken(kind);
-  return { token: secret.token, fields: { tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, expiresAt: parseOptionalDate(expiresAt) ?? null } };
+  return {
+    token: secret.token,
+    fields: {
+      tokenHash: secret.hash,
+      tokenPrefix: secret.displayPrefix,
+      expiresAt: parseOptionalDate(expiresAt) ?? null,
+    },
+  };
 }
 
 /** The token rules users and integrations share: issue, list, revoke. */

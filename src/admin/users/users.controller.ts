@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiConflict, ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { AdminApi } from '../admin-api.decorator';
@@ -43,7 +50,10 @@ export class UsersController {
     return mapUser(await this.users.get(id));
   }
 
-  @ApiBody({ type: UpdateUserDto, examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-user' } } } })
+  @ApiBody({
+    type: UpdateUserDto,
+    examples: { demo: { summary: 'Rename (here: to the name db:seed gave it)', value: { name: 'demo-user' } } },
+  })
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a user', description: 'Renames the user.' })
   @ApiOkResponse({ type: UserDto })
@@ -58,10 +68,13 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a user',
-    description: 'With their tokens and grants; the active links issued for them are revoked and stay in the audit trail.',
+    description:
+      'With their tokens and grants; the active links issued for them are revoked and stay in the audit trail.',
   })
   @ApiNotFound('User')
-  @ApiNoContentResponse({ description: 'Its tokens and grants are deleted with it; its active links are revoked (reason `user deleted`).' })
+  @ApiNoContentResponse({
+    description: 'Its tokens and grants are deleted with it; its active links are revoked (reason `user deleted`).',
+  })
   delete(@Param() { id }: IdParamDto, @AdminActor() actor: AdminIdentity): Promise<void> {
     return this.users.delete(id, actor);
   }

@@ -11,7 +11,9 @@ export class CreateUserDto {
   name: string;
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['id'] as const), { skipNullProperties: false }) {}
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['id'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -21,5 +23,10 @@ export class UserDto {
 }
 
 export function mapUser(row: UserRecord): UserDto {
-  return { id: row.id, name: row.name, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
 }

@@ -3,7 +3,9 @@
 (() => {
   const pad = (n) => String(n).padStart(2, '0');
   const zoneName = (date) =>
-    new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName').value;
+    new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName').value;
   for (const element of document.querySelectorAll('time[datetime]')) {
     const d = new Date(element.getAttribute('datetime'));
     element.textContent = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zoneName(d)}`;

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(database.kind === 'postgres' ? { ...database, timeouts: undefined } : database);
   try {
     const applied = await applyMigrations(db.factory);
-    console.log(`${describeTarget(database)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
+    console.log(
+      `${describeTarget(database)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`,
+    );
   } finally {
     await db.close();
   }

@@ -1,6 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /**
@@ -30,7 +33,10 @@ function loadGlue(): Promise<Glue> {
   gluePromise ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS glue file loaded by path, not an ES module
     const glue = require('@prisma/schema-engine-wasm/schema_engine_bg') as Glue;
-    const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const wasmPath = join(
+      dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
     const imports: Record<string, unknown> = { ...glue };
     // The engine arms timers (a 10 s idle timeout) that would keep one-shot scripts alive.
     for (const name of Object.keys(glue).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
@@ -60,10 +66,17 @@ export async function pendingMigrations(applied: string[], dir = MIGRATIONS_DIR)
   return migrationDirectories.map((migration) => migration.path).filter((name) => !applied.includes(name));
 }
 
-async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const glue = await loadGlue();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const engine = await glue.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
   try {
     return await run(engine);
   } finally {
@@ -86,16 +99,25 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
     migrationDirectories: await Promise.all(
       folders.map(async (folder) => ({
         path: folder,
-        migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: await readFile(join(dir, folder, 'migration.sql'), 'utf8') } },
+        migrationFile: {
+          path: 'migration.sql',
+          content: { tag: 'ok' as const, value: await readFile(join(dir, folder, 'migration.sql'), 'utf8') },
+        },
       })),
     ),
   };
 }
 
 /** Applies pending migrations; returns the names applied. Fails, and records nothing, on a broken one. */
-export function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = MIGRATIONS_DIR): Promise<string[]> {
+export function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  dir = MIGRATIONS_DIR,
+): Promise<string[]> {
   return withEngine(factory, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await readMigrations(dir), filters: NO_FILTERS });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await readMigrations(dir),
+      filters: NO_FILTERS,
+    });
     return appliedMigrationNames;
   });
 }
@@ -104,7 +126,10 @@ export function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, 
  * SQL that takes a database migrated with `dir` to the current schema.prisma; empty when they
  * agree. The factory must be able to replay migrations in a shadow database (PGlite can).
  */
-export function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory, dir = MIGRATIONS_DIR): Promise<string> {
+export function diffMigrationsToSchema(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  dir = MIGRATIONS_DIR,
+): Promise<string> {
   return withEngine(factory, async (engine) => {
     const schema = await readFile(SCHEMA_PATH, 'utf8');
     const result = await engine.diff({
