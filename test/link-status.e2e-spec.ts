@@ -27,8 +27,8 @@ const newCameraGeneration: Change = (t, { cameraUuid }) =>
     .$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${cameraUuid}::uuid`;
 const blockCamera: Change = (t, { cameraUuid }) =>
   t.prisma.camera.update({ where: { uuid: cameraUuid }, data: { blocked: true } });
-const removeStreams: Change = (t, { cameraUuid }) =>
-  t.prisma.cameraStream.updateMany({ where: { cameraUuid }, data: { name: 'another-stream' } });
+/** The camera keeps none of the stream names its links were issued for. */
+const removeStreams: Change = (t, { cameraUuid }) => t.prisma.cameraStream.deleteMany({ where: { cameraUuid } });
 const integrationToken =
   (data: object): Change =>
   (t, { integrationTokenId }) =>
