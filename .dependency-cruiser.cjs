@@ -10,7 +10,7 @@ const LAYERS = [
   ['auth', 'stats'],
   ['metrics', 'audit', 'openapi'],
   ['links', 'sessions', 'startup'],
-  ['cameras', 'verification', 'retention', 'health'],
+  ['integration', 'verification', 'retention', 'health'],
   ['kicks'],
   ['admin'],
   ['console'],

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { CamerasModule } from './cameras/cameras.module';
+import { CamerasModule } from './integration/cameras.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { ApiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { CREDENTIAL_TABLES, FIND_INTEGRATION_TOKEN, FIND_USER_TOKEN } from '../src/auth/credentials.repository';
-import { CAMERA_FACTS_TABLES, FIND_CAMERAS, FIND_GRANTS, GRANT_TABLES } from '../src/cameras/cameras.repository';
+import { CAMERA_FACTS_TABLES, FIND_CAMERAS, FIND_GRANTS, GRANT_TABLES } from '../src/integration/cameras.repository';
 import type { NamedStatement } from '../src/database/direct-sql';
 import { tablesReadBy } from '../src/database/database-changes';
 import {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import type { OpenDatabase } from './open-database';
-import { CAMERA_FACTS_TABLES, GRANT_TABLES } from '../cameras/cameras.repository';
+import { CAMERA_FACTS_TABLES, GRANT_TABLES } from '../integration/cameras.repository';
 import { LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../verification/verification.repository';
 import { CHANGES_CHANNEL, type ChangeSubscriber, DatabaseChanges, tablesReadBy } from './database-changes';
 

@@ -10,7 +10,7 @@ import {
   NotEquals,
   ValidateBy,
 } from 'class-validator';
-import { DEFAULT_STREAM_TYPE } from '../../cameras/camera-links.service';
+import { DEFAULT_STREAM_TYPE } from '../../integration/camera-links.service';
 import { ArrayOf, IsAnyUuid, IsName, IsShortString, OptionalNotNull } from '../../common/validators';
 import { streamNameProblem } from '../../links/stream-names';
 import type { CameraRecord } from './cameras.repository';

@@ -44,7 +44,7 @@ const WITH_STREAMS = { streams: { select: { type: true, name: true }, orderBy: {
 
 /**
  * The only code that writes cameras and camera_streams (the preview API reads them through
- * src/cameras). Unknown uuids surface as Prisma P2025 (→ 404), a taken uuid or stream as P2002 (→ 409).
+ * src/integration). Unknown uuids surface as Prisma P2025 (→ 404), a taken uuid or stream as P2002 (→ 409).
  */
 @Injectable()
 export class AdminCamerasRepository {

@@ -5,9 +5,9 @@ import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validato
 import { type IssuedLinkRecord, REVOKER_TYPES, type RevokerType } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 import { LINK_STATUSES, type LinkStatus } from '../../links/link-status';
-import { ARCHIVE_SOURCES } from '../../cameras/archive.dto';
-import { PREVIEW_SOURCES } from '../../cameras/preview.dto';
-import { VIDEO_SOURCES } from '../../cameras/video.dto';
+import { ARCHIVE_SOURCES } from '../../integration/archive.dto';
+import { PREVIEW_SOURCES } from '../../integration/preview.dto';
+import { VIDEO_SOURCES } from '../../integration/video.dto';
 import { DENY_REASONS } from '../../verification/link-decision';
 
 const STATUS_DESCRIPTION =
