@@ -59,6 +59,9 @@ const END_REASON: Partial<Record<DenyReason, EndReason>> = {
  * sessions an admin ended. All of this runs off the request path: a media server that is down
  * slows nothing but its own kicks, which are retried with backoff.
  */
+/** The longest a stop waits for a running re-decision and the lock's release. */
+const SHUTDOWN_WAIT_MS = 1_000;
+
 @Injectable()
 export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, BeforeApplicationShutdown {
   /** What a link's state is read from, and viewing_sessions: new sessions, and sessions left to kick (by an admin on any instance). */
@@ -98,8 +101,13 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
     clearTimeout(this.campaignTimer);
     clearTimeout(this.expiryTimer);
     clearTimeout(this.retryTimer);
-    await this.running;
-    await this.release?.();
+    // Bounded: on a database that does not answer neither would settle, nothing else would keep
+    // the process alive, and it would exit before the counters' flushes (a session-level lock ends
+    // with its connection anyway).
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.allSettled([this.running, this.release?.()]), bound]);
+    clearTimeout(timer);
     this.release = undefined;
   }
 
