@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE } from './cursor';
 import { NumericString } from './validators';
@@ -16,4 +16,14 @@ export class PageQueryDto {
   @IsOptional()
   @IsString({ message: 'must be a string' })
   cursor?: string;
+}
+
+/** What every listing answers beside its rows: where the next page starts. */
+export abstract class PageDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  next_cursor: string | null;
 }

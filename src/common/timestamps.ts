@@ -6,6 +6,9 @@ export function formatTimestamp(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+/** A nullable date-time of a response, as JSON writes dates. */
+export const isoOrNull = (date: Date | null): string | null => date?.toISOString() ?? null;
+
 /** A date-time field of a request body: undefined (left out) and null (cleared) stay what they are. */
 export function parseOptionalDate(value: string | null | undefined): Date | null | undefined {
   return typeof value === 'string' ? new Date(value) : value;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto';
+import { PageDto, PageQueryDto } from '../../common/pagination.dto';
 import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
 import { AUDIT_ACTOR_TYPES, type AuditActorType, type AuditEventRecord } from '../../audit/audit-events.repository';
 import { JSON_VALUE_REF } from '../../openapi/json-value';
@@ -91,14 +91,8 @@ export class AuditEventDto {
   details: Record<string, unknown> | null;
 }
 
-export class AuditEventPageDto {
+export class AuditEventPageDto extends PageDto {
   @ApiProperty({ type: [AuditEventDto] }) data: AuditEventDto[];
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  })
-  next_cursor: string | null;
 }
 
 export function mapAuditEvent(row: AuditEventRecord): AuditEventDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto';
+import { PageDto, PageQueryDto } from '../../common/pagination.dto';
+import { isoOrNull } from '../../common/timestamps';
 import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
 import { type IssuedLinkRecord, REVOKER_TYPES, type RevokerType } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
@@ -164,17 +165,9 @@ export class LinkDto {
   @ApiProperty({ type: UsageDto }) usage: UsageDto;
 }
 
-export class LinkPageDto {
+export class LinkPageDto extends PageDto {
   @ApiProperty({ type: [LinkDto] }) data: LinkDto[];
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  })
-  next_cursor: string | null;
 }
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function mapLink(link: IssuedLinkRecord): LinkDto {
   return {
@@ -186,8 +179,8 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     stream_name: link.streamName,
     kind: link.kind,
     mode: link.archiveFrom ? 'archive' : 'live',
-    archive_from: iso(link.archiveFrom),
-    archive_to: iso(link.archiveTo),
+    archive_from: isoOrNull(link.archiveFrom),
+    archive_to: isoOrNull(link.archiveTo),
     source: link.source,
     ttl: link.ttl,
     issued_at: link.issuedAt.toISOString(),
@@ -196,18 +189,18 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     issued_by: { integration_id: link.integrationId, user_id: link.userId },
     client_ip: link.clientIp,
     user_agent: link.userAgent,
-    revoked_at: iso(link.revokedAt),
+    revoked_at: isoOrNull(link.revokedAt),
     revoked_by: link.revokedBy,
     revoked_by_type: link.revokedByType,
     revoked_by_admin_id: link.revokedByAdminId,
     revoked_reason: link.revokedReason,
     usage: {
       use_count: link.useCount,
-      first_used_at: iso(link.firstUsedAt),
-      last_used_at: iso(link.lastUsedAt),
+      first_used_at: isoOrNull(link.firstUsedAt),
+      last_used_at: isoOrNull(link.lastUsedAt),
       last_ip: link.lastIp,
       denied_count: link.deniedCount,
-      last_denied_at: iso(link.lastDeniedAt),
+      last_denied_at: isoOrNull(link.lastDeniedAt),
       last_denied_reason: link.lastDeniedReason,
     },
   };

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto';
+import { PageDto, PageQueryDto } from '../../common/pagination.dto';
+import { isoOrNull } from '../../common/timestamps';
 import { IsAnyUuidLowerCased } from '../../common/validators';
 import {
   END_REASONS,
@@ -104,17 +105,9 @@ export class SessionDto {
   @ApiProperty({ nullable: true, type: String }) kick_error: string | null;
 }
 
-export class SessionPageDto {
+export class SessionPageDto extends PageDto {
   @ApiProperty({ type: [SessionDto] }) data: SessionDto[];
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  })
-  next_cursor: string | null;
 }
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function mapSession(session: ViewingSessionRecord): SessionDto {
   return {
@@ -131,11 +124,11 @@ export function mapSession(session: ViewingSessionRecord): SessionDto {
     user_agent: session.userAgent,
     started_at: session.startedAt.toISOString(),
     last_seen_at: session.lastSeenAt.toISOString(),
-    ended_at: iso(session.endedAt),
+    ended_at: isoOrNull(session.endedAt),
     end_reason: session.endReason,
     kick_state: session.kickState,
     kick_attempts: session.kickAttempts,
-    kicked_at: iso(session.kickedAt),
+    kicked_at: isoOrNull(session.kickedAt),
     kick_error: session.kickError,
   };
 }
