@@ -33,6 +33,9 @@ const GIVE_UP_MS = 60 * 60_000;
 /** setTimeout's longest delay; later expiries are looked at again by the sweep anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** The longest a stop waits for a running re-decision and the lock's release. */
+const SHUTDOWN_WAIT_MS = 1_000;
+
 /** Why a session ends, by why its link is now refused. */
 const END_REASON: Partial<Record<DenyReason, EndReason>> = {
   revoked: 'revoked',
@@ -55,13 +58,10 @@ const END_REASON: Partial<Record<DenyReason, EndReason>> = {
  * verification's own rule (`standingOf`, the part of `decide()` that can change while a video
  * plays) after each change notification of what a link's state is read from or of
  * viewing_sessions (a new session), and at the next expiry among them; sessions now refused are
- * marked ended with the matching reason. MediaMTX sessions are then kicked through their media server's control API, as are
- * sessions an admin ended. All of this runs off the request path: a media server that is down
- * slows nothing but its own kicks, which are retried with backoff.
+ * marked ended with the matching reason. MediaMTX sessions are then kicked through their media
+ * server's control API, as are sessions an admin ended. All of this runs off the request path: a
+ * media server that is down slows nothing but its own kicks, which are retried with backoff.
  */
-/** The longest a stop waits for a running re-decision and the lock's release. */
-const SHUTDOWN_WAIT_MS = 1_000;
-
 @Injectable()
 export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, BeforeApplicationShutdown {
   /** What a link's state is read from, and viewing_sessions: new sessions, and sessions left to kick (by an admin on any instance). */
