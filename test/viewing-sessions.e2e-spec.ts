@@ -107,6 +107,22 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
     expect((await rowsOf(linkId))[0]).toMatchObject({ lastSeenAt: at(30), endReason: 'ended_by_admin' });
   });
 
+  it('records a batch whose link or media server was deleted since, as the foreign keys would have left it', async () => {
+    const [kept, deleted] = [await aLink(), await aLink()];
+    const goneServer = await aCamera(t.prisma);
+    const unnamedOfDeleted = sighting(deleted, { mediaServerKind: 'nginx', mediaServerSessionId: null });
+    const ofGoneServer = sighting(kept, { mediaServerId: goneServer.mediaServerId });
+    await t.prisma.issuedLink.delete({ where: { id: deleted } });
+    await t.prisma.camera.delete({ where: { uuid: goneServer.uuid } });
+    await t.prisma.mediaServer.delete({ where: { id: goneServer.mediaServerId } });
+    // The unnamed sighting of the deleted link is reported ended: the recorder forgets it.
+    expect(await sessions.recordBatch([sighting(kept), sighting(deleted), unnamedOfDeleted, ofGoneServer])).toEqual([
+      unnamedOfDeleted.id,
+    ]);
+    expect(await rowsOf(deleted)).toEqual([]);
+    expect((await rowsOf(kept)).map((row) => row.mediaServerId).sort()).toEqual([mediaServerId, null].sort());
+  });
+
   it('leaves ended MediaMTX sessions pending for the kicker, and records what a kick came to', async () => {
     const linkId = await aLink();
     const mediamtx = sighting(linkId);

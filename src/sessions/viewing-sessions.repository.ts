@@ -107,9 +107,16 @@ export const KICK_ERROR_MAX = 500;
 const RECORD_SIGHTINGS: NamedStatement = {
   name: 'camlinks_record_sessions',
   text: `
-    WITH v AS (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "linkId" uuid, "mediaServerId" uuid, "mediaServerKind" text, "mediaServerSessionId" text,
+    WITH given AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS g(id uuid, "linkId" uuid, "mediaServerId" uuid, "mediaServerKind" text, "mediaServerSessionId" text,
              protocol text, "viewerIp" text, "userAgent" text, "firstSeenAt" timestamptz, "lastSeenAt" timestamptz)
+    ), v AS (
+      -- A link deleted since (retention, a test's cleanup) takes its sightings with it, and a
+      -- media server deleted since leaves them without one, as the foreign keys would have:
+      -- otherwise one such sighting would fail every later flush of the batch it is in.
+      SELECT g.id, g."linkId", m.id AS "mediaServerId", g."mediaServerKind", g."mediaServerSessionId", g.protocol,
+             g."viewerIp", g."userAgent", g."firstSeenAt", g."lastSeenAt"
+        FROM given g JOIN issued_links l ON l.id = g."linkId" LEFT JOIN media_servers m ON m.id = g."mediaServerId"
     ), named AS (
       INSERT INTO viewing_sessions AS s (id, link_id, media_server_id, media_server_kind, media_server_session_id, protocol, viewer_ip, user_agent, started_at, last_seen_at)
       SELECT gen_random_uuid(), v."linkId", v."mediaServerId", v."mediaServerKind", v."mediaServerSessionId", v.protocol, v."viewerIp", v."userAgent", v."firstSeenAt", v."lastSeenAt"
@@ -130,7 +137,7 @@ const RECORD_SIGHTINGS: NamedStatement = {
        WHERE s.ended_at IS NULL
       RETURNING s.id
     )
-    SELECT v.id FROM v WHERE v."mediaServerSessionId" IS NULL AND v.id NOT IN (SELECT id FROM unnamed)`,
+    SELECT g.id FROM given g WHERE g."mediaServerSessionId" IS NULL AND g.id NOT IN (SELECT id FROM unnamed)`,
 };
 
 const RECORD = Prisma.sql`
