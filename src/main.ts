@@ -9,6 +9,7 @@ import { StartupError } from './common/startup-error';
 import { type AppConfig, loadConfigOrExit, localUrl } from './config/app-config';
 import { describeTarget } from './config/database-target';
 import { checkPortFree, listenError } from './startup/port';
+import { holdUntilStopped } from './startup/stop-deadline';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   });
   setUpApp(app, config);
+  holdUntilStopped(config);
   app.flushLogs();
   await app
     .listen(config.port, config.host)
