@@ -6,6 +6,7 @@ import { DAY_MS } from '../src/common/timestamps';
 
 const NOW = new Date();
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
+const NOTHING = { links: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
 
 describe(`retention (${process.env.TEST_DB})`, () => {
   let t: TestApp;
@@ -62,11 +63,20 @@ describe(`retention (${process.env.TEST_DB})`, () => {
       })),
     });
 
+    const keptFlush = randomUUID();
+    await t.prisma.appliedFlush.createMany({
+      data: [
+        { id: randomUUID(), appliedAt: daysAgo(31) },
+        { id: keptFlush, appliedAt: daysAgo(29) },
+      ],
+    });
+
     // A batch of 2: the purge goes round until a batch comes back short.
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({
       links: oldLinks.length,
       auditEvents: oldEvents.length,
       hourlyStats: 2,
+      appliedFlushes: 1,
     });
 
     const remainingLinks = (await t.prisma.issuedLink.findMany({ select: { id: true } })).map((row) => row.id);
@@ -74,7 +84,8 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     const remainingEvents = (await t.prisma.auditEvent.findMany({ select: { id: true } })).map((row) => row.id);
     expect(remainingEvents.sort()).toEqual([...keptEvents].sort());
     expect(await t.prisma.hourlyStat.count()).toBe(2);
-    expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({ links: 0, auditEvents: 0, hourlyStats: 0 });
+    expect(await t.prisma.appliedFlush.findMany({ select: { id: true } })).toEqual([{ id: keptFlush }]);
+    expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual(NOTHING);
   });
 
   it('runs every hour', () => {
@@ -96,7 +107,7 @@ describe(`retention of 0 days (${process.env.TEST_DB})`, () => {
           statusCode: 200,
         },
       });
-      expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({ links: 0, auditEvents: 0, hourlyStats: 0 });
+      expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual(NOTHING);
       expect(await t.prisma.auditEvent.count()).toBe(1);
     } finally {
       await t.close();

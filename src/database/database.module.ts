@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { AppliedFlushesRepository } from './applied-flushes';
 import { openDatabase } from './open-database';
 import { DatabaseChanges } from './database-changes';
 import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
@@ -15,7 +16,8 @@ import { DATABASE_CONNECTION, PrismaService } from './prisma.service';
     },
     PrismaService,
     DatabaseChanges,
+    AppliedFlushesRepository,
   ],
-  exports: [PrismaService, DATABASE_CONNECTION, DatabaseChanges],
+  exports: [PrismaService, DATABASE_CONNECTION, DatabaseChanges, AppliedFlushesRepository],
 })
 export class DatabaseModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditEventsRepository } from '../audit/audit-events.repository';
+import { APPLIED_FLUSH_DAYS, AppliedFlushesRepository } from '../database/applied-flushes';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
@@ -20,12 +21,13 @@ export interface PurgeResult {
   links: number;
   auditEvents: number;
   hourlyStats: number;
+  appliedFlushes: number;
 }
 
 /**
  * Deletes links expired longer than LINK_RETENTION_DAYS and audit events older than
- * AUDIT_RETENTION_DAYS, every hour, in batches, and the console's hourly counters older than
- * it shows. Every instance runs it: batches skip rows
+ * AUDIT_RETENTION_DAYS, every hour, in batches, the console's hourly counters older than it
+ * shows, and the ids of counter batches no stop can retry any more. Every instance runs it: batches skip rows
  * another instance is deleting, so they share the work instead of waiting on each other.
  */
 @Injectable()
@@ -37,6 +39,7 @@ export class RetentionService {
     private readonly links: IssuedLinksRepository,
     private readonly auditEvents: AuditEventsRepository,
     private readonly hourlyStats: HourlyStatsRepository,
+    private readonly appliedFlushes: AppliedFlushesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +67,7 @@ export class RetentionService {
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
         : 0,
       hourlyStats: await this.hourlyStats.purgeBefore(cutoff(HOURLY_STATS_DAYS)),
+      appliedFlushes: await this.appliedFlushes.purgeBefore(cutoff(APPLIED_FLUSH_DAYS)),
     };
   }
 }
