@@ -1,4 +1,6 @@
 import { hashToken } from '../src/auth/tokens';
+import type { AppConfig } from '../src/config/app-config';
+import { APP_CONFIG } from '../src/config/config.module';
 import { aCamera, aGrant, aUser, bearer } from './support/builders';
 import { eventually } from './support/eventually';
 import { type Kick, MediaMtxStandIn, type StandInProtocol } from './support/mediamtx-stand-in';
@@ -154,6 +156,28 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     const kick = await kicked(viewer.sessionId, viewer.expiresAt.getTime(), 'expiry');
     expect(kick.at).toBeGreaterThanOrEqual(viewer.expiresAt.getTime());
     await endedAs(viewer.sessionId, 'expired');
+  });
+
+  it('lets a started video play on past its expiry with SESSIONS_END_AT_EXPIRY=false; a revocation still ends it', async () => {
+    const { kicks } = t.app.get<AppConfig>(APP_CONFIG);
+    kicks.endAtExpiry = false; // as the setting would: the kicker reads it at every decision
+    try {
+      const viewer = await aViewer({ ttl: 2 });
+      await new Promise((resolve) => setTimeout(resolve, viewer.expiresAt.getTime() + 500 - Date.now()));
+      // Another revocation makes the kicker re-decide every open session, ours after its expiry.
+      const other = await aViewer();
+      const since = Date.now();
+      await t.http().post(`/api/v1/admin/links/${other.linkId}/revoke`).set(admin).send({});
+      await kicked(other.sessionId, since, 'revoke (end at expiry off)');
+      expect(mediamtx.kicksOf(viewer.sessionId)).toEqual([]);
+      expect(await session(viewer.sessionId)).toMatchObject({ endedAt: null, kickState: null });
+
+      await t.http().post(`/api/v1/admin/links/${viewer.linkId}/revoke`).set(admin).send({});
+      await kicked(viewer.sessionId, Date.now(), 'revoke after expiry (end at expiry off)');
+      await endedAs(viewer.sessionId, 'revoked');
+    } finally {
+      kicks.endAtExpiry = true;
+    }
   });
 
   it('kicks a session an admin ended', async () => {
