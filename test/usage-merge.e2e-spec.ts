@@ -1,6 +1,7 @@
 import { hashToken } from '../src/auth/tokens';
 import { type UsageDelta, VerificationRepository } from '../src/verification/verification.repository';
 import { randomUUID } from 'node:crypto';
+import { type SessionSighting, ViewingSessionsRepository } from '../src/sessions/viewing-sessions.repository';
 import { HourlyStatsRepository } from '../src/stats/hourly-stats.repository';
 import { aCamera, anIntegration, bearer, camerasOnOneServer } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -146,6 +147,35 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
     expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
     const counts = await t.prisma.issuedLink.findMany({ where: { id: { in: ids } }, select: { useCount: true } });
     expect(counts.map(({ useCount }) => useCount)).toEqual(ids.map(() => OVERLAPPING));
+  });
+
+  it('adds usage while sessions of the same links are recorded, in any order, without a deadlock', async () => {
+    const usageRepository = t.app.get(VerificationRepository);
+    const sessionsRepository = t.app.get(ViewingSessionsRepository);
+    const ids = await links(30);
+    // A session's row locks its link against key changes (the foreign key): a usage flush must not
+    // take a stronger lock than its update needs, or the two wait on each other in a circle.
+    const sighting = (linkId: string): SessionSighting => ({
+      id: randomUUID(),
+      linkId,
+      mediaServerId: randomUUID(),
+      mediaServerKind: 'nginx',
+      mediaServerSessionId: null,
+      protocol: 'hls',
+      viewerIp: null,
+      userAgent: null,
+      firstSeenAt: at(0),
+      lastSeenAt: at(1),
+    });
+    const flushes = Array.from({ length: OVERLAPPING }, (_, n) =>
+      n % 2
+        ? usageRepository.addUsage(reordered(ids, n).map((id) => delta(id, { uses: 1 })))
+        : sessionsRepository.recordBatch(reordered(ids, n).map(sighting)),
+    );
+    const failed = (await Promise.allSettled(flushes)).filter((result) => result.status === 'rejected');
+    expect(failed.map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+    const counts = await t.prisma.issuedLink.findMany({ where: { id: { in: ids } }, select: { useCount: true } });
+    expect(counts.map(({ useCount }) => useCount)).toEqual(ids.map(() => OVERLAPPING / 2));
   });
 
   it('adds overlapping hourly counts that share rows in any order without a deadlock', async () => {

@@ -94,20 +94,28 @@ const FIND_CONTROL_API_CREDENTIALS: NamedStatement = {
   text: 'SELECT control_api_username AS username, control_api_password AS password FROM media_servers WHERE verification_secret_hash = $1',
 };
 
+/** Any constant all instances agree on ('clus'). */
+const USAGE_FLUSH_LOCK = 0x636c7573;
+
 /**
- * Rows are locked in id order before they are updated: two flushes (of two instances, or a
- * shutdown's beside a tick's) that share links then wait for each other instead of deadlocking.
- * A batch with an id ($2) is added only if that id was never recorded (CLAIM_FLUSH).
+ * Usage flushes (of several instances, or a shutdown's beside a tick's) take turns on one
+ * transaction-scoped advisory lock: locking rows in id order was not enough, because recording a
+ * session key-share-locks its link (the foreign key) and PostgreSQL's tuple-lock queues then let
+ * two ordered flushes deadlock (seen in the soak, and in test/usage-merge.e2e-spec.ts). A flush
+ * is one statement of milliseconds, so taking turns costs nothing. Rows are still locked in id
+ * order, for other writers of many links. A batch with an id ($2) is added only if that id was
+ * never recorded (CLAIM_FLUSH).
  */
 const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
-    WITH ${CLAIM_FLUSH},
+    WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${USAGE_FLUSH_LOCK})),
+    ${CLAIM_FLUSH},
     v AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
              "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
-       WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
-    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
+       WHERE EXISTS (SELECT 1 FROM turn) AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim))),
+    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR NO KEY UPDATE OF l)
     UPDATE issued_links AS l SET
            use_count = l.use_count + v.uses,
            denied_count = l.denied_count + v.denied,
