@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 
 /** What a stop may overrun SHUTDOWN_TIMEOUT_MS by before it is cut short (logging, closing the database). */
-const GRACE_MS = 2_000;
+const GRACE_MS = 5_000;
 
 /**
  * Nest's shutdown hooks end the process by re-sending the signal once they are done. While
