@@ -172,6 +172,11 @@ function boundedClient(timeouts: PoolTimeouts, onUnanswered: (error: Error) => v
     // those waiting as soon as it opens.
     constructor(config: ClientConfig) {
       super({ ...config, connectionTimeoutMillis: timeouts.connectMs });
+      // pg hears a connection's errors only while it is idle in the pool: one that PostgreSQL
+      // ends while a holder has it (a restart during a transaction) would emit an unheard
+      // 'error' and end the process. The holder learns of it from its next statement, and the
+      // pool drops the dead connection when it comes back.
+      this.on('error', () => undefined);
     }
 
     // pg's overloads (promise, callback, submittable) are kept as they are: only timed.
