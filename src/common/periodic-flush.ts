@@ -10,6 +10,11 @@ const RETRY_MS = 250;
 /** Kept from the stop's deadline for writing the spool file. */
 const SPOOL_MARGIN_MS = 300;
 
+interface IdentifiedBatch<Item> {
+  batch: Item[];
+  id: string;
+}
+
 export interface FlushSettings {
   /** Names the spool files and the log lines: `usage`, `hourly-stats`. */
   name: string;
@@ -21,15 +26,19 @@ export interface FlushSettings {
 /**
  * Counts kept in memory and written every interval (an unref'd timer: it never keeps a process
  * alive). Flushes never overlap: a tick is skipped while one runs, so a stalled database does not
- * pile them up. On a stop the last batch is written, retried until the stop's deadline
- * (SHUTDOWN_TIMEOUT_MS) under one id, so that a try whose outcome was lost is not counted twice;
- * what still cannot be written goes to the spool under DATA_DIR (fsynced), added on the next start
- * before new counts. A crash (SIGKILL, out of memory) loses at most one interval of counts.
+ * pile them up. Every batch is written under an id of its own and a failed one is retried as it
+ * was, under that id, before anything counted since: a try whose answer was lost (a timeout, a
+ * dropped connection after the commit) is then not counted twice. On a stop the last batches are
+ * retried until the stop's deadline (SHUTDOWN_TIMEOUT_MS); what still cannot be written goes to
+ * the spool under DATA_DIR (fsynced), added on the next start before new counts. A crash
+ * (SIGKILL, out of memory) loses at most one interval of counts.
  */
 export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger: Logger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<boolean>;
+  /** The batch whose last write failed, with its id: written again before anything newer. */
+  private failed?: IdentifiedBatch<Item>;
   private readonly spool?: FlushSpool<Item>;
 
   protected constructor(private readonly settings: FlushSettings) {
@@ -40,10 +49,8 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
 
   /** Hands over what is pending, in the order it is to be written, and forgets it. */
   protected abstract take(): Item[];
-  /** Takes back a batch that could not be written, merged with what was counted since. */
-  protected abstract putBack(batch: Item[]): void;
-  /** Adds a batch to the database; with an id, only if no batch with that id was added before. */
-  protected abstract write(batch: Item[], id: string | null): Promise<void>;
+  /** Adds a batch to the database, only if no batch with that id was added before. */
+  protected abstract write(batch: Item[], id: string): Promise<void>;
 
   onModuleInit(): void {
     this.timer = setInterval(() => {
@@ -75,28 +82,39 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
     await this.running;
     if (this.spool && !(await this.writeSpool()))
       this.logger.warn('Spooled counters from an earlier stop are still not written; kept for the next start');
-    const batch = this.take();
-    if (!batch.length) return;
-    const id = randomUUID();
-    while (!(await this.tryWithin(batch, id))) {
-      const left = this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS;
-      if (left <= RETRY_MS) return this.spoolLast(batch, id);
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    const batches = [this.failed, this.identified(this.take())].filter(
+      (b) => b?.batch.length,
+    ) as IdentifiedBatch<Item>[];
+    this.failed = undefined;
+    for (const [n, { batch, id }] of batches.entries()) {
+      while (!(await this.tryWithin(batch, id))) {
+        const left = this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS;
+        if (left <= RETRY_MS) {
+          for (const rest of batches.slice(n)) await this.spoolLast(rest.batch, rest.id);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
     }
   }
 
   private async writeSpoolThenPending(): Promise<boolean> {
     if (this.spool && !(await this.writeSpool())) return false;
-    const batch = this.take();
+    const { batch, id } = this.failed ?? this.identified(this.take());
     if (!batch.length) return true;
     try {
-      await this.write(batch, null);
+      await this.write(batch, id);
+      this.failed = undefined;
       return true;
     } catch (error) {
       this.logger.warn(`Could not write ${this.settings.name} counters, will retry: ${(error as Error).message}`);
-      this.putBack(batch);
+      this.failed = { batch, id };
       return false;
     }
+  }
+
+  private identified(batch: Item[]): IdentifiedBatch<Item> {
+    return { batch, id: randomUUID() };
   }
 
   /** Adds every spooled entry, oldest first, removing each once added; false at the first failure. */

@@ -115,13 +115,15 @@ describe('SessionRecorder', () => {
     await recorder.flush(at(10));
     recorder.record('link', 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(20));
     await recorder.flush(at(30));
-    expect(batches).toHaveLength(1);
+    await recorder.flush(at(40));
+    expect(batches).toHaveLength(2);
     expect(batches[0]).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ mediaServerSessionId: 'abc-1', firstSeenAt: at(0), lastSeenAt: at(20) }),
+        expect.objectContaining({ mediaServerSessionId: 'abc-1', firstSeenAt: at(0), lastSeenAt: at(0) }),
         expect.objectContaining({ mediaServerSessionId: null, firstSeenAt: at(0) }),
       ]),
     );
+    expect(batches[1]).toEqual([expect.objectContaining({ mediaServerSessionId: 'abc-1', lastSeenAt: at(20) })]);
   });
 
   it('bounds what media servers report: odd ids make no named session, odd protocols are `other`, user agents are cut', async () => {

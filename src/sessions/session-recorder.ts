@@ -104,11 +104,6 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
     return batch;
   }
 
-  /** A sighting whose flush failed goes into the next one, merged with what was seen since. */
-  protected putBack(batch: SessionSighting[]): void {
-    for (const sighting of batch) this.retry(sighting);
-  }
-
   /** Sightings carry their ids, and named sessions are upserted by theirs: writing a batch twice records it once. */
   protected async write(batch: SessionSighting[]): Promise<void> {
     for (const id of await this.repository.recordBatch(batch)) this.forgetEnded(id, batch);
@@ -179,17 +174,5 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
     if (!ended) return;
     const byAddress = this.unnamed.get(ended.linkId);
     if (byAddress?.get(ended.viewerIp ?? '') === ended) byAddress.delete(ended.viewerIp ?? '');
-  }
-
-  private retry(sighting: SessionSighting): void {
-    if (sighting.mediaServerSessionId === null) {
-      this.dirty.add(sighting);
-      return;
-    }
-    let byId = this.named.get(sighting.mediaServerId);
-    if (!byId) this.named.set(sighting.mediaServerId, (byId = new Map()));
-    const since = byId.get(sighting.mediaServerSessionId);
-    if (since && since.linkId === sighting.linkId) since.firstSeenAt = sighting.firstSeenAt;
-    else if (!since) byId.set(sighting.mediaServerSessionId, sighting);
   }
 }

@@ -66,7 +66,7 @@ describe('HourlyStats', () => {
     expect(repository.written).toHaveLength(1); // nothing pending: no statement
   });
 
-  it('keeps what a failed flush could not write, and adds it to what came since', async () => {
+  it('writes a failed batch again under its id, then what came since', async () => {
     const repository = fakeRepository();
     const stats = new HourlyStats(repository as unknown as HourlyStatsRepository, config, new Shutdown(10_000));
     stats.linksIssued(4, at('2026-11-26T10:05:00Z'));
@@ -75,7 +75,12 @@ describe('HourlyStats', () => {
     stats.linksIssued(1, at('2026-11-26T10:06:00Z'));
     repository.failing = false;
     await stats.flush();
-    expect(repository.written).toEqual([[{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 5 }]]);
+    await stats.flush();
+    expect(repository.written).toEqual([
+      [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 4 }],
+      [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 1 }],
+    ]);
+    expect(new Set(repository.ids).size).toBe(2);
   });
 
   it('never runs two flushes at once: a flush asked for while one runs waits for it', async () => {
@@ -121,7 +126,7 @@ describe('HourlyStats', () => {
         [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 3 }],
         [{ hour: at('2026-11-26T11:00:00Z'), metric: 'issued', count: 1 }],
       ]);
-      expect(up.ids).toEqual([spooled[0].slice(-'.json'.length - 36, -'.json'.length), null]);
+      expect(up.ids).toEqual([spooled[0].slice(-'.json'.length - 36, -'.json'.length), expect.any(String)]);
       expect(await readdir(spoolDir)).toEqual([]);
     } finally {
       await rm(spoolDir, { recursive: true, force: true });

@@ -55,11 +55,7 @@ export class HourlyStats extends PeriodicFlush<HourlyCount> {
     );
   }
 
-  protected putBack(batch: HourlyCount[]): void {
-    for (const failed of batch) this.count(failed.metric, failed.count, failed.hour);
-  }
-
-  protected write(batch: HourlyCount[], id: string | null): Promise<void> {
+  protected write(batch: HourlyCount[], id: string): Promise<void> {
     return this.repository.add(batch, id);
   }
 }

@@ -57,46 +57,7 @@ export class UsageRecorder extends PeriodicFlush<UsageDelta> {
     return batch.sort((a, b) => (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0));
   }
 
-  protected putBack(batch: UsageDelta[]): void {
-    for (const delta of batch) this.merge(delta.linkId, delta);
-  }
-
-  protected write(batch: UsageDelta[], id: string | null): Promise<void> {
+  protected write(batch: UsageDelta[], id: string): Promise<void> {
     return this.repository.addUsage(batch, id);
   }
-
-  private merge(id: string, failed: UsageDelta): void {
-    const pending = this.pending.get(id);
-    this.pending.set(id, pending ? mergeUsage(pending, failed) : failed);
-  }
-}
-
-/**
- * Two deltas of one link as one, in either order: the earliest first use, the latest last use
- * and refusal, each with the IP or reason of its own event. The database merges flushes from
- * several instances by the same rule (VerificationRepository.addUsage).
- */
-export function mergeUsage(a: UsageDelta, b: UsageDelta): UsageDelta {
-  const [used, otherUse] = newer(a, b, 'lastUsedAt');
-  const [denied] = newer(a, b, 'lastDeniedAt');
-  return {
-    linkId: a.linkId,
-    uses: a.uses + b.uses,
-    denied: a.denied + b.denied,
-    firstUsedAt: earliest(a.firstUsedAt, b.firstUsedAt),
-    lastUsedAt: used.lastUsedAt,
-    lastIp: used.lastIp ?? otherUse.lastIp,
-    lastDeniedAt: denied.lastDeniedAt,
-    lastDeniedReason: denied.lastDeniedReason,
-  };
-}
-
-/** [the delta whose `field` is later, the other]; a missing time is the oldest. */
-function newer(a: UsageDelta, b: UsageDelta, field: 'lastUsedAt' | 'lastDeniedAt'): [UsageDelta, UsageDelta] {
-  return (b[field]?.getTime() ?? -Infinity) > (a[field]?.getTime() ?? -Infinity) ? [b, a] : [a, b];
-}
-
-function earliest(a: Date | null, b: Date | null): Date | null {
-  if (!a || !b) return a ?? b;
-  return a <= b ? a : b;
 }

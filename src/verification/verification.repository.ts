@@ -187,8 +187,7 @@ export class VerificationRepository {
   /**
    * Adds a batch of usage counters in one statement (the batch travels as one JSON parameter).
    * Instances flush in any order, so times merge as LEAST/GREATEST and the IP and refusal
-   * reason come with the newest use and refusal, not with the last flush (as mergeUsage does
-   * in memory). A delta's own IP is null only when none of its uses reported one. With a
+   * reason come with the newest use and refusal, not with the last flush. A delta's own IP is null only when none of its uses reported one. With a
    * `flushId`, the batch is added only the first time that id is written.
    */
   async addUsage(deltas: UsageDelta[], flushId: string | null = null): Promise<void> {
