@@ -98,10 +98,15 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
     }
   }
 
+  /** The spool, a failed batch, then what is pending: what a crash can lose stays one interval. */
   private async writeSpoolThenPending(): Promise<boolean> {
     if (this.spool && !(await this.writeSpool())) return false;
-    const { batch, id } = this.failed ?? this.identified(this.take());
-    if (!batch.length) return true;
+    if (this.failed && !(await this.writeOrKeep(this.failed))) return false;
+    const pending = this.identified(this.take());
+    return !pending.batch.length || this.writeOrKeep(pending);
+  }
+
+  private async writeOrKeep({ batch, id }: IdentifiedBatch<Item>): Promise<boolean> {
     try {
       await this.write(batch, id);
       this.failed = undefined;

@@ -115,7 +115,6 @@ describe('SessionRecorder', () => {
     await recorder.flush(at(10));
     recorder.record('link', 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(20));
     await recorder.flush(at(30));
-    await recorder.flush(at(40));
     expect(batches).toHaveLength(2);
     expect(batches[0]).toEqual(
       expect.arrayContaining([

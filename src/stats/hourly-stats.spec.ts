@@ -75,7 +75,6 @@ describe('HourlyStats', () => {
     stats.linksIssued(1, at('2026-11-26T10:06:00Z'));
     repository.failing = false;
     await stats.flush();
-    await stats.flush();
     expect(repository.written).toEqual([
       [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 4 }],
       [{ hour: at('2026-11-26T10:00:00Z'), metric: 'issued', count: 1 }],
