@@ -31,6 +31,7 @@ const TARGETS = [
   ['verify hit ≥ 90 % of the ceiling', (r) => r.verifyHit.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.9],
   ['verify miss ≥ 50 % of the ceiling', (r) => r.verifyMiss.requestsPerSecond / r.ceiling.requestsPerSecond >= 0.5],
   ['server RSS ≤ 250 MB', (r) => r.peakRssMb <= 250],
+  ['recording sessions costs verify hit ≤ 5 %', (r) => r.sessionsAB.cost <= 0.05],
   ['embedded, existing data: first answer ≤ 3 s', (r) => r.start.existing.firstAnswerMs <= 3000],
   ['embedded, fresh folder: first answer ≤ 6 s', (r) => r.start.fresh.firstAnswerMs <= 6000],
 ];
@@ -98,6 +99,36 @@ async function measure(scenario, url, pids, ceiling) {
     `${scenario.label}: ${result.requestsPerSecond.toFixed(0)} req/s (${((100 * result.requestsPerSecond) / (ceiling ?? result).requestsPerSecond).toFixed(0)} % of ceiling), p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ≤ ${peak.toFixed(0)} MB, load ${load1.toFixed(1)}${unexpected ? `, ${unexpected} unexpected answers ${JSON.stringify(result.statuses)}` : ''}`,
   );
   return { ...result, peakRssMb: peak, unexpected, load1 };
+}
+
+/**
+ * Issue 17: verify hit on this server (recording sessions) and on a second one started with
+ * recording turned off (bench/without-session-recording.js), alternated A B B A A B so that
+ * drift of a shared machine hits both alike; the cost is 1 − median(with) / median(without).
+ */
+async function sessionsAB({ env, scenario, base, server }) {
+  const preload = join(__dirname, 'without-session-recording.js');
+  const port = PORT + 1;
+  const without = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    env: { ...env, PORT: String(port), NODE_OPTIONS: `${SERVER_NODE_OPTIONS} --require ${preload}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  without.stdout.resume();
+  try {
+    const other = `http://127.0.0.1:${port}`;
+    await waitUntilReady(other, { server: without, attempts: 101 });
+    const runs = { with: [], without: [] };
+    for (const variant of ['with', 'without', 'without', 'with', 'with', 'without']) {
+      const [url, pid] = variant === 'with' ? [base, server.pid] : [other, without.pid];
+      const r = await measure({ ...scenario, label: `verify hit, ${variant} session recording` }, url, [pid]);
+      runs[variant].push(r.requestsPerSecond);
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[1];
+    return { ...runs, cost: 1 - median(runs.with) / median(runs.without) };
+  } finally {
+    without.kill('SIGTERM');
+    await new Promise((resolve) => without.on('exit', resolve));
+  }
 }
 
 /** A metric's value from camlinks' /metrics. */
@@ -324,6 +355,10 @@ async function main() {
       },
     };
     const results = {};
+    results.sessionsAB = await sessionsAB({ env, scenario: scenarios.verifyHit, base, server });
+    console.log(`recording sessions costs verify hit ${(100 * results.sessionsAB.cost).toFixed(1)} %`);
+    // `npm run bench -- --sessions-ab`: only that comparison, printed, not written.
+    if (process.argv.includes('--sessions-ab')) return;
     for (const [key, scenario] of Object.entries(scenarios))
       results[key] = await measure(scenario, base, [server.pid], results.ceiling);
 
@@ -434,6 +469,8 @@ Two fresh instances on the same database behind nginx (one worker, keepalive to 
 ${twoTable}
 
 ${consoleReport(results.console)}
+
+Issue 17, what recording viewing sessions costs verify hit: the same build on the same database, once as it is and once with \`SessionRecorder.record\` a no-op (bench/without-session-recording.js), alternated A B B A A B: with ${results.sessionsAB.with.map((n) => n.toFixed(0)).join(', ')} req/s, without ${results.sessionsAB.without.map((n) => n.toFixed(0)).join(', ')} req/s; cost ${(100 * results.sessionsAB.cost).toFixed(1)} % (1 − median with / median without).
 
 | target | |
 |---|---|
