@@ -6,7 +6,7 @@
 // check and one line of figures; exits 1 if a promise was broken.
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { chownSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { chownSync, mkdtempSync, openSync, readFileSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -128,15 +128,19 @@ class Camlinks {
   async start() {
     this.port = await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
+    // Warnings and worse, kept with the cluster's log when a promise was broken.
+    const log = openSync(join(this.env.DATA_DIR, '..', `${this.name}.log`), 'a');
     this.process = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
       env: { ...this.env, PORT: String(this.port) },
-      stdio: 'ignore',
+      stdio: ['ignore', log, log],
     });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     // An exit nobody asked for is a finding of its own (and must not leave a stop waiting).
-    void this.exited.then(
-      (code) => this.up && console.error(`[soak] instance ${this.name} exited by itself (${code})`),
-    );
+    void this.exited.then((code) => {
+      if (!this.up) return;
+      console.error(`[soak] instance ${this.name} exited by itself (${code})`);
+      this.up = false; // as a balancer's health check would find
+    });
     for (let tries = 0; ; tries++) {
       if (
         await fetch(`${this.url}/health/ready`).then(
@@ -186,7 +190,7 @@ async function main() {
     REDIS_URL: `redis://127.0.0.1:${redis.port}`,
     ADMIN_TOKEN: ADMIN,
     RATE_LIMIT_DISABLED: 'true',
-    LOG_LEVEL: 'fatal',
+    LOG_LEVEL: 'warn',
     USAGE_FLUSH_INTERVAL_MS: String(FLUSH_MS),
     SHUTDOWN_DRAIN_MS: '1000',
     DATA_DIR: join(dir, name),
@@ -406,10 +410,10 @@ async function main() {
   await db.end().catch(() => undefined);
   await redis.stop().catch(() => undefined);
   pg.stop();
-  rmSync(dir, { recursive: true, force: true });
-
   const broken =
     missing + revokedMissing + overCounted + lostOutsideKill + ledger.staleAllows + (ledger.requests ? 0 : 1);
+  if (broken) console.error(`[soak] logs kept in ${dir} (a.log, b.log, pg.log)`);
+  else rmSync(dir, { recursive: true, force: true });
   console.log(
     `soak ${MINUTES} min: ${ledger.requests} requests (preview ${ledger.byOp.preview}, verify ${ledger.byOp.verify}, revoke ${ledger.byOp.revoke}, list ${ledger.byOp.list}); ` +
       `${ledger.links.size} links issued, ${missing} lost; ${ledger.revoked.length} revocations, ${revokedMissing} not recorded, ${ledger.staleAllows} stale allows; ` +
