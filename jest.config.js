@@ -1,3 +1,5 @@
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 // Jest runs TypeScript through SWC (NestJS 12 ships ES modules that ts-jest cannot load on Node 20).
 // The compiler options are the build's (scripts/build.js), so tests run what `npm start` runs.
 const swc = ['@swc/jest', require('./scripts/build').SWC_COMPILE];
@@ -19,6 +21,30 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
 };
 
+/**
+ * The e2e files that run on PostgreSQL only, though they would pass on both: their subject sits
+ * above the database (HTTP headers, in-memory rate limits, real nginx and ffmpeg, Prometheus
+ * text), and every statement they reach is also reached by a file that runs on both. A new
+ * *.e2e-spec.ts runs on both databases unless it is named here (DEVELOPERS.md, "Tests").
+ */
+const ABOVE_THE_DATABASE = [
+  'admin-auth', // who may call the admin API: configuration and headers
+  'cache-control', // a header on every operation
+  'hardening', // security headers, CORS, the API docs switch
+  'landing', // a static page
+  'media-auth-oracle', // answers without the secret; verification's statements run in verification.e2e-spec.ts
+  'metrics', // Prometheus text of in-memory counters
+  'nginx', // a real nginx in front of previews
+  'nginx-player', // a real player (ffmpeg) through a real nginx
+  'rate-limits', // in-memory budgets
+];
+
+// A renamed file must not slip back onto both databases unnoticed, nor a stale name linger here.
+for (const name of ABOVE_THE_DATABASE) {
+  if (!existsSync(join(__dirname, 'test', `${name}.e2e-spec.ts`)))
+    throw new Error(`jest.config.js: no test/${name}.e2e-spec.ts`);
+}
+
 /** The same end-to-end suite runs once per database; test/support/test-app.ts reads TEST_DB. */
 const e2e = (db) => ({
   ...shared,
@@ -26,6 +52,8 @@ const e2e = (db) => ({
   // *.postgres-spec.ts: only meaningful on a shared server (several instances, one database);
   // *.embedded-spec.ts: only on the embedded default (a first run with no configuration).
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', `<rootDir>/test/**/*.${db}-spec.ts`],
+  testPathIgnorePatterns:
+    db === 'embedded' ? ['/node_modules/', `/test/(${ABOVE_THE_DATABASE.join('|')})\\.e2e-spec\\.ts$`] : [],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: [`<rootDir>/test/support/use-${db}.ts`],

@@ -143,7 +143,7 @@ const NAMES = Prisma.sql`
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN integrations i ON i.id = l.integration_id`;
 
-const INSERT_LINKS: NamedStatement = {
+export const INSERT_LINKS: NamedStatement = {
   name: 'camlinks_insert_links',
   text: `
     INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, archive_from, archive_to, source, ttl,

@@ -104,7 +104,7 @@ export const KICK_ERROR_MAX = 500;
  * new row. Unnamed sessions upsert by the recorder's id and are never reopened: the ids of those
  * found ended come back, so the recorder starts new ones.
  */
-const RECORD_SIGHTINGS: NamedStatement = {
+export const RECORD_SIGHTINGS: NamedStatement = {
   name: 'camlinks_record_sessions',
   text: `
     WITH given AS (

@@ -74,7 +74,7 @@ export const FIND_LINK_STATE: NamedStatement = {
 };
 
 /** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
-const FIND_LINK_STATES_BY_ID: NamedStatement = {
+export const FIND_LINK_STATES_BY_ID: NamedStatement = {
   name: 'camlinks_find_link_states_by_id',
   text: `${LINK_STATE_SELECT}\n     WHERE l.id = ANY($1::uuid[])`,
 };
@@ -89,7 +89,7 @@ export const FIND_MEDIA_SERVER_WITHOUT_SECRET: NamedStatement = {
   text: 'SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1',
 };
 
-const FIND_CONTROL_API_CREDENTIALS: NamedStatement = {
+export const FIND_CONTROL_API_CREDENTIALS: NamedStatement = {
   name: 'camlinks_find_control_api_credentials',
   text: 'SELECT control_api_username AS username, control_api_password AS password FROM media_servers WHERE verification_secret_hash = $1',
 };
@@ -106,7 +106,7 @@ const USAGE_FLUSH_LOCK = 0x636c7573;
  * order, for other writers of many links. A batch with an id ($2) is added only if that id was
  * never recorded (CLAIM_FLUSH).
  */
-const ADD_USAGE: NamedStatement = {
+export const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
     WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${USAGE_FLUSH_LOCK})),

@@ -1,0 +1,19 @@
+-- camlinks_add_usage: declared in src/verification/verification.repository.ts; written by `npm run sql:write` (edit the code, not this file)
+WITH claim AS (INSERT INTO applied_flushes (id) SELECT $2::uuid WHERE $2::uuid IS NOT NULL ON CONFLICT DO NOTHING RETURNING id),
+v AS MATERIALIZED (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+         "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
+   WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
+locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
+UPDATE issued_links AS l SET
+       use_count = l.use_count + v.uses,
+       denied_count = l.denied_count + v.denied,
+       first_used_at = LEAST(l.first_used_at, v."firstUsedAt"),
+       last_used_at = GREATEST(l.last_used_at, v."lastUsedAt"),
+       last_ip = CASE WHEN l.last_used_at IS NULL OR v."lastUsedAt" > l.last_used_at THEN COALESCE(v."lastIp", l.last_ip)
+                      ELSE COALESCE(l.last_ip, v."lastIp") END,
+       last_denied_at = GREATEST(l.last_denied_at, v."lastDeniedAt"),
+       last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
+                                 ELSE l.last_denied_reason END
+  FROM v
+ WHERE l.id = v."linkId" AND l.id IN (SELECT id FROM locked)

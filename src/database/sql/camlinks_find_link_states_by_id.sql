@@ -1,0 +1,16 @@
+-- camlinks_find_link_states_by_id: declared in src/verification/verification.repository.ts; written by `npm run sql:write` (edit the code, not this file)
+SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+       l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
+       c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
+       EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
+       m.id AS media_server_id, m.base_url, m.rtsp_base_url, m.url_templates, m.verification_secret_hash IS NOT NULL AS has_secret,
+       it.id IS NOT NULL AS it_exists, it.revoked_at AS it_revoked_at, it.expires_at AS it_expires_at,
+       ut.id IS NOT NULL AS ut_exists, ut.revoked_at AS ut_revoked_at, ut.expires_at AS ut_expires_at,
+       g.id IS NOT NULL AS grant_exists, g.expires_at AS grant_expires_at
+  FROM issued_links l
+  LEFT JOIN cameras c ON c.uuid = l.camera_uuid AND c.generation = l.camera_generation
+  LEFT JOIN media_servers m ON m.id = c.media_server_id
+  LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
+  LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
+  LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
+ WHERE l.id = ANY($1::uuid[])

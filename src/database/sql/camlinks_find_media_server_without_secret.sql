@@ -1,0 +1,2 @@
+-- camlinks_find_media_server_without_secret: declared in src/verification/verification.repository.ts; written by `npm run sql:write` (edit the code, not this file)
+SELECT id FROM media_servers WHERE verification_secret_hash IS NULL LIMIT 1
