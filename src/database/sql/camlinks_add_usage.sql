@@ -1,10 +1,11 @@
 -- camlinks_add_usage: declared in src/verification/verification.repository.ts; written by `npm run sql:write` (edit the code, not this file)
-WITH claim AS (INSERT INTO applied_flushes (id) SELECT $2::uuid WHERE $2::uuid IS NOT NULL ON CONFLICT DO NOTHING RETURNING id),
+WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(1668052339)),
+claim AS (INSERT INTO applied_flushes (id) SELECT $2::uuid WHERE $2::uuid IS NOT NULL ON CONFLICT DO NOTHING RETURNING id),
 v AS MATERIALIZED (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
          "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
-   WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
-locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
+   WHERE EXISTS (SELECT 1 FROM turn) AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim))),
+locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR NO KEY UPDATE OF l)
 UPDATE issued_links AS l SET
        use_count = l.use_count + v.uses,
        denied_count = l.denied_count + v.denied,
