@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../links/links.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { CsvExports } from './csv-export';
 import { AdminsController } from './admins/admins.controller';
 import { AdminsRepository } from './admins/admins.repository';
 import { AdminsService } from './admins/admins.service';
@@ -68,9 +69,11 @@ import { UsersService } from './users/users.service';
     AdminsRepository,
     AdminsService,
     AuditEventsService,
+    CsvExports,
   ],
   // The console (src/console) is another front of the same services.
   exports: [
+    CsvExports,
     AdminLinksService,
     AdminSessionsService,
     AuditEventsService,

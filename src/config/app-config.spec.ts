@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         shutdownDrainMs: 5000,
       },
       retention: { linkDays: 90, auditDays: 365 },
+      exports: { maxConcurrent: 2 },
     });
   });
 
@@ -72,6 +73,7 @@ describe('loadConfig', () => {
       FLUSSONIC_AUTH_DURATION_MAX: '30',
       SESSIONS_END_AT_EXPIRY: 'false',
       KICKER_ENABLED: '0',
+      EXPORTS_MAX_CONCURRENT: '4',
       REDIS_URL: 'redis://cache:6379/0',
       RATE_LIMIT_DISABLED: 'true',
       RATE_LIMIT_INTEGRATION: '100/10',
@@ -128,6 +130,7 @@ describe('loadConfig', () => {
         shutdownDrainMs: 1000,
       },
       retention: { linkDays: 30, auditDays: 0 },
+      exports: { maxConcurrent: 4 },
     });
   });
 
@@ -202,10 +205,14 @@ describe('loadConfig', () => {
 
   it('rejects out-of-range numbers', () => {
     expect(
-      problemsOf({ PORT: '70000', DATABASE_POOL_SIZE: '0', LINK_TTL_MAX: '1.5', MAX_CAMERAS_PER_REQUEST: '-1' }).map(
-        (problem) => problem.split(':')[0],
-      ),
-    ).toEqual(['PORT', 'DATABASE_POOL_SIZE', 'LINK_TTL_MAX', 'MAX_CAMERAS_PER_REQUEST']);
+      problemsOf({
+        PORT: '70000',
+        DATABASE_POOL_SIZE: '0',
+        LINK_TTL_MAX: '1.5',
+        MAX_CAMERAS_PER_REQUEST: '-1',
+        EXPORTS_MAX_CONCURRENT: '0',
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['PORT', 'DATABASE_POOL_SIZE', 'LINK_TTL_MAX', 'MAX_CAMERAS_PER_REQUEST', 'EXPORTS_MAX_CONCURRENT']);
   });
 
   it('compares the TTLs only when both are valid numbers', () => {

@@ -52,6 +52,7 @@ const schema = z
     FLUSSONIC_AUTH_DURATION_MAX: int(1, 10),
     SESSIONS_END_AT_EXPIRY: bool.default(true),
     KICKER_ENABLED: bool.default(true),
+    EXPORTS_MAX_CONCURRENT: int(1, 2),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
@@ -150,6 +151,8 @@ export interface AppConfig {
   };
   /** Days to keep expired links and audit events; 0 keeps them forever. */
   retention: { linkDays: number; auditDays: number };
+  /** CSV exports streaming at once on this instance; one more is answered 429. */
+  exports: { maxConcurrent: number };
 }
 
 export interface RateBudget {
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     },
     retention: { linkDays: e.LINK_RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
+    exports: { maxConcurrent: e.EXPORTS_MAX_CONCURRENT },
   };
 }
 

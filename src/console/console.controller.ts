@@ -21,6 +21,7 @@ import { AuditEventsService } from '../admin/audit-events/audit-events.service';
 import { AdminCamerasService } from '../admin/cameras/cameras.service';
 import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
+import { CsvExports } from '../admin/csv-export';
 import { streamLinksCsv } from '../admin/links/links-csv';
 import { LINK_STATUSES } from '../links/link-status';
 import { AdminLinksService } from '../admin/links/links.service';
@@ -71,6 +72,7 @@ export class ConsoleController {
     private readonly cameras: AdminCamerasService,
     private readonly users: UsersService,
     private readonly integrations: IntegrationsService,
+    private readonly exports: CsvExports,
   ) {}
 
   @Get()
@@ -113,7 +115,7 @@ export class ConsoleController {
   @Get('links.csv')
   @RequiresRole('auditor')
   async csv(@Query() form: ConsoleLinksQueryDto, @Res() response: Response): Promise<void> {
-    await streamLinksCsv(this.links, toLinksQuery(form), new Date(), response);
+    await streamLinksCsv(this.exports, this.links, toLinksQuery(form), new Date(), response);
   }
 
   @Get('links/revoke')

@@ -1,27 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { earliestIssuedUnexpired } from '../links/link-status';
 
 /** The console overview's queries: counts of issued links and who was issued the most. */
 @Injectable()
 export class OverviewRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   /**
    * Links by what the overview shows: active (neither revoked nor past its own expiry), expired
-   * and revoked. Not `status`: deciding it for every link would join every row.
+   * and revoked. Not `status`: deciding it for every link would join every row. Read from
+   * link_counts, which the triggers on issued_links keep: its whole-table sums, the buckets that
+   * expire after this minute, and for the buckets that expire within it, the links still ahead of
+   * `now` (each bucket is one minute of issue, a range of the (issued_at, id) index). The work
+   * depends on how many minutes are counted, not on how many links.
    */
   async countByState(now: Date): Promise<{ active: number; expired: number; revoked: number }> {
     const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
-      SELECT (SELECT count(*) FROM issued_links) AS total,
-             (SELECT count(*) FROM issued_links WHERE issued_at > ${earliestIssuedUnexpired(now, this.config.links.ttlMax)}::timestamptz
-                 AND expires_at > ${now}::timestamptz AND revoked_at IS NULL) AS active,
-             (SELECT count(*) FROM issued_links WHERE revoked_at IS NOT NULL) AS revoked`;
+      WITH minute AS (SELECT date_trunc('minute', ${now}::timestamptz, 'UTC') AS m)
+      SELECT (SELECT coalesce(sum(links), 0) FROM link_counts) AS total,
+             (SELECT coalesce(sum(revoked), 0) FROM link_counts) AS revoked,
+             (SELECT coalesce(sum(c.links - c.revoked), 0) FROM link_counts c, minute WHERE c.expires_minute > minute.m)
+           + (SELECT count(*) FROM link_counts c CROSS JOIN minute
+                JOIN issued_links l ON l.issued_at >= c.issued_minute AND l.issued_at < c.issued_minute + interval '1 minute'
+               WHERE c.expires_minute = minute.m AND l.expires_at > ${now}::timestamptz
+                 AND l.expires_at < minute.m + interval '1 minute' AND l.revoked_at IS NULL) AS active`;
     const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
     return { active, revoked, expired: total - active - revoked };
   }

@@ -5427,17 +5427,17 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];
                 };
             };
-            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            /** @description EXPORTS_MAX_CONCURRENT exports are already streaming on this instance; or over the rate limit of this token (RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
             429: {
                 headers: {
-                    /** @description Seconds until the budget allows a request again. */
+                    /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "message": "Too Many Attempts."
+                     *       "message": "Too many exports are running on this instance; try again shortly."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -5557,17 +5557,17 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];
                 };
             };
-            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            /** @description EXPORTS_MAX_CONCURRENT exports are already streaming on this instance; or over the rate limit of this token (RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
             429: {
                 headers: {
-                    /** @description Seconds until the budget allows a request again. */
+                    /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "message": "Too Many Attempts."
+                     *       "message": "Too many exports are running on this instance; try again shortly."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -6970,17 +6970,17 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];
                 };
             };
-            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            /** @description EXPORTS_MAX_CONCURRENT exports are already streaming on this instance; or over the rate limit of this token (RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
             429: {
                 headers: {
-                    /** @description Seconds until the budget allows a request again. */
+                    /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "message": "Too Many Attempts."
+                     *       "message": "Too many exports are running on this instance; try again shortly."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];

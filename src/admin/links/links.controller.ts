@@ -18,6 +18,7 @@ import {
   RevokeLinkDto,
   RevokeLinksDto,
 } from './links.dto';
+import { ApiExportLimit, CsvExports } from '../csv-export';
 import { streamLinksCsv } from './links-csv';
 import { AdminLinksService } from './links.service';
 import { IdParamDto } from '../../common/id-params.dto';
@@ -27,10 +28,14 @@ import { IdParamDto } from '../../common/id-params.dto';
 // One prefix for `links` and `links.csv`: a CSV export is its own operation, not a second type of the list's 200.
 @Controller('api/v1/admin')
 export class LinksAdminController {
-  constructor(private readonly links: AdminLinksService) {}
+  constructor(
+    private readonly links: AdminLinksService,
+    private readonly exports: CsvExports,
+  ) {}
 
   @Get('links')
   @RequiresRole('auditor')
+  @ApiExportLimit()
   @ApiOperation({
     summary: 'List issued links',
     description:
@@ -46,13 +51,14 @@ export class LinksAdminController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<LinkPageDto | void> {
     const now = new Date();
-    if (accept?.includes('text/csv')) return streamLinksCsv(this.links, query, now, res);
+    if (accept?.includes('text/csv')) return streamLinksCsv(this.exports, this.links, query, now, res);
     const { data, nextCursor } = await this.links.list(query, now);
     return { data: data.map(mapLink), next_cursor: nextCursor };
   }
 
   @Get('links.csv')
   @RequiresRole('auditor')
+  @ApiExportLimit()
   @ApiOperation({
     summary: 'Export issued links as CSV',
     description:
@@ -75,7 +81,7 @@ export class LinksAdminController {
   })
   @ApiInvalid({ status: ['The status field must be one of: active, expired, revoked.'] })
   async export(@Query() query: LinksExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await streamLinksCsv(this.links, query, new Date(), res);
+    await streamLinksCsv(this.exports, this.links, query, new Date(), res);
   }
 
   @Get('links/:id')

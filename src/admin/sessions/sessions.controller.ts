@@ -5,7 +5,7 @@ import { RequiresRole } from '../../auth/admin-roles';
 import { IdParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
-import { streamCsv } from '../csv-export';
+import { ApiExportLimit, CsvExports } from '../csv-export';
 import {
   EndSessionDto,
   LinkSessionsQueryDto,
@@ -21,7 +21,10 @@ import { ALREADY_ENDED, AdminSessionsService } from './sessions.service';
 @AdminApi()
 @Controller('api/v1/admin')
 export class SessionsAdminController {
-  constructor(private readonly sessions: AdminSessionsService) {}
+  constructor(
+    private readonly sessions: AdminSessionsService,
+    private readonly exports: CsvExports,
+  ) {}
 
   @Get('sessions')
   @RequiresRole('auditor')
@@ -39,6 +42,7 @@ export class SessionsAdminController {
 
   @Get('sessions.csv')
   @RequiresRole('auditor')
+  @ApiExportLimit()
   @ApiOperation({
     summary: 'Export viewing sessions as CSV',
     description:
@@ -63,7 +67,7 @@ export class SessionsAdminController {
     },
   })
   async export(@Query() query: SessionsQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await streamCsv(res, 'sessions.csv', this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
+    await this.exports.stream(res, 'sessions.csv', this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
   }
 
   @Get('links/:id/sessions')
