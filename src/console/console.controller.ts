@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { AdminsService } from '../admin/admins/admins.service';
 import { AuditEventsService } from '../admin/audit-events/audit-events.service';
 import { AdminCamerasService } from '../admin/cameras/cameras.service';
-import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
+import { AnnouncesItsChanges, ChangesHereInterceptor } from '../admin/changes-here.interceptor';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
 import { streamLinksCsv } from '../admin/links/links-csv';
 import { LINK_STATUSES } from '../links/link-status';
@@ -163,6 +163,7 @@ export class ConsoleController {
   @Post('links/:id/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
+  @AnnouncesItsChanges()
   async revoke(
     @Param() { id }: IdParamDto,
     @Body() body: RevokeFormDto,

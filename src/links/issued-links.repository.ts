@@ -188,13 +188,18 @@ export class IssuedLinksRepository {
     return rows[0];
   }
 
-  /** Revokes one link unless it already is; false when there is no such link. */
-  async revoke(id: string, revocation: Revocation): Promise<boolean> {
-    const { count } = await this.prisma.issuedLink.updateMany({
-      where: { id, revokedAt: null },
-      data: this.revokedFields(revocation),
-    });
-    return count > 0 || (await this.prisma.issuedLink.count({ where: { id } })) > 0;
+  /**
+   * Revokes one link unless it already is: the token hash of the link revoked (what the caches
+   * hold it by), null when it already was, undefined when there is no such link.
+   */
+  async revoke(id: string, revocation: Revocation): Promise<string | null | undefined> {
+    const [revoked] = await this.prisma.$queryRaw<{ tokenHash: string }[]>`
+      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_by_type = 'admin', revoked_reason = ${revocation.reason}
+       WHERE l.id = ${id}::uuid AND l.revoked_at IS NULL
+       RETURNING l.token_hash AS "tokenHash"`;
+    if (revoked) return revoked.tokenHash;
+    return (await this.prisma.issuedLink.count({ where: { id } })) > 0 ? null : undefined;
   }
 
   /**

@@ -5,6 +5,7 @@ import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { addAuditDetails } from '../../audit/audit.interceptor';
 import type { Request, Response } from 'express';
 import { AdminApi } from '../admin-api.decorator';
+import { AnnouncesItsChanges } from '../changes-here.interceptor';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
 import {
@@ -116,6 +117,7 @@ export class LinksAdminController {
 
   @Post('links/:id/revoke')
   @HttpCode(200)
+  @AnnouncesItsChanges()
   @ApiOperation({
     summary: 'Revoke a link',
     description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.',

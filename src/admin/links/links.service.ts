@@ -4,6 +4,7 @@ import { AppError, fieldMessage } from '../../common/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
+import { DatabaseChanges } from '../../database/database-changes';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 
@@ -14,6 +15,7 @@ const EXPORT_BATCH = 500;
 export class AdminLinksService {
   constructor(
     private readonly links: IssuedLinksRepository,
+    private readonly changes: DatabaseChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,8 +33,14 @@ export class AdminLinksService {
     return (await this.links.findById(id, now)) ?? Promise.reject(AppError.notFound('Link'));
   }
 
+  /**
+   * Revokes one link; this instance's caches forget that link alone at once (the callers' routes
+   * are `@AnnouncesItsChanges`), the others hear its token hash from the trigger.
+   */
   async revoke(id: string, actor: AdminIdentity, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
-    if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now }))) throw AppError.notFound('Link');
+    const tokenHash = await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now });
+    if (tokenHash === undefined) throw AppError.notFound('Link');
+    if (tokenHash !== null) this.changes.changedHere({ table: 'issued_links', keys: [tokenHash] });
     return this.get(id, now);
   }
 
