@@ -46,7 +46,9 @@ describe('keyed invalidation of link states', () => {
     db = new Client({ connectionString: databaseUrl(dbName) });
     await db.connect();
     db.on('notification', (message) => {
-      if (message.payload && !message.payload.includes('heartbeat')) notifications.push(message.payload);
+      // Only link revocations: heartbeats and the instances' own writes (viewing sessions) say nothing here.
+      if (message.payload && (JSON.parse(message.payload) as { table?: string }).table === 'issued_links')
+        notifications.push(message.payload);
     });
     await db.query('LISTEN camlinks_changes');
 
