@@ -7,8 +7,15 @@ import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { DatabaseChanges } from '../../database/database-changes';
 import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
+import { RevocationJob } from '../revocations/revocation-job';
+import { type RevocationRuleRecord, RevocationRulesRepository } from '../revocations/revocations.repository';
 
 const EXPORT_BATCH = 500;
+/**
+ * A bulk revocation of at most this many links is one statement, answered with its count; a
+ * larger one is a revocation rule, in force at once and marked in batches (RevocationJob).
+ */
+export const REVOKE_AT_ONCE_MAX = 1_000;
 
 /** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
 @Injectable()
@@ -16,6 +23,8 @@ export class AdminLinksService {
   constructor(
     private readonly links: IssuedLinksRepository,
     private readonly changes: DatabaseChanges,
+    private readonly rules: RevocationRulesRepository,
+    private readonly job: RevocationJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +53,15 @@ export class AdminLinksService {
     return this.get(id, now);
   }
 
-  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<number> {
+  /**
+   * Revokes every active link the filter selects: up to REVOKE_AT_ONCE_MAX in one statement (the
+   * count), more by recording a revocation rule (in force from its commit on every instance,
+   * through the link state and status SQL) whose rows the job then marks in batches.
+   */
+  async revokeMatching(
+    body: RevokeLinksDto,
+    actor: AdminIdentity,
+  ): Promise<{ count: number } | { revocation: RevocationRuleRecord }> {
     const filter = {
       cameraUuid: body.camera_uuid,
       userId: body.user_id,
@@ -62,7 +79,17 @@ export class AdminLinksService {
         ],
       });
     }
-    return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
+    const revocation = { by: actor, reason: body.reason ?? null, at: new Date() };
+    if ((await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX)
+      return { count: await this.links.revokeMatching(filter, revocation) };
+    const rule = await this.rules.create(filter, revocation);
+    this.job.wake();
+    return { revocation: rule };
+  }
+
+  /** A bulk revocation recorded as a rule, with its progress. */
+  async revocation(id: string): Promise<RevocationRuleRecord> {
+    return (await this.rules.find(id)) ?? Promise.reject(AppError.notFound('Revocation'));
   }
 
   /** How many links revoking everything the listing's filter selects would revoke now (the console asks before it does). */
