@@ -5,12 +5,20 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { DatabaseChanges } from '../../database/database-changes';
-import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
+import {
+  type IssuedLinkRecord,
+  IssuedLinksRepository,
+  type LinkFilter,
+  type Revocation,
+} from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 import { RevocationJob } from '../revocations/revocation-job';
 import { type RevocationRuleRecord, RevocationRulesRepository } from '../revocations/revocations.repository';
 
 const EXPORT_BATCH = 500;
+
+/** A bulk revocation's outcome: the count of links revoked in the request, or the rule revoking them. */
+export type BulkRevocation = { count: number } | { revocation: RevocationRuleRecord };
 /**
  * A bulk revocation of at most this many links is one statement, answered with its count; a
  * larger one is a revocation rule, in force at once and marked in batches (RevocationJob).
@@ -58,10 +66,7 @@ export class AdminLinksService {
    * count), more by recording a revocation rule (in force from its commit on every instance,
    * through the link state and status SQL) whose rows the job then marks in batches.
    */
-  async revokeMatching(
-    body: RevokeLinksDto,
-    actor: AdminIdentity,
-  ): Promise<{ count: number } | { revocation: RevocationRuleRecord }> {
+  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<BulkRevocation> {
     const filter = {
       cameraUuid: body.camera_uuid,
       userId: body.user_id,
@@ -79,10 +84,23 @@ export class AdminLinksService {
         ],
       });
     }
-    const revocation = { by: actor, reason: body.reason ?? null, at: new Date() };
-    if ((await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX)
+    return this.revokeNarrowed(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
+  }
+
+  /**
+   * Up to REVOKE_AT_ONCE_MAX links, or a selection a rule cannot hold (the console's source, kind
+   * or token prefix): one statement. Otherwise a rule, in force from its commit.
+   */
+  private async revokeNarrowed(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<BulkRevocation> {
+    const { source, kind, tokenPrefix, ...selection } = filter;
+    if (
+      source !== undefined ||
+      kind !== undefined ||
+      tokenPrefix !== undefined ||
+      (await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX
+    )
       return { count: await this.links.revokeMatching(filter, revocation) };
-    const rule = await this.rules.create(filter, revocation);
+    const rule = await this.rules.create(selection, revocation);
     this.job.wake();
     return { revocation: rule };
   }
@@ -103,8 +121,12 @@ export class AdminLinksService {
   }
 
   /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
-  async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
-    return this.links.revokeMatching(this.selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+  async revokeSelection(
+    query: LinksQueryDto,
+    actor: AdminIdentity,
+    reason: string | undefined,
+  ): Promise<BulkRevocation> {
+    return this.revokeNarrowed(this.selection(query), { by: actor, reason: reason ?? null, at: new Date() });
   }
 
   /**
