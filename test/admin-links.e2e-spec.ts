@@ -197,6 +197,36 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(event.details).toMatchObject({ revoked: 2, filter: { camera_uuid: a.uuid } });
   });
 
+  it('revokes more than 1,000 links by a revocation: 202, in force at once, marked in batches, progress by id', async () => {
+    const camera = await aCamera(t.prisma);
+    const { token } = await anIntegration(t.prisma);
+    const [url] = await issue([camera.uuid], token);
+    expect(await t.mediaAuth(url)).toBe(204);
+    const id = await idOf(url);
+    await t.prisma.$executeRaw`
+      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+                                issued_at, expires_at, integration_id, integration_token_id, camera_generation)
+      SELECT gen_random_uuid(), md5(${id} || i) || md5(i::text), token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+             issued_at, expires_at, integration_id, integration_token_id, camera_generation
+        FROM issued_links, generate_series(1, 6000) i WHERE id = ${id}::uuid`;
+
+    const res = await t.http().post(`${LINKS}/revoke`).set(admin).send({ camera_uuid: camera.uuid, reason: 'storm' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ state: 'marking', marked: 0, camera_uuid: camera.uuid, reason: 'storm' });
+    expect(await t.mediaAuth(url)).toBe(403);
+
+    let progress = await t.http().get(`/api/v1/admin/revocations/${res.body.id}`).set(admin);
+    for (let tries = 0; progress.body.state !== 'done' && tries < 300; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      progress = await t.http().get(`/api/v1/admin/revocations/${res.body.id}`).set(admin);
+    }
+    expect(progress.body).toMatchObject({ state: 'done', marked: 6001 });
+    expect(await t.prisma.issuedLink.count({ where: { cameraUuid: camera.uuid, revokedReason: 'storm' } })).toBe(6001);
+    expect(await t.mediaAuth(url)).toBe(403);
+    const unknown = await t.http().get(`/api/v1/admin/revocations/${randomUUID()}`).set(admin);
+    expect(unknown.status).toBe(404);
+  });
+
   it('revokes in bulk only by a filter that narrows: an id, or an issue window no longer than LINK_TTL_MAX', async () => {
     const revoke = (body: object) => t.http().post(`${LINKS}/revoke`).set(admin).send(body);
     const now = Date.now();

@@ -324,6 +324,32 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(event.details).toMatchObject({ revoked: 2, filter: { camera_uuid: a.uuid } });
   });
 
+  it('shows a bulk revoke of more than 1,000 links as a revocation in force, with its progress until done', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    await t.prisma.$executeRaw`
+      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+                                issued_at, expires_at, integration_id, integration_token_id, camera_generation)
+      SELECT gen_random_uuid(), md5(${link.id} || i) || md5(i::text), token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+             issued_at, expires_at, integration_id, integration_token_id, camera_generation
+        FROM issued_links, generate_series(1, 1500) i WHERE id = ${link.id}::uuid`;
+    const { agent, csrf } = await signedIn();
+    const res = await agent
+      .post('/admin/links/revoke')
+      .type('form')
+      .send({ camera_uuid: camera.uuid, reason: 'storm', _csrf: csrf });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(/^\/admin\/revocations\/[0-9a-f-]{36}$/);
+    let shown = await agent.get(res.headers.location);
+    expect(shown.status).toBe(200);
+    for (let tries = 0; !shown.text.includes('Revoked <strong') && tries < 300; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = await agent.get(res.headers.location);
+    }
+    expect(shown.text).toMatch(/Revoked <strong id="revocation-count">1501<\/strong> links\./);
+    expect(shown.text).toContain('storm');
+  });
+
   it('revokes in bulk only by a filter that narrows: an id, a token prefix of 4 characters past cll_, an issue window up to LINK_TTL_MAX', async () => {
     const { agent } = await signedIn();
     const confirm = (query: object) => agent.get('/admin/links/revoke').query(query);

@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { hashToken } from '../src/auth/tokens';
 import { type LinkStatus, STATUS_OF_CAUSE } from '../src/links/link-status';
 import { decide } from '../src/verification/link-decision';
@@ -19,6 +20,11 @@ type Change = (t: TestApp, issued: Issued) => Promise<unknown>;
 
 const revokeLink: Change = (t, { linkId }) =>
   t.prisma.issuedLink.update({ where: { id: linkId }, data: { revokedAt: PAST } });
+/** A bulk revocation in force whose job has not marked the row yet (src/admin/revocations). */
+const revokeByRule: Change = (t, { cameraUuid }) =>
+  t.prisma.revocationRule.create({
+    data: { cameraUuid, cutOff: new Date(), revokedBy: 'bootstrap', revokedByAdminId: BOOTSTRAP_ADMIN.id },
+  });
 const expireLink: Change = (t, { linkId }) =>
   t.prisma.issuedLink.update({ where: { id: linkId }, data: { expiresAt: PAST } });
 const deleteCamera: Change = (t, { cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } });
@@ -52,6 +58,8 @@ const CASES: { name: string; toUser?: boolean; changes: Change[]; status: LinkSt
   { name: 'nothing changed', changes: [], status: 'active' },
   { name: 'issued to a user, nothing changed', toUser: true, changes: [], status: 'active' },
   { name: 'revoked', changes: [revokeLink], status: 'revoked' },
+  { name: 'revoked by a rule, row not marked yet', changes: [revokeByRule], status: 'revoked' },
+  { name: 'past its expiry, then revoked by a rule', changes: [expireLink, revokeByRule], status: 'expired' },
   { name: 'past its expiry', changes: [expireLink], status: 'expired' },
   { name: 'camera deleted', changes: [deleteCamera], status: 'revoked' },
   { name: 'camera in a new generation', changes: [newCameraGeneration], status: 'revoked' },

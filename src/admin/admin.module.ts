@@ -11,6 +11,9 @@ import { LinksAdminController } from './links/links.controller';
 import { AdminLinksService } from './links/links.service';
 import { SessionsAdminController } from './sessions/sessions.controller';
 import { AdminSessionsService } from './sessions/sessions.service';
+import { RevocationJob } from './revocations/revocation-job';
+import { RevocationsAdminController } from './revocations/revocations.controller';
+import { RevocationRulesRepository } from './revocations/revocations.repository';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
 import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
 import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
@@ -37,6 +40,7 @@ import { UsersService } from './users/users.service';
   imports: [LinksModule, SessionsModule],
   controllers: [
     LinksAdminController,
+    RevocationsAdminController,
     SessionsAdminController,
     AdminsController,
     AuditEventsController,
@@ -65,6 +69,8 @@ import { UsersService } from './users/users.service';
     IntegrationsRepository,
     IntegrationsService,
     AdminLinksService,
+    RevocationRulesRepository,
+    RevocationJob,
     AdminSessionsService,
     AdminsRepository,
     AdminsService,

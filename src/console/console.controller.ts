@@ -19,7 +19,8 @@ import type { Request, Response } from 'express';
 import { AdminsService } from '../admin/admins/admins.service';
 import { AuditEventsService } from '../admin/audit-events/audit-events.service';
 import { AdminCamerasService } from '../admin/cameras/cameras.service';
-import { ChangesHereInterceptor } from '../admin/changes-here.interceptor';
+import { AnnouncesItsChanges, ChangesHereInterceptor } from '../admin/changes-here.interceptor';
+import { mapRevocation } from '../admin/revocations/revocations.dto';
 import { IntegrationsService } from '../admin/integrations/integrations.service';
 import { CsvExports } from '../admin/csv-export';
 import { streamLinksCsv } from '../admin/links/links-csv';
@@ -146,9 +147,22 @@ export class ConsoleController {
     @Req() request: Request,
   ): Promise<{ url: string }> {
     const { _csrf, reason, ...filter } = body;
-    const count = await this.links.revokeSelection(toLinksQuery(filter), session.admin, reason || undefined);
-    addAuditDetails(request, { revoked: count, filter });
-    return { url: `/admin/links${queryString({ ...filter, revoked: count })}` };
+    const outcome = await this.links.revokeSelection(toLinksQuery(filter), session.admin, reason || undefined);
+    if ('revocation' in outcome) {
+      addAuditDetails(request, { revocation_id: outcome.revocation.id, filter });
+      return { url: `/admin/revocations/${outcome.revocation.id}` };
+    }
+    addAuditDetails(request, { revoked: outcome.count, filter });
+    return { url: `/admin/links${queryString({ ...filter, revoked: outcome.count })}` };
+  }
+
+  /** A large bulk revocation: in force already, its rows being marked; the page reloads itself until done. */
+  @Get('revocations/:id')
+  @RequiresRole('auditor')
+  @Render('revocation')
+  async revocation(@Param() { id }: IdParamDto, @ConsoleSession() session: ConsoleSessionRecord): Promise<object> {
+    const revocation = mapRevocation(await this.links.revocation(id));
+    return page(session, 'links', 'Revocation', { revocation });
   }
 
   @Get('links/:id')
@@ -165,6 +179,7 @@ export class ConsoleController {
   @Post('links/:id/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
+  @AnnouncesItsChanges()
   async revoke(
     @Param() { id }: IdParamDto,
     @Body() body: RevokeFormDto,

@@ -39,11 +39,17 @@ export interface CacheOptions {
   missingMs: number;
   /** The estimated bytes all entries may take; the least recently used go first. */
   maxBytes: number;
+  /**
+   * The table whose keyed changes name this cache's own keys (link states: issued_links, by
+   * token hash): such a change drops just those entries. Every other change empties the cache.
+   */
+  keyedBy?: string;
 }
 
 /**
  * Database answers by key (a token hash, a camera), emptied whenever the database reports a
- * change and bypassed while those reports cannot be received. Bounded by estimated size:
+ * change (only the named entries when the change names them in this cache's keys) and bypassed
+ * while those reports cannot be received. Bounded by estimated size:
  * the least recently used entries go first.
  */
 export class ChangeAwareCache<V> implements ChangeSubscriber {
@@ -127,9 +133,12 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 
-  onChange(): void {
+  onChange(table?: string, keys?: readonly string[]): void {
+    // A keyed change still bumps the generation: a load of any key that began before it is not
+    // remembered (cheap: only loads in flight lose their entry), so no load can outlive it.
     this.generation++;
-    this.entries.clear();
+    if (keys && table !== undefined && table === this.options.keyedBy) for (const key of keys) this.entries.delete(key);
+    else this.entries.clear();
   }
 
   onListening(listening: boolean): void {
@@ -140,17 +149,19 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
 
 /**
  * The base class of an injectable cache holding `share` of CACHE_MAX_MB and emptied by changes
- * of `tables`, e.g. `class GrantCache extends ConfiguredCache<GrantFacts>('grants', ['access_grants']) {}`.
+ * of `tables` (only of the named keys for a keyed change of `keyedBy`), e.g.
+ * `class GrantCache extends ConfiguredCache<GrantFacts>('grants', ['access_grants']) {}`.
  * Found values are kept a minute at most, "not found" ten seconds.
  */
 export function ConfiguredCache<V>(
   share: keyof typeof CACHE_SHARES,
   tables: readonly string[],
+  keyedBy?: string,
 ): Type<ChangeAwareCache<V>> {
   @Injectable()
   class Configured extends ChangeAwareCache<V> {
     constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
-      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share) }, changes, tables);
+      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share), keyedBy }, changes, tables);
     }
   }
   return Configured;

@@ -4,6 +4,7 @@ import type { OpenDatabase } from './open-database';
 import { CAMERA_FACTS_TABLES, GRANT_TABLES } from '../integration/cameras.repository';
 import { LINK_STATE_TABLES, MEDIA_SERVER_SECRET_TABLES } from '../verification/verification.repository';
 import { CHANGES_CHANNEL, type ChangeSubscriber, DatabaseChanges, tablesReadBy } from './database-changes';
+import { ChangeAwareCache } from './change-aware-cache';
 
 /** A database whose notifications the test delivers, or swallows. */
 class FakeDatabase {
@@ -103,6 +104,48 @@ describe('DatabaseChanges', () => {
     expect([subscriber.changes, grants.changes]).toEqual([2, 2]);
     changes.changedHere();
     expect([subscriber.changes, grants.changes]).toEqual([3, 3]);
+  });
+
+  it('drops only the named entries of a cache keyed by the changed table; every other change empties it', async () => {
+    const options = { foundMs: 60_000, missingMs: 10_000, maxBytes: 2 ** 20 };
+    const links = new ChangeAwareCache<string>({ ...options, keyedBy: 'issued_links' }, changes, LINK_STATE_TABLES);
+    const unkeyed = new ChangeAwareCache<string>(options, changes, LINK_STATE_TABLES);
+    const fill = async () => {
+      for (const cache of [links, unkeyed])
+        for (const key of ['a', 'b', 'c']) await cache.through(key, async () => `state of ${key}`);
+    };
+    const held = () => [links.usage().entries, unkeyed.usage().entries];
+    await fill();
+    db.notification(JSON.stringify({ table: 'issued_links', at: Date.now() / 1000, keys: ['a', 'b'] }));
+    expect(held()).toEqual([1, 0]);
+    await fill();
+    changes.changedHere({ table: 'issued_links', keys: ['c'] });
+    expect(held()).toEqual([2, 0]);
+    await fill();
+    // Keys of another table, keys that are not a list of strings, no keys: everything goes.
+    for (const payload of [
+      { table: 'cameras', keys: ['a'] },
+      { table: 'issued_links', keys: 'a' },
+      { table: 'issued_links', keys: [1] },
+      { table: 'issued_links' },
+    ]) {
+      db.notification(JSON.stringify({ ...payload, at: Date.now() / 1000 }));
+      expect(held()).toEqual([0, 0]);
+      await fill();
+    }
+  });
+
+  it('does not remember a load that began before a keyed change, whatever its key', async () => {
+    const links = new ChangeAwareCache<string>(
+      { foundMs: 60_000, missingMs: 10_000, maxBytes: 2 ** 20, keyedBy: 'issued_links' },
+      changes,
+      LINK_STATE_TABLES,
+    );
+    await links.through('b', async () => {
+      db.notification(JSON.stringify({ table: 'issued_links', at: Date.now() / 1000, keys: ['a'] }));
+      return 'read before the change';
+    });
+    expect(links.usage().entries).toBe(0);
   });
 
   it('lets caches answer for less than 1 s after the newest heartbeat heard was sent; then warns and listens anew', async () => {

@@ -10,12 +10,25 @@ import { DATABASE_CONNECTION } from './prisma.service';
 export const CHANGES_CHANNEL = 'camlinks_changes';
 const RETRY_MS = 1000;
 
+/**
+ * A change of `table` that names what it changed: the keys of the cached answers it touches
+ * (for issued_links, the token hashes of the links revoked: see
+ * prisma/migrations/*_keyed_link_invalidation). A change without keys may touch anything.
+ */
+export interface Change {
+  table: string;
+  keys?: readonly string[];
+}
+
 /** What a cache of database state needs to hear to stay honest. */
 export interface ChangeSubscriber {
   /** The tables its answers are read from: only their changes (or a change of unknown table) reach it. */
   readonly tables: readonly string[];
-  /** Something a cached answer may depend on changed, in this instance or another (in `table`; undefined: unknown). */
-  onChange(table: string | undefined): void;
+  /**
+   * Something a cached answer may depend on changed, in this instance or another (in `table`;
+   * undefined: unknown), limited to `keys` when the change names them.
+   */
+  onChange(table: string | undefined, keys?: readonly string[]): void;
   /** Whether changes are being heard at all: while not, caching is unsafe. */
   onListening(listening: boolean): void;
   /** What a cache holds, for metrics. */
@@ -119,17 +132,18 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   }
 
   /**
-   * A change this instance has just committed: its own caches forget now, so the caller's
-   * next request already sees it (other instances hear of it through NOTIFY).
+   * A change this instance has just committed (`change`: what it was, when known; else anything):
+   * its own caches forget now, so the caller's next request already sees it (other instances
+   * hear of it through NOTIFY).
    */
-  changedHere(): void {
-    this.changed(undefined);
+  changedHere(change?: Change): void {
+    this.changed(change?.table, change?.keys);
   }
 
   /** A change of `table` (undefined: of any table) reaches the subscribers that read it. */
-  private changed(table: string | undefined): void {
+  private changed(table: string | undefined, keys?: readonly string[]): void {
     for (const subscriber of this.subscribers)
-      if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table);
+      if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table, keys);
   }
 
   private async listen(): Promise<void> {
@@ -158,7 +172,8 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
         this.provenAt = Math.max(this.provenAt, message.sent);
       return;
     }
-    this.changed(typeof message.table === 'string' ? message.table : undefined);
+    const table = typeof message.table === 'string' ? message.table : undefined;
+    this.changed(table, table === undefined ? undefined : keysOf(message.keys));
     const at = Number(message.at);
     if (Number.isFinite(at)) this.lastLagSeconds = Math.max(0, Date.now() / 1000 - at);
   }
@@ -208,8 +223,19 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
   }
 }
 
-/** The triggers' `{table, at}` or a heartbeat; anything unreadable still counts as a change of every table. */
-function parseNotification(payload: string): { table?: unknown; at?: number; heartbeat?: string; sent?: unknown } {
+/** A notification's keys when they are a list of strings; anything else names nothing (the change may touch anything). */
+function keysOf(keys: unknown): string[] | undefined {
+  return Array.isArray(keys) && keys.every((key) => typeof key === 'string') ? keys : undefined;
+}
+
+/** The triggers' `{table, at, keys?}` or a heartbeat; anything unreadable still counts as a change of every table. */
+function parseNotification(payload: string): {
+  table?: unknown;
+  at?: number;
+  keys?: unknown;
+  heartbeat?: string;
+  sent?: unknown;
+} {
   try {
     return (JSON.parse(payload) as object | null) ?? {};
   } catch {

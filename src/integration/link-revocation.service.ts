@@ -60,7 +60,7 @@ export class LinkRevocationService {
       },
     });
     // This instance's caches forget at once; the others hear the notification.
-    if (outcome.revoked.size) this.changes.changedHere();
+    if (outcome.revoked.size) this.changes.changedHere({ table: 'issued_links', keys: [...outcome.revoked.keys()] });
     return classify(hashes, outcome);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Unlisten } from '../database/change-listener-connection';
+import { AdvisoryLeader } from '../database/advisory-leader';
 import type { OpenDatabase } from '../database/open-database';
 import { type ChangeSubscriber, DatabaseChanges } from '../database/database-changes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
@@ -19,8 +19,6 @@ import { isKickable, kickMediaMtxSession, type KickOutcome } from './mediamtx-co
 
 /** The advisory lock the kicking instance holds (any constant all instances agree on: 'clkk'). */
 export const KICKER_LOCK_KEY = 0x636c6b6b;
-/** How often an instance that is not the kicker tries to become it: the takeover delay when the holder dies. */
-const CAMPAIGN_MS = 1_000;
 /** One call to a control API: a server that does not answer within it counts as unreachable. */
 const KICK_TIMEOUT_MS = 2_000;
 /** Calls in flight at once, over all media servers. */
@@ -67,8 +65,7 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   /** What a link's state is read from, and viewing_sessions: new sessions, and sessions left to kick (by an admin on any instance). */
   readonly tables = [...LINK_STATE_TABLES, 'viewing_sessions'];
   private readonly logger = new Logger(SessionKicker.name);
-  private release?: Unlisten;
-  private campaignTimer?: NodeJS.Timeout;
+  private readonly leader: AdvisoryLeader;
   private expiryTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private stopped = false;
@@ -78,27 +75,37 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   private readonly backoff = new Map<string, { failures: number; retryAt: number }>();
 
   constructor(
-    @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
+    @Inject(DATABASE_CONNECTION) db: OpenDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly changes: DatabaseChanges,
     private readonly sessions: ViewingSessionsRepository,
     private readonly links: VerificationRepository,
-  ) {}
+  ) {
+    this.leader = new AdvisoryLeader(db, KICKER_LOCK_KEY, 'kicker', this.logger, {
+      onLead: () => {
+        this.logger.log('This instance ends the sessions of refused links (it holds the kicker lock)');
+        this.run();
+      },
+      onLost: () => {
+        clearTimeout(this.expiryTimer);
+        clearTimeout(this.retryTimer);
+      },
+    });
+  }
 
   /** Whether this instance is the one that kicks. */
   get leading(): boolean {
-    return this.release !== undefined;
+    return this.leader.leading;
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.kicks.enabled) return;
     this.changes.subscribe(this);
-    void this.campaign();
+    this.leader.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.campaignTimer);
     clearTimeout(this.expiryTimer);
     clearTimeout(this.retryTimer);
     // Bounded: on a database that does not answer neither would settle, nothing else would keep
@@ -106,9 +113,8 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
     // with its connection anyway).
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([Promise.allSettled([this.running, this.release?.()]), bound]);
+    await Promise.race([Promise.allSettled([this.running, this.leader.stop()]), bound]);
     clearTimeout(timer);
-    this.release = undefined;
   }
 
   onChange(): void {
@@ -118,42 +124,6 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   /** Back to listening after a gap: changes may have been missed. */
   onListening(listening: boolean): void {
     if (listening) this.onChange();
-  }
-
-  /** Takes the lock if no one holds it, else tries again later. */
-  private async campaign(): Promise<void> {
-    if (this.stopped || this.leading) return;
-    try {
-      const release = this.db.tryAdvisoryLock
-        ? await this.db.tryAdvisoryLock(KICKER_LOCK_KEY, (error) => this.lostLead(error))
-        : async () => undefined;
-      if (release) return this.lead(release);
-    } catch (error) {
-      this.logger.warn(`Could not ask for the kicker lock (${(error as Error).message}); trying again`);
-    }
-    this.retryCampaign();
-  }
-
-  private retryCampaign(): void {
-    if (this.stopped) return;
-    clearTimeout(this.campaignTimer);
-    this.campaignTimer = setTimeout(() => void this.campaign(), CAMPAIGN_MS);
-    this.campaignTimer.unref();
-  }
-
-  private lead(release: Unlisten): void {
-    if (this.stopped) return void release();
-    this.release = release;
-    this.logger.log('This instance ends the sessions of refused links (it holds the kicker lock)');
-    this.run();
-  }
-
-  private lostLead(error: Error): void {
-    this.logger.warn(`Lost the kicker lock (${error.message}); another instance may take over`);
-    this.release = undefined;
-    clearTimeout(this.expiryTimer);
-    clearTimeout(this.retryTimer);
-    this.retryCampaign();
   }
 
   /** One pass at a time; a request during a pass runs another after it. */

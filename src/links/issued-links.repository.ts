@@ -188,13 +188,18 @@ export class IssuedLinksRepository {
     return rows[0];
   }
 
-  /** Revokes one link unless it already is; false when there is no such link. */
-  async revoke(id: string, revocation: Revocation): Promise<boolean> {
-    const { count } = await this.prisma.issuedLink.updateMany({
-      where: { id, revokedAt: null },
-      data: this.revokedFields(revocation),
-    });
-    return count > 0 || (await this.prisma.issuedLink.count({ where: { id } })) > 0;
+  /**
+   * Revokes one link unless it already is: the token hash of the link revoked (what the caches
+   * hold it by), null when it already was, undefined when there is no such link.
+   */
+  async revoke(id: string, revocation: Revocation): Promise<string | null | undefined> {
+    const [revoked] = await this.prisma.$queryRaw<{ tokenHash: string }[]>`
+      UPDATE issued_links l SET revoked_at = ${revocation.at}, revoked_by = ${revocation.by.name},
+                          revoked_by_admin_id = ${revocation.by.id}::uuid, revoked_by_type = 'admin', revoked_reason = ${revocation.reason}
+       WHERE l.id = ${id}::uuid AND l.revoked_at IS NULL
+       RETURNING l.token_hash AS "tokenHash"`;
+    if (revoked) return revoked.tokenHash;
+    return (await this.prisma.issuedLink.count({ where: { id } })) > 0 ? null : undefined;
   }
 
   /**
@@ -268,10 +273,41 @@ export class IssuedLinksRepository {
   }
 
   /** How many active links `revokeMatching` would revoke now, for a confirmation. */
-  async countRevocable(filter: Omit<LinkFilter, 'status'>, now: Date): Promise<number> {
+  async countRevocable(filter: Omit<LinkFilter, 'status'>, now: Date, upTo?: number): Promise<number> {
     const [row] = await this.prisma.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM issued_links l WHERE ${Prisma.join(this.conditions(filter, now), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${now}`;
+      SELECT count(*) AS count FROM (
+        SELECT 1 FROM issued_links l WHERE ${Prisma.join(this.conditions(filter, now), ' AND ')} AND l.revoked_at IS NULL AND l.expires_at > ${now}
+        ${upTo === undefined ? Prisma.empty : Prisma.sql`LIMIT ${upTo}`}) counted`;
     return Number(row.count);
+  }
+
+  /**
+   * Marks revoked the next `batch` links (in issue order after `after`) that a revocation rule
+   * selects, inside the caller's transaction, with the rule's cut-off as their revoked_at; links
+   * already revoked or expired by the cut-off keep their state. Returns how many it marked and
+   * the last link it looked at (the next batch's `after`; undefined: none left).
+   */
+  async markForRule(
+    tx: Prisma.TransactionClient,
+    rule: { filter: Omit<LinkFilter, 'status'>; revocation: Revocation },
+    after: Cursor | null,
+    batch: number,
+  ): Promise<{ marked: number; last?: Cursor }> {
+    const { at, by, reason } = rule.revocation;
+    const [row] = await tx.$queryRaw<{ marked: number; lastAt: Date | null; lastId: string | null }[]>`
+      WITH batch AS MATERIALIZED (
+        SELECT l.id, l.issued_at FROM issued_links l
+         WHERE ${Prisma.join(this.conditions(rule.filter, at), ' AND ')} AND l.issued_at <= ${at}
+           ${after ? Prisma.sql`AND (l.issued_at, l.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
+         ORDER BY l.issued_at, l.id LIMIT ${batch}),
+      marked AS (
+        UPDATE issued_links l SET revoked_at = ${at}, revoked_by = ${by.name}, revoked_by_admin_id = ${by.id}::uuid,
+                                  revoked_by_type = 'admin', revoked_reason = ${reason}
+          FROM batch b WHERE l.id = b.id AND l.revoked_at IS NULL AND l.expires_at > ${at}
+         RETURNING 1),
+      last AS (SELECT issued_at, id FROM batch ORDER BY issued_at DESC, id DESC LIMIT 1)
+      SELECT (SELECT count(*)::int FROM marked) AS marked, (SELECT issued_at FROM last) AS "lastAt", (SELECT id FROM last) AS "lastId"`;
+    return { marked: row.marked, ...(row.lastAt && row.lastId && { last: { at: row.lastAt, id: row.lastId } }) };
   }
 
   private activeSince(now: Date): Date {

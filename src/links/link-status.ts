@@ -29,12 +29,28 @@ export const STATUS_OF_CAUSE = {
 export type LinkCause = keyof typeof STATUS_OF_CAUSE;
 
 /**
+ * When a link `l` was revoked, in SQL: its own revoked_at, else the cut-off of a revocation rule
+ * in force (a bulk revocation whose rows are still being marked: src/admin/revocations) that
+ * selects it. Read by both sides of the one status rule: `statusAt` below and the link states
+ * `decide()` judges (src/verification/verification.repository.ts), so a link is refused, and
+ * listed as revoked, from the rule's commit on, before its row is marked.
+ */
+export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
+      SELECT min(r.cut_off) FROM revocation_rules r
+       WHERE r.finished_at IS NULL AND l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
+         AND (r.camera_uuid IS NULL OR r.camera_uuid = l.camera_uuid)
+         AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
+         AND (r.user_id IS NULL OR r.user_id = l.user_id)
+         AND (r.issued_from IS NULL OR l.issued_at >= r.issued_from)
+         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)))`;
+
+/**
  * LinkStatus in SQL, over issued_links `l` joined to its camera `c`, grant `g` and tokens `it`,
  * `ut` as IssuedLinksRepository's ISSUED_UNDER joins them; each WHEN is a cause above, in order.
  */
 export function statusAt(now: Date): Prisma.Sql {
   return Prisma.sql`CASE
-    WHEN l.revoked_at IS NOT NULL THEN 'revoked'
+    WHEN ${Prisma.raw(REVOKED_AT_SQL)} IS NOT NULL THEN 'revoked'
     WHEN l.expires_at <= ${now} THEN 'expired'
     WHEN c.generation IS DISTINCT FROM l.camera_generation THEN 'revoked'
     WHEN (l.integration_token_id IS NOT NULL AND (it.id IS NULL OR it.revoked_at IS NOT NULL))

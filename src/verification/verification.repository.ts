@@ -5,6 +5,7 @@ import { tablesReadBy } from '../database/database-changes';
 import { CLAIM_FLUSH } from '../database/applied-flushes';
 import { DATABASE_CONNECTION } from '../database/prisma.service';
 import type { LinkKind } from '../links/link-kind';
+import { REVOKED_AT_SQL } from '../links/link-status';
 import type { TemplateKey } from '../links/url-templates';
 import type { LinkState } from './link-decision';
 
@@ -52,7 +53,8 @@ export interface UsageDelta {
 
 /** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
 const LINK_STATE_SELECT = `
-    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at,
+           ${REVOKED_AT_SQL} AS revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
            EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,

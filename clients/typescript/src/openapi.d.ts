@@ -367,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke every link matching a filter
-         * @description By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance. Role: `admin` or `owner`.
+         * @description By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: up to 1000 in this request (200), more by a revocation in force at once whose rows are marked in batches after the answer (202). Role: `admin` or `owner`.
          */
         post: operations["linksAdminRevokeMatching"];
         delete?: never;
@@ -486,6 +486,26 @@ export interface paths {
          * @description Fields left out keep their value; in `url_templates`, a template set to null goes back to the default. Links already issued keep their URLs. Removing the secret answers with a warning. Role: `admin` or `owner`.
          */
         patch: operations["mediaServersUpdate"];
+        trace?: never;
+    };
+    "/api/v1/admin/revocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bulk revocation
+         * @description A bulk revocation answered with 202 by `POST /api/v1/admin/links/revoke`: its selection, how many links are marked revoked so far, and whether it is done. Role: `auditor`, `admin` or `owner`.
+         */
+        get: operations["revocationsAdminGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/sessions": {
@@ -976,7 +996,7 @@ export interface components {
              * @example POST /api/v1/admin/cameras
              * @enum {string}
              */
-            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+            action: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/revocations/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
             /**
              * @description The name of the admin, integration or user who acted (admin events from before named admins: the credential's fingerprint).
              * @example bootstrap
@@ -1004,7 +1024,7 @@ export interface components {
              * @example cameras
              * @enum {string}
              */
-            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
+            object_type: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "revocations" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
             /** Format: date-time */
             occurred_at: string;
             /** @enum {string} */
@@ -1520,6 +1540,43 @@ export interface components {
         ReplaceArchiveRangesDto: {
             /** @description The archive each stream has. Replaces all of the camera's ranges; a stream left without ranges falls back to the retention window. */
             ranges: components["schemas"]["ArchiveRangeInputDto"][];
+        };
+        RevocationDto: {
+            /** Format: uuid */
+            camera_uuid: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /**
+             * Format: uuid
+             * @description Its id, for `GET /api/v1/admin/revocations/{id}`.
+             */
+            id: string;
+            /** Format: uuid */
+            integration_id: string | null;
+            /** Format: date-time */
+            issued_after: string | null;
+            /** Format: date-time */
+            issued_before: string | null;
+            /**
+             * @description Links marked revoked so far; when `done`, how many it revoked.
+             * @example 250000
+             */
+            marked: number;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description The revocation time: links issued by then and active then are revoked.
+             */
+            revoked_at: string;
+            /** @description The admin who revoked. */
+            revoked_by: string;
+            /**
+             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked.
+             * @enum {string}
+             */
+            state: "marking" | "done";
+            /** Format: uuid */
+            user_id: string | null;
         };
         RevokeLinkDto: {
             /** @example customer cancelled */
@@ -2582,9 +2639,9 @@ export interface operations {
                 /** @description The id of the admin, integration or user who acted. */
                 actor_id?: string;
                 /** @description What was done: the method and route, e.g. `POST /api/v1/admin/links/:id/revoke`. */
-                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
+                action?: "DELETE /api/v1/admin/admins/:id/token" | "DELETE /api/v1/admin/cameras/:uuid" | "DELETE /api/v1/admin/grants/:id" | "DELETE /api/v1/admin/integrations/:id" | "DELETE /api/v1/admin/integrations/:id/tokens/:tokenId" | "DELETE /api/v1/admin/media-servers/:id" | "DELETE /api/v1/admin/users/:id" | "DELETE /api/v1/admin/users/:id/tokens/:tokenId" | "GET /api/v1/admin/admins" | "GET /api/v1/admin/admins/:id" | "GET /api/v1/admin/audit-events" | "GET /api/v1/admin/cameras" | "GET /api/v1/admin/cameras/:uuid" | "GET /api/v1/admin/cameras/:uuid/archive-ranges" | "GET /api/v1/admin/grants" | "GET /api/v1/admin/grants/:id" | "GET /api/v1/admin/integrations" | "GET /api/v1/admin/integrations/:id" | "GET /api/v1/admin/integrations/:id/tokens" | "GET /api/v1/admin/links" | "GET /api/v1/admin/links.csv" | "GET /api/v1/admin/links/:id" | "GET /api/v1/admin/links/:id/sessions" | "GET /api/v1/admin/media-servers" | "GET /api/v1/admin/media-servers/:id" | "GET /api/v1/admin/revocations/:id" | "GET /api/v1/admin/sessions" | "GET /api/v1/admin/sessions.csv" | "GET /api/v1/admin/users" | "GET /api/v1/admin/users/:id" | "GET /api/v1/admin/users/:id/tokens" | "PATCH /api/v1/admin/admins/:id" | "PATCH /api/v1/admin/cameras/:uuid" | "PATCH /api/v1/admin/grants/:id" | "PATCH /api/v1/admin/integrations/:id" | "PATCH /api/v1/admin/media-servers/:id" | "PATCH /api/v1/admin/users/:id" | "POST /admin/links/:id/revoke" | "POST /admin/links/revoke" | "POST /admin/sessions/:id/end" | "POST /admin/sign-in" | "POST /admin/sign-out" | "POST /api/v1/admin/admins" | "POST /api/v1/admin/cameras" | "POST /api/v1/admin/grants" | "POST /api/v1/admin/integrations" | "POST /api/v1/admin/integrations/:id/tokens" | "POST /api/v1/admin/links/:id/revoke" | "POST /api/v1/admin/links/revoke" | "POST /api/v1/admin/media-servers" | "POST /api/v1/admin/sessions/:id/end" | "POST /api/v1/admin/users" | "POST /api/v1/admin/users/:id/tokens" | "POST /api/v1/links/revoke" | "PUT /api/v1/admin/cameras/:uuid/archive-ranges";
                 /** @description The resource acted on, e.g. `links`. */
-                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
+                object_type?: "admins" | "audit-events" | "cameras" | "grants" | "integrations" | "links" | "links.csv" | "media-servers" | "revocations" | "sessions" | "sessions.csv" | "sign-in" | "sign-out" | "users";
                 object_id?: string;
                 outcome?: "success" | "failure";
                 /** @description Events at or after this time. */
@@ -5616,12 +5673,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description At most 1000 links matched: revoked, and how many. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RevokedCountDto"];
+                };
+            };
+            /** @description More than 1000 links matched: every one is refused from this answer on, on every instance, and listed as revoked; their rows are marked in batches. `GET /api/v1/admin/revocations/{id}` tells the progress and, once done, the count. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationDto"];
                 };
             };
             /** @description Missing, unknown, expired or revoked token. */
@@ -6740,6 +6807,132 @@ export interface operations {
                      *         ]
                      *       },
                      *       "message": "The name field must not be longer than 100 characters."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit of this token (RATE_LIMIT_INTEGRATION or RATE_LIMIT_ADMIN), or of failed credentials from this address (RATE_LIMIT_AUTH_FAILURES). */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows a request again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Attempts."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected failure, logged with its stack; nothing of it is in the answer. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The database is unavailable. Try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    revocationsAdminGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthenticated."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin's role is less than the operation's (`x-required-role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "This needs the admin role or higher; carol is an auditor."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No revocation has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Revocation not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A field is invalid (a path id, a query parameter or a body field); `errors` names each one by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "id": [
+                     *           "The id field must be a valid UUID."
+                     *         ]
+                     *       },
+                     *       "message": "The id field must be a valid UUID."
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];

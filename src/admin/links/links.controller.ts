@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { AdminIdentity } from '../../auth/admin-identity';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiInvalid, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { addAuditDetails } from '../../audit/audit.interceptor';
 import type { Request, Response } from 'express';
 import { AdminApi } from '../admin-api.decorator';
+import { AnnouncesItsChanges } from '../changes-here.interceptor';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
 import {
@@ -20,7 +21,8 @@ import {
 } from './links.dto';
 import { ApiExportLimit, CsvExports } from '../csv-export';
 import { streamLinksCsv } from './links-csv';
-import { AdminLinksService } from './links.service';
+import { AdminLinksService, REVOKE_AT_ONCE_MAX } from './links.service';
+import { mapRevocation, RevocationDto } from '../revocations/revocations.dto';
 import { IdParamDto } from '../../common/id-params.dto';
 
 @ApiTags('admin: links')
@@ -101,27 +103,45 @@ export class LinksAdminController {
   @ApiOperation({
     summary: 'Revoke every link matching a filter',
     description:
-      'By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance.',
+      'By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: ' +
+      `up to ${REVOKE_AT_ONCE_MAX} in this request (200), more by a revocation in force at once whose rows are marked in batches after the answer (202).`,
   })
   @ApiInvalid({
     filter: [
       'The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.',
     ],
   })
-  @ApiOkResponse({ type: RevokedCountDto })
+  @ApiOkResponse({
+    type: RevokedCountDto,
+    description: `At most ${REVOKE_AT_ONCE_MAX} links matched: revoked, and how many.`,
+  })
+  @ApiAcceptedResponse({
+    type: RevocationDto,
+    description:
+      `More than ${REVOKE_AT_ONCE_MAX} links matched: every one is refused from this answer on, on every instance, and listed as revoked; ` +
+      'their rows are marked in batches. `GET /api/v1/admin/revocations/{id}` tells the progress and, once done, the count.',
+  })
   async revokeMatching(
     @Body() body: RevokeLinksDto,
     @AdminActor() actor: AdminIdentity,
     @Req() request: Request,
-  ): Promise<RevokedCountDto> {
-    const count = await this.links.revokeMatching(body, actor);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RevokedCountDto | RevocationDto> {
+    const outcome = await this.links.revokeMatching(body, actor);
     const { reason: _, ...filter } = body;
-    addAuditDetails(request, { revoked: count, filter });
-    return { count };
+    if ('count' in outcome) {
+      addAuditDetails(request, { revoked: outcome.count, filter });
+      return { count: outcome.count };
+    }
+    // The final count goes into an audit event of its own when the last row is marked.
+    addAuditDetails(request, { revocation_id: outcome.revocation.id, filter });
+    res.status(202);
+    return mapRevocation(outcome.revocation);
   }
 
   @Post('links/:id/revoke')
   @HttpCode(200)
+  @AnnouncesItsChanges()
   @ApiOperation({
     summary: 'Revoke a link',
     description: 'It stops working at once, on every instance; the revocation (who, when, why) is kept.',

@@ -4,16 +4,35 @@ import { AppError, fieldMessage } from '../../common/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
-import { type IssuedLinkRecord, IssuedLinksRepository, type LinkFilter } from '../../links/issued-links.repository';
+import { DatabaseChanges } from '../../database/database-changes';
+import {
+  type IssuedLinkRecord,
+  IssuedLinksRepository,
+  type LinkFilter,
+  type Revocation,
+} from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
+import { RevocationJob } from '../revocations/revocation-job';
+import { type RevocationRuleRecord, RevocationRulesRepository } from '../revocations/revocations.repository';
 
 const EXPORT_BATCH = 500;
+
+/** A bulk revocation's outcome: the count of links revoked in the request, or the rule revoking them. */
+export type BulkRevocation = { count: number } | { revocation: RevocationRuleRecord };
+/**
+ * A bulk revocation of at most this many links is one statement, answered with its count; a
+ * larger one is a revocation rule, in force at once and marked in batches (RevocationJob).
+ */
+export const REVOKE_AT_ONCE_MAX = 1_000;
 
 /** Audit and revocation of issued links. Revoking never deletes: it stamps who, when and why. */
 @Injectable()
 export class AdminLinksService {
   constructor(
     private readonly links: IssuedLinksRepository,
+    private readonly changes: DatabaseChanges,
+    private readonly rules: RevocationRulesRepository,
+    private readonly job: RevocationJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,12 +50,23 @@ export class AdminLinksService {
     return (await this.links.findById(id, now)) ?? Promise.reject(AppError.notFound('Link'));
   }
 
+  /**
+   * Revokes one link; this instance's caches forget that link alone at once (the callers' routes
+   * are `@AnnouncesItsChanges`), the others hear its token hash from the trigger.
+   */
   async revoke(id: string, actor: AdminIdentity, reason: string | undefined, now: Date): Promise<IssuedLinkRecord> {
-    if (!(await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now }))) throw AppError.notFound('Link');
+    const tokenHash = await this.links.revoke(id, { by: actor, reason: reason ?? null, at: now });
+    if (tokenHash === undefined) throw AppError.notFound('Link');
+    if (tokenHash !== null) this.changes.changedHere({ table: 'issued_links', keys: [tokenHash] });
     return this.get(id, now);
   }
 
-  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<number> {
+  /**
+   * Revokes every active link the filter selects: up to REVOKE_AT_ONCE_MAX in one statement (the
+   * count), more by recording a revocation rule (in force from its commit on every instance,
+   * through the link state and status SQL) whose rows the job then marks in batches.
+   */
+  async revokeMatching(body: RevokeLinksDto, actor: AdminIdentity): Promise<BulkRevocation> {
     const filter = {
       cameraUuid: body.camera_uuid,
       userId: body.user_id,
@@ -54,7 +84,30 @@ export class AdminLinksService {
         ],
       });
     }
-    return this.links.revokeMatching(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
+    return this.revokeNarrowed(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
+  }
+
+  /**
+   * Up to REVOKE_AT_ONCE_MAX links, or a selection a rule cannot hold (the console's source, kind
+   * or token prefix): one statement. Otherwise a rule, in force from its commit.
+   */
+  private async revokeNarrowed(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<BulkRevocation> {
+    const { source, kind, tokenPrefix, ...selection } = filter;
+    if (
+      source !== undefined ||
+      kind !== undefined ||
+      tokenPrefix !== undefined ||
+      (await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX
+    )
+      return { count: await this.links.revokeMatching(filter, revocation) };
+    const rule = await this.rules.create(selection, revocation);
+    this.job.wake();
+    return { revocation: rule };
+  }
+
+  /** A bulk revocation recorded as a rule, with its progress. */
+  async revocation(id: string): Promise<RevocationRuleRecord> {
+    return (await this.rules.find(id)) ?? Promise.reject(AppError.notFound('Revocation'));
   }
 
   /** How many links revoking everything the listing's filter selects would revoke now (the console asks before it does). */
@@ -68,8 +121,12 @@ export class AdminLinksService {
   }
 
   /** Revokes every active link the listing's filter selects (its status aside), as the console's bulk revoke does. */
-  async revokeSelection(query: LinksQueryDto, actor: AdminIdentity, reason: string | undefined): Promise<number> {
-    return this.links.revokeMatching(this.selection(query), { by: actor, reason: reason ?? null, at: new Date() });
+  async revokeSelection(
+    query: LinksQueryDto,
+    actor: AdminIdentity,
+    reason: string | undefined,
+  ): Promise<BulkRevocation> {
+    return this.revokeNarrowed(this.selection(query), { by: actor, reason: reason ?? null, at: new Date() });
   }
 
   /**

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { AdminIdentity } from '../../auth/admin-identity';
+import { AuditEventsRepository, type NewAuditEvent } from '../../audit/audit-events.repository';
+import { PrismaService } from '../../database/prisma.service';
+import { IssuedLinksRepository, type LinkFilter, type Revocation } from '../../links/issued-links.repository';
+
+/** What a bulk revocation selects: the bulk filter's fields. */
+export type RuleSelection = Pick<LinkFilter, 'cameraUuid' | 'integrationId' | 'userId' | 'issuedFrom' | 'issuedTo'>;
+
+export interface RevocationRuleRecord {
+  id: string;
+  selection: RuleSelection;
+  /** Who revoked, why, and the cut-off (`at`). */
+  revocation: Revocation;
+  marked: number;
+  finishedAt: Date | null;
+}
+
+type RuleRow = NonNullable<Awaited<ReturnType<PrismaService['revocationRule']['findUnique']>>>;
+
+/** Revocation rules (prisma/schema.prisma, RevocationRule): a bulk revocation recorded, then marked in batches. */
+@Injectable()
+export class RevocationRulesRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: IssuedLinksRepository,
+    private readonly audit: AuditEventsRepository,
+  ) {}
+
+  /** Records a rule: from its commit on, every link it selects reads as revoked. */
+  async create(selection: RuleSelection, revocation: Revocation): Promise<RevocationRuleRecord> {
+    return toRecord(
+      await this.prisma.revocationRule.create({
+        data: {
+          ...selection,
+          cutOff: revocation.at,
+          revokedBy: revocation.by.name,
+          revokedByAdminId: revocation.by.id,
+          reason: revocation.reason,
+        },
+      }),
+    );
+  }
+
+  async find(id: string): Promise<RevocationRuleRecord | undefined> {
+    const row = await this.prisma.revocationRule.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The rules whose rows are not all marked yet, oldest first. */
+  async unfinished(): Promise<string[]> {
+    const rows = await this.prisma.revocationRule.findMany({
+      where: { finishedAt: null },
+      orderBy: { cutOff: 'asc' },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Marks the rule's next batch of links, and records how far it got, in one transaction (a
+   * restart resumes after the last batch committed). A batch that finds no more links finishes
+   * the rule and appends `finishedEvent(marked)` to the audit trail. Undefined: no such rule, or
+   * finished already.
+   */
+  async markBatch(
+    id: string,
+    batch: number,
+    finishedEvent: (rule: RevocationRuleRecord) => NewAuditEvent,
+  ): Promise<RevocationRuleRecord | undefined> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<RuleRow[]>`
+        SELECT id, camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId",
+               issued_from AS "issuedFrom", issued_to AS "issuedTo", cut_off AS "cutOff", revoked_by AS "revokedBy",
+               revoked_by_admin_id AS "revokedByAdminId", reason, marked, cursor_at AS "cursorAt", cursor_id AS "cursorId",
+               finished_at AS "finishedAt"
+          FROM revocation_rules WHERE id = ${id}::uuid AND finished_at IS NULL FOR UPDATE`;
+      if (!row) return undefined;
+      const rule = toRecord(row);
+      // The rows get the state the rule already gave them: the issued_links trigger stays quiet.
+      await tx.$executeRaw`SELECT set_config('camlinks.marking_rule', ${id}, true)`;
+      const after = row.cursorAt && row.cursorId ? { at: row.cursorAt, id: row.cursorId } : null;
+      const { marked, last } = await this.links.markForRule(
+        tx,
+        { filter: rule.selection, revocation: rule.revocation },
+        after,
+        batch,
+      );
+      const updated = toRecord(
+        await tx.revocationRule.update({
+          where: { id },
+          data: {
+            marked: { increment: marked },
+            ...(last ? { cursorAt: last.at, cursorId: last.id } : { finishedAt: new Date() }),
+          },
+        }),
+      );
+      if (!last) await this.audit.append(finishedEvent(updated), tx);
+      return updated;
+    });
+  }
+}
+
+function toRecord(row: RuleRow): RevocationRuleRecord {
+  const by: AdminIdentity = { id: row.revokedByAdminId, name: row.revokedBy, role: 'admin' };
+  return {
+    id: row.id,
+    selection: {
+      cameraUuid: row.cameraUuid ?? undefined,
+      integrationId: row.integrationId ?? undefined,
+      userId: row.userId ?? undefined,
+      issuedFrom: row.issuedFrom ?? undefined,
+      issuedTo: row.issuedTo ?? undefined,
+    },
+    revocation: { by, reason: row.reason, at: row.cutOff },
+    marked: row.marked,
+    finishedAt: row.finishedAt,
+  };
+}
