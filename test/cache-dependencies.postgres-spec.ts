@@ -7,6 +7,7 @@ import {
   FIND_LINK_STATE,
   FIND_MEDIA_SERVER_BY_SECRET,
   FIND_MEDIA_SERVER_WITHOUT_SECRET,
+  issueDayBounds,
   LINK_STATE_TABLES,
   MEDIA_SERVER_SECRET_TABLES,
 } from '../src/verification/verification.repository';
@@ -53,7 +54,8 @@ describe('what each cache reads, and that all of it notifies', () => {
   it.each([
     ['camera facts', FIND_CAMERAS, [[uuid]], CAMERA_FACTS_TABLES],
     ['grants', FIND_GRANTS, [uuid, [uuid]], GRANT_TABLES],
-    ['link states', FIND_LINK_STATE, ['hash'], LINK_STATE_TABLES],
+    ['link states', FIND_LINK_STATE, ['hash', ...issueDayBounds(new Date('2026-12-07T00:00:00Z'))], LINK_STATE_TABLES],
+    ['link states of tokens without a day', FIND_LINK_STATE, ['hash', ...issueDayBounds(undefined)], LINK_STATE_TABLES],
     ['media servers by secret', FIND_MEDIA_SERVER_BY_SECRET, ['hash'], MEDIA_SERVER_SECRET_TABLES],
     ['integration credentials', FIND_INTEGRATION_TOKEN, ['hash'], tablesReadBy(FIND_INTEGRATION_TOKEN.text)],
     ['user credentials', FIND_USER_TOKEN, ['hash'], tablesReadBy(FIND_USER_TOKEN.text)],

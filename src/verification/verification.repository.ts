@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DAY_MS } from '../common/timestamps';
 import type { NamedStatement } from '../database/direct-sql';
 import type { OpenDatabase } from '../database/open-database';
 import { tablesReadBy } from '../database/database-changes';
@@ -67,10 +68,15 @@ const LINK_STATE_SELECT = `
       LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
       LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
 
-/** A link's state by token hash: what a verification decides on. */
+/**
+ * A link's state by token hash ($1) and the bounds of its issue day ($2, $3): what a verification
+ * decides on. issued_links is partitioned by issue day, so the bounds leave one partition, whose
+ * unique token_hash index answers; a token without a day is looked up between -infinity and
+ * infinity, in every partition.
+ */
 export const FIND_LINK_STATE: NamedStatement = {
   name: 'camlinks_find_link_state',
-  text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1`,
+  text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1 AND l.issued_at >= $2::timestamptz AND l.issued_at < $3::timestamptz`,
 };
 
 /** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
@@ -142,8 +148,8 @@ export class VerificationRepository {
    * unblocked without restoring its links, and a grant renewed after it expired, are not the
    * ones it was issued under (camera_gone, grant_gone).
    */
-  async findLinkState(tokenHash: string): Promise<LinkState | null> {
-    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash]);
+  async findLinkState(tokenHash: string, issuedOn: Date | undefined): Promise<LinkState | null> {
+    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash, ...issueDayBounds(issuedOn)]);
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
@@ -189,6 +195,11 @@ export class VerificationRepository {
     // which Prisma would copy into its WebAssembly memory (that memory never shrinks).
     await this.db.sql.query(ADD_USAGE, [JSON.stringify(deltas), flushId]);
   }
+}
+
+/** The issue day's bounds as FIND_LINK_STATE takes them; every time for a token without a day. */
+export function issueDayBounds(day: Date | undefined): [string, string] {
+  return day ? [day.toISOString(), new Date(day.getTime() + DAY_MS).toISOString()] : ['-infinity', 'infinity'];
 }
 
 function toLinkState(row: LinkStateRow): LinkState {
