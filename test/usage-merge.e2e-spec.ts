@@ -28,7 +28,7 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       .set(bearer(token))
       .send({ cameras: [{ uuid: camera.uuid }] });
     const link = new URL(res.body[0].url).searchParams.get('token')!;
-    return (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link) } })).id;
+    return (await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(link) } })).id;
   }
 
   const delta = (linkId: string, fields: Partial<UsageDelta>): UsageDelta => ({
@@ -64,7 +64,7 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       lastDeniedReason: 'expired',
     });
   const usage = (id: string) =>
-    t.prisma.issuedLink.findUniqueOrThrow({
+    t.prisma.issuedLink.findFirstOrThrow({
       where: { id },
       select: {
         useCount: true,

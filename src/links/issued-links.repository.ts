@@ -255,16 +255,22 @@ export class IssuedLinksRepository {
   }
 
   /**
-   * Deletes up to `batch` links that expired before `cutoff`; returns how many. One short
+   * Deletes up to `batch` links that expired before `cutoff`, and their viewing sessions (no
+   * foreign key does it: issued_links is partitioned); returns how many links. One short
    * statement per batch; rows another purge holds are skipped, never waited for.
    */
   async purgeExpiredBefore(cutoff: Date, batch: number): Promise<number> {
     // A link expires after it is issued, so `issued_at < cutoff` changes nothing but lets the
     // scan use the issued_at index rather than read the whole table.
-    return this.prisma.$executeRaw`
-      DELETE FROM issued_links WHERE id IN (
-        SELECT id FROM issued_links WHERE issued_at < ${cutoff}::timestamptz AND expires_at < ${cutoff}::timestamptz
-         LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
+    const [{ count }] = await this.prisma.$queryRaw<{ count: number }[]>`
+      WITH gone AS (
+        DELETE FROM issued_links WHERE (id, issued_at) IN (
+          SELECT id, issued_at FROM issued_links WHERE issued_at < ${cutoff}::timestamptz AND expires_at < ${cutoff}::timestamptz
+           LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)
+        RETURNING id),
+      sessions AS (DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM gone))
+      SELECT count(*)::int AS count FROM gone`;
+    return count;
   }
 
   /** How many active links `revokeMatching` would revoke now, for a confirmation. */
