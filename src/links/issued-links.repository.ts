@@ -283,7 +283,7 @@ export class IssuedLinksRepository {
       if (!day || Date.UTC(+day[1], +day[2] - 1, +day[3] + 1) > cutoff.getTime()) continue;
       dropped += await this.prisma.$transaction(async (tx) => {
         // Detaching waits for every query on issued_links to end, and queries behind it for it.
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '1s'`);
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_create_link_partitions'))`;
         // Another instance may have dropped it since the list was read.
         const [{ exists }] = await tx.$queryRaw<
