@@ -14,6 +14,7 @@ const aDelta = fc
   })
   .map(({ used, ip, denied, reason }): UsageDelta => ({
     linkId: 'link',
+    linkIssuedAt: new Date(0),
     uses: used ? 1 : 0,
     denied: denied ? 1 : 0,
     firstUsedAt: used,

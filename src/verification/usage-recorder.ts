@@ -28,6 +28,7 @@ export class UsageRecorder extends PeriodicFlush<UsageDelta> {
     if (!delta) {
       delta = {
         linkId: link.id,
+        linkIssuedAt: link.issuedAt,
         uses: 0,
         denied: 0,
         firstUsedAt: null,
@@ -81,6 +82,7 @@ export function mergeUsage(a: UsageDelta, b: UsageDelta): UsageDelta {
   const [denied] = newer(a, b, 'lastDeniedAt');
   return {
     linkId: a.linkId,
+    linkIssuedAt: a.linkIssuedAt ?? b.linkIssuedAt,
     uses: a.uses + b.uses,
     denied: a.denied + b.denied,
     firstUsedAt: earliest(a.firstUsedAt, b.firstUsedAt),

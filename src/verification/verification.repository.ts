@@ -11,6 +11,7 @@ import type { LinkState } from './link-decision';
 
 interface LinkStateRow {
   id: string;
+  issued_at: Date;
   kind: LinkKind;
   stream_name: string;
   source: string;
@@ -42,6 +43,8 @@ interface LinkStateRow {
 
 export interface UsageDelta {
   linkId: string;
+  /** The link's issue time: with it, the flush finds the link in its one partition of issued_links. */
+  linkIssuedAt: Date;
   uses: number;
   denied: number;
   firstUsedAt: Date | null;
@@ -53,7 +56,7 @@ export interface UsageDelta {
 
 /** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
 const LINK_STATE_SELECT = `
-    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
+    SELECT l.id, l.issued_at, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
            EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = l.camera_uuid AND s.name = l.stream_name) AS stream_exists,
@@ -109,11 +112,17 @@ const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
     WITH ${CLAIM_FLUSH},
-    v AS MATERIALIZED (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+    given AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, "linkIssuedAt" timestamptz, uses int, denied int, "firstUsedAt" timestamptz,
              "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
        WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)),
-    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR UPDATE OF l)
+    v AS MATERIALIZED (
+      -- A batch spooled by a version before partitioning has no issue times: those are looked up.
+      SELECT g.*, COALESCE(g."linkIssuedAt", (SELECT l.issued_at FROM issued_links l WHERE l.id = g."linkId" LIMIT 1)) AS "issuedAt"
+        FROM given g),
+    locked AS MATERIALIZED (
+      SELECT l.id, l.issued_at FROM issued_links l JOIN v ON l.id = v."linkId" AND l.issued_at = v."issuedAt"
+       ORDER BY l.id FOR UPDATE OF l)
     UPDATE issued_links AS l SET
            use_count = l.use_count + v.uses,
            denied_count = l.denied_count + v.denied,
@@ -125,7 +134,7 @@ const ADD_USAGE: NamedStatement = {
            last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
                                      ELSE l.last_denied_reason END
       FROM v
-     WHERE l.id = v."linkId" AND l.id IN (SELECT id FROM locked)`,
+     WHERE l.id = v."linkId" AND l.issued_at = v."issuedAt" AND (l.id, l.issued_at) IN (SELECT id, issued_at FROM locked)`,
 };
 
 /** What link states and media servers by secret are read from: their caches hear changes of these tables. */
@@ -207,6 +216,7 @@ function toLinkState(row: LinkStateRow): LinkState {
     id === null ? null : { revoked: !exists || revokedAt !== null, expiresAt };
   return {
     id: row.id,
+    issuedAt: row.issued_at,
     kind: row.kind,
     streamName: row.stream_name,
     source: row.source,
