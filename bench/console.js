@@ -30,6 +30,10 @@ async function seed(databaseUrl, cameraUuids) {
       )
     ).rows.map((row) => row.id);
     const started = Date.now();
+    // Each seeded day in a partition of its own, as links issued on those days would be.
+    await client.query(
+      `SELECT camlinks_create_link_partitions(((now() - interval '31 days') AT TIME ZONE 'UTC')::date, (now() AT TIME ZONE 'UTC')::date)`,
+    );
     await client.query(
       `INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl, issued_at, expires_at,
                                  integration_id, user_id, camera_generation, client_ip, revoked_at, revoked_by, revoked_reason, use_count, last_used_at)

@@ -27,7 +27,7 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     return res.body.map((l: { url: string }) => new URL(l.url));
   }
   const idOf = async (url: URL) =>
-    (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } }))
+    (await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(url.searchParams.get('token')!) } }))
       .id;
 
   it('lists links newest first with everything an auditor needs and no token', async () => {
@@ -165,7 +165,7 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     const { token } = await anIntegration(t.prisma);
     await issue([a.uuid, a.uuid, b.uuid], token);
     const [expired] = await issue([a.uuid], token);
-    await t.prisma.issuedLink.update({
+    await t.prisma.issuedLink.updateMany({
       where: { id: await idOf(expired) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });

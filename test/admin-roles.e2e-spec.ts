@@ -59,7 +59,7 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
       403,
       { message: 'This needs the admin role or higher; roles-reader is an auditor.' },
     ]);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
     expect(
       (await t.http().post(`${ADMIN}/links/revoke`).set(auditor).send({ camera_uuid: crypto.randomUUID() })).status,
     ).toBe(403);
@@ -209,7 +209,7 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
       expect(page.text).not.toContain(`action="/admin/links/${linkId}/revoke"`);
       const list = await agent
         .get('/admin/links')
-        .query({ camera_uuid: (await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).cameraUuid });
+        .query({ camera_uuid: (await t.prisma.issuedLink.findFirstOrThrow({ where: { id: linkId } })).cameraUuid });
       expect(list.text).toContain(linkId);
       expect(list.text).not.toContain('Revoke all matching');
 
@@ -225,7 +225,7 @@ describe(`admin roles (${process.env.TEST_DB})`, () => {
         .send({ _csrf: csrf, token_prefix: 'cll_test', reason: 'all' });
       expect(bulk.status).toBe(403);
       expect((await agent.get('/admin/links/revoke').query({ token_prefix: 'cll_test' })).status).toBe(403);
-      expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
+      expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
       expect((await agent.get('/admin/audit-events')).status).toBe(200);
       expect((await agent.post('/admin/sign-out').type('form').send({ _csrf: csrf })).status).toBe(303);
     });

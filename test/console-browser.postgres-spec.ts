@@ -149,7 +149,7 @@ describe('admin console in a browser (postgres)', () => {
     await page.getByRole('heading', { name: /^Link cll_/ }).waitFor();
     await expectAccessible();
     const id = page.url().split('/').pop()!;
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id } });
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { id } });
     const url = urls.find(({ url }) => url.searchParams.get('token')!.startsWith(link.tokenPrefix))!.url;
     expect(await t.mediaAuth(url)).toBe(204);
     await page.getByLabel('Reason').fill('viewer reported a leaked link');
@@ -291,7 +291,7 @@ describe('admin console in a browser (postgres)', () => {
       page.getByRole('button', { name: 'Win a prize' }).click(),
     ]);
     expect(refused.status()).toBe(403);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
   });
 
   it("shows an auditor the links and nothing to change them with; the server refuses the auditor's revoke post", async () => {
@@ -324,7 +324,7 @@ describe('admin console in a browser (postgres)', () => {
       maxRedirects: 0,
     });
     expect(posted.status()).toBe(403);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
     await auditing.close();
   });
 

@@ -42,7 +42,7 @@ describe(`console: watching now (${process.env.TEST_DB})`, () => {
     });
     expect(auth.status).toBe(200);
     await t.app.get(SessionRecorder).flush();
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
     const [session] = await t.prisma.viewingSession.findMany({ where: { linkId: link.id } });
     return { linkId: link.id, sessionId: session.id };
   }
@@ -76,7 +76,7 @@ describe(`console: watching now (${process.env.TEST_DB})`, () => {
       endReason: 'ended_by_admin',
       kickState: 'pending',
     });
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
     expect((await agent.get(`/admin/links/${linkId}`)).text).not.toContain(`/admin/sessions/${sessionId}/end`);
     const again = await end('overview');
     expect(again.status).toBe(409);

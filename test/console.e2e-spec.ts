@@ -71,7 +71,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     await t.app.get(UsageRecorder).flush();
     const { agent } = await signedIn();
     const page = await agent.get(`/admin/links/${link.id}`);
-    const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } });
+    const row = await t.prisma.issuedLink.findFirstOrThrow({ where: { id: link.id } });
     const utc = `${row.issuedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
     expect(page.text).toContain(`<time datetime="${row.issuedAt.toISOString()}" title="${utc}">${utc}</time>`);
     expect(page.text).toContain('<script src="/admin/assets/local-time.js" defer></script>');
@@ -83,7 +83,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
   it('reads filter times in the zone the form names, or as UTC when they end in Z', async () => {
     const camera = await aCamera(t.prisma);
     const link = await issueLink(camera.uuid);
-    const issuedAt = (await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).issuedAt.getTime();
+    const issuedAt = (await t.prisma.issuedLink.findFirstOrThrow({ where: { id: link.id } })).issuedAt.getTime();
     // Tokyo is UTC+9 all year; New York's offset in January is -5.
     const wall = (at: number, hours: number) => new Date(at + hours * 3_600_000).toISOString().slice(0, 16);
     const { agent, csrf } = await signedIn();
@@ -231,7 +231,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
           .send({ reason: 'forged', _csrf: `${csrf.slice(1)}é` })
       ).status,
     ).toBe(403);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
   });
 
   it('answers a filter time that does not exist with a 422 page, never a 500', async () => {
@@ -271,7 +271,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
       .type('form')
       .send({ reason: 'stolen phone', _csrf: csrf });
     expect([res.status, res.headers.location]).toEqual([303, `/admin/links/${link.id}`]);
-    const row = await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } });
+    const row = await t.prisma.issuedLink.findFirstOrThrow({ where: { id: link.id } });
     expect(row).toMatchObject({
       revokedBy: 'bootstrap',
       revokedByAdminId: BOOTSTRAP_ADMIN.id,
@@ -315,7 +315,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(res.headers.location).toContain('revoked=2');
     expect((await agent.get(res.headers.location)).text).toContain('Revoked 2 links.');
     expect(await t.prisma.issuedLink.count({ where: { cameraUuid: a.uuid, revokedReason: 'camera stolen' } })).toBe(2);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
     // The audit event says what was revoked: the filter, and how many links (issue 19.6).
     const event = await t.prisma.auditEvent.findFirstOrThrow({
       where: { action: 'POST /admin/links/revoke' },
@@ -413,7 +413,7 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
         clientIp: expect.stringMatching(/127\.0\.0\.1/),
       },
     ]);
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
   });
 
   it('filters links by token prefix and exports the filter as CSV', async () => {

@@ -61,7 +61,7 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     const stream = camera.streams.find((s) => s.type === camera.defaultStreamType)!.name;
     const sessionId = await mediamtx.read(stream, { token, protocol: options.protocol });
     expect(sessionId).not.toBeNull();
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
     await eventually(async () => expect(await session(sessionId!)).not.toBeNull(), 10_000);
     return { camera, token, linkId: link.id, sessionId: sessionId!, expiresAt: link.expiresAt };
   }
@@ -192,7 +192,7 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     expect(ended.status).toBe(200);
     await kicked(viewer.sessionId, since, 'ended by an admin');
     await endedAs(viewer.sessionId, 'ended_by_admin');
-    expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: viewer.linkId } })).revokedAt).toBeNull();
+    expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: viewer.linkId } })).revokedAt).toBeNull();
   });
 
   it('keeps trying a control API that is down, and kicks when it is back', async () => {
@@ -300,7 +300,7 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
       const sessionId = (await guarded.read(camera.streams[0].name, { token }))!;
       expect(sessionId).not.toBeNull();
       await eventually(async () => expect(await session(sessionId)).not.toBeNull(), 10_000);
-      const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+      const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
       await t.http().post(`/api/v1/admin/links/${link.id}/revoke`).set(admin).send({});
       await eventually(
         async () => expect(guarded.kicksOf(sessionId).map((kick) => kick.status)).toEqual([200]),

@@ -73,7 +73,7 @@ describe(`link counts (${process.env.TEST_DB})`, () => {
 
   it('counts a single and a bulk revocation, a changed expiry and a deleted link', async () => {
     const [one, ...many] = await issue(0, 20, 40, 40, 3600, 3600, 60);
-    await t.prisma.issuedLink.update({ where: { id: one }, data: { revokedAt: at(1) } });
+    await t.prisma.issuedLink.updateMany({ where: { id: one }, data: { revokedAt: at(1) } });
     await expectExactAt(0, 30, 45);
     await t.prisma.issuedLink.updateMany({ where: { id: { in: many.slice(0, 3) } }, data: { revokedAt: at(2) } });
     await expectExactAt(0, 30, 45, 3601);
@@ -81,12 +81,12 @@ describe(`link counts (${process.env.TEST_DB})`, () => {
     await t.prisma.issuedLink.updateMany({ data: { useCount: { increment: 1 } } });
     await expectExactAt(0, 30);
     // As test suites age a link: its expiry moves to another bucket.
-    await t.prisma.issuedLink.update({ where: { id: many[4] }, data: { expiresAt: at(-1000) } });
+    await t.prisma.issuedLink.updateMany({ where: { id: many[4] }, data: { expiresAt: at(-1000) } });
     await expectExactAt(0, 30, 59, 61);
     // Revoked again (un-revoked first) and deleted.
-    await t.prisma.issuedLink.update({ where: { id: one }, data: { revokedAt: null } });
+    await t.prisma.issuedLink.updateMany({ where: { id: one }, data: { revokedAt: null } });
     await expectExactAt(0, 25);
-    await t.prisma.issuedLink.delete({ where: { id: many[3] } });
+    await t.prisma.issuedLink.deleteMany({ where: { id: many[3] } });
     await expectExactAt(0, 30, 3601);
     expect(await t.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM link_counts WHERE links = 0`).toEqual([
       { n: 0n },

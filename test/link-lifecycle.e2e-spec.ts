@@ -37,7 +37,7 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(1);
     const url = new URL(res.body[0].url);
-    const row = await t.prisma.issuedLink.findUniqueOrThrow({
+    const row = await t.prisma.issuedLink.findFirstOrThrow({
       where: { tokenHash: hashToken(url.searchParams.get('token')!) },
     });
     return { url, id: row.id };
@@ -220,7 +220,7 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
       .send({ cameras: [{ uuid: camera.uuid }], source: 'jpg' });
     const forUser = { url: new URL(res.body[0].url), id: '' };
     forUser.id = (
-      await t.prisma.issuedLink.findUniqueOrThrow({
+      await t.prisma.issuedLink.findFirstOrThrow({
         where: { tokenHash: hashToken(forUser.url.searchParams.get('token')!) },
       })
     ).id;
@@ -262,8 +262,8 @@ describe(`refusals that stick (${process.env.TEST_DB})`, () => {
     const grant = await aGrant(t.prisma, user.id, camera.uuid);
     const [a, b] = [await issue(camera.uuid, token), await issue(camera.uuid, token)];
     // As if each link had been inserted just after its camera (a) or grant (b) moved on.
-    await t.prisma.issuedLink.update({ where: { id: a.id }, data: { cameraGeneration: { decrement: 1 } } });
-    await t.prisma.issuedLink.update({ where: { id: b.id }, data: { grantGeneration: { decrement: 1 } } });
+    await t.prisma.issuedLink.updateMany({ where: { id: a.id }, data: { cameraGeneration: { decrement: 1 } } });
+    await t.prisma.issuedLink.updateMany({ where: { id: b.id }, data: { grantGeneration: { decrement: 1 } } });
     await t.prisma.accessGrant.update({ where: { id: grant.id }, data: { expiresAt: null } }); // announces a change
     for (const link of [a, b]) {
       await eventually(async () => expect(await verify(link)).toBe(403));

@@ -1,5 +1,5 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
-import { hashToken } from '../src/auth/tokens';
+import { hashToken, linkTokenDay } from '../src/auth/tokens';
 import { type LinkStatus, STATUS_OF_CAUSE } from '../src/links/link-status';
 import { decide } from '../src/verification/link-decision';
 import { VerificationRepository } from '../src/verification/verification.repository';
@@ -19,14 +19,14 @@ interface Issued {
 type Change = (t: TestApp, issued: Issued) => Promise<unknown>;
 
 const revokeLink: Change = (t, { linkId }) =>
-  t.prisma.issuedLink.update({ where: { id: linkId }, data: { revokedAt: PAST } });
+  t.prisma.issuedLink.updateMany({ where: { id: linkId }, data: { revokedAt: PAST } });
 /** A bulk revocation in force whose job has not marked the row yet (src/admin/revocations). */
 const revokeByRule: Change = (t, { cameraUuid }) =>
   t.prisma.revocationRule.create({
     data: { cameraUuid, cutOff: new Date(), revokedBy: 'bootstrap', revokedByAdminId: BOOTSTRAP_ADMIN.id },
   });
 const expireLink: Change = (t, { linkId }) =>
-  t.prisma.issuedLink.update({ where: { id: linkId }, data: { expiresAt: PAST } });
+  t.prisma.issuedLink.updateMany({ where: { id: linkId }, data: { expiresAt: PAST } });
 const deleteCamera: Change = (t, { cameraUuid }) => t.prisma.camera.delete({ where: { uuid: cameraUuid } });
 const newCameraGeneration: Change = (t, { cameraUuid }) =>
   t.prisma
@@ -119,7 +119,7 @@ describe(`one status rule: the admin listing and verification agree (${process.e
       .send({ cameras: [{ uuid: camera.uuid }], source: 'jpg' });
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+    const link = await t.prisma.issuedLink.findFirstOrThrow({
       where: { tokenHash: hashToken(url.searchParams.get('token')!) },
     });
     const issued = {
@@ -138,7 +138,8 @@ describe(`one status rule: the admin listing and verification agree (${process.e
 
     const listed = await t.http().get(`/api/v1/admin/links/${issued.linkId}`).set(bearer(TEST_ADMIN_TOKEN));
     expect(listed.status).toBe(200);
-    const state = await t.app.get(VerificationRepository).findLinkState(hashToken(url.searchParams.get('token')!));
+    const token = url.searchParams.get('token')!;
+    const state = await t.app.get(VerificationRepository).findLinkState(hashToken(token), linkTokenDay(token));
     const decision = decide(
       state,
       { protocol: 'nginx', path: url.pathname, method: 'GET' },

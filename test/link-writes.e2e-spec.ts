@@ -125,7 +125,7 @@ describe(`Coalesced link writes (${process.env.TEST_DB})`, () => {
       expect(res.body.map((link) => link.uuid)).toEqual(orders[i]);
       // Each URL's token was committed for the camera it was answered for, before the answer.
       for (const link of res.body) {
-        const row = await t.prisma.issuedLink.findUnique({
+        const row = await t.prisma.issuedLink.findFirst({
           where: { tokenHash: hashToken(new URL(link.url).searchParams.get('token')!) },
         });
         expect(row?.cameraUuid).toBe(link.uuid);

@@ -36,11 +36,11 @@ describe(`media-auth without the secret: no oracle (${process.env.TEST_DB})`, ()
       return url.searchParams.get('token')!;
     };
     tokens = { real: await issue(), expired: await issue(), revoked: await issue() };
-    await t.prisma.issuedLink.update({
+    await t.prisma.issuedLink.updateMany({
       where: { tokenHash: hashToken(tokens.expired) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    await t.prisma.issuedLink.update({
+    await t.prisma.issuedLink.updateMany({
       where: { tokenHash: hashToken(tokens.revoked) },
       data: { revokedAt: new Date() },
     });

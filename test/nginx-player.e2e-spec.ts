@@ -158,7 +158,7 @@ describe(`a real player through real nginx (${process.env.TEST_DB})`, () => {
     const { camera, stream } = await liveCamera();
     const { url } = await liveLink(camera.uuid, 300);
     await startViewer(stream, url);
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+    const link = await t.prisma.issuedLink.findFirstOrThrow({
       where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) },
     });
     const revoked = await t

@@ -63,7 +63,7 @@ describe(`a real nginx in front of previews (${process.env.TEST_DB})`, () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('jpeg-bytes-A');
 
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({
+    const link = await t.prisma.issuedLink.findFirstOrThrow({
       where: { tokenHash: hashToken(new URL(url).searchParams.get('token')!) },
     });
     const revoked = await t

@@ -59,7 +59,7 @@ describe(`POST ${PREVIEW} (${process.env.TEST_DB})`, () => {
         const res = await preview({ cameras: [{ uuid: camera.uuid, ...item }], source });
         expect(res.status).toBe(200);
         expect(res.body[0].url.startsWith(prefix)).toBe(true);
-        expect(res.body[0].url.slice(prefix.length)).toMatch(/^cll_[A-Za-z0-9_-]{43}$/);
+        expect(res.body[0].url.slice(prefix.length)).toMatch(/^cll_[A-Za-z0-9_-]{43}\d{8}$/);
       }
     });
 

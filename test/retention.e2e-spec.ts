@@ -1,6 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { RetentionService } from '../src/retention/retention.service';
+import { IssuedLinksRepository } from '../src/links/issued-links.repository';
+import { PARTITION_DAYS_AHEAD, RetentionService } from '../src/retention/retention.service';
 import { createTestApp, type TestApp } from './support/test-app';
 import { DAY_MS } from '../src/common/timestamps';
 
@@ -86,6 +87,74 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     expect(await t.prisma.hourlyStat.count()).toBe(2);
     expect(await t.prisma.appliedFlush.findMany({ select: { id: true } })).toEqual([{ id: keptFlush }]);
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual(NOTHING);
+  });
+
+  it('drops the day partitions whose links all expired longer ago, with their sessions, deleting no link', async () => {
+    const links = t.app.get(IssuedLinksRepository);
+    const dayOf = (at: Date) => new Date(at.toISOString().slice(0, 10));
+    const partitionOf = (at: Date) => `issued_links_p${at.toISOString().slice(0, 10).replaceAll('-', '')}`;
+    const [old, longTtl] = [dayOf(daysAgo(100)), dayOf(daysAgo(95))];
+    await links.createPartitions(old, old);
+    await links.createPartitions(longTtl, longTtl);
+    const link = (issuedAt: Date, expiresAt: Date) => ({
+      id: randomUUID(),
+      tokenHash: randomBytes(32).toString('hex'),
+      tokenPrefix: 'cll_test',
+      cameraUuid: randomUUID(),
+      cameraGeneration: 0,
+      streamType: 'high',
+      streamName: 'gate-hd',
+      kind: 'live' as const,
+      source: 'hls',
+      ttl: 3600,
+      issuedAt,
+      expiresAt,
+    });
+    const hour = 3_600_000;
+    const expired = [
+      link(new Date(old.getTime() + hour), new Date(old.getTime() + 2 * hour)),
+      link(old, new Date(old.getTime() + hour)),
+    ];
+    // Issued with a TTL longer than today's maximum: its partition waits for it.
+    const lasting = link(new Date(longTtl.getTime() + hour), daysAgo(80));
+    const recent = link(NOW, new Date(NOW.getTime() + 60_000));
+    await t.prisma.issuedLink.createMany({ data: [...expired, lasting, recent] });
+    const session = (of: { id: string; issuedAt: Date }) => ({
+      linkId: of.id,
+      mediaServerKind: 'nginx',
+      protocol: 'hls',
+      startedAt: of.issuedAt,
+      lastSeenAt: of.issuedAt,
+    });
+    await t.prisma.viewingSession.createMany({ data: [session(expired[0]), session(recent)] });
+    const partitions = async () =>
+      (
+        await t.prisma.$queryRaw<{ name: string }[]>`
+          SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'issued_links'::regclass`
+      ).map((row) => row.name);
+    expect(await partitions()).toEqual(expect.arrayContaining([partitionOf(old), partitionOf(longTtl)]));
+
+    t.queries.reset();
+    expect((await t.app.get(RetentionService).purge(NOW, 2)).links).toBe(expired.length);
+
+    // Dropped whole: no DELETE of a link (issued_links_default aside, which held none of these).
+    expect(t.queries.matching(/DELETE\s+FROM\s+"?issued_links\b/i)).toEqual([]);
+    expect(t.queries.matching(/DROP TABLE issued_links_p/)).toEqual([`DROP TABLE ${partitionOf(old)}`]);
+    const left = await partitions();
+    expect(left).not.toContain(partitionOf(old));
+    expect(left).toEqual(expect.arrayContaining([partitionOf(longTtl), partitionOf(NOW)]));
+    const ids = (await t.prisma.issuedLink.findMany({ select: { id: true } })).map((row) => row.id);
+    expect(ids).toEqual(expect.arrayContaining([lasting.id, recent.id]));
+    expect(ids).not.toEqual(expect.arrayContaining([expired[0].id]));
+    expect(ids).not.toEqual(expect.arrayContaining([expired[1].id]));
+    expect((await t.prisma.viewingSession.findMany()).map((row) => row.linkId)).toEqual([recent.id]);
+  });
+
+  it('makes the partitions of the next week, once', async () => {
+    const retention = t.app.get(RetentionService);
+    const inAMonth = new Date(NOW.getTime() + 30 * DAY_MS);
+    expect(await retention.createPartitions(inAMonth)).toBe(PARTITION_DAYS_AHEAD + 2);
+    expect(await retention.createPartitions(inAMonth)).toBe(0);
   });
 
   it('runs every hour', () => {

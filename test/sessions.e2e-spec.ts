@@ -36,7 +36,7 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     const url = new URL(res.body[0].url);
     const token = url.searchParams.get('token')!;
-    const link = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    const link = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
     return { camera, token, url, linkId: link.id, issuer };
   }
 
@@ -229,7 +229,7 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
       });
       expect((await end()).status).toBe(409);
       expect((await t.http().post(`${SESSIONS}/${randomUUID()}/end`).set(admin).send({})).status).toBe(404);
-      expect((await t.prisma.issuedLink.findUniqueOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
+      expect((await t.prisma.issuedLink.findFirstOrThrow({ where: { id: linkId } })).revokedAt).toBeNull();
       const events = await t.prisma.auditEvent.findMany({
         where: { objectType: 'sessions', objectId: session.id },
         orderBy: { occurredAt: 'asc' },
@@ -280,7 +280,7 @@ describe(`viewing sessions (${process.env.TEST_DB})`, () => {
 
   it('purges sessions with their link', async () => {
     const { linkId } = await aLiveLink();
-    await t.prisma.issuedLink.update({
+    await t.prisma.issuedLink.updateMany({
       where: { id: linkId },
       data: { issuedAt: new Date(Date.now() - 100 * 86_400_000), expiresAt: new Date(Date.now() - 99 * 86_400_000) },
     });

@@ -29,11 +29,15 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       .set(bearer(token))
       .send({ cameras: [{ uuid: camera.uuid }] });
     const link = new URL(res.body[0].url).searchParams.get('token')!;
-    return (await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link) } })).id;
+    const { id, issuedAt } = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(link) } });
+    issuedAtOf.set(id, issuedAt);
+    return id;
   }
+  const issuedAtOf = new Map<string, Date>();
 
   const delta = (linkId: string, fields: Partial<UsageDelta>): UsageDelta => ({
     linkId,
+    linkIssuedAt: issuedAtOf.get(linkId)!,
     uses: 0,
     denied: 0,
     firstUsedAt: null,
@@ -65,7 +69,7 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       lastDeniedReason: 'expired',
     });
   const usage = (id: string) =>
-    t.prisma.issuedLink.findUniqueOrThrow({
+    t.prisma.issuedLink.findFirstOrThrow({
       where: { id },
       select: {
         useCount: true,
@@ -125,9 +129,9 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
       .set(bearer(token))
       .send({ cameras: cameras.map(({ uuid }) => ({ uuid })) });
     const hashes = (res.body as { url: string }[]).map(({ url }) => hashToken(new URL(url).searchParams.get('token')!));
-    return (await t.prisma.issuedLink.findMany({ where: { tokenHash: { in: hashes } }, select: { id: true } })).map(
-      ({ id }) => id,
-    );
+    const rows = await t.prisma.issuedLink.findMany({ where: { tokenHash: { in: hashes } } });
+    for (const { id, issuedAt } of rows) issuedAtOf.set(id, issuedAt);
+    return rows.map(({ id }) => id);
   }
 
   /** The same items in another order (deterministic: rotated, and reversed every other time). */
@@ -204,5 +208,12 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
     await usageRepository.addUsage([delta(id, { uses: 1 })]); // without an id: always added
     expect((await usage(id)).useCount).toBe(6);
     expect(await t.prisma.hourlyStat.findMany({ where: { hour }, select: { count: true } })).toEqual([{ count: 5 }]);
+  });
+
+  it('adds a batch spooled before links were partitioned, which has no issue times', async () => {
+    const [id] = await links(1);
+    const { linkIssuedAt: _, ...spooled } = delta(id, { uses: 3 });
+    await t.app.get(VerificationRepository).addUsage([spooled as UsageDelta]);
+    expect((await usage(id)).useCount).toBe(3);
   });
 });

@@ -135,7 +135,7 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const camera = await aCamera(t.prisma);
       const { token } = await issue({ cameras: [{ uuid: camera.uuid }] });
       // Live links come with the video endpoint; here the issued preview row is turned into one.
-      await t.prisma.issuedLink.update({ where: { tokenHash: hashToken(token) }, data: { kind: 'live' } });
+      await t.prisma.issuedLink.updateMany({ where: { tokenHash: hashToken(token) }, data: { kind: 'live' } });
       const path = camera.streams[0].name;
       expect((await viaMediaMtx({ action: 'read', path, token })).status).toBe(200);
       expect((await viaMediaMtx({ action: 'read', path, query: `token=${token}` })).status).toBe(200);
@@ -268,7 +268,7 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
 
     it('refuses a revoked link', () =>
       allowedThenRefusedAfter(({ token }) =>
-        t.prisma.issuedLink.update({
+        t.prisma.issuedLink.updateMany({
           where: { tokenHash: hashToken(token) },
           data: { revokedAt: new Date(), revokedBy: 'test' },
         }),
@@ -475,9 +475,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
         expect((await viaNginx(`${link.path}?token=${link.token}`, { 'X-Real-IP': reported })).status).toBe(204);
       }
       await t.app.get(UsageRecorder).flush();
-      expect(
-        await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } }),
-      ).toMatchObject({ useCount: 3, lastIp: null });
+      expect(await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(link.token) } })).toMatchObject(
+        { useCount: 3, lastIp: null },
+      );
     });
 
     it('counts uses and refusals per link without a write per request, and flushes them', async () => {
@@ -485,10 +485,10 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
       const link = await issue({ cameras: [{ uuid: camera.uuid }] });
       for (let i = 0; i < 3; i++) await viaNginx(`${link.path}?token=${link.token}`, { 'X-Real-IP': '198.51.100.9' });
       await viaNginx(`${link.path.replace('.mp4', '.jpg')}?token=${link.token}`);
-      const before = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } });
+      const before = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(link.token) } });
       expect(before.useCount).toBe(0);
       await t.app.get(UsageRecorder).flush();
-      const after = await t.prisma.issuedLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } });
+      const after = await t.prisma.issuedLink.findFirstOrThrow({ where: { tokenHash: hashToken(link.token) } });
       expect(after).toMatchObject({
         useCount: 3,
         deniedCount: 1,

@@ -15,7 +15,21 @@ export interface NewToken {
 }
 
 export function generateToken(kind: TokenKind): NewToken {
-  const token = PREFIXES[kind] + randomBytes(32).toString('base64url');
+  return minted(PREFIXES[kind] + randomBytes(32).toString('base64url'));
+}
+
+/**
+ * A link token ends with its UTC issue day (YYYYMMDD): issued_links is partitioned by issue day,
+ * and the day names the one partition its lookup probes (linkTokenDay). The day is part of what
+ * is hashed, so one hash always belongs to one day, which makes a hash unique per partition
+ * unique overall. Tokens minted before carry no day and are looked up in every partition.
+ */
+export function generateLinkToken(issuedAt: Date): NewToken {
+  const day = issuedAt.toISOString().slice(0, 10).replaceAll('-', '');
+  return minted(PREFIXES.link + randomBytes(32).toString('base64url') + day);
+}
+
+function minted(token: string): NewToken {
   return { token, hash: hashToken(token), displayPrefix: token.slice(0, DISPLAY_LENGTH) };
 }
 
@@ -27,5 +41,15 @@ export function hashToken(token: string): string {
 /** The kind a presented token claims to be, or undefined when it is not shaped like one of ours. */
 export function tokenKind(token: string): TokenKind | undefined {
   const kind = (Object.keys(PREFIXES) as TokenKind[]).find((k) => token.startsWith(PREFIXES[k]));
-  return kind && /^[A-Za-z0-9_-]{43}$/.test(token.slice(PREFIXES[kind].length)) ? kind : undefined;
+  const shape = kind === 'link' ? /^[A-Za-z0-9_-]{43}(\d{8})?$/ : /^[A-Za-z0-9_-]{43}$/;
+  return kind && shape.test(token.slice(PREFIXES[kind].length)) ? kind : undefined;
+}
+
+/** The start (UTC) of the day a link token says it was issued on; undefined for a token without one. */
+export function linkTokenDay(token: string): Date | undefined {
+  const day = /^cll_[A-Za-z0-9_-]{43}(\d{4})(\d{2})(\d{2})$/.exec(token);
+  if (!day) return undefined;
+  const start = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  // 20261331 is no day: Date.UTC would roll it over into another one.
+  return start.toISOString().slice(0, 10).replaceAll('-', '') === day.slice(1).join('') ? start : undefined;
 }

@@ -260,16 +260,73 @@ export class IssuedLinksRepository {
   }
 
   /**
-   * Deletes up to `batch` links that expired before `cutoff`; returns how many. One short
-   * statement per batch; rows another purge holds are skipped, never waited for.
+   * Makes the day partitions of issued_links from `first` to `last` (UTC days) that do not exist
+   * yet; returns how many it made. A day whose links already sit in the DEFAULT partition is
+   * skipped with a warning in PostgreSQL's log (its links stay there).
    */
-  async purgeExpiredBefore(cutoff: Date, batch: number): Promise<number> {
+  async createPartitions(first: Date, last: Date): Promise<number> {
+    const [{ created }] = await this.prisma.$queryRaw<{ created: number }[]>`
+      SELECT camlinks_create_link_partitions(${utcDay(first)}::date, ${utcDay(last)}::date) AS created`;
+    return created;
+  }
+
+  /**
+   * Drops the day partitions in which every link expired before `cutoff`, with the viewing
+   * sessions of their links: no row is deleted from issued_links, so none is left dead. A
+   * partition still holding a link that expires later (issued with a TTL longer than today's
+   * LINK_TTL_MAX) waits for it. Each partition goes in a transaction of its own, under the lock
+   * that creating partitions takes, so instances take turns. Returns how many links went.
+   */
+  async dropPartitionsExpiredBefore(cutoff: Date): Promise<number> {
+    const partitions = await this.prisma.$queryRaw<{ name: string }[]>`
+      SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'issued_links'::regclass ORDER BY c.relname`;
+    let dropped = 0;
+    for (const { name } of partitions) {
+      const day = /^issued_links_p(\d{4})(\d{2})(\d{2})$/.exec(name);
+      // A partition holds the links issued before its day's end; only those can all have expired.
+      if (!day || Date.UTC(+day[1], +day[2] - 1, +day[3] + 1) > cutoff.getTime()) continue;
+      dropped += await this.prisma.$transaction(async (tx) => {
+        // Detaching waits for every query on issued_links to end, and queries behind it for it.
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '1s'`);
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_create_link_partitions'))`;
+        // Another instance may have dropped it since the list was read.
+        const [{ exists }] = await tx.$queryRaw<
+          { exists: boolean }[]
+        >`SELECT to_regclass(${name}) IS NOT NULL AS exists`;
+        if (!exists) return 0;
+        const [{ unexpired, links }] = await tx.$queryRawUnsafe<{ unexpired: boolean; links: number }[]>(
+          `SELECT EXISTS (SELECT 1 FROM ${name} WHERE expires_at >= $1::timestamptz) AS unexpired,
+                  (SELECT count(*)::int FROM ${name}) AS links`,
+          cutoff,
+        );
+        if (unexpired) return 0;
+        await tx.$executeRawUnsafe(`DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM ${name})`);
+        await tx.$executeRawUnsafe(`ALTER TABLE issued_links DETACH PARTITION ${name}`);
+        await tx.$executeRawUnsafe(`DROP TABLE ${name}`);
+        return links;
+      });
+    }
+    return dropped;
+  }
+
+  /**
+   * Deletes up to `batch` links of the DEFAULT partition (links of days without a partition of
+   * their own, normally none) that expired before `cutoff`, and their viewing sessions; returns
+   * how many links. One short statement per batch; rows another purge holds are skipped.
+   */
+  async purgeUnpartitionedExpiredBefore(cutoff: Date, batch: number): Promise<number> {
     // A link expires after it is issued, so `issued_at < cutoff` changes nothing but lets the
-    // scan use the issued_at index rather than read the whole table.
-    return this.prisma.$executeRaw`
-      DELETE FROM issued_links WHERE id IN (
-        SELECT id FROM issued_links WHERE issued_at < ${cutoff}::timestamptz AND expires_at < ${cutoff}::timestamptz
-         LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)`;
+    // scan use the issued_at index rather than read the whole partition.
+    const [{ count }] = await this.prisma.$queryRaw<{ count: number }[]>`
+      WITH gone AS (
+        DELETE FROM issued_links_default WHERE (id, issued_at) IN (
+          SELECT id, issued_at FROM issued_links_default WHERE issued_at < ${cutoff}::timestamptz AND expires_at < ${cutoff}::timestamptz
+           LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)
+        RETURNING id),
+      sessions AS (DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM gone))
+      SELECT count(*)::int AS count FROM gone`;
+    return count;
   }
 
   /** How many active links `revokeMatching` would revoke now, for a confirmation. */
@@ -343,6 +400,11 @@ export class IssuedLinksRepository {
       conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
     return conditions;
   }
+}
+
+/** The UTC day of `at`, as a date literal. */
+function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 /**

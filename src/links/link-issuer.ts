@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { generateToken } from '../auth/tokens';
+import { generateLinkToken } from '../auth/tokens';
 import { HourlyStats } from '../stats/hourly-stats';
 import { Metrics } from '../metrics/metrics';
 import { IssuedLinkWriter } from './issued-link-writer';
@@ -43,7 +43,7 @@ export class LinkIssuer {
     const { principal, now } = context;
     const minted = requests.map((request) => ({
       request,
-      secret: generateToken('link'),
+      secret: generateLinkToken(now),
       expiresAt: new Date(now.getTime() + request.ttl * 1000),
     }));
     await this.writer.write(

@@ -1,13 +1,15 @@
-import { generateToken } from '../auth/tokens';
+import { generateLinkToken, generateToken } from '../auth/tokens';
 import { linkTokenOf } from './link-references';
 
 describe('linkTokenOf', () => {
-  const { token } = generateToken('link');
+  const { token } = generateLinkToken(new Date());
+  // A token minted before link tokens carried their issue day.
   const other = generateToken('link').token;
 
   it('reads a bare token and the token of an issued URL', () => {
     expect(linkTokenOf(token)).toBe(token);
     expect(linkTokenOf(` ${token}\n`)).toBe(token);
+    expect(linkTokenOf(other)).toBe(other);
     expect(linkTokenOf(`http://127.0.0.1:8080/gate-hd/preview.mp4?token=${token}`)).toBe(token);
     expect(linkTokenOf(`rtsp://cams.example:554/gate-hd?from=1700000000&token=${encodeURIComponent(token)}`)).toBe(
       token,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditEventsRepository } from '../audit/audit-events.repository';
@@ -12,6 +12,11 @@ import { OVERVIEW_DAYS } from '../stats/hourly-stats';
 
 /** Small enough that each DELETE holds its row locks for milliseconds. */
 export const PURGE_BATCH_SIZE = 5000;
+/**
+ * How many days ahead issued_links has its day partitions: a week of instances that could not
+ * reach the database, or of a retention job that failed, before links fall into the DEFAULT one.
+ */
+export const PARTITION_DAYS_AHEAD = 7;
 /** Between batches, so that purging never crowds out requests for the database. */
 const PAUSE_MS = 50;
 /** The console's overview shows OVERVIEW_DAYS of hourly counters; older ones serve nothing. */
@@ -25,13 +30,16 @@ export interface PurgeResult {
 }
 
 /**
- * Deletes links expired longer than LINK_RETENTION_DAYS and audit events older than
- * AUDIT_RETENTION_DAYS, every hour, in batches, the console's hourly counters older than it
- * shows, and the ids of counter batches no stop can retry any more. Every instance runs it: batches skip rows
- * another instance is deleting, so they share the work instead of waiting on each other.
+ * Every hour: makes issued_links' day partitions PARTITION_DAYS_AHEAD days ahead (also at start),
+ * drops the partitions whose links all expired longer than LINK_RETENTION_DAYS ago (links of days
+ * without a partition are deleted in batches), deletes audit events older than
+ * AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it shows, and the ids
+ * of counter batches no stop can retry any more. Every
+ * instance runs it: partitions are made and dropped by one instance at a time, and batches skip
+ * rows another instance is deleting, so they share the work instead of waiting on each other.
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionService.name);
   private running = false;
 
@@ -43,11 +51,31 @@ export class RetentionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Links issued from the first request on need today's partition (the DEFAULT one would take them). */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.createPartitions(new Date());
+    } catch (error) {
+      this.logger.warn(
+        `Could not make the partitions of issued_links, will retry next hour: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** From yesterday (an instance whose clock is behind) to PARTITION_DAYS_AHEAD days ahead. */
+  createPartitions(now: Date): Promise<number> {
+    return this.links.createPartitions(
+      new Date(now.getTime() - DAY_MS),
+      new Date(now.getTime() + PARTITION_DAYS_AHEAD * DAY_MS),
+    );
+  }
+
   @Cron(CronExpression.EVERY_HOUR, { name: 'retention' })
   async purgeOnSchedule(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
+      await this.createPartitions(new Date());
       const purged = await this.purge(new Date());
       if (purged.links || purged.auditEvents)
         this.logger.log(`Purged ${purged.links} expired links and ${purged.auditEvents} audit events`);
@@ -62,13 +90,18 @@ export class RetentionService {
     const { linkDays, auditDays } = this.config.retention;
     const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
     return {
-      links: linkDays ? await inBatches((size) => this.links.purgeExpiredBefore(cutoff(linkDays), size), batchSize) : 0,
+      links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
       auditEvents: auditDays
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
         : 0,
       hourlyStats: await this.hourlyStats.purgeBefore(cutoff(HOURLY_STATS_DAYS)),
       appliedFlushes: await this.appliedFlushes.purgeBefore(cutoff(APPLIED_FLUSH_DAYS)),
     };
+  }
+
+  private async purgeLinks(cutoff: Date, batchSize: number): Promise<number> {
+    const dropped = await this.links.dropPartitionsExpiredBefore(cutoff);
+    return dropped + (await inBatches((size) => this.links.purgeUnpartitionedExpiredBefore(cutoff, size), batchSize));
   }
 }
 

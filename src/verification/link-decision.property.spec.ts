@@ -119,6 +119,7 @@ const pick = <T>(values: T[], n: number) => values[n % values.length];
 function linkState(issued: Issued): LinkState {
   return {
     id: 'link',
+    issuedAt: new Date(0),
     kind: issued.kind,
     streamName: issued.stream,
     source: issued.source,

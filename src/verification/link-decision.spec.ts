@@ -8,6 +8,7 @@ const NONE: Asker = { presented: false };
 function aLink(overrides: Partial<LinkState> = {}): LinkState {
   return {
     id: 'link-1',
+    issuedAt: new Date(0),
     kind: 'preview',
     streamName: 'gate-hd',
     source: 'jpg',

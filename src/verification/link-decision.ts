@@ -8,6 +8,8 @@ import { readPlaybackSpan } from './mediamtx-playback';
 /** Everything a verification decision needs to know about one issued link, as of one query. */
 export interface LinkState {
   id: string;
+  /** Where the link is kept (issued_links is partitioned by it); no decision reads it. */
+  issuedAt: Date;
   kind: LinkKind;
   streamName: string;
   source: string;

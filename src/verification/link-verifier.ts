@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { hashToken, tokenKind } from '../auth/tokens';
+import { hashToken, linkTokenDay, tokenKind } from '../auth/tokens';
 import { Metrics } from '../metrics/metrics';
 import { type Asker, type Decision, decide, type RequestedResource } from './link-decision';
 import { LinkStateCache, MediaServerBySecretCache } from './link-state-cache';
@@ -59,8 +59,11 @@ export class LinkVerifier {
         return { allow: false, reason: 'secret_missing' };
       if (!request.token) return { allow: false, reason: 'no_token' };
       // Strings not shaped like a link token are refused without a lookup.
-      const hash = tokenKind(request.token) === 'link' ? hashToken(request.token) : undefined;
-      const state = hash ? await this.cache.through(hash, () => this.repository.findLinkState(hash)) : null;
+      const token = request.token;
+      const hash = tokenKind(token) === 'link' ? hashToken(token) : undefined;
+      const state = hash
+        ? await this.cache.through(hash, () => this.repository.findLinkState(hash, linkTokenDay(token)))
+        : null;
       const decision = decide(state, request.resource, asker, now);
       this.usage.record(decision, request.viewerIp, now);
       // An allowed link has its media server (decide() refuses one without).

@@ -28,6 +28,7 @@ export class UsageRecorder extends PeriodicFlush<UsageDelta> {
     if (!delta) {
       delta = {
         linkId: link.id,
+        linkIssuedAt: link.issuedAt,
         uses: 0,
         denied: 0,
         firstUsedAt: null,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DAY_MS } from '../common/timestamps';
 import type { NamedStatement } from '../database/direct-sql';
 import type { OpenDatabase } from '../database/open-database';
 import { tablesReadBy } from '../database/database-changes';
@@ -11,6 +12,7 @@ import type { LinkState } from './link-decision';
 
 interface LinkStateRow {
   id: string;
+  issued_at: Date;
   kind: LinkKind;
   stream_name: string;
   source: string;
@@ -42,6 +44,8 @@ interface LinkStateRow {
 
 export interface UsageDelta {
   linkId: string;
+  /** The link's issue time: with it, the flush finds the link in its one partition of issued_links. */
+  linkIssuedAt: Date;
   uses: number;
   denied: number;
   firstUsedAt: Date | null;
@@ -53,7 +57,7 @@ export interface UsageDelta {
 
 /** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
 const LINK_STATE_SELECT = `
-    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at,
+    SELECT l.id, l.issued_at, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at,
            ${REVOKED_AT_SQL} AS revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
@@ -69,10 +73,15 @@ const LINK_STATE_SELECT = `
       LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
       LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation`;
 
-/** A link's state by token hash: what a verification decides on. */
+/**
+ * A link's state by token hash ($1) and the bounds of its issue day ($2, $3): what a verification
+ * decides on. issued_links is partitioned by issue day, so the bounds leave one partition, whose
+ * unique token_hash index answers; a token without a day is looked up between -infinity and
+ * infinity, in every partition.
+ */
 export const FIND_LINK_STATE: NamedStatement = {
   name: 'camlinks_find_link_state',
-  text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1`,
+  text: `${LINK_STATE_SELECT}\n     WHERE l.token_hash = $1 AND l.issued_at >= $2::timestamptz AND l.issued_at < $3::timestamptz`,
 };
 
 /** The same states by link id: what the kicker re-decides open viewing sessions on (src/kicks). */
@@ -101,23 +110,28 @@ const USAGE_FLUSH_LOCK = 0x636c7573;
 
 /**
  * Usage flushes (of several instances, or a shutdown's beside a tick's) take turns on one
- * transaction-scoped advisory lock: locking rows in id order was not enough, because recording a
- * session key-share-locks its link (the foreign key) and PostgreSQL's tuple-lock queues then let
- * two ordered flushes deadlock (seen in the soak, and in test/usage-merge.e2e-spec.ts). A flush
- * is one statement of milliseconds, so taking turns costs nothing. Rows are still locked in id
- * order, for other writers of many links. A batch with an id ($2) is added only if that id was
- * never recorded (CLAIM_FLUSH).
+ * transaction-scoped advisory lock, and lock their rows in id order. Ordered row locks alone let
+ * two flushes deadlock while other lockers of the same links stood in PostgreSQL's tuple-lock
+ * queues (seen in the soak, when recording a session key-share-locked its link through a foreign
+ * key; test/usage-merge.e2e-spec.ts). A flush is one statement of milliseconds, so taking turns
+ * costs nothing. A batch with an id ($2) is added only if that id was never recorded (CLAIM_FLUSH).
  */
 export const ADD_USAGE: NamedStatement = {
   name: 'camlinks_add_usage',
   text: `
     WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${USAGE_FLUSH_LOCK})),
     ${CLAIM_FLUSH},
-    v AS MATERIALIZED (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, uses int, denied int, "firstUsedAt" timestamptz,
+    given AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("linkId" uuid, "linkIssuedAt" timestamptz, uses int, denied int, "firstUsedAt" timestamptz,
              "lastUsedAt" timestamptz, "lastIp" text, "lastDeniedAt" timestamptz, "lastDeniedReason" text)
        WHERE EXISTS (SELECT 1 FROM turn) AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim))),
-    locked AS MATERIALIZED (SELECT l.id FROM issued_links l JOIN v ON l.id = v."linkId" ORDER BY l.id FOR NO KEY UPDATE OF l)
+    v AS MATERIALIZED (
+      -- A batch spooled by a version before partitioning has no issue times: those are looked up.
+      SELECT g.*, COALESCE(g."linkIssuedAt", (SELECT l.issued_at FROM issued_links l WHERE l.id = g."linkId" LIMIT 1)) AS "issuedAt"
+        FROM given g),
+    locked AS MATERIALIZED (
+      SELECT l.id, l.issued_at FROM issued_links l JOIN v ON l.id = v."linkId" AND l.issued_at = v."issuedAt"
+       ORDER BY l.id FOR NO KEY UPDATE OF l)
     UPDATE issued_links AS l SET
            use_count = l.use_count + v.uses,
            denied_count = l.denied_count + v.denied,
@@ -129,7 +143,7 @@ export const ADD_USAGE: NamedStatement = {
            last_denied_reason = CASE WHEN l.last_denied_at IS NULL OR v."lastDeniedAt" > l.last_denied_at THEN COALESCE(v."lastDeniedReason", l.last_denied_reason)
                                      ELSE l.last_denied_reason END
       FROM v
-     WHERE l.id = v."linkId" AND l.id IN (SELECT id FROM locked)`,
+     WHERE l.id = v."linkId" AND l.issued_at = v."issuedAt" AND (l.id, l.issued_at) IN (SELECT id, issued_at FROM locked)`,
 };
 
 /** What link states and media servers by secret are read from: their caches hear changes of these tables. */
@@ -152,8 +166,8 @@ export class VerificationRepository {
    * unblocked without restoring its links, and a grant renewed after it expired, are not the
    * ones it was issued under (camera_gone, grant_gone).
    */
-  async findLinkState(tokenHash: string): Promise<LinkState | null> {
-    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash]);
+  async findLinkState(tokenHash: string, issuedOn: Date | undefined): Promise<LinkState | null> {
+    const rows = await this.db.sql.query<LinkStateRow>(FIND_LINK_STATE, [tokenHash, ...issueDayBounds(issuedOn)]);
     return rows.length ? toLinkState(rows[0]) : null;
   }
 
@@ -200,11 +214,17 @@ export class VerificationRepository {
   }
 }
 
+/** The issue day's bounds as FIND_LINK_STATE takes them; every time for a token without a day. */
+export function issueDayBounds(day: Date | undefined): [string, string] {
+  return day ? [day.toISOString(), new Date(day.getTime() + DAY_MS).toISOString()] : ['-infinity', 'infinity'];
+}
+
 function toLinkState(row: LinkStateRow): LinkState {
   const token = (exists: boolean, id: string | null, revokedAt: Date | null, expiresAt: Date | null) =>
     id === null ? null : { revoked: !exists || revokedAt !== null, expiresAt };
   return {
     id: row.id,
+    issuedAt: row.issued_at,
     kind: row.kind,
     streamName: row.stream_name,
     source: row.source,
