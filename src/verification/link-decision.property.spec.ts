@@ -139,6 +139,7 @@ function linkState(issued: Issued): LinkState {
     userToken: null,
     grant: null,
     issuedToUser: false,
+    issued: { cameraUuid: 'camera', integrationId: 'integration', userId: null, at: new Date(0) },
   };
 }
 

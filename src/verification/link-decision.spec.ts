@@ -22,6 +22,7 @@ function aLink(overrides: Partial<LinkState> = {}): LinkState {
     userToken: null,
     grant: null,
     issuedToUser: false,
+    issued: { cameraUuid: 'camera', integrationId: 'integration', userId: null, at: new Date(0) },
     ...overrides,
   };
 }

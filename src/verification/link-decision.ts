@@ -25,6 +25,8 @@ export interface LinkState {
   /** For links issued to a user: the grant that allowed it, null when it is gone. */
   grant: { expiresAt: Date | null } | null;
   issuedToUser: boolean;
+  /** What a bulk revocation selects a link by: a rule's notification drops the cached states it covers (LinkStateCache). */
+  issued: { cameraUuid: string; integrationId: string | null; userId: string | null; at: Date };
 }
 
 /** What the media server asks for, as each protocol describes it. */
