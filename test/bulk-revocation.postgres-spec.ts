@@ -77,8 +77,32 @@ describe('bulk revocation by a rule, marked in batches', () => {
     if (dbName) await dropDatabase(dbName);
   });
 
+  const cacheEntries = async (instance: Instance) => {
+    const text = await (await fetch(`${instance.url}/metrics`)).text();
+    return Number(/^camlinks_cache_entries (\d+)$/m.exec(text)![1]);
+  };
+
   it('refuses every selected link on both instances from its 202 on, before the rows are marked; then marks them all', async () => {
-    for (const instance of [a, b]) for (const link of links) expect(await instance.mediaAuth(link.url)).toBe(204);
+    // Warm links of another camera: the rule does not select them, and no cache drops them.
+    const camera = await get(a, `/api/v1/admin/cameras/${cameraUuid}`);
+    const other = await body(
+      post(a, '/api/v1/admin/cameras', {
+        name: 'Dock',
+        media_server_id: camera.media_server_id,
+        streams: [{ type: 'high', name: 'dock-hd' }],
+        default_stream_type: 'high',
+      }),
+    );
+    const warm: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const [link] = await body(
+        post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: other.uuid }], source: 'jpg' }, integrationToken),
+      );
+      warm.push(link.url);
+    }
+    for (const instance of [a, b])
+      for (const url of [...links.map((link) => link.url), ...warm]) expect(await instance.mediaAuth(url)).toBe(204);
+    const entriesBefore = [await cacheEntries(a), await cacheEntries(b)];
 
     const linkNotifications: string[] = [];
     db.on('notification', ({ payload }) => payload?.includes('"issued_links"') && linkNotifications.push(payload));
@@ -137,6 +161,13 @@ describe('bulk revocation by a rule, marked in batches', () => {
     expect(await a.mediaAuth(later)).toBe(204);
     // Marking gave the rows the state the rule had given them: no batch emptied the caches.
     expect(linkNotifications).toEqual([]);
+    // The rule and its end dropped only the states of the links it selects (read again above, as
+    // refused): every other camera's warm link is still cached (emptied caches would hold ~5).
+    expect(await b.mediaAuth(later)).toBe(204);
+    const kept = async () => [(await cacheEntries(a)) - entriesBefore[0], (await cacheEntries(b)) - entriesBefore[1]];
+    expect(Math.min(...(await kept()))).toBeGreaterThanOrEqual(0);
+    for (const instance of [a, b]) for (const url of warm) expect(await instance.mediaAuth(url)).toBe(204);
+    expect(Math.min(...(await kept()))).toBeGreaterThanOrEqual(0);
 
     const audit = await get(
       a,

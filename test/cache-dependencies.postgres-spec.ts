@@ -106,7 +106,7 @@ describe('what each cache reads, and that all of it notifies', () => {
     const { rows } = await db.query<{ table: string; type: number }>(`
       SELECT c.relname AS table, t.tgtype AS type
         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-       WHERE p.proname IN ('camlinks_notify_change', 'camlinks_notify_links_changed')`);
+       WHERE p.proname IN ('camlinks_notify_change', 'camlinks_notify_links_changed', 'camlinks_notify_revocation_rule')`);
     const notified = (table: string) =>
       rows.filter((row) => row.table === table).reduce((bits, row) => bits | row.type, 0);
     const read = new Set([

@@ -129,6 +129,28 @@ describe(`ending running sessions: MediaMTX kicks (${process.env.TEST_DB})`, () 
     expect(await session(bystander.sessionId)).toMatchObject({ endedAt: null, kickState: null });
   });
 
+  it('kicks the viewers of a bulk revocation recorded as a rule (more than 1,000 links)', async () => {
+    const viewer = await aViewer();
+    const bystander = await aViewer();
+    await t.prisma.$executeRaw`
+      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+                                issued_at, expires_at, integration_id, integration_token_id, camera_generation)
+      SELECT gen_random_uuid(), md5(${viewer.linkId} || i) || md5(i::text), token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+             issued_at, expires_at, integration_id, integration_token_id, camera_generation
+        FROM issued_links, generate_series(1, 1100) i WHERE id = ${viewer.linkId}::uuid`;
+    const since = Date.now();
+    const revoked = await t
+      .http()
+      .post('/api/v1/admin/links/revoke')
+      .set(admin)
+      .send({ camera_uuid: viewer.camera.uuid, reason: 'storm' });
+    expect(revoked.status).toBe(202);
+    // Marking the rows notifies nothing: the rule's own notifications wake the kicker.
+    await kicked(viewer.sessionId, since, 'bulk revoke by a rule');
+    await endedAs(viewer.sessionId, 'revoked');
+    expect(mediamtx.kicksOf(bystander.sessionId)).toEqual([]);
+  });
+
   it('kicks the viewers of a camera that is blocked', async () => {
     const viewer = await aViewer();
     const since = Date.now();

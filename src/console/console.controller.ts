@@ -141,6 +141,7 @@ export class ConsoleController {
   @Post('links/revoke')
   @HttpCode(303)
   @Redirect('/admin/links', 303)
+  @AnnouncesItsChanges()
   async bulkRevoke(
     @Body() body: BulkRevokeFormDto,
     @ConsoleSession() session: ConsoleSessionRecord,

@@ -2,7 +2,7 @@ import { Inject, Injectable, type Type } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { type ChangeSubscriber, DatabaseChanges } from './database-changes';
+import { type Change, type ChangeSubscriber, DatabaseChanges } from './database-changes';
 
 /** How CACHE_MAX_MB is shared among the caches: link states are the many, the rest are few per caller. */
 export const CACHE_SHARES = {
@@ -32,7 +32,7 @@ interface Entry<V> {
   staleAt: number;
 }
 
-export interface CacheOptions {
+export interface CacheOptions<V = unknown> {
   /** How long a found value is kept: a bound on staleness even if a notification were missed. */
   foundMs: number;
   /** How long "not found" is kept, so a flood of guesses costs one query per guess at most. */
@@ -44,7 +44,15 @@ export interface CacheOptions {
    * token hash): such a change drops just those entries. Every other change empties the cache.
    */
   keyedBy?: string;
+  /**
+   * The table whose changes may come with a selection (a revocation rule's), and whether a
+   * selection covers a cached value: such a change drops just the values it covers.
+   */
+  selectedBy?: { table: string; covers(selection: NonNullable<Change['selection']>, value: V): boolean };
 }
+
+/** What a change may name: keys (keyedBy) or a selection (selectedBy); without either it may touch anything. */
+export type CacheOptionsOf<V> = Pick<CacheOptions<V>, 'keyedBy' | 'selectedBy'>;
 
 /**
  * Database answers by key (a token hash, a camera), emptied whenever the database reports a
@@ -62,7 +70,7 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
   private generation = 0;
 
   constructor(
-    private readonly options: CacheOptions,
+    private readonly options: CacheOptions<V>,
     private readonly changes: DatabaseChanges,
     readonly tables: readonly string[],
   ) {
@@ -133,12 +141,18 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
     return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 
-  onChange(table?: string, keys?: readonly string[]): void {
+  onChange(table?: string, keys?: readonly string[], selection?: Change['selection']): void {
     // A keyed change still bumps the generation: a load of any key that began before it is not
     // remembered (cheap: only loads in flight lose their entry), so no load can outlive it.
     this.generation++;
-    if (keys && table !== undefined && table === this.options.keyedBy) for (const key of keys) this.entries.delete(key);
-    else this.entries.clear();
+    const { keyedBy, selectedBy } = this.options;
+    if (keys && table !== undefined && table === keyedBy) for (const key of keys) this.entries.delete(key);
+    else if (selection && selectedBy && table === selectedBy.table) {
+      const covered = [...this.entries.entries()]
+        .filter(([, entry]) => entry.value !== null && selectedBy.covers(selection, entry.value))
+        .map(([key]) => key);
+      for (const key of covered) this.entries.delete(key);
+    } else this.entries.clear();
   }
 
   onListening(listening: boolean): void {
@@ -149,19 +163,19 @@ export class ChangeAwareCache<V> implements ChangeSubscriber {
 
 /**
  * The base class of an injectable cache holding `share` of CACHE_MAX_MB and emptied by changes
- * of `tables` (only of the named keys for a keyed change of `keyedBy`), e.g.
+ * of `tables` (only of what a change names, for the tables of `named`), e.g.
  * `class GrantCache extends ConfiguredCache<GrantFacts>('grants', ['access_grants']) {}`.
  * Found values are kept a minute at most, "not found" ten seconds.
  */
 export function ConfiguredCache<V>(
   share: keyof typeof CACHE_SHARES,
   tables: readonly string[],
-  keyedBy?: string,
+  named: CacheOptionsOf<V> = {},
 ): Type<ChangeAwareCache<V>> {
   @Injectable()
   class Configured extends ChangeAwareCache<V> {
     constructor(changes: DatabaseChanges, @Inject(APP_CONFIG) config: AppConfig) {
-      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share), keyedBy }, changes, tables);
+      super({ foundMs: 60_000, missingMs: 10_000, maxBytes: cacheBytes(config, share), ...named }, changes, tables);
     }
   }
   return Configured;

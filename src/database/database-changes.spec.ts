@@ -135,6 +135,43 @@ describe('DatabaseChanges', () => {
     }
   });
 
+  it('drops only the values a selection covers, for the table that sends selections', async () => {
+    const options = { foundMs: 60_000, missingMs: 10_000, maxBytes: 2 ** 20 };
+    const byCamera = new ChangeAwareCache<{ camera: string }>(
+      {
+        ...options,
+        selectedBy: { table: 'revocation_rules', covers: (selection, value) => selection.camera === value.camera },
+      },
+      changes,
+      [...LINK_STATE_TABLES, 'revocation_rules'],
+    );
+    const fill = async () => {
+      for (const [key, camera] of [
+        ['a', 'one'],
+        ['b', 'one'],
+        ['c', 'two'],
+      ])
+        await byCamera.through(key, async () => ({ camera }));
+      await byCamera.through('missing', async () => null);
+    };
+    await fill();
+    db.notification(JSON.stringify({ table: 'revocation_rules', at: Date.now() / 1000, selection: { camera: 'one' } }));
+    expect(byCamera.usage().entries).toBe(2); // c, and the token not found
+    await fill();
+    changes.changedHere({ table: 'revocation_rules', selection: { camera: 'two' } });
+    expect(byCamera.usage().entries).toBe(3);
+    // A selection of another table, or one that is not an object: everything goes.
+    for (const payload of [
+      { table: 'cameras', selection: { camera: 'one' } },
+      { table: 'revocation_rules', selection: ['one'] },
+      { table: 'revocation_rules' },
+    ]) {
+      await fill();
+      db.notification(JSON.stringify({ ...payload, at: Date.now() / 1000 }));
+      expect(byCamera.usage().entries).toBe(0);
+    }
+  });
+
   it('does not remember a load that began before a keyed change, whatever its key', async () => {
     const links = new ChangeAwareCache<string>(
       { foundMs: 60_000, missingMs: 10_000, maxBytes: 2 ** 20, keyedBy: 'issued_links' },
@@ -196,6 +233,7 @@ describe('tablesReadBy', () => {
     expect(CAMERA_FACTS_TABLES).toEqual(['camera_streams', 'archive_ranges', 'cameras', 'media_servers']);
     expect(GRANT_TABLES).toEqual(['access_grants']);
     expect(LINK_STATE_TABLES).toEqual([
+      'revocation_rules',
       'camera_streams',
       'issued_links',
       'cameras',

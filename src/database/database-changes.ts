@@ -18,6 +18,8 @@ const RETRY_MS = 1000;
 export interface Change {
   table: string;
   keys?: readonly string[];
+  /** What a change of many rows selects them by (a revocation rule's selection), as its trigger sends it. */
+  selection?: Readonly<Record<string, unknown>>;
 }
 
 /** What a cache of database state needs to hear to stay honest. */
@@ -26,9 +28,9 @@ export interface ChangeSubscriber {
   readonly tables: readonly string[];
   /**
    * Something a cached answer may depend on changed, in this instance or another (in `table`;
-   * undefined: unknown), limited to `keys` when the change names them.
+   * undefined: unknown), limited to `keys` or to what `selection` selects when the change says.
    */
-  onChange(table: string | undefined, keys?: readonly string[]): void;
+  onChange(table: string | undefined, keys?: readonly string[], selection?: Change['selection']): void;
   /** Whether changes are being heard at all: while not, caching is unsafe. */
   onListening(listening: boolean): void;
   /** What a cache holds, for metrics. */
@@ -137,13 +139,13 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
    * hear of it through NOTIFY).
    */
   changedHere(change?: Change): void {
-    this.changed(change?.table, change?.keys);
+    this.changed(change?.table, change?.keys, change?.selection);
   }
 
   /** A change of `table` (undefined: of any table) reaches the subscribers that read it. */
-  private changed(table: string | undefined, keys?: readonly string[]): void {
+  private changed(table: string | undefined, keys?: readonly string[], selection?: Change['selection']): void {
     for (const subscriber of this.subscribers)
-      if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table, keys);
+      if (table === undefined || subscriber.tables.includes(table)) subscriber.onChange(table, keys, selection);
   }
 
   private async listen(): Promise<void> {
@@ -173,7 +175,8 @@ export class DatabaseChanges implements OnModuleInit, BeforeApplicationShutdown 
       return;
     }
     const table = typeof message.table === 'string' ? message.table : undefined;
-    this.changed(table, table === undefined ? undefined : keysOf(message.keys));
+    if (table === undefined) this.changed(undefined);
+    else this.changed(table, keysOf(message.keys), selectionOf(message.selection));
     const at = Number(message.at);
     if (Number.isFinite(at)) this.lastLagSeconds = Math.max(0, Date.now() / 1000 - at);
   }
@@ -228,11 +231,19 @@ function keysOf(keys: unknown): string[] | undefined {
   return Array.isArray(keys) && keys.every((key) => typeof key === 'string') ? keys : undefined;
 }
 
-/** The triggers' `{table, at, keys?}` or a heartbeat; anything unreadable still counts as a change of every table. */
+/** A notification's selection when it is an object; anything else selects nothing (the change may touch anything). */
+function selectionOf(selection: unknown): Change['selection'] {
+  return typeof selection === 'object' && selection !== null && !Array.isArray(selection)
+    ? (selection as Record<string, unknown>)
+    : undefined;
+}
+
+/** The triggers' `{table, at, keys?, selection?}` or a heartbeat; anything unreadable still counts as a change of every table. */
 function parseNotification(payload: string): {
   table?: unknown;
   at?: number;
   keys?: unknown;
+  selection?: unknown;
   heartbeat?: string;
   sent?: unknown;
 } {

@@ -119,7 +119,6 @@ const pick = <T>(values: T[], n: number) => values[n % values.length];
 function linkState(issued: Issued): LinkState {
   return {
     id: 'link',
-    issuedAt: new Date(0),
     kind: issued.kind,
     streamName: issued.stream,
     source: issued.source,
@@ -140,6 +139,7 @@ function linkState(issued: Issued): LinkState {
     userToken: null,
     grant: null,
     issuedToUser: false,
+    issued: { cameraUuid: 'camera', integrationId: 'integration', userId: null, at: new Date(0) },
   };
 }
 

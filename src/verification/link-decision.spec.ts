@@ -8,7 +8,6 @@ const NONE: Asker = { presented: false };
 function aLink(overrides: Partial<LinkState> = {}): LinkState {
   return {
     id: 'link-1',
-    issuedAt: new Date(0),
     kind: 'preview',
     streamName: 'gate-hd',
     source: 'jpg',
@@ -23,6 +22,7 @@ function aLink(overrides: Partial<LinkState> = {}): LinkState {
     userToken: null,
     grant: null,
     issuedToUser: false,
+    issued: { cameraUuid: 'camera', integrationId: 'integration', userId: null, at: new Date(0) },
     ...overrides,
   };
 }

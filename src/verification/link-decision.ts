@@ -8,8 +8,6 @@ import { readPlaybackSpan } from './mediamtx-playback';
 /** Everything a verification decision needs to know about one issued link, as of one query. */
 export interface LinkState {
   id: string;
-  /** Where the link is kept (issued_links is partitioned by it); no decision reads it. */
-  issuedAt: Date;
   kind: LinkKind;
   streamName: string;
   source: string;
@@ -27,6 +25,11 @@ export interface LinkState {
   /** For links issued to a user: the grant that allowed it, null when it is gone. */
   grant: { expiresAt: Date | null } | null;
   issuedToUser: boolean;
+  /**
+   * What a bulk revocation selects a link by: a rule's notification drops the cached states it
+   * covers (LinkStateCache). `at` is also where the link is kept: issued_links is partitioned by it.
+   */
+  issued: { cameraUuid: string; integrationId: string | null; userId: string | null; at: Date };
 }
 
 /** What the media server asks for, as each protocol describes it. */

@@ -28,7 +28,7 @@ export class UsageRecorder extends PeriodicFlush<UsageDelta> {
     if (!delta) {
       delta = {
         linkId: link.id,
-        linkIssuedAt: link.issuedAt,
+        linkIssuedAt: link.issued.at,
         uses: 0,
         denied: 0,
         firstUsedAt: null,

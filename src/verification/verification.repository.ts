@@ -12,6 +12,7 @@ import type { LinkState } from './link-decision';
 
 interface LinkStateRow {
   id: string;
+  camera_uuid: string;
   issued_at: Date;
   kind: LinkKind;
   stream_name: string;
@@ -57,7 +58,7 @@ export interface UsageDelta {
 
 /** A link and everything its validity depends on (VerificationRepository.findLinkState); its WHERE clause follows. */
 const LINK_STATE_SELECT = `
-    SELECT l.id, l.issued_at, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at,
+    SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.camera_uuid, l.issued_at,
            ${REVOKED_AT_SQL} AS revoked_at,
            l.integration_id, l.user_id, l.integration_token_id, l.user_token_id,
            c.uuid IS NOT NULL AS camera_exists, c.blocked AS camera_blocked,
@@ -224,7 +225,6 @@ function toLinkState(row: LinkStateRow): LinkState {
     id === null ? null : { revoked: !exists || revokedAt !== null, expiresAt };
   return {
     id: row.id,
-    issuedAt: row.issued_at,
     kind: row.kind,
     streamName: row.stream_name,
     source: row.source,
@@ -248,5 +248,6 @@ function toLinkState(row: LinkStateRow): LinkState {
     userToken: token(row.ut_exists, row.user_token_id, row.ut_revoked_at, row.ut_expires_at),
     grant: row.grant_exists ? { expiresAt: row.grant_expires_at } : null,
     issuedToUser: row.user_id !== null,
+    issued: { cameraUuid: row.camera_uuid, integrationId: row.integration_id, userId: row.user_id, at: row.issued_at },
   };
 }

@@ -22,10 +22,26 @@ CREATE TABLE "revocation_rules" (
 CREATE INDEX "revocation_rules_in_force_idx" ON "revocation_rules"("cut_off") WHERE "finished_at" IS NULL;
 
 -- A new rule revokes links at once, so the caches of link states hear it like a revocation;
--- finishing one (its rows all marked, with its cut-off) and deleting one are changes too.
--- The job's progress (marked, cursor) changes no link's state: it notifies nothing.
+-- finishing one (its rows all marked, with its cut-off) and deleting one are changes too. Each
+-- sends its selection (a few ids and times: far under NOTIFY's 8000 bytes), and each instance
+-- drops only the cached states it covers (src/verification/link-state-cache.ts). Row-level: the
+-- table is small and not partitioned. The job's progress (marked, cursor) changes no link's
+-- state: it notifies nothing.
+CREATE FUNCTION "camlinks_notify_revocation_rule"() RETURNS trigger AS $$
+DECLARE
+  rule "revocation_rules";
+BEGIN
+  IF TG_OP = 'DELETE' THEN rule := OLD; ELSE rule := NEW; END IF;
+  PERFORM pg_notify('camlinks_changes', json_build_object(
+    'table', TG_TABLE_NAME, 'at', extract(epoch FROM clock_timestamp()),
+    'selection', json_build_object('camera_uuid', rule.camera_uuid, 'integration_id', rule.integration_id,
+      'user_id', rule.user_id, 'issued_from', rule.issued_from, 'issued_to', rule.issued_to, 'cut_off', rule.cut_off))::text);
+  RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
 CREATE TRIGGER "revocation_rules_changed" AFTER INSERT OR DELETE OR UPDATE OF "finished_at", "cut_off" ON "revocation_rules"
-  FOR EACH STATEMENT EXECUTE FUNCTION "camlinks_notify_change"();
+  FOR EACH ROW EXECUTE FUNCTION "camlinks_notify_revocation_rule"();
 CREATE TRIGGER "revocation_rules_truncated" AFTER TRUNCATE ON "revocation_rules"
   FOR EACH STATEMENT EXECUTE FUNCTION "camlinks_notify_change"();
 

@@ -100,6 +100,7 @@ export class LinksAdminController {
 
   @Post('links/revoke')
   @HttpCode(200)
+  @AnnouncesItsChanges()
   @ApiOperation({
     summary: 'Revoke every link matching a filter',
     description:

@@ -13,7 +13,11 @@ import {
 } from '../../links/issued-links.repository';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 import { RevocationJob } from '../revocations/revocation-job';
-import { type RevocationRuleRecord, RevocationRulesRepository } from '../revocations/revocations.repository';
+import {
+  notifiedSelection,
+  type RevocationRuleRecord,
+  RevocationRulesRepository,
+} from '../revocations/revocations.repository';
 
 const EXPORT_BATCH = 500;
 
@@ -62,7 +66,8 @@ export class AdminLinksService {
   }
 
   /**
-   * Revokes every active link the filter selects: up to REVOKE_AT_ONCE_MAX in one statement (the
+   * Revokes every active link the filter selects (this instance's caches told here, so the
+   * routes are `@AnnouncesItsChanges`): up to REVOKE_AT_ONCE_MAX in one statement (the
    * count), more by recording a revocation rule (in force from its commit on every instance,
    * through the link state and status SQL) whose rows the job then marks in batches.
    */
@@ -98,9 +103,14 @@ export class AdminLinksService {
       kind !== undefined ||
       tokenPrefix !== undefined ||
       (await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX
-    )
-      return { count: await this.links.revokeMatching(filter, revocation) };
+    ) {
+      const count = await this.links.revokeMatching(filter, revocation);
+      // Which links is not known here: this instance's link states go (its other caches stay).
+      if (count) this.changes.changedHere({ table: 'issued_links' });
+      return { count };
+    }
     const rule = await this.rules.create(selection, revocation);
+    this.changes.changedHere({ table: 'revocation_rules', selection: notifiedSelection(rule) });
     this.job.wake();
     return { revocation: rule };
   }

@@ -101,6 +101,19 @@ export class RevocationRulesRepository {
   }
 }
 
+/** A rule's selection as its trigger notifies it (prisma/migrations/*_revocation_rules), for this instance's own caches. */
+export function notifiedSelection(rule: RevocationRuleRecord): Record<string, string | null> {
+  const { selection, revocation } = rule;
+  return {
+    camera_uuid: selection.cameraUuid ?? null,
+    integration_id: selection.integrationId ?? null,
+    user_id: selection.userId ?? null,
+    issued_from: selection.issuedFrom?.toISOString() ?? null,
+    issued_to: selection.issuedTo?.toISOString() ?? null,
+    cut_off: revocation.at.toISOString(),
+  };
+}
+
 function toRecord(row: RuleRow): RevocationRuleRecord {
   const by: AdminIdentity = { id: row.revokedByAdminId, name: row.revokedBy, role: 'admin' };
   return {

@@ -1,5 +1,5 @@
 -- camlinks_find_link_states_by_id: declared in src/verification/verification.repository.ts; written by `npm run sql:write` (edit the code, not this file)
-SELECT l.id, l.issued_at, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at,
+SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.camera_uuid, l.issued_at,
        COALESCE(l.revoked_at, (
   SELECT min(r.cut_off) FROM revocation_rules r
    WHERE r.finished_at IS NULL AND l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
