@@ -56,7 +56,15 @@ describe(`the issued_links partitioning migration on existing data (${onPostgres
     const triggers = await query(
       `SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'issued_links'::regclass AND NOT tgisinternal ORDER BY tgname`,
     );
-    expect(triggers.flat()).toEqual(['issued_links_logged', 'issued_links_revoked', 'issued_links_truncated']);
+    expect(triggers.flat()).toEqual([
+      'issued_links_counted_delete',
+      'issued_links_counted_insert',
+      'issued_links_counted_truncate',
+      'issued_links_counted_update',
+      'issued_links_logged',
+      'issued_links_revoked',
+      'issued_links_truncated',
+    ]);
 
     expect(await applyMigrations(empty.db.factory)).toEqual([partitioning]);
 

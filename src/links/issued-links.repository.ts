@@ -302,6 +302,12 @@ export class IssuedLinksRepository {
         );
         if (unexpired) return 0;
         await tx.$executeRawUnsafe(`DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM ${name})`);
+        // A dropped partition fires no DELETE trigger: the overview's counts (link_counts, kept by
+        // those triggers) of its links go here. Their buckets are by issue minute, so the day's
+        // buckets are exactly this partition's links (the DEFAULT one holds no day that has one).
+        const dayStart = new Date(Date.UTC(+day[1], +day[2] - 1, +day[3]));
+        await tx.$executeRaw`DELETE FROM link_counts WHERE issued_minute >= ${dayStart}::timestamptz
+                                AND issued_minute < ${dayStart}::timestamptz + interval '1 day'`;
         await tx.$executeRawUnsafe(`ALTER TABLE issued_links DETACH PARTITION ${name}`);
         await tx.$executeRawUnsafe(`DROP TABLE ${name}`);
         return links;
@@ -317,10 +323,12 @@ export class IssuedLinksRepository {
    */
   async purgeUnpartitionedExpiredBefore(cutoff: Date, batch: number): Promise<number> {
     // A link expires after it is issued, so `issued_at < cutoff` changes nothing but lets the
-    // scan use the issued_at index rather than read the whole partition.
+    // scan use the issued_at index rather than read the whole partition, and prunes the
+    // partitions the DELETE probes to the few older days not dropped yet. The DELETE names the
+    // partitioned table: statement triggers (link_counts) fire only for the table a statement names.
     const [{ count }] = await this.prisma.$queryRaw<{ count: number }[]>`
       WITH gone AS (
-        DELETE FROM issued_links_default WHERE (id, issued_at) IN (
+        DELETE FROM issued_links WHERE issued_at < ${cutoff}::timestamptz AND (id, issued_at) IN (
           SELECT id, issued_at FROM issued_links_default WHERE issued_at < ${cutoff}::timestamptz AND expires_at < ${cutoff}::timestamptz
            LIMIT ${batch}::int FOR UPDATE SKIP LOCKED)
         RETURNING id),
