@@ -368,7 +368,7 @@ export class IssuedLinksRepository {
       marked AS (
         UPDATE issued_links l SET revoked_at = ${at}, revoked_by = ${by.name}, revoked_by_admin_id = ${by.id}::uuid,
                                   revoked_by_type = 'admin', revoked_reason = ${reason}
-          FROM batch b WHERE l.id = b.id AND l.revoked_at IS NULL AND l.expires_at > ${at}
+          FROM batch b WHERE l.id = b.id AND l.issued_at = b.issued_at AND l.revoked_at IS NULL AND l.expires_at > ${at}
          RETURNING 1),
       last AS (SELECT issued_at, id FROM batch ORDER BY issued_at DESC, id DESC LIMIT 1)
       SELECT (SELECT count(*)::int FROM marked) AS marked, (SELECT issued_at FROM last) AS "lastAt", (SELECT id FROM last) AS "lastId"`;

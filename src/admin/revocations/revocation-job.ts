@@ -20,6 +20,8 @@ export const REVOCATION_JOB_LOCK_KEY = 0x636c7276;
  * second, so no statement holds row locks or writes WAL for long.
  */
 export const MARK_BATCH = 5_000;
+/** After a failed batch (rows held by others past the statement timeout, the database away), the next try. */
+const RETRY_MS = 1_000;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
@@ -36,6 +38,7 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   private running?: Promise<void>;
   private runAgain = false;
   private stopped = false;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     @Inject(DATABASE_CONNECTION) db: OpenDatabase,
@@ -55,6 +58,7 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.retry);
     await Promise.allSettled([this.running]);
     await this.leader.stop();
   }
@@ -76,7 +80,12 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
     if (!this.leader.leading || this.stopped) return;
     if (this.running) return void (this.runAgain = true);
     this.running = this.markAll()
-      .catch((error: Error) => this.logger.warn(`Marking revoked links failed (${error.message}); trying again`))
+      .catch((error: Error) => {
+        this.logger.warn(`Marking revoked links failed (${error.message}); trying again in ${RETRY_MS} ms`);
+        // Nothing else may wake the job: a quiet database sends no change.
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => this.run(), RETRY_MS).unref();
+      })
       .finally(() => {
         this.running = undefined;
         if (this.runAgain) {
