@@ -48,6 +48,9 @@ CREATE TRIGGER "revocation_rules_truncated" AFTER TRUNCATE ON "revocation_rules"
 -- The job marks a rule's links with the rule's own cut-off as revoked_at: a state the rule
 -- already gave them, so its batches (SET LOCAL camlinks.marking_rule) notify nothing, and the
 -- caches stay warm while a million rows are marked.
+-- A link's state changes with its revocation, and with anything else a decision reads (an
+-- expiry moved, a link rewritten by hand): the usage flush changes none of these, and notifies
+-- nothing.
 CREATE OR REPLACE FUNCTION "camlinks_notify_links_changed"() RETURNS trigger AS $$
 DECLARE
   changed bigint;
@@ -58,7 +61,11 @@ BEGIN
   END IF;
   SELECT count(*) INTO changed FROM (
     SELECT 1 FROM new_links n JOIN old_links o ON o.id = n.id
-     WHERE n.revoked_at IS DISTINCT FROM o.revoked_at
+     WHERE (n.revoked_at, n.expires_at, n.kind, n.stream_name, n.source, n.archive_from, n.archive_to, n.camera_uuid,
+            n.integration_id, n.user_id, n.integration_token_id, n.user_token_id)
+           IS DISTINCT FROM
+           (o.revoked_at, o.expires_at, o.kind, o.stream_name, o.source, o.archive_from, o.archive_to, o.camera_uuid,
+            o.integration_id, o.user_id, o.integration_token_id, o.user_token_id)
      LIMIT 101) c;
   IF changed = 0 THEN
     RETURN NULL;
@@ -66,7 +73,11 @@ BEGIN
   IF changed <= 100 THEN
     SELECT json_agg(n.token_hash) INTO hashes
       FROM new_links n JOIN old_links o ON o.id = n.id
-     WHERE n.revoked_at IS DISTINCT FROM o.revoked_at;
+     WHERE (n.revoked_at, n.expires_at, n.kind, n.stream_name, n.source, n.archive_from, n.archive_to, n.camera_uuid,
+            n.integration_id, n.user_id, n.integration_token_id, n.user_token_id)
+           IS DISTINCT FROM
+           (o.revoked_at, o.expires_at, o.kind, o.stream_name, o.source, o.archive_from, o.archive_to, o.camera_uuid,
+            o.integration_id, o.user_id, o.integration_token_id, o.user_token_id);
   END IF;
   PERFORM pg_notify('camlinks_changes', json_strip_nulls(json_build_object(
     'table', TG_TABLE_NAME, 'at', extract(epoch FROM clock_timestamp()), 'keys', hashes))::text);
