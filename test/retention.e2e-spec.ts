@@ -159,6 +159,14 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     expect(await retention.createPartitions(inAMonth)).toBe(0);
   });
 
+  it('makes missing partitions ahead when the app starts', async () => {
+    const ahead = `issued_links_p${new Date(Date.now() + 5 * DAY_MS).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    await t.prisma.$executeRawUnsafe(`DROP TABLE ${ahead}`);
+    await t.app.get(RetentionService).onApplicationBootstrap();
+    const [{ made }] = await t.prisma.$queryRaw<{ made: boolean }[]>`SELECT to_regclass(${ahead}) IS NOT NULL AS made`;
+    expect(made).toBe(true);
+  });
+
   it('runs every hour', () => {
     expect(t.app.get(SchedulerRegistry).getCronJob('retention').cronTime.source).toBe('0 0-23/1 * * *');
   });

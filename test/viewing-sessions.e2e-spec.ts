@@ -46,6 +46,7 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
   const sighting = (linkId: string, overrides: Partial<SessionSighting> = {}): SessionSighting => ({
     id: randomUUID(),
     linkId,
+    linkIssuedAt: T0,
     mediaServerId,
     mediaServerKind: 'mediamtx',
     mediaServerSessionId: randomUUID(),
@@ -78,6 +79,13 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
       userAgent: 'VLC/3',
       endedAt: null,
     });
+  });
+
+  it('records a batch spooled before links were partitioned, which has no issue times', async () => {
+    const linkId = await aLink();
+    const { linkIssuedAt: _, ...spooled } = sighting(linkId);
+    await sessions.recordBatch([spooled as SessionSighting]);
+    expect(await rowsOf(linkId)).toHaveLength(1);
   });
 
   it('starts a new row when an ended media-server session is allowed again, and drops sightings from before its end', async () => {

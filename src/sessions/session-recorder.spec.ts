@@ -6,6 +6,7 @@ import type { IdleCutoffs, SessionSighting, ViewingSessionsRepository } from './
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
 const MTX_ID = '5f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+const LINK = { id: 'link', issuedAt: at(0) };
 
 /** The recorder against a fake repository that keeps what each flush sent. */
 function aRecorder() {
@@ -41,13 +42,13 @@ const nginx = { sessionProtocol: 'hls', userAgent: 'ffmpeg' };
 describe('SessionRecorder', () => {
   it('keeps an nginx viewer in one session while requests keep coming, and starts a new one after a gap of more than 60 s', async () => {
     const { recorder, batches } = aRecorder();
-    recorder.record('link', 'server', 'nginx', nginx, '203.0.113.7', at(0));
-    recorder.record('link', 'server', 'nginx', nginx, '203.0.113.7', at(1000));
+    recorder.record(LINK, 'server', 'nginx', nginx, '203.0.113.7', at(0));
+    recorder.record(LINK, 'server', 'nginx', nginx, '203.0.113.7', at(1000));
     await recorder.flush(at(1500));
-    recorder.record('link', 'server', 'nginx', nginx, '203.0.113.7', at(1000 + UNNAMED_SESSION_GAP_MS));
+    recorder.record(LINK, 'server', 'nginx', nginx, '203.0.113.7', at(1000 + UNNAMED_SESSION_GAP_MS));
     await recorder.flush(at(2000 + UNNAMED_SESSION_GAP_MS));
-    recorder.record('link', 'server', 'nginx', nginx, '203.0.113.7', at(1001 + 2 * UNNAMED_SESSION_GAP_MS));
-    recorder.record('link', 'server', 'nginx', nginx, '198.51.100.1', at(1001 + 2 * UNNAMED_SESSION_GAP_MS));
+    recorder.record(LINK, 'server', 'nginx', nginx, '203.0.113.7', at(1001 + 2 * UNNAMED_SESSION_GAP_MS));
+    recorder.record(LINK, 'server', 'nginx', nginx, '198.51.100.1', at(1001 + 2 * UNNAMED_SESSION_GAP_MS));
     await recorder.flush(at(2000 + 2 * UNNAMED_SESSION_GAP_MS));
     const [first, second, third] = batches;
     expect(first).toEqual([
@@ -70,14 +71,7 @@ describe('SessionRecorder', () => {
   it('sends one sighting per media-server session per flush, nothing when nothing was seen', async () => {
     const { recorder, batches } = aRecorder();
     for (let i = 0; i < 5; i++)
-      recorder.record(
-        'link',
-        'server',
-        'mediamtx',
-        { sessionId: MTX_ID, sessionProtocol: 'rtsp' },
-        '203.0.113.7',
-        at(i),
-      );
+      recorder.record(LINK, 'server', 'mediamtx', { sessionId: MTX_ID, sessionProtocol: 'rtsp' }, '203.0.113.7', at(i));
     await recorder.flush(at(10));
     await recorder.flush(at(20));
     expect(batches).toEqual([
@@ -95,12 +89,12 @@ describe('SessionRecorder', () => {
 
   it('starts a new nginx session when the database says the open one ended (by an admin, or idle)', async () => {
     const { recorder, batches, fake } = aRecorder();
-    recorder.record('link', 'server', 'nginx', nginx, undefined, at(0));
+    recorder.record(LINK, 'server', 'nginx', nginx, undefined, at(0));
     await recorder.flush(at(10));
     fake.endedIds.push(batches[0][0].id);
-    recorder.record('link', 'server', 'nginx', nginx, undefined, at(20));
+    recorder.record(LINK, 'server', 'nginx', nginx, undefined, at(20));
     await recorder.flush(at(30));
-    recorder.record('link', 'server', 'nginx', nginx, undefined, at(40));
+    recorder.record(LINK, 'server', 'nginx', nginx, undefined, at(40));
     await recorder.flush(at(50));
     expect(batches[1][0].id).toBe(batches[0][0].id);
     expect(batches[2][0]).toMatchObject({ firstSeenAt: at(40) });
@@ -109,11 +103,11 @@ describe('SessionRecorder', () => {
 
   it('keeps what a failed flush carried for the next one', async () => {
     const { recorder, batches, fake } = aRecorder();
-    recorder.record('link', 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(0));
-    recorder.record('link', 'server', 'nginx', nginx, undefined, at(0));
+    recorder.record(LINK, 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(0));
+    recorder.record(LINK, 'server', 'nginx', nginx, undefined, at(0));
     fake.failNext = true;
     await recorder.flush(at(10));
-    recorder.record('link', 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(20));
+    recorder.record(LINK, 'server', 'flussonic', { sessionId: 'abc-1', sessionProtocol: 'hls' }, undefined, at(20));
     await recorder.flush(at(30));
     expect(batches).toHaveLength(2);
     expect(batches[0]).toEqual(
@@ -130,7 +124,7 @@ describe('SessionRecorder', () => {
     const hostile = ['x'.repeat(65), 'a b', 'id\u0000', '../../etc', ''];
     for (const sessionId of hostile)
       recorder.record(
-        'link',
+        LINK,
         'server',
         'mediamtx',
         { sessionId, sessionProtocol: 'RTSP\n<script>', userAgent: 'u'.repeat(5000) },

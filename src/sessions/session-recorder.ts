@@ -17,6 +17,12 @@ const SESSION_ID = /^[\w.:-]{1,64}$/;
 /** A protocol as media servers name them (`rtsp`, `webrtc`, `hls`…); anything else is recorded as `other`. */
 const PROTOCOL = /^[a-z][a-z0-9_-]{0,15}$/;
 
+/** The link a verification allowed: a LinkState is one. */
+export interface SightedLink {
+  id: string;
+  issuedAt: Date;
+}
+
 /**
  * What the media server said about the session of a verification (a VerifyRequest carries these
  * fields itself, so recording allocates nothing per request).
@@ -57,22 +63,26 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
     super({ name: 'sessions', intervalMs: config.verification.usageFlushMs, config, shutdown });
   }
 
-  /** An allowed verification of `linkId` through `mediaServerId`. Allocates only when a session starts. */
+  /**
+   * An allowed verification of `link` (its id, and its issue time, which names its partition of
+   * issued_links) through `mediaServerId`. Allocates only when a session starts.
+   */
   record(
-    linkId: string,
+    link: SightedLink,
     mediaServerId: string,
     kind: MediaServerKind,
     clue: SessionClue,
     viewerIp: string | undefined,
     now: Date,
   ): void {
+    const linkId = link.id;
     const sessionId = clue.sessionId !== undefined && SESSION_ID.test(clue.sessionId) ? clue.sessionId : undefined;
     if (sessionId !== undefined) {
       let byId = this.named.get(mediaServerId);
       if (!byId) this.named.set(mediaServerId, (byId = new Map()));
       const seen = byId.get(sessionId);
       if (seen && seen.linkId === linkId) seen.lastSeenAt = now;
-      else byId.set(sessionId, this.sighting(linkId, mediaServerId, kind, clue, sessionId, viewerIp, now));
+      else byId.set(sessionId, this.sighting(link, mediaServerId, kind, clue, sessionId, viewerIp, now));
       return;
     }
     const address = viewerIp ?? '';
@@ -80,7 +90,7 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
     if (!byAddress) this.unnamed.set(linkId, (byAddress = new Map()));
     let session = byAddress.get(address);
     if (!session || now.getTime() - session.lastSeenAt.getTime() > UNNAMED_SESSION_GAP_MS) {
-      session = this.sighting(linkId, mediaServerId, kind, clue, null, viewerIp, now);
+      session = this.sighting(link, mediaServerId, kind, clue, null, viewerIp, now);
       byAddress.set(address, session);
     }
     session.lastSeenAt = now;
@@ -136,7 +146,7 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
   }
 
   private sighting(
-    linkId: string,
+    link: SightedLink,
     mediaServerId: string,
     kind: MediaServerKind,
     clue: SessionClue,
@@ -146,7 +156,8 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
   ): SessionSighting {
     return {
       id: randomUUID(),
-      linkId,
+      linkId: link.id,
+      linkIssuedAt: link.issuedAt,
       mediaServerId,
       mediaServerKind: kind,
       mediaServerSessionId: sessionId,

@@ -69,7 +69,7 @@ export class LinkVerifier {
       // An allowed link has its media server (decide() refuses one without).
       if (decision.allow)
         this.sessions.record(
-          decision.link.id,
+          decision.link,
           decision.link.mediaServer!.id,
           request.resource.protocol,
           request,
