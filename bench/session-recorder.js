@@ -7,7 +7,7 @@ const { SessionRecorder } = require('../dist/sessions/session-recorder');
 const repository = { recordBatch: async () => [], closeIdle: async () => 0 };
 const config = { verification: { usageFlushMs: 1000, authDurationMax: 10 }, links: { ttlMax: 86400 } };
 const recorder = new SessionRecorder(repository, config);
-const LINK = '11111111-1111-4111-8111-111111111111';
+const LINK = { id: '11111111-1111-4111-8111-111111111111', issued: { at: new Date() } };
 const nginx = { sessionProtocol: 'hls', userAgent: 'Lavf/59.27.100' };
 const mediamtx = { sessionId: '5f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', sessionProtocol: 'rtsp', userAgent: 'LIVE555' };
 const CALLS = 5_000_000;

@@ -157,11 +157,15 @@ describe(`usage flushed by several instances (${process.env.TEST_DB})`, () => {
     const usageRepository = t.app.get(VerificationRepository);
     const sessionsRepository = t.app.get(ViewingSessionsRepository);
     const ids = await links(30);
-    // A session's row locks its link against key changes (the foreign key): a usage flush must not
-    // take a stronger lock than its update needs, or the two wait on each other in a circle.
+    const issuedAt = new Map(
+      (await t.prisma.issuedLink.findMany({ where: { id: { in: ids } } })).map((link) => [link.id, link.issuedAt]),
+    );
+    // Found in the soak while a session's row key-share-locked its link (a foreign key, before
+    // issued_links was partitioned): usage flushes then deadlocked each other.
     const sighting = (linkId: string): SessionSighting => ({
       id: randomUUID(),
       linkId,
+      linkIssuedAt: issuedAt.get(linkId)!,
       mediaServerId: randomUUID(),
       mediaServerKind: 'nginx',
       mediaServerSessionId: null,

@@ -6,7 +6,7 @@ import type { IdleCutoffs, SessionSighting, ViewingSessionsRepository } from './
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
 const MTX_ID = '5f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
-const LINK = { id: 'link', issuedAt: at(0) };
+const LINK = { id: 'link', issued: { at: at(0) } };
 
 /** The recorder against a fake repository that keeps what each flush sent. */
 function aRecorder() {

@@ -20,7 +20,7 @@ const PROTOCOL = /^[a-z][a-z0-9_-]{0,15}$/;
 /** The link a verification allowed: a LinkState is one. */
 export interface SightedLink {
   id: string;
-  issuedAt: Date;
+  issued: { at: Date };
 }
 
 /**
@@ -157,7 +157,7 @@ export class SessionRecorder extends PeriodicFlush<SessionSighting> {
     return {
       id: randomUUID(),
       linkId: link.id,
-      linkIssuedAt: link.issuedAt,
+      linkIssuedAt: link.issued.at,
       mediaServerId,
       mediaServerKind: kind,
       mediaServerSessionId: sessionId,

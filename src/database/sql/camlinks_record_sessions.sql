@@ -1,14 +1,18 @@
 -- camlinks_record_sessions: declared in src/sessions/viewing-sessions.repository.ts; written by `npm run sql:write` (edit the code, not this file)
 WITH given AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS g(id uuid, "linkId" uuid, "mediaServerId" uuid, "mediaServerKind" text, "mediaServerSessionId" text,
-         protocol text, "viewerIp" text, "userAgent" text, "firstSeenAt" timestamptz, "lastSeenAt" timestamptz)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS g(id uuid, "linkId" uuid, "linkIssuedAt" timestamptz, "mediaServerId" uuid, "mediaServerKind" text,
+         "mediaServerSessionId" text, protocol text, "viewerIp" text, "userAgent" text, "firstSeenAt" timestamptz, "lastSeenAt" timestamptz)
+), dated AS MATERIALIZED (
+  -- A batch spooled by a version before partitioning has no issue times: those are looked up.
+  SELECT g.*, COALESCE(g."linkIssuedAt", (SELECT l.issued_at FROM issued_links l WHERE l.id = g."linkId" LIMIT 1)) AS "issuedAt"
+    FROM given g
 ), v AS (
   -- A link deleted since (retention, a test's cleanup) takes its sightings with it, and a
   -- media server deleted since leaves them without one, as the foreign keys would have:
   -- otherwise one such sighting would fail every later flush of the batch it is in.
   SELECT g.id, g."linkId", m.id AS "mediaServerId", g."mediaServerKind", g."mediaServerSessionId", g.protocol,
          g."viewerIp", g."userAgent", g."firstSeenAt", g."lastSeenAt"
-    FROM given g JOIN issued_links l ON l.id = g."linkId" LEFT JOIN media_servers m ON m.id = g."mediaServerId"
+    FROM dated g JOIN issued_links l ON l.id = g."linkId" AND l.issued_at = g."issuedAt" LEFT JOIN media_servers m ON m.id = g."mediaServerId"
 ), named AS (
   INSERT INTO viewing_sessions AS s (id, link_id, media_server_id, media_server_kind, media_server_session_id, protocol, viewer_ip, user_agent, started_at, last_seen_at)
   SELECT gen_random_uuid(), v."linkId", v."mediaServerId", v."mediaServerKind", v."mediaServerSessionId", v.protocol, v."viewerIp", v."userAgent", v."firstSeenAt", v."lastSeenAt"
