@@ -1,5 +1,6 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+const { availableParallelism } = require('node:os');
 // Jest runs TypeScript through SWC (NestJS 12 ships ES modules that ts-jest cannot load on Node 20).
 // The compiler options are the build's (scripts/build.js), so tests run what `npm start` runs.
 const swc = ['@swc/jest', require('./scripts/build').SWC_COMPILE];
@@ -60,6 +61,10 @@ const e2e = (db) => ({
 });
 
 module.exports = {
+  // Jest's default is one worker per core but one, so a single file at a time (in band) on this
+  // 2-core machine. An e2e file spends most of its time waiting (on PostgreSQL, timers, nginx or a
+  // camlinks process): three at once keep both cores busy (DEVELOPERS.md, "Tests", has the figures).
+  maxWorkers: Math.max(3, availableParallelism() - 1),
   // A global option (ignored per project): an app on the embedded database takes seconds to
   // start, and over 30 s was seen while other builds shared the 2 cores.
   testTimeout: 60_000,

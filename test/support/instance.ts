@@ -27,8 +27,26 @@ export interface Instance {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A camlinks server process, as operators run it (`node dist/main.js`), ready when /health/live answers. */
+/** What camlinks prints when its PORT was taken (src/startup). */
+const PORT_IN_USE = /PORT \d+ on HOST \S+ is in use by another process/;
+
+/**
+ * A camlinks server process, as operators run it (`node dist/main.js`), ready when /health/live
+ * answers. A port found free can be taken before camlinks binds it (by another test file's process,
+ * or as the local end of an outgoing connection: freePort's ports are in the ephemeral range), so
+ * a start refused for its port is tried again on another.
+ */
 export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(env);
+    } catch (error) {
+      if (attempt === 3 || !PORT_IN_USE.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(env: NodeJS.ProcessEnv): Promise<Instance> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
   const port = await freePort();
   let output = '';
