@@ -15,15 +15,23 @@ export class OverviewRepository {
    * depends on how many minutes are counted, not on how many links.
    */
   async countByState(now: Date): Promise<{ active: number; expired: number; revoked: number }> {
+    // One pass over link_counts for the sums; the lookups are LATERAL so that each stays a range
+    // of the issued_at index whatever the statistics say (planned as a join, a stale estimate of
+    // link_counts made it a scan of every link: 390 ms at 1 M links).
     const [row] = await this.prisma.$queryRaw<{ total: bigint; active: bigint; revoked: bigint }[]>`
-      WITH minute AS (SELECT date_trunc('minute', ${now}::timestamptz, 'UTC') AS m)
-      SELECT (SELECT coalesce(sum(links), 0) FROM link_counts) AS total,
-             (SELECT coalesce(sum(revoked), 0) FROM link_counts) AS revoked,
-             (SELECT coalesce(sum(c.links - c.revoked), 0) FROM link_counts c, minute WHERE c.expires_minute > minute.m)
-           + (SELECT count(*) FROM link_counts c CROSS JOIN minute
-                JOIN issued_links l ON l.issued_at >= c.issued_minute AND l.issued_at < c.issued_minute + interval '1 minute'
-               WHERE c.expires_minute = minute.m AND l.expires_at > ${now}::timestamptz
-                 AND l.expires_at < minute.m + interval '1 minute' AND l.revoked_at IS NULL) AS active`;
+      WITH minute AS (SELECT date_trunc('minute', ${now}::timestamptz, 'UTC') AS m),
+           sums AS (SELECT coalesce(sum(links), 0) AS total, coalesce(sum(revoked), 0) AS revoked,
+                           coalesce(sum(links - revoked) FILTER (WHERE expires_minute > (SELECT m FROM minute)), 0) AS later
+                      FROM link_counts)
+      SELECT total, revoked, later + (
+               SELECT coalesce(sum(ahead.links), 0) FROM link_counts c CROSS JOIN minute
+                CROSS JOIN LATERAL (
+                  SELECT count(*) AS links FROM issued_links l
+                   WHERE l.issued_at >= c.issued_minute AND l.issued_at < c.issued_minute + interval '1 minute'
+                     AND l.expires_at > ${now}::timestamptz AND l.expires_at < minute.m + interval '1 minute'
+                     AND l.revoked_at IS NULL) ahead
+                WHERE c.expires_minute = minute.m) AS active
+        FROM sums`;
     const [total, active, revoked] = [Number(row.total), Number(row.active), Number(row.revoked)];
     return { active, revoked, expired: total - active - revoked };
   }
