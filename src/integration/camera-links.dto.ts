@@ -53,7 +53,7 @@ export class CameraLinkDto {
 
   @ApiProperty({
     format: 'uri',
-    example: 'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH',
+    example: 'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gHk2Lm19991231',
     description: 'The link; its `token` query parameter (or the whole URL) names it to `POST /api/v1/links/revoke`.',
   })
   url: string;

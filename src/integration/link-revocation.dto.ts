@@ -18,7 +18,7 @@ export class RevokeOwnLinksDto {
       `At most ${MAX_LINKS_PER_REVOCATION}; each is answered in one of the three lists, as sent.`,
     example: [
       'cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH',
-      'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Zy9xW8vUt7Sr6Qp5On4Ml3Kj2Ih1Gf0Ed9Cb8Az7Y',
+      'http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Zy9xW8vUt7Sr6Qp5On4Ml3Kj2Ih1Gf0Ed9Cb8Az7YxW19991231',
     ],
   })
   @MaxItems(MAX_LINKS_PER_REVOCATION, 'links')

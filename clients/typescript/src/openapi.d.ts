@@ -1075,7 +1075,7 @@ export interface components {
             /**
              * Format: uri
              * @description The link; its `token` query parameter (or the whole URL) names it to `POST /api/v1/links/revoke`.
-             * @example http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH
+             * @example http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gHk2Lm19991231
              */
             url: string;
             /**
@@ -1607,7 +1607,7 @@ export interface components {
              * @description Link tokens (`cll_…`) or link URLs as camlinks issued them (the token in their `token` query parameter). At most 100; each is answered in one of the three lists, as sent.
              * @example [
              *       "cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH",
-             *       "http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Zy9xW8vUt7Sr6Qp5On4Ml3Kj2Ih1Gf0Ed9Cb8Az7Y"
+             *       "http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Zy9xW8vUt7Sr6Qp5On4Ml3Kj2Ih1Gf0Ed9Cb8Az7YxW19991231"
              *     ]
              */
             links: string[];
@@ -1934,7 +1934,7 @@ export interface components {
             /**
              * Format: uri
              * @description The link; its `token` query parameter (or the whole URL) names it to `POST /api/v1/links/revoke`.
-             * @example http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gH
+             * @example http://127.0.0.1:8080/gate-hd/preview.mp4?token=cll_Ab3dE5gHk2Lm9Np4Qr7St1Uv6Wx8Yz0Ab3dE5gHk2Lm19991231
              */
             url: string;
             /**
