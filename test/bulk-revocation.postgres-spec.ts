@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type Instance, startInstance } from './support/instance';
+import { aGateCamera, type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 const ADMIN = 'bulk-revocation-admin-0123456789abcdef';
@@ -38,19 +38,7 @@ describe('bulk revocation by a rule, marked in batches', () => {
     db = new Client({ connectionString: databaseUrl(dbName) });
     await db.connect();
 
-    const server = await body(
-      post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' }),
-    );
-    const camera = await body(
-      post(a, '/api/v1/admin/cameras', {
-        name: 'Gate',
-        media_server_id: server.id,
-        streams: [{ type: 'high', name: 'gate-hd' }],
-        default_stream_type: 'high',
-      }),
-    );
-    cameraUuid = camera.uuid;
-    integrationToken = (await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }))).token;
+    ({ cameraUuid, integrationToken } = await aGateCamera(a, ADMIN));
     const urls = [await issue(), await issue(), await issue()];
     const listed = await get(a, `/api/v1/admin/links?camera_uuid=${cameraUuid}`);
     links = urls.map((url) => ({

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type Instance, startInstance } from './support/instance';
+import { aGateCamera, type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 const ADMIN = 'keyed-invalidation-admin-0123456789abcdef';
@@ -52,23 +52,12 @@ describe('keyed invalidation of link states', () => {
     });
     await db.query('LISTEN camlinks_changes');
 
-    const server = await body(
-      post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' }),
-    );
-    const camera = await body(
-      post(a, '/api/v1/admin/cameras', {
-        name: 'Gate',
-        media_server_id: server.id,
-        streams: [{ type: 'high', name: 'gate-hd' }],
-        default_stream_type: 'high',
-      }),
-    );
-    cameraUuid = camera.uuid;
-    const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
+    const gate = await aGateCamera(a, ADMIN);
+    cameraUuid = gate.cameraUuid;
     const issued: string[] = [];
     for (let i = 0; i < WARM; i++) {
       const [link] = await body(
-        post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, integration.token),
+        post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: cameraUuid }], source: 'jpg' }, gate.integrationToken),
       );
       issued.push(link.url);
     }

@@ -1,4 +1,4 @@
-import { type Instance, startInstance } from './support/instance';
+import { aGateCamera, type Instance, startInstance } from './support/instance';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/test-database';
 
 const ADMIN = 'two-instances-admin-token-0123456789abcdef';
@@ -34,25 +34,13 @@ describe('two instances sharing PostgreSQL', () => {
   const body = async (response: Promise<Response>): Promise<any> => (await response).json();
 
   it('revokes through one instance and the other refuses within a second', async () => {
-    const server = await body(
-      post(a, '/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' }),
-    );
-    const camera = await body(
-      post(a, '/api/v1/admin/cameras', {
-        name: 'Gate',
-        media_server_id: server.id,
-        streams: [{ type: 'high', name: 'gate-hd' }],
-        default_stream_type: 'high',
-        archive_retention_days: 7,
-      }),
-    );
-    const integration = await body(post(a, '/api/v1/admin/integrations', { name: 'billing' }));
+    const { cameraUuid, integrationToken } = await aGateCamera(a, ADMIN, { archive_retention_days: 7 });
     const [link] = await body(
       post(
         a,
         '/api/v1/cameras/preview',
-        { cameras: [{ uuid: camera.uuid }], source: 'jpg', ttl: '300' },
-        integration.token,
+        { cameras: [{ uuid: cameraUuid }], source: 'jpg', ttl: '300' },
+        integrationToken,
       ),
     );
     const verifyOnB = () => b.mediaAuth(link.url);
@@ -60,7 +48,7 @@ describe('two instances sharing PostgreSQL', () => {
     expect(await verifyOnB()).toBe(204);
     expect(await verifyOnB()).toBe(204); // served from B's cache now
 
-    const links = await body(call(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`));
+    const links = await body(call(a, `/api/v1/admin/links?camera_uuid=${cameraUuid}`));
     const revokedAt = Date.now();
     expect((await post(a, `/api/v1/admin/links/${links.data[0].id}/revoke`, { reason: 'two instances' })).status).toBe(
       200,

@@ -170,3 +170,29 @@ export async function startBehindProxy(env: NodeJS.ProcessEnv): Promise<ProxiedI
     },
   };
 }
+
+/**
+ * Through `instance`'s admin API, what the multi-instance tests start from: media server edge-1,
+ * camera Gate (stream gate-hd, plus `camera`'s fields) and integration billing.
+ */
+export async function aGateCamera(
+  instance: Instance,
+  adminToken: string,
+  camera: object = {},
+): Promise<{ cameraUuid: string; integrationToken: string }> {
+  const post = async (path: string, body: object) =>
+    (await (await instance.call(path, { method: 'POST', body: JSON.stringify(body) }, adminToken)).json()) as Record<
+      string,
+      string
+    >;
+  const server = await post('/api/v1/admin/media-servers', { name: 'edge-1', base_url: 'http://127.0.0.1:8080' });
+  const created = await post('/api/v1/admin/cameras', {
+    name: 'Gate',
+    media_server_id: server.id,
+    streams: [{ type: 'high', name: 'gate-hd' }],
+    default_stream_type: 'high',
+    ...camera,
+  });
+  const integration = await post('/api/v1/admin/integrations', { name: 'billing' });
+  return { cameraUuid: created.uuid, integrationToken: integration.token };
+}
