@@ -1,3 +1,4 @@
+import { SerialPass } from '../common/serial-pass';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -69,8 +70,7 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   private expiryTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private stopped = false;
-  private running?: Promise<void>;
-  private runAgain = false;
+  private readonly passes: SerialPass;
   /** Media servers whose control API did not answer: when to try again, and how many failures in a row. */
   private readonly backoff = new Map<string, { failures: number; retryAt: number }>();
 
@@ -91,6 +91,11 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
         clearTimeout(this.retryTimer);
       },
     });
+    this.passes = new SerialPass(
+      () => this.pass(),
+      () => this.leading && !this.stopped,
+      (error) => this.logger.warn(`Ending sessions failed (${error.message}); trying again`),
+    );
   }
 
   /** Whether this instance is the one that kicks. */
@@ -108,12 +113,13 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
     this.stopped = true;
     clearTimeout(this.expiryTimer);
     clearTimeout(this.retryTimer);
+    this.passes.cancelRetry();
     // Bounded: on a database that does not answer neither would settle, nothing else would keep
     // the process alive, and it would exit before the counters' flushes (a session-level lock ends
     // with its connection anyway).
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([Promise.allSettled([this.running, this.leader.stop()]), bound]);
+    await Promise.race([Promise.allSettled([this.passes.current, this.leader.stop()]), bound]);
     clearTimeout(timer);
   }
 
@@ -126,19 +132,8 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
     if (listening) this.onChange();
   }
 
-  /** One pass at a time; a request during a pass runs another after it. */
   private run(): void {
-    if (!this.leading || this.stopped) return;
-    if (this.running) return void (this.runAgain = true);
-    this.running = this.pass()
-      .catch((error: Error) => this.logger.warn(`Ending sessions failed (${error.message}); trying again`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.runAgain) {
-          this.runAgain = false;
-          this.run();
-        }
-      });
+    this.passes.run();
   }
 
   private async pass(): Promise<void> {

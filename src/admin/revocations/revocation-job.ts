@@ -1,3 +1,4 @@
+import { SerialPass } from '../../common/serial-pass';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -20,8 +21,6 @@ export const REVOCATION_JOB_LOCK_KEY = 0x636c7276;
  * second, so no statement holds row locks or writes WAL for long.
  */
 export const MARK_BATCH = 5_000;
-/** After a failed batch (rows held by others past the statement timeout, the database away), the next try. */
-const RETRY_MS = 1_000;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
@@ -35,10 +34,8 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   readonly tables = ['revocation_rules'];
   private readonly logger = new Logger(RevocationJob.name);
   private readonly leader: AdvisoryLeader;
-  private running?: Promise<void>;
-  private runAgain = false;
+  private readonly passes: SerialPass;
   private stopped = false;
-  private retry?: NodeJS.Timeout;
 
   constructor(
     @Inject(DATABASE_CONNECTION) db: OpenDatabase,
@@ -49,6 +46,11 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
       onLead: () => this.run(),
       onLost: () => undefined,
     });
+    this.passes = new SerialPass(
+      () => this.markAll(),
+      () => this.leader.leading && !this.stopped,
+      (error) => this.logger.warn(`Marking revoked links failed (${error.message}); trying again`),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -58,8 +60,8 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retry);
-    await Promise.allSettled([this.running]);
+    this.passes.cancelRetry();
+    await Promise.allSettled([this.passes.current]);
     await this.leader.stop();
   }
 
@@ -77,22 +79,7 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   }
 
   private run(): void {
-    if (!this.leader.leading || this.stopped) return;
-    if (this.running) return void (this.runAgain = true);
-    this.running = this.markAll()
-      .catch((error: Error) => {
-        this.logger.warn(`Marking revoked links failed (${error.message}); trying again in ${RETRY_MS} ms`);
-        // Nothing else may wake the job: a quiet database sends no change.
-        clearTimeout(this.retry);
-        this.retry = setTimeout(() => this.run(), RETRY_MS).unref();
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.runAgain) {
-          this.runAgain = false;
-          this.run();
-        }
-      });
+    this.passes.run();
   }
 
   private async markAll(): Promise<void> {
