@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { OverviewRepository } from '../src/console/overview.repository';
 import { RetentionService } from '../src/retention/retention.service';
+import { aLinkRow } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
 import { DAY_MS } from '../src/common/timestamps';
 
@@ -26,20 +26,7 @@ describe(`link counts (${process.env.TEST_DB})`, () => {
 
   /** Links issued at `issuedAt` seconds from T0 with these lifetimes (seconds); returns their ids. */
   async function issue(issuedAt: number, ...ttls: number[]): Promise<string[]> {
-    const links = ttls.map((ttl) => ({
-      id: randomUUID(),
-      tokenHash: randomBytes(32).toString('hex'),
-      tokenPrefix: 'cll_test',
-      cameraUuid: randomUUID(),
-      cameraGeneration: 0,
-      streamType: 'high',
-      streamName: 'gate-hd',
-      kind: 'preview' as const,
-      source: 'jpg',
-      ttl,
-      issuedAt: at(issuedAt),
-      expiresAt: at(issuedAt + ttl),
-    }));
+    const links = ttls.map((ttl) => aLinkRow(at(issuedAt), at(issuedAt + ttl)));
     await t.prisma.issuedLink.createMany({ data: links });
     return links.map((link) => link.id);
   }

@@ -1,7 +1,8 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { IssuedLinksRepository } from '../src/links/issued-links.repository';
 import { PARTITION_DAYS_AHEAD, RetentionService } from '../src/retention/retention.service';
+import { aLinkRow } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
 import { DAY_MS } from '../src/common/timestamps';
 
@@ -19,20 +20,7 @@ describe(`retention (${process.env.TEST_DB})`, () => {
 
   /** Links with these expiries (days ago, negative: in the future); returns their ids. */
   async function linksExpired(...days: number[]): Promise<string[]> {
-    const links = days.map((ago) => ({
-      id: randomUUID(),
-      tokenHash: randomBytes(32).toString('hex'),
-      tokenPrefix: 'cll_test',
-      cameraUuid: randomUUID(),
-      cameraGeneration: 0,
-      streamType: 'high',
-      streamName: 'gate-hd',
-      kind: 'preview' as const,
-      source: 'jpg',
-      ttl: 60,
-      issuedAt: new Date(daysAgo(ago).getTime() - 60_000),
-      expiresAt: daysAgo(ago),
-    }));
+    const links = days.map((ago) => aLinkRow(new Date(daysAgo(ago).getTime() - 60_000), daysAgo(ago)));
     await t.prisma.issuedLink.createMany({ data: links });
     return links.map((link) => link.id);
   }
@@ -96,20 +84,7 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     const [old, longTtl] = [dayOf(daysAgo(100)), dayOf(daysAgo(95))];
     await links.createPartitions(old, old);
     await links.createPartitions(longTtl, longTtl);
-    const link = (issuedAt: Date, expiresAt: Date) => ({
-      id: randomUUID(),
-      tokenHash: randomBytes(32).toString('hex'),
-      tokenPrefix: 'cll_test',
-      cameraUuid: randomUUID(),
-      cameraGeneration: 0,
-      streamType: 'high',
-      streamName: 'gate-hd',
-      kind: 'live' as const,
-      source: 'hls',
-      ttl: 3600,
-      issuedAt,
-      expiresAt,
-    });
+    const link = (issuedAt: Date, expiresAt: Date) => aLinkRow(issuedAt, expiresAt, { kind: 'live', source: 'hls' });
     const hour = 3_600_000;
     const expired = [
       link(new Date(old.getTime() + hour), new Date(old.getTime() + 2 * hour)),

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type SessionSighting, ViewingSessionsRepository } from '../src/sessions/viewing-sessions.repository';
-import { aCamera } from './support/builders';
+import { aCamera, aLinkRow } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
@@ -22,25 +22,9 @@ describe(`viewing sessions repository (${process.env.TEST_DB})`, () => {
   afterAll(() => t.close());
 
   async function aLink(userId: string | null = null): Promise<string> {
-    const id = randomUUID();
-    await t.prisma.issuedLink.create({
-      data: {
-        id,
-        tokenHash: randomBytes(32).toString('hex'),
-        tokenPrefix: 'cll_test',
-        cameraUuid,
-        cameraGeneration: 0,
-        streamType: 'high',
-        streamName: 'gate-hd',
-        kind: 'live',
-        source: 'hls',
-        ttl: 600,
-        issuedAt: T0,
-        expiresAt: at(600),
-        userId,
-      },
-    });
-    return id;
+    const row = aLinkRow(T0, at(600), { cameraUuid, kind: 'live', source: 'hls', userId });
+    await t.prisma.issuedLink.create({ data: row });
+    return row.id;
   }
 
   const sighting = (linkId: string, overrides: Partial<SessionSighting> = {}): SessionSighting => ({

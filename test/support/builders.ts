@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { generateToken } from '../../src/auth/tokens';
 import type { PrismaService } from '../../src/database/prisma.service';
 
@@ -114,4 +114,30 @@ export async function anIssuedLink(prisma: PrismaService) {
       cameraGeneration: camera.generation,
     },
   });
+}
+
+/**
+ * An issued_links row as createMany takes it, issued and expiring at these times, for a camera
+ * that need not exist: for suites about the table itself (counts, retention, sessions).
+ */
+export function aLinkRow(
+  issuedAt: Date,
+  expiresAt: Date,
+  overrides: { cameraUuid?: string; kind?: 'preview' | 'live'; source?: string; userId?: string | null } = {},
+) {
+  return {
+    id: randomUUID(),
+    tokenHash: randomBytes(32).toString('hex'),
+    tokenPrefix: 'cll_test',
+    cameraUuid: randomUUID(),
+    cameraGeneration: 0,
+    streamType: 'high',
+    streamName: 'gate-hd',
+    kind: 'preview' as const,
+    source: 'jpg',
+    ttl: Math.round((expiresAt.getTime() - issuedAt.getTime()) / 1000),
+    issuedAt,
+    expiresAt,
+    ...overrides,
+  };
 }
