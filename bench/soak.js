@@ -410,8 +410,18 @@ async function main() {
   await db.end().catch(() => undefined);
   await redis.stop().catch(() => undefined);
   pg.stop();
+  // A fault is answered 503 (or a refusal); a 500 is a promise broken too.
+  const serverErrors = Object.entries(ledger.status)
+    .filter(([key]) => / 5\d\d$/.test(key) && !key.endsWith(' 503'))
+    .reduce((sum, [, n]) => sum + n, 0);
   const broken =
-    missing + revokedMissing + overCounted + lostOutsideKill + ledger.staleAllows + (ledger.requests ? 0 : 1);
+    missing +
+    revokedMissing +
+    overCounted +
+    lostOutsideKill +
+    ledger.staleAllows +
+    serverErrors +
+    (ledger.requests ? 0 : 1);
   if (broken) console.error(`[soak] logs kept in ${dir} (a.log, b.log, pg.log)`);
   else rmSync(dir, { recursive: true, force: true });
   console.log(
