@@ -12,6 +12,7 @@ describe('fromPrismaError: an unreachable database', () => {
     ['cannot reach the server (raw query)', known('P2010', driver('DatabaseNotReachable'))],
     ['the connection was reset (raw query)', known('P2010', driver('ConnectionClosed'))],
     ['no connection from the pool in time', known('P2024')],
+    ['a transaction that could not start in time', known('P2028')],
     ['the connection dropped mid-query (pg)', new Error('Connection terminated unexpectedly')],
     [
       'the socket was refused',

@@ -3,8 +3,12 @@ import { Prisma } from '../generated/prisma/client';
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable. Try again shortly.';
 
-/** Prisma's codes for a database that cannot be reached, dropped the connection or is out of connections. */
-const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/**
+ * Prisma's codes for a database that cannot be reached, dropped the connection or is out of
+ * connections; P2028, a transaction that could not start or finish in time, is what a stalled
+ * database does to an interactive transaction.
+ */
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 /** Raw queries report the same as P2010, with the driver adapter's reason. */
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
