@@ -10,8 +10,8 @@
 //     revocation of N/100 and of N/10 links (100 k and 1 M at 10 M links);
 //   - the export's effect: verification p99 on the exporting instance, quiet and during a CSV
 //     export of a week of links (1.17 M rows at 10 M links);
-//   - the purge: the retention job's statement (batches of 5,000, 50 ms apart) on the links
-//     expired more than 30 days ago: time, rows, and the dead rows and table size left.
+//   - the purge: the retention job itself (bench/purge.js; whole day partitions dropped) on the
+//     links expired more than 30 days ago: time, rows, and the dead rows and table size left.
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
@@ -36,6 +36,10 @@ const WARM = 1000;
 const RATE = option('rate', 100);
 const PORT = option('port', 3941);
 
+/** issued_links and its indexes: the sum over its partitions (a partitioned table has no storage of its own). */
+const PARTITIONS_SIZE =
+  "(SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'issued_links'::regclass)";
+
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
 
@@ -47,6 +51,10 @@ const percentile = (sorted, p) =>
  */
 async function seed(db, cameraUuids, integrations, users) {
   const started = Date.now();
+  // A partition per day first, as camlinks makes them ahead: else the history lands in DEFAULT.
+  await db.query(
+    `SELECT camlinks_create_link_partitions(((now() - interval '61 days') AT TIME ZONE 'UTC')::date, (now() AT TIME ZONE 'UTC')::date)`,
+  );
   await db.query(
     `INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl, issued_at, expires_at,
                                integration_id, user_id, camera_generation, client_ip, revoked_at, revoked_by, revoked_reason, use_count, last_used_at)
@@ -231,7 +239,7 @@ async function main() {
     ).rows.map((row) => row.id);
     console.log(`scale: seeding ${LINKS.toLocaleString('en')} links…`);
     const seedMs = await seed(db, cameraUuids, integrations, users);
-    const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('issued_links')) AS size`)).rows[0].size;
+    const size = (await db.query(`SELECT pg_size_pretty(${PARTITIONS_SIZE}) AS size`)).rows[0].size;
     console.log(`scale: seeded in ${(seedMs / 1000).toFixed(0)} s (${size} with indexes)`);
 
     // The warm set: 1,000 links of 100 cameras of their own, issued through the API.
@@ -317,27 +325,18 @@ async function main() {
     await caches.stop();
     const inWindow = (instance, from, to) => load.samples[instance].filter((s) => s.at >= from && s.at < to);
 
-    // The purge, as the retention job runs it (LINK_RETENTION_DAYS=30).
-    const purgeStarted = Date.now();
-    let purged = 0;
-    let batches = 0;
-    for (;;) {
-      const { rowCount } = await db.query(
-        `DELETE FROM issued_links WHERE id IN (
-           SELECT id FROM issued_links WHERE issued_at < now() - interval '30 days' AND expires_at < now() - interval '30 days'
-            LIMIT 5000 FOR UPDATE SKIP LOCKED)`,
-      );
-      purged += rowCount;
-      batches++;
-      if (rowCount < 5000) break;
-      await sleep(50);
-    }
-    const purgeMs = Date.now() - purgeStarted;
+    // The purge: the retention job itself, once (LINK_RETENTION_DAYS=30).
+    const purge = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, 'purge.js')], {
+        env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
+      }).toString(),
+    );
+    const [purged, purgeMs] = [purge.links, purge.ms];
     await db.query('ANALYZE issued_links');
     const after = (
       await db.query(
-        `SELECT n_dead_tup AS dead, n_live_tup AS live, pg_size_pretty(pg_total_relation_size('issued_links')) AS size
-           FROM pg_stat_user_tables WHERE relname = 'issued_links'`,
+        `SELECT sum(n_dead_tup) AS dead, sum(n_live_tup) AS live, pg_size_pretty(${PARTITIONS_SIZE}) AS size
+           FROM pg_stat_user_tables WHERE relname LIKE 'issued\\_links\\_%'`,
       )
     ).rows[0];
     const pagesAfter = await timePages(a, cookie, pages);
@@ -382,7 +381,7 @@ async function main() {
     );
     print();
     print(
-      `Purge (retention's statement, links expired > 30 days): ${purged.toLocaleString('en')} links in ${batches} batches, ${(purgeMs / 1000).toFixed(1)} s; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
+      `Purge (the retention job, links expired > 30 days: whole day partitions dropped): ${purged.toLocaleString('en')} links in ${(purgeMs / 1000).toFixed(1)} s; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
     );
     console.log(`\n${out.join('\n')}`);
   } finally {
