@@ -295,6 +295,8 @@ async function main() {
         label,
         status: res.status,
         answeredMs,
+        sent,
+        revocation: res.status === 202 ? body.id : undefined,
         count: body.count ?? body.revoked ?? JSON.stringify(body).slice(0, 80),
       });
       console.log(`scale: ${label}: ${res.status} in ${answeredMs} ms, ${JSON.stringify(body).slice(0, 120)}`);
@@ -325,12 +327,36 @@ async function main() {
     await caches.stop();
     const inWindow = (instance, from, to) => load.samples[instance].filter((s) => s.at >= from && s.at < to);
 
+    // A 202's rows are marked by one instance's job; the purge, which takes a lock on issued_links
+    // its batches would hold it from, comes after them as it would an hour later.
+    for (const storm of storms.filter((s) => s.revocation)) {
+      let progress;
+      do {
+        await sleep(500);
+        progress = await (await call('GET', `/api/v1/admin/revocations/${storm.revocation}`)).json();
+      } while (progress.state !== 'done' && Date.now() - storm.sent < 600_000);
+      storm.markedMs = Date.now() - storm.sent;
+      storm.count = progress.marked;
+      console.log(
+        `scale: ${storm.label}: ${progress.state}, ${progress.marked} marked ${storm.markedMs} ms after it was sent`,
+      );
+    }
     // The purge: the retention job itself, once (LINK_RETENTION_DAYS=30).
-    const purge = JSON.parse(
-      execFileSync(process.execPath, [join(__dirname, 'purge.js')], {
-        env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
-      }).toString(),
-    );
+    // A failed purge is a finding to print, not the end of the run.
+    const purgeStarted = Date.now();
+    const purge = (() => {
+      try {
+        return JSON.parse(
+          execFileSync(process.execPath, [join(__dirname, 'purge.js')], {
+            env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          }).toString(),
+        );
+      } catch (error) {
+        const reason = /Message: `([^`]+)`/.exec(String(error.stderr))?.[1] ?? error.message.split('\n')[0];
+        return { links: 0, ms: Date.now() - purgeStarted, failed: reason };
+      }
+    })();
     const [purged, purgeMs] = [purge.links, purge.ms];
     await db.query('ANALYZE issued_links');
     const after = (
@@ -353,9 +379,10 @@ async function main() {
       print(`| ${row.label} | ${row.median.toFixed(0)} | ${pagesAfter[i].median.toFixed(0)} |`),
     );
     print();
-    print('| revocation | status | answered in ms | revoked |');
-    print('|---|---|---|---|');
-    for (const storm of storms) print(`| ${storm.label} | ${storm.status} | ${storm.answeredMs} | ${storm.count} |`);
+    print('| revocation | status | answered in ms | revoked | rows all marked after ms |');
+    print('|---|---|---|---|---|');
+    for (const storm of storms)
+      print(`| ${storm.label} | ${storm.status} | ${storm.answeredMs} | ${storm.count} | ${storm.markedMs ?? '—'} |`);
     print();
     print('Storm timeline (per second; per instance: verifications answered, p50 ms, p99 ms, cache entries):');
     print();
@@ -381,7 +408,7 @@ async function main() {
     );
     print();
     print(
-      `Purge (the retention job, links expired > 30 days: whole day partitions dropped): ${purged.toLocaleString('en')} links in ${(purgeMs / 1000).toFixed(1)} s; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
+      `Purge (the retention job, links expired > 30 days: whole day partitions dropped): ${purge.failed ? `**failed after ${(purgeMs / 1000).toFixed(1)} s: ${purge.failed}**` : `${purged.toLocaleString('en')} links in ${(purgeMs / 1000).toFixed(1)} s`}; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
     );
     console.log(`\n${out.join('\n')}`);
   } finally {
