@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { Shutdown } from '../config/config.module';
 import { PeriodicFlush } from './periodic-flush';
@@ -9,9 +12,10 @@ class Counts extends PeriodicFlush<number> {
   readonly applied = new Set<string>();
   loseNextAnswer = false;
   refuseNext = false;
+  down = false;
 
-  constructor() {
-    const config = { spoolDir: null, database: { kind: 'postgres', url: 'postgresql://db/x', poolSize: 1 } };
+  constructor(spoolDir: string | null = null) {
+    const config = { spoolDir, database: { kind: 'postgres', url: 'postgresql://db/x', poolSize: 1 } };
     super({ name: 'test', intervalMs: 60_000, config: config as unknown as AppConfig, shutdown: new Shutdown(1_000) });
   }
 
@@ -26,7 +30,7 @@ class Counts extends PeriodicFlush<number> {
   }
 
   protected async write(batch: number[], id: string): Promise<void> {
-    if (this.refuseNext) {
+    if (this.refuseNext || this.down) {
       this.refuseNext = false;
       throw new Error('connection refused');
     }
@@ -70,5 +74,41 @@ describe('PeriodicFlush', () => {
     counts.count(1);
     await counts.beforeApplicationShutdown();
     expect(counts.total).toBe(4);
+  });
+
+  describe('with a spool', () => {
+    let dir: string;
+    beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'camlinks-flush-'))));
+    afterEach(() => rm(dir, { recursive: true, force: true }));
+
+    it('spools what an outage does not take at once, so a crash then loses only what came after', async () => {
+      const crashed = new Counts(dir);
+      crashed.down = true;
+      crashed.count(3);
+      expect(await crashed.flush()).toBe(false);
+      crashed.count(4);
+      expect(await crashed.flush()).toBe(false);
+      expect(await readdir(dir)).toHaveLength(2);
+      crashed.count(5); // never flushed: what a crash loses, one interval
+
+      const next = new Counts(dir);
+      next.count(1);
+      expect(await next.flush()).toBe(true);
+      expect(next.total).toBe(3 + 4 + 1);
+      expect(await readdir(dir)).toEqual([]);
+    });
+
+    it('writes a spooled batch whose answer was lost once, under its id', async () => {
+      const counts = new Counts(dir);
+      counts.count(3);
+      counts.refuseNext = true;
+      expect(await counts.flush()).toBe(false);
+      counts.loseNextAnswer = true;
+      expect(await counts.flush()).toBe(false); // added, but the answer was lost: the file stays
+      expect(await readdir(dir)).toHaveLength(1);
+      expect(await counts.flush()).toBe(true);
+      expect(counts.total).toBe(3);
+      expect(await readdir(dir)).toEqual([]);
+    });
   });
 });

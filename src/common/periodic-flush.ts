@@ -28,17 +28,18 @@ export interface FlushSettings {
  * alive). Flushes never overlap: a tick is skipped while one runs, so a stalled database does not
  * pile them up. Every batch is written under an id of its own and a failed one is retried as it
  * was, under that id, before anything counted since: a try whose answer was lost (a timeout, a
- * dropped connection after the commit) is then not counted twice. On a stop the last batches are
- * retried until the stop's deadline (SHUTDOWN_TIMEOUT_MS); what still cannot be written goes to
- * the spool under DATA_DIR (fsynced), added on the next start before new counts. A crash
- * (SIGKILL, out of memory) loses at most one interval of counts.
+ * dropped connection after the commit) is then not counted twice. A batch the database did not
+ * take goes to the spool under DATA_DIR (fsynced), added before newer counts; on a stop the last
+ * batches are retried until the stop's deadline (SHUTDOWN_TIMEOUT_MS) before they are spooled. A
+ * crash (SIGKILL, out of memory) then loses at most one interval of counts, even during an outage;
+ * without a DATA_DIR it loses what the outage held too.
  */
 export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger: Logger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<boolean>;
-  /** The batch whose last write failed, with its id: written again before anything newer. */
-  private failed?: IdentifiedBatch<Item>;
+  /** Batches the database has not taken yet, oldest first (with a spool: only those it could not hold). */
+  private held: IdentifiedBatch<Item>[] = [];
   private readonly spool?: FlushSpool<Item>;
 
   protected constructor(private readonly settings: FlushSettings) {
@@ -82,10 +83,9 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
     await this.running;
     if (this.spool && !(await this.writeSpool()))
       this.logger.warn('Spooled counters from an earlier stop are still not written; kept for the next start');
-    const batches = [this.failed, this.identified(this.take())].filter(
-      (b) => b?.batch.length,
-    ) as IdentifiedBatch<Item>[];
-    this.failed = undefined;
+    this.hold(this.take());
+    const batches = this.held;
+    this.held = [];
     for (const [n, { batch, id }] of batches.entries()) {
       while (!(await this.tryWithin(batch, id))) {
         const left = this.settings.shutdown.remainingMs() - SPOOL_MARGIN_MS;
@@ -98,28 +98,57 @@ export abstract class PeriodicFlush<Item> implements OnModuleInit, OnApplication
     }
   }
 
-  /** The spool, a failed batch, then what is pending: what a crash can lose stays one interval. */
+  /**
+   * The spool, then the held batches, then what is pending. With a spool nothing waits in memory
+   * for the database: what it does not take is spooled at once, so a crash during or after an
+   * outage still loses at most one interval. Without one, nothing newer is taken while a held
+   * batch fails, so an outage keeps one batch, not one per interval.
+   */
   private async writeSpoolThenPending(): Promise<boolean> {
-    if (this.spool && !(await this.writeSpool())) return false;
-    if (this.failed && !(await this.writeOrKeep(this.failed))) return false;
-    const pending = this.identified(this.take());
-    return !pending.batch.length || this.writeOrKeep(pending);
-  }
-
-  private async writeOrKeep({ batch, id }: IdentifiedBatch<Item>): Promise<boolean> {
-    try {
-      await this.write(batch, id);
-      this.failed = undefined;
-      return true;
-    } catch (error) {
-      this.logger.warn(`Could not write ${this.settings.name} counters, will retry: ${(error as Error).message}`);
-      this.failed = { batch, id };
-      return false;
+    if (!this.spool) {
+      if (!(await this.writeHeld())) return false;
+      this.hold(this.take());
+      return this.writeHeld();
     }
+    this.hold(this.take());
+    if ((await this.writeSpool()) && (await this.writeHeld())) return true;
+    await this.spoolHeld();
+    return false;
   }
 
-  private identified(batch: Item[]): IdentifiedBatch<Item> {
-    return { batch, id: randomUUID() };
+  private hold(batch: Item[]): void {
+    if (batch.length) this.held.push({ batch, id: randomUUID() });
+  }
+
+  /** Writes the held batches in order; false at the first the database did not take. */
+  private async writeHeld(): Promise<boolean> {
+    while (this.held.length) {
+      const { batch, id } = this.held[0];
+      try {
+        await this.write(batch, id);
+        this.held.shift();
+      } catch (error) {
+        this.logger.warn(`Could not write ${this.settings.name} counters, will retry: ${(error as Error).message}`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Moves the held batches to the spool; one that cannot be spooled stays held, in memory. */
+  private async spoolHeld(): Promise<void> {
+    while (this.held.length) {
+      const { batch, id } = this.held[0];
+      try {
+        await this.spool!.append(id, batch);
+        this.held.shift();
+      } catch (error) {
+        this.logger.error(
+          `Could not spool ${batch.length} ${this.settings.name} counters, kept in memory: ${(error as Error).message}`,
+        );
+        return;
+      }
+    }
   }
 
   /** Adds every spooled entry, oldest first, removing each once added; false at the first failure. */
