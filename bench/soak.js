@@ -169,7 +169,7 @@ const ledger = {
   errors: 0,
   slow: {},
   maxMs: 0,
-  links: new Map(), // token → { hash, allows: Map(instance → [times]), revokedAt }
+  links: new Map(), // token → { hash, allows: Map(instance → [{ sent, answered }]), revokedAt }
   revoked: [],
   staleAllows: 0,
 };
@@ -255,7 +255,7 @@ async function main() {
     });
     if (result.status !== 204) return result;
     const allows = link.allows.get(instance.name) ?? [];
-    allows.push(result.answered);
+    allows.push({ sent: result.sent, answered: result.answered });
     link.allows.set(instance.name, allows);
     if (link.revokedAt && result.sent > link.revokedAt + 1000) ledger.staleAllows++;
     return result;
@@ -393,13 +393,15 @@ async function main() {
     if (row.use_count > allows) overCounted += row.use_count - allows;
     if (row.use_count < allows) {
       lostUses += allows - row.use_count;
-      // The documented SIGKILL loss: uses answered by a killed instance within one flush interval (plus a slack) before its kill.
+      // The documented SIGKILL loss: uses counted by a killed instance within one flush interval
+      // (plus a slack) before its kill: sent before it, answered within the interval. An answer
+      // can be read after the kill when the instance wrote it just before.
       const killable = [...link.allows.entries()].reduce(
-        (sum, [name, times]) =>
+        (sum, [name, uses]) =>
           sum +
-          times.filter((t) => {
+          uses.filter(({ sent, answered }) => {
             const killed = instances.find((i) => i.name === name).killed;
-            return killed && t <= killed && t > killed - 2 * FLUSH_MS;
+            return killed && sent <= killed && answered > killed - 2 * FLUSH_MS;
           }).length,
         0,
       );
