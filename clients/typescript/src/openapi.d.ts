@@ -1571,7 +1571,7 @@ export interface components {
             /** @description The admin who revoked. */
             revoked_by: string;
             /**
-             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked.
+             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).
              * @enum {string}
              */
             state: "marking" | "done";

@@ -24,7 +24,7 @@ export const MARK_BATCH = 5_000;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
- * transaction, until none is left; then the rule is finished (and stops being read). One
+ * transaction, until none is left; then the rule is finished (it stays in force: link-status.ts). One
  * instance does it (AdvisoryLeader); it starts on a new rule from any instance (the rule's
  * change notification), and on taking the lead (a restart resumes unfinished rules after their
  * last committed batch).

@@ -8,7 +8,7 @@ export class RevocationDto {
   @ApiProperty({
     enum: ['marking', 'done'],
     description:
-      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked.',
+      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).',
   })
   state: 'marking' | 'done';
   @ApiProperty({ example: 250000, description: 'Links marked revoked so far; when `done`, how many it revoked.' })

@@ -2,7 +2,7 @@
 SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.archive_to, l.expires_at, l.camera_uuid, l.issued_at,
        COALESCE(l.revoked_at, (
   SELECT min(r.cut_off) FROM revocation_rules r
-   WHERE r.finished_at IS NULL AND l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
+   WHERE l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
      AND (r.camera_uuid IS NULL OR r.camera_uuid = l.camera_uuid)
      AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
      AND (r.user_id IS NULL OR r.user_id = l.user_id)
