@@ -28,6 +28,14 @@ export const STATUS_OF_CAUSE = {
 } as const satisfies Record<string, LinkStatus>;
 export type LinkCause = keyof typeof STATUS_OF_CAUSE;
 
+/** Whether the revocation rule `r` selects the link `l` (src/links/revocation-rules.repository.ts). */
+export const RULE_SELECTS_SQL = `l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
+         AND (r.camera_uuid IS NULL OR r.camera_uuid = l.camera_uuid)
+         AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
+         AND (r.user_id IS NULL OR r.user_id = l.user_id)
+         AND (r.issued_from IS NULL OR l.issued_at >= r.issued_from)
+         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)`;
+
 /**
  * When a link `l` was revoked, in SQL: its own revoked_at, else the cut-off of a revocation rule
  * (a bulk revocation: src/admin/revocations) that selects it. Read by both sides of the one
@@ -40,12 +48,7 @@ export type LinkCause = keyof typeof STATUS_OF_CAUSE;
  */
 export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
       SELECT min(r.cut_off) FROM revocation_rules r
-       WHERE l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
-         AND (r.camera_uuid IS NULL OR r.camera_uuid = l.camera_uuid)
-         AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
-         AND (r.user_id IS NULL OR r.user_id = l.user_id)
-         AND (r.issued_from IS NULL OR l.issued_at >= r.issued_from)
-         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)))`;
+       WHERE ${RULE_SELECTS_SQL}))`;
 
 /**
  * LinkStatus in SQL, over issued_links `l` joined to its camera `c`, grant `g` and tokens `it`,

@@ -17,7 +17,7 @@ import {
   notifiedSelection,
   type RevocationRuleRecord,
   RevocationRulesRepository,
-} from '../revocations/revocations.repository';
+} from '../../links/revocation-rules.repository';
 
 const EXPORT_BATCH = 500;
 

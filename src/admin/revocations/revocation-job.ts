@@ -12,7 +12,7 @@ import { type ChangeSubscriber, DatabaseChanges } from '../../database/database-
 import type { OpenDatabase } from '../../database/open-database';
 import { DATABASE_CONNECTION } from '../../database/prisma.service';
 import { isoOrNull } from '../../common/timestamps';
-import { type RevocationRuleRecord, RevocationRulesRepository } from './revocations.repository';
+import { type RevocationRuleRecord, RevocationRulesRepository } from '../../links/revocation-rules.repository';
 
 /** The advisory lock the marking instance holds ('clrv'). */
 export const REVOCATION_JOB_LOCK_KEY = 0x636c7276;

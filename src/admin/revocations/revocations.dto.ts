@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoOrNull } from '../../common/timestamps';
-import type { RevocationRuleRecord } from './revocations.repository';
+import type { RevocationRuleRecord } from '../../links/revocation-rules.repository';
 
 /** A bulk revocation too large for one statement: in force at once, its rows marked in batches. */
 export class RevocationDto {

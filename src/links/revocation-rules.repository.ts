@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminIdentity } from '../../auth/admin-identity';
-import { AuditEventsRepository, type NewAuditEvent } from '../../audit/audit-events.repository';
-import { PrismaService } from '../../database/prisma.service';
-import { IssuedLinksRepository, type LinkFilter, type Revocation } from '../../links/issued-links.repository';
+import type { AdminIdentity } from '../auth/admin-identity';
+import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+import { IssuedLinksRepository, type LinkFilter, type Revocation } from './issued-links.repository';
+import { RULE_SELECTS_SQL } from './link-status';
 
 /** What a bulk revocation selects: the bulk filter's fields. */
 export type RuleSelection = Pick<LinkFilter, 'cameraUuid' | 'integrationId' | 'userId' | 'issuedFrom' | 'issuedTo'>;
@@ -55,6 +57,17 @@ export class RevocationRulesRepository {
       select: { id: true },
     });
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Deletes the finished rules whose cut-off is before `cutoff` (retention's: a transaction
+   * issuing a link before the cut-off has long ended) and that no longer refuse any link: each
+   * link they select is marked, or gone. Their audit events stay. Returns how many.
+   */
+  purgeFinishedBefore(cutoff: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM revocation_rules r WHERE r.finished_at IS NOT NULL AND r.cut_off < ${cutoff}
+         AND NOT EXISTS (SELECT 1 FROM issued_links l WHERE ${Prisma.raw(RULE_SELECTS_SQL)} AND l.revoked_at IS NULL)`;
   }
 
   /**
