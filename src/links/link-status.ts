@@ -34,7 +34,10 @@ export const RULE_SELECTS_SQL = `l.issued_at <= r.cut_off AND l.expires_at > r.c
          AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
          AND (r.user_id IS NULL OR r.user_id = l.user_id)
          AND (r.issued_from IS NULL OR l.issued_at >= r.issued_from)
-         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)`;
+         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)
+         AND (r.source IS NULL OR r.source = l.source)
+         AND (r.kind IS NULL OR r.kind = l.kind)
+         AND (r.token_prefix IS NULL OR starts_with(l.token_prefix, r.token_prefix))`;
 
 /**
  * When a link `l` was revoked, in SQL: its own revoked_at, else the cut-off of a revocation rule

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminIdentity } from '../auth/admin-identity';
+import { DISPLAY_LENGTH } from '../auth/tokens';
 import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import { IssuedLinksRepository, type LinkFilter, type Revocation } from './issued-links.repository';
 import { RULE_SELECTS_SQL } from './link-status';
 
-/** What a bulk revocation selects: the bulk filter's fields. */
-export type RuleSelection = Pick<LinkFilter, 'cameraUuid' | 'integrationId' | 'userId' | 'issuedFrom' | 'issuedTo'>;
+/** What a bulk revocation selects: the links filter, its status aside. */
+export type RuleSelection = Omit<LinkFilter, 'status'>;
 
 export interface RevocationRuleRecord {
   id: string;
@@ -35,6 +36,8 @@ export class RevocationRulesRepository {
       await this.prisma.revocationRule.create({
         data: {
           ...selection,
+          // Only the stored display prefix's length of a token prefix selects (LinkFilter).
+          tokenPrefix: selection.tokenPrefix?.slice(0, DISPLAY_LENGTH),
           cutOff: revocation.at,
           revokedBy: revocation.by.name,
           revokedByAdminId: revocation.by.id,
@@ -84,7 +87,8 @@ export class RevocationRulesRepository {
     return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<RuleRow[]>`
         SELECT id, camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId",
-               issued_from AS "issuedFrom", issued_to AS "issuedTo", cut_off AS "cutOff", revoked_by AS "revokedBy",
+               issued_from AS "issuedFrom", issued_to AS "issuedTo", source, kind, token_prefix AS "tokenPrefix",
+               cut_off AS "cutOff", revoked_by AS "revokedBy",
                revoked_by_admin_id AS "revokedByAdminId", reason, marked, cursor_at AS "cursorAt", cursor_id AS "cursorId",
                finished_at AS "finishedAt"
           FROM revocation_rules WHERE id = ${id}::uuid AND finished_at IS NULL FOR UPDATE`;
@@ -124,6 +128,9 @@ export function notifiedSelection(rule: RevocationRuleRecord): Record<string, st
     issued_from: selection.issuedFrom?.toISOString() ?? null,
     issued_to: selection.issuedTo?.toISOString() ?? null,
     cut_off: revocation.at.toISOString(),
+    source: selection.source ?? null,
+    kind: selection.kind ?? null,
+    token_prefix: selection.tokenPrefix ?? null,
   };
 }
 
@@ -137,6 +144,9 @@ function toRecord(row: RuleRow): RevocationRuleRecord {
       userId: row.userId ?? undefined,
       issuedFrom: row.issuedFrom ?? undefined,
       issuedTo: row.issuedTo ?? undefined,
+      source: row.source ?? undefined,
+      kind: row.kind ?? undefined,
+      tokenPrefix: row.tokenPrefix ?? undefined,
     },
     revocation: { by, reason: row.reason, at: row.cutOff },
     marked: row.marked,

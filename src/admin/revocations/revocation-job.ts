@@ -119,6 +119,9 @@ function finishedEvent(rule: RevocationRuleRecord) {
         user_id: selection.userId,
         issued_after: isoOrNull(selection.issuedFrom ?? null) ?? undefined,
         issued_before: isoOrNull(selection.issuedTo ?? null) ?? undefined,
+        source: selection.source,
+        kind: selection.kind,
+        token_prefix: selection.tokenPrefix,
       },
     },
   };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoOrNull } from '../../common/timestamps';
+import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
 import type { RevocationRuleRecord } from '../../links/revocation-rules.repository';
 
 /** A bulk revocation too large for one statement: in force at once, its rows marked in batches. */
@@ -24,6 +25,11 @@ export class RevocationDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) integration_id: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issued_after: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issued_before: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The console's filters: the links' source." })
+  source: string | null;
+  @ApiProperty({ nullable: true, enum: LINK_KINDS }) kind: LinkKind | null;
+  @ApiProperty({ nullable: true, type: String, description: "The start of the selected links' tokens." })
+  token_prefix: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ description: 'The admin who revoked.' }) revoked_by: string;
 }
@@ -41,6 +47,9 @@ export function mapRevocation(rule: RevocationRuleRecord): RevocationDto {
     integration_id: selection.integrationId ?? null,
     issued_after: isoOrNull(selection.issuedFrom ?? null),
     issued_before: isoOrNull(selection.issuedTo ?? null),
+    source: selection.source ?? null,
+    kind: selection.kind ?? null,
+    token_prefix: selection.tokenPrefix ?? null,
     reason: revocation.reason,
     revoked_by: revocation.by.name,
   };
