@@ -27,7 +27,7 @@ export class RevocationDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issued_before: string | null;
   @ApiProperty({ nullable: true, type: String, description: "The console's filters: the links' source." })
   source: string | null;
-  @ApiProperty({ nullable: true, enum: LINK_KINDS }) kind: LinkKind | null;
+  @ApiProperty({ nullable: true, enum: [...LINK_KINDS, null], type: String }) kind: LinkKind | null;
   @ApiProperty({ nullable: true, type: String, description: "The start of the selected links' tokens." })
   token_prefix: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
