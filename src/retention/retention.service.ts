@@ -6,6 +6,7 @@ import { APPLIED_FLUSH_DAYS, AppliedFlushesRepository } from '../database/applie
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { RevocationRulesRepository } from '../links/revocation-rules.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
 import { OVERVIEW_DAYS } from '../stats/hourly-stats';
@@ -24,6 +25,8 @@ const HOURLY_STATS_DAYS = OVERVIEW_DAYS + 1;
 
 export interface PurgeResult {
   links: number;
+  /** Finished bulk revocations that no longer refuse any link. */
+  revocationRules: number;
   auditEvents: number;
   hourlyStats: number;
   appliedFlushes: number;
@@ -32,7 +35,8 @@ export interface PurgeResult {
 /**
  * Every hour: makes issued_links' day partitions PARTITION_DAYS_AHEAD days ahead (also at start),
  * drops the partitions whose links all expired longer than LINK_RETENTION_DAYS ago (links of days
- * without a partition are deleted in batches), deletes audit events older than
+ * without a partition are deleted in batches) and the finished bulk revocations that no longer
+ * refuse any link, deletes audit events older than
  * AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it shows, and the ids
  * of counter batches no stop can retry any more. Every
  * instance runs it: partitions are made and dropped by one instance at a time, and batches skip
@@ -45,6 +49,7 @@ export class RetentionService implements OnApplicationBootstrap {
 
   constructor(
     private readonly links: IssuedLinksRepository,
+    private readonly revocationRules: RevocationRulesRepository,
     private readonly auditEvents: AuditEventsRepository,
     private readonly hourlyStats: HourlyStatsRepository,
     private readonly appliedFlushes: AppliedFlushesRepository,
@@ -91,6 +96,7 @@ export class RetentionService implements OnApplicationBootstrap {
     const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
     return {
       links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
+      revocationRules: linkDays ? await this.revocationRules.purgeFinishedBefore(cutoff(linkDays)) : 0,
       auditEvents: auditDays
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
         : 0,
