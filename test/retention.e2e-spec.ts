@@ -83,8 +83,8 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     const dayOf = (at: Date) => new Date(at.toISOString().slice(0, 10));
     const partitionOf = (at: Date) => `issued_links_p${at.toISOString().slice(0, 10).replaceAll('-', '')}`;
     const [old, longTtl] = [dayOf(daysAgo(100)), dayOf(daysAgo(95))];
-    await links.createPartitions(old, old);
-    await links.createPartitions(longTtl, longTtl);
+    await links.createPartitions(old, old, 1000);
+    await links.createPartitions(longTtl, longTtl, 1000);
     const link = (issuedAt: Date, expiresAt: Date) => aLinkRow(issuedAt, expiresAt, { kind: 'live', source: 'hls' });
     const hour = 3_600_000;
     const expired = [

@@ -44,6 +44,11 @@ export function fromPrismaError(error: unknown): AppError | undefined {
   }
 }
 
+/** A statement gave up waiting for a lock after the transaction's lock_timeout (55P03). */
+export function isLockTimeout(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && driverCause(error)?.originalCode === '55P03';
+}
+
 function isConnectionFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     const cause = driverCause(error);

@@ -20,6 +20,17 @@ export const PURGE_BATCH_SIZE = 5000;
 export const PARTITION_DAYS_AHEAD = 7;
 /** Between batches, so that purging never crowds out requests for the database. */
 const PAUSE_MS = 50;
+/**
+ * How long making or dropping a partition waits for its lock on issued_links: the queries that
+ * come meanwhile (verification's) queue behind it, so this is the most it delays them. A query
+ * or transaction holding the table for longer (a batch of revocations, an export) makes it try
+ * again, LOCK_RETRY_FIRST_MS later and then twice as long each time up to LOCK_RETRY_MAX_MS, for
+ * LOCK_TRIES tries (about 50 s) before the pass gives up until the next hour.
+ */
+const PARTITION_LOCK_WAIT_MS = 150;
+const LOCK_TRIES = 11;
+const LOCK_RETRY_FIRST_MS = 250;
+const LOCK_RETRY_MAX_MS = 8_000;
 /** The console's overview shows OVERVIEW_DAYS of hourly counters; older ones serve nothing. */
 const HOURLY_STATS_DAYS = OVERVIEW_DAYS + 1;
 
@@ -69,9 +80,12 @@ export class RetentionService implements OnApplicationBootstrap {
 
   /** From yesterday (an instance whose clock is behind) to PARTITION_DAYS_AHEAD days ahead. */
   createPartitions(now: Date): Promise<number> {
-    return this.links.createPartitions(
-      new Date(now.getTime() - DAY_MS),
-      new Date(now.getTime() + PARTITION_DAYS_AHEAD * DAY_MS),
+    return whenLockHad('Making partitions of issued_links', () =>
+      this.links.createPartitions(
+        new Date(now.getTime() - DAY_MS),
+        new Date(now.getTime() + PARTITION_DAYS_AHEAD * DAY_MS),
+        PARTITION_LOCK_WAIT_MS,
+      ),
     );
   }
 
@@ -106,8 +120,22 @@ export class RetentionService implements OnApplicationBootstrap {
   }
 
   private async purgeLinks(cutoff: Date, batchSize: number): Promise<number> {
-    const dropped = await this.links.dropPartitionsExpiredBefore(cutoff);
+    let dropped = 0;
+    for (const name of await this.links.partitionsEndedBefore(cutoff))
+      dropped += await whenLockHad(`Dropping ${name}`, () =>
+        this.links.dropPartitionIfExpired(name, cutoff, PARTITION_LOCK_WAIT_MS),
+      );
     return dropped + (await inBatches((size) => this.links.purgeUnpartitionedExpiredBefore(cutoff, size), batchSize));
+  }
+}
+
+/** Tries `attempt` until it had its lock (not null), as PARTITION_LOCK_WAIT_MS says. */
+async function whenLockHad<T>(what: string, attempt: () => Promise<T | null>): Promise<T> {
+  for (let tries = 1, delay = LOCK_RETRY_FIRST_MS; ; tries++, delay = Math.min(2 * delay, LOCK_RETRY_MAX_MS)) {
+    const done = await attempt();
+    if (done !== null) return done;
+    if (tries === LOCK_TRIES) throw new Error(`${what}: issued_links stayed locked by other transactions`);
+    await sleep(delay);
   }
 }
 

@@ -24,4 +24,4 @@ SELECT l.id, l.kind::text AS kind, l.stream_name, l.source, l.archive_from, l.ar
   LEFT JOIN integration_tokens it ON it.id = l.integration_token_id
   LEFT JOIN user_tokens ut ON ut.id = l.user_token_id
   LEFT JOIN access_grants g ON g.user_id = l.user_id AND g.camera_uuid = l.camera_uuid AND g.generation = l.grant_generation
- WHERE l.id = ANY($1::uuid[])
+ WHERE l.id = ANY($1::uuid[]) AND l.issued_at >= $2::timestamptz AND l.issued_at <= $3::timestamptz
