@@ -1,5 +1,6 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { randomUUID } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
 import request from 'supertest';
 import { hashToken } from '../src/auth/tokens';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
@@ -283,6 +284,41 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('"Dock, ""north"""');
     for (const url of urls) expect(res.body).not.toContain(url.searchParams.get('token'));
+  });
+
+  it('exports the JSON listing, flattened, in the bytes csv-stringify wrote', async () => {
+    const camera = await aCamera(t.prisma, { name: '=cmd, "quoted"\r\nnext' });
+    const { integration, token } = await anIntegration(t.prisma);
+    await issue([camera.uuid, (await aCamera(t.prisma, { name: '\uFF0Bwide' })).uuid], token);
+    // Every nullable field set, and text that CSV and spreadsheets treat specially.
+    await t.prisma.$executeRaw`
+      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, camera_generation, stream_type, stream_name, kind, source, ttl,
+                                issued_at, expires_at, archive_from, archive_to, integration_id, client_ip, user_agent,
+                                revoked_at, revoked_by, revoked_by_type, revoked_by_admin_id, revoked_reason,
+                                use_count, first_used_at, last_used_at, last_ip, denied_count, last_denied_at, last_denied_reason)
+      VALUES (gen_random_uuid(), md5('csv') || md5('bytes'), 'cll_csv', ${camera.uuid}::uuid, 0, 'high', '-main', 'archive', 'mp4', 60,
+              '2026-01-02T03:04:05.006Z', '2026-01-02T03:05:05.006Z', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z',
+              ${integration.id}::uuid, '203.0.113.9', '@agent "x"', '2026-01-02T03:04:06Z', 'Ann, admin', 'admin', ${randomUUID()}::uuid,
+              E'line\none\ttab', 7, '2026-01-02T03:04:05.100Z', '2026-01-02T03:04:05.120Z', '+198.51.100.1', 2,
+              '2026-01-02T03:04:05.123Z', 'expired')`;
+    const res = await exportCsv(integration.id);
+    expect(res.status).toBe(200);
+    const listed = await t.http().get(LINKS).set(admin).query({ integration_id: integration.id });
+    type Listed = { issued_by: object; usage: object } & Record<string, unknown>;
+    const flattened = (listed.body.data as Listed[]).map(({ issued_by, usage, ...link }) => ({
+      ...link,
+      ...Object.fromEntries(Object.entries(issued_by).map(([key, value]) => [`issued_by_${key}`, value])),
+      ...usage,
+    }));
+    expect(flattened).toHaveLength(3);
+    // The header as it was, in its order: what readers of the file rely on.
+    const columns = (
+      'id token_prefix camera_uuid camera_name stream_type stream_name kind mode archive_from archive_to ' +
+      'source ttl issued_at expires_at status issued_by_integration_id issued_by_user_id client_ip ' +
+      'user_agent revoked_at revoked_by revoked_by_type revoked_by_admin_id revoked_reason use_count ' +
+      'first_used_at last_used_at last_ip denied_count last_denied_at last_denied_reason'
+    ).split(' ');
+    expect(res.body).toBe(stringify(flattened, { header: true, columns, escape_formulas: true }));
   });
 
   it('exports no cell a spreadsheet would run as a formula', async () => {

@@ -1,7 +1,9 @@
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import type { Response } from 'express';
 import { Writable } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
-import { CsvExports, ROWS_PER_TURN } from './csv-export';
+import { type CsvCell, csvCell, CsvExports, fieldColumns, ROWS_PER_TURN } from './csv-export';
 
 /** A response that takes every chunk at once: nothing but the export itself can give the loop a turn. */
 function instantResponse(): Response & { text: string } {
@@ -15,15 +17,67 @@ function instantResponse(): Response & { text: string } {
   return Object.assign(sink, { status: () => sink, set: () => sink }) as unknown as Response & { text: string };
 }
 
-async function* batchesOf(rows: number, size: number) {
-  for (let start = 0; start < rows; start += size) {
-    yield Array.from({ length: Math.min(size, rows - start) }, (_, i) => ({ n: start + i }));
-  }
+async function* batchesOf<T>(rows: T[], size: number) {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
+/** What the exports wrote with csv-stringify before they formatted cells themselves: the bytes to keep. */
+const asCsvStringify = (header: string[], rows: CsvCell[][]) =>
+  stringify(rows, { header: true, columns: header, escape_formulas: true });
+
+/** Text with what CSV and spreadsheets treat specially, in any place. */
+const trickyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', ' '),
+    fc.string({ minLength: 1, maxLength: 1 }),
+  ),
+});
+type Row = { a: CsvCell; b: CsvCell; c: CsvCell };
+const cell: fc.Arbitrary<CsvCell> = fc.oneof(trickyText, fc.integer(), fc.double(), fc.constant(null));
+
+describe('csvCell', () => {
+  it('writes every cell as csv-stringify does with escape_formulas', () => {
+    fc.assert(
+      fc.property(cell, (value) => {
+        expect(csvCell(value)).toBe(
+          asCsvStringify(['x'], [[value]])
+            .split('\n')
+            .slice(1, -1)
+            .join('\n'),
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('CsvExports', () => {
-  it('gives the event loop a turn every ROWS_PER_TURN rows, so requests beside an export are answered', async () => {
-    const exports = new CsvExports({ exports: { maxConcurrent: 1 } } as AppConfig);
+  const exports = () => new CsvExports({ exports: { maxConcurrent: 1 } } as AppConfig);
+
+  it('streams the bytes csv-stringify wrote, header included, whatever the batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(cell, cell, cell), { maxLength: 250 }),
+        fc.integer({ min: 1, max: 300 }),
+        async (rows, batch) => {
+          const res = instantResponse();
+          const header = ['a', 'b', 'c'];
+          const objects = rows.map(([a, b, c]) => ({ a, b, c }));
+          await exports().stream(
+            res,
+            'x.csv',
+            batchesOf(objects, batch),
+            fieldColumns<Row, keyof Row>(['a', 'b', 'c']),
+            (row) => row,
+          );
+          expect(res.text).toBe(asCsvStringify(header, rows));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('formats at most ROWS_PER_TURN rows between two turns of the event loop', async () => {
     const res = instantResponse();
     let turns = 0;
     let ticking = true;
@@ -32,11 +86,17 @@ describe('CsvExports', () => {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    const rows = 5_000;
-    await exports.stream(res, 'n.csv', batchesOf(rows, 500), ['n'], (row) => row);
+    // The turn each row was formatted in: no turn may hold more than ROWS_PER_TURN of them.
+    const turnOfRow: number[] = [];
+    const rows = Array.from({ length: 5_000 }, (_, n) => ({ n }));
+    await exports().stream(res, 'n.csv', batchesOf(rows, 500), fieldColumns<{ n: number }, 'n'>(['n']), (row) => {
+      turnOfRow.push(turns);
+      return row;
+    });
     ticking = false;
-    expect(res.text.split('\n').filter(Boolean)).toHaveLength(rows + 1);
-    // Batches come from memory here: without the turns, the whole export ran before the ticker's second turn.
-    expect(turns).toBeGreaterThanOrEqual(rows / ROWS_PER_TURN);
+    expect(res.text.split('\n').filter(Boolean)).toHaveLength(rows.length + 1);
+    const rowsPerTurn = new Map<number, number>();
+    for (const turn of turnOfRow) rowsPerTurn.set(turn, (rowsPerTurn.get(turn) ?? 0) + 1);
+    expect(Math.max(...rowsPerTurn.values())).toBe(ROWS_PER_TURN);
   });
 });

@@ -14,17 +14,20 @@ export interface NamedStatement {
  */
 export interface DirectSql {
   query<R>(statement: NamedStatement, values: unknown[]): Promise<R[]>;
+  /** A statement whose text varies with its caller's filter: prepared under no name, planned at each run. */
+  queryUnnamed<R>(text: string, values: unknown[]): Promise<R[]>;
 }
 
 /** Named prepared statements on the pool: each connection prepares a statement once, by its name. */
 export function directSqlOnPool(pool: Pool): DirectSql {
-  return { query: async (statement, values) => (await pool.query({ ...statement, values })).rows };
+  return {
+    query: async (statement, values) => (await pool.query({ ...statement, values })).rows,
+    queryUnnamed: async (text, values) => (await pool.query({ text, values })).rows,
+  };
 }
 
 /** PGlite has one connection and prepares nothing by name; its query() is the extended protocol with bound parameters. */
 export function directSqlOnPGlite(pglite: PGlite): DirectSql {
-  return {
-    query: async <R>(statement: NamedStatement, values: unknown[]) =>
-      (await pglite.query<R>(statement.text, values)).rows,
-  };
+  const query = async <R>(text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows;
+  return { query: (statement, values) => query(statement.text, values), queryUnnamed: query };
 }

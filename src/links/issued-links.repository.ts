@@ -175,13 +175,18 @@ export class IssuedLinksRepository {
     await this.db.sql.query(INSERT_LINKS, [JSON.stringify(links)]);
   }
 
-  /** Newest first, after `cursor`; `take` rows at most. */
-  list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+  /**
+   * Newest first, after `cursor`; `take` rows at most. Through the driver, not Prisma: an export
+   * reads a million rows in batches of these, and Prisma's mapping of a batch (some 35 columns a
+   * row) ran on the event loop in one piece, in front of the verifications of the instance.
+   */
+  async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
     const after = cursor ? [Prisma.sql`(l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : [];
-    return this.prisma.$queryRaw<IssuedLinkRecord[]>`
+    const { text, values } = Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
        ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
+    return this.db.sql.queryUnnamed<IssuedLinkRecord>(text, values);
   }
 
   async findById(id: string, now: Date): Promise<IssuedLinkRecord | undefined> {

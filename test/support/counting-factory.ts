@@ -43,6 +43,11 @@ export class QueryCounter {
         this.direct.push(statement.name);
         return sql.query(statement, values);
       },
+      queryUnnamed: (text, values) => {
+        this.count++;
+        this.statements.push(text);
+        return sql.queryUnnamed(text, values);
+      },
     };
   }
 

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { CsvExports } from '../csv-export';
-import { flattenLink, LINK_CSV_COLUMNS, type LinksExportQueryDto, mapLink } from './links.dto';
+import { LINK_CSV_COLUMNS, type LinksExportQueryDto, mapLink } from './links.dto';
 import type { AdminLinksService } from './links.service';
 
 /** Every link matching the query as a CSV download (the API's and the console's). */
@@ -11,7 +11,5 @@ export function streamLinksCsv(
   now: Date,
   res: Response,
 ): Promise<void> {
-  return exports.stream(res, 'links.csv', links.export(query, now), LINK_CSV_COLUMNS, (link) =>
-    flattenLink(mapLink(link)),
-  );
+  return exports.stream(res, 'links.csv', links.export(query, now), LINK_CSV_COLUMNS, mapLink);
 }

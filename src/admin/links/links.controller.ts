@@ -70,7 +70,10 @@ export class LinksAdminController {
     description: 'The links, as a download.',
     content: {
       'text/csv': {
-        schema: { type: 'string', description: `A header row, then one row per link: ${LINK_CSV_COLUMNS.join(', ')}.` },
+        schema: {
+          type: 'string',
+          description: `A header row, then one row per link: ${Object.keys(LINK_CSV_COLUMNS).join(', ')}.`,
+        },
       },
     },
     headers: {

@@ -54,7 +54,7 @@ export class SessionsAdminController {
       'text/csv': {
         schema: {
           type: 'string',
-          description: `A header row, then one row per session: ${SESSION_CSV_COLUMNS.join(', ')}.`,
+          description: `A header row, then one row per session: ${Object.keys(SESSION_CSV_COLUMNS).join(', ')}.`,
         },
       },
     },

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/pagination.dto';
 import { isoOrNull } from '../../common/timestamps';
+import { fieldColumns } from '../csv-export';
 import { IsAnyUuidLowerCased } from '../../common/validators';
 import {
   END_REASONS,
@@ -134,7 +135,7 @@ export function mapSession(session: ViewingSessionRecord): SessionDto {
 }
 
 /** The CSV export: the JSON listing's fields, in its order (SessionDto is flat). */
-export const SESSION_CSV_COLUMNS: readonly (keyof SessionDto)[] = [
+export const SESSION_CSV_COLUMNS = fieldColumns<SessionDto, keyof SessionDto>([
   'id',
   'link_id',
   'camera_uuid',
@@ -154,4 +155,4 @@ export const SESSION_CSV_COLUMNS: readonly (keyof SessionDto)[] = [
   'kick_attempts',
   'kicked_at',
   'kick_error',
-];
+]);
