@@ -74,15 +74,22 @@ describe(`the links listing's revoked filter (${process.env.TEST_DB})`, () => {
     );
     await setLinks([ids[7]], Prisma.sql`camera_generation = camera_generation - 1`); // its camera moved on
     await setLinks([ids[9]], Prisma.sql`expires_at = ${at(10)}`); // expired before the rules
+    // The others expired since the rules' cut-off: only the rules make them revoked (no longer the
+    // unexpired links judged one by one), but the one of a past generation.
+    const cutOff = new Date(now - 40_000);
+    await setLinks(
+      ids.filter((_, i) => i !== 7 && i !== 9),
+      Prisma.sql`expires_at = ${new Date(now - 30_000)}`,
+    );
     // Camera a's rule, its job past link 8 (the rows it has marked up to there).
     await setLinks(
       ids.filter((_, i) => i % 2 === 0 && i <= 8 && i % 5 !== 0),
       Prisma.sql`revoked_at = ${new Date(now)}`,
     );
-    await aRule({ cameraUuid: a.uuid, cutOff: new Date(now), cursorAt: at(8), cursorId: ids[8] });
+    await aRule({ cameraUuid: a.uuid, cutOff, cursorAt: at(8), cursorId: ids[8] });
     // An issue window (links 1 to 3), and camera b's rule that has finished.
-    await aRule({ issuedFrom: at(1), issuedTo: at(4), cutOff: new Date(now) });
-    await aRule({ cameraUuid: b.uuid, cutOff: new Date(now), finishedAt: new Date(now) });
+    await aRule({ issuedFrom: at(1), issuedTo: at(4), cutOff });
+    await aRule({ cameraUuid: b.uuid, cutOff, finishedAt: new Date(now) });
     // A link of camera a issued after its rule's cut-off: not revoked.
     const [later] = await insertLinks(integration.id, [a], 1);
     await setLinks([later], Prisma.sql`issued_at = ${new Date(now + 1000)}`);
