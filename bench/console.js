@@ -131,7 +131,11 @@ async function consolePages(base, cookie, { cameraUuids, integrations, users, an
     ],
     ['Links by user', `/admin/links?user_id=${users[5]}`, 'issued_links (user_id, issued_at)'],
     ['Links by kind', '/admin/links?kind=archive', 'issued_links (issued_at, id), filtered'],
-    ['Links, revoked', '/admin/links?status=revoked', 'issued_links (issued_at, id), filtered'],
+    [
+      'Links, revoked',
+      '/admin/links?status=revoked',
+      'issued_links (issued_at, id) where revoked, each rule in force, (expires_at) where not revoked',
+    ],
     [
       'Links issued in a day a week ago',
       `/admin/links?issued_from=${dayBefore}&issued_to=${weekAgo}`,
@@ -150,7 +154,7 @@ async function consolePages(base, cookie, { cameraUuids, integrations, users, an
     [
       'Links, suspended (none match)',
       '/admin/links?status=suspended',
-      'issued_links (issued_at, id), bounded by LINK_TTL_MAX',
+      'issued_links (expires_at) where not revoked, bounded by LINK_TTL_MAX',
     ],
     ['Links, page 2 by camera', '', 'issued_links (camera_uuid, issued_at)'],
     ['A link', `/admin/links/${anyLink.id}`, 'issued_links primary key'],

@@ -145,6 +145,21 @@ const NAMES = Prisma.sql`
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN integrations i ON i.id = l.integration_id`;
 
+/** What an unfinished revocation rule selects (as REVOKED_AT_SQL reads it), and how far its job got. */
+interface RuleInForce {
+  cameraUuid: string | null;
+  integrationId: string | null;
+  userId: string | null;
+  issuedFrom: Date | null;
+  issuedTo: Date | null;
+  source: string | null;
+  kind: LinkKind | null;
+  tokenPrefix: string | null;
+  cutOff: Date;
+  cursorAt: Date | null;
+  cursorId: string | null;
+}
+
 export const INSERT_LINKS: NamedStatement = {
   name: 'camlinks_insert_links',
   text: `
@@ -181,11 +196,65 @@ export class IssuedLinksRepository {
    * row) ran on the event loop in one piece, in front of the verifications of the instance.
    */
   async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
-    const after = cursor ? [Prisma.sql`(l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : [];
+    // The cursor's issue time alone as well: the indexes that lead with another column than
+    // issued_at (camera, integration, user) can bound a scan by it, not by the row comparison.
+    const after = cursor
+      ? [
+          Prisma.sql`l.issued_at <= ${cursor.at}::timestamptz AND (l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+        ]
+      : [];
+    if (filter.status === 'revoked') return this.listRevoked(filter, after, take, now);
     const { text, values } = Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
        ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
+    return this.db.sql.queryUnnamed<IssuedLinkRecord>(text, values);
+  }
+
+  /**
+   * The revoked links' page, without judging the status of every link older than its last: a link
+   * is revoked (statusAt) when its revoked_at is set (a partial index in issue order), when an
+   * unfinished revocation rule selects it and the rule's job has not marked it yet (each rule
+   * probed through the index of what it selects, past the job's cursor: the job marks in issue
+   * order and records how far it got with each batch), or when it has not expired and something it
+   * was issued under is gone or revoked (issued within LINK_TTL_MAX then, as for `active`). Each
+   * part gives its first `take` links; the first `take` of their union are the page. The rules are
+   * read first, so that each probe names its values and PostgreSQL prunes the partitions outside
+   * the rule's issue times when it plans (few rules are unfinished at a time, mostly none).
+   */
+  private async listRevoked(
+    filter: LinkFilter,
+    after: Prisma.Sql[],
+    take: number,
+    now: Date,
+  ): Promise<IssuedLinkRecord[]> {
+    const { status: _, ...selection } = filter;
+    const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
+    const newest = Prisma.sql`ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
+    const rules = await this.prisma.$queryRaw<RuleInForce[]>`
+      SELECT camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId", issued_from AS "issuedFrom",
+             issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
+             cursor_at AS "cursorAt", cursor_id AS "cursorId"
+        FROM revocation_rules WHERE finished_at IS NULL`;
+    const byRules = rules.map(
+      (rule) => Prisma.sql`
+        UNION (SELECT l.id, l.issued_at FROM issued_links l
+                WHERE ${where} AND ${Prisma.join(this.conditions(selectedBy(rule), now), ' AND ')} AND l.revoked_at IS NULL
+                  AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff}
+                  ${rule.cursorAt ? Prisma.sql`AND l.issued_at >= ${rule.cursorAt} AND (l.issued_at, l.id) > (${rule.cursorAt}, ${rule.cursorId}::uuid)` : Prisma.empty}
+                ${newest})`,
+    );
+    const { text, values } = Prisma.sql`
+      SELECT ${RECORD}, ${statusAt(now)} AS status FROM (
+        (SELECT l.id, l.issued_at FROM issued_links l WHERE ${where} AND l.revoked_at IS NOT NULL ${newest})
+        UNION
+        (SELECT l.id, l.issued_at FROM issued_links l ${ISSUED_UNDER}
+          WHERE ${where} AND l.revoked_at IS NULL AND l.expires_at > ${now} AND l.issued_at > ${this.activeSince(now)}
+            AND ${statusAt(now)} = 'revoked' ${newest})
+        ${byRules.length > 0 ? Prisma.join(byRules, ' ') : Prisma.empty}
+        ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
+      JOIN issued_links l ON l.id = page.id AND l.issued_at = page.issued_at ${ISSUED_UNDER} ${NAMES}
+      ORDER BY l.issued_at DESC, l.id DESC`;
     return this.db.sql.queryUnnamed<IssuedLinkRecord>(text, values);
   }
 
@@ -432,6 +501,9 @@ export class IssuedLinksRepository {
     // (Links issued with a longer TTL before LINK_TTL_MAX was lowered drop out of these two filters early.)
     if (filter.status === 'active' || filter.status === 'suspended')
       conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
+    // None may match: the links neither expired nor revoked are the few an index reads (an active
+    // filter stops at its first page, newest first).
+    if (filter.status === 'suspended') conditions.push(Prisma.sql`l.revoked_at IS NULL AND l.expires_at > ${now}`);
     return conditions;
   }
 }
@@ -450,6 +522,21 @@ async function limitLockWait(tx: Prisma.TransactionClient, ms: number): Promise<
 function partitionDay(name: string): Date | undefined {
   const day = /^issued_links_p(\d{4})(\d{2})(\d{2})$/.exec(name);
   return day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])) : undefined;
+}
+
+/** A rule's selection as a listing's filter, as markForRule is given it. */
+function selectedBy(rule: RuleInForce): Omit<LinkFilter, 'status'> {
+  const { cameraUuid, integrationId, userId, issuedFrom, issuedTo, source, kind, tokenPrefix } = rule;
+  return {
+    ...(cameraUuid && { cameraUuid }),
+    ...(integrationId && { integrationId }),
+    ...(userId && { userId }),
+    ...(issuedFrom && { issuedFrom }),
+    ...(issuedTo && { issuedTo }),
+    ...(source && { source }),
+    ...(kind && { kind }),
+    ...(tokenPrefix && { tokenPrefix }),
+  };
 }
 
 /** The UTC day of `at`, as a date literal. */
