@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The scale benchmark of issue 22: `npm run bench:scale -- --links N` (default 1,000,000; the
 // issue's figure is 10,000,000, the same command). On a database of its own it seeds N links
-// (60 days, 2,000 cameras, 50 integrations, 20 users, 5 % revoked; links of two integrations
-// live 30 days, the rest an hour), starts two camlinks instances, keeps a paced verification load
+// (60 days, 2,000 cameras, 50 integrations, 20 users, 5 % revoked; links of two integrations,
+// issued in the last 30 days, live 30 days, the rest an hour), starts two camlinks instances, keeps a paced verification load
 // on 1,000 warm links of other cameras on both, and prints:
 //   - the console's pages (median ms) before the storms and after the storms and the purge;
 //   - the storm timeline: per second and instance, verifications answered, p50/p99 ms and the
@@ -11,12 +11,14 @@
 //   - the export's effect: verification p99 on the exporting instance, quiet and during a CSV
 //     export of a week of links (1.17 M rows at 10 M links);
 //   - the purge: the retention job itself (bench/purge.js; whole day partitions dropped) on the
-//     links expired more than 30 days ago: time, rows, and the dead rows and table size left.
-const { execFileSync, spawn } = require('node:child_process');
+//     links expired more than 30 days ago, while the verification load goes on: time, rows,
+//     partitions, the dead rows and table size left, and verification p50/p99 beside it.
+const { execFile, execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
+const { promisify } = require('node:util');
 const { Client } = require('pg');
 const { consolePages, signIn, timePages } = require('./console');
 const { waitUntilReady } = require('./ready');
@@ -46,8 +48,10 @@ const percentile = (sorted, p) =>
 /**
  * Every link straight into the database (one INSERT … SELECT, as bench/console.js): issued over
  * 60 days (times to the millisecond, as camlinks writes them); integration 0 holds 10 % of the
- * links and integration 1 1 %, both living 30 days from now (the storms revoke them); the rest
- * have an hour's TTL. Every 20th link is revoked.
+ * links and integration 1 1 %, all issued in the last 30 days and living 30 days from now (the
+ * storms revoke them; integration 1's have odd numbers, none among the revoked); the rest
+ * have an hour's TTL, so the days before those 30 hold only expired links (the purge drops them).
+ * Every 20th link is revoked.
  */
 async function seed(db, cameraUuids, integrations, users) {
   const started = Date.now();
@@ -65,7 +69,8 @@ async function seed(db, cameraUuids, integrations, users) {
             i % 7, CASE WHEN i % 7 > 0 THEN at + interval '1 minute' END
        FROM generate_series(1, $4::int) i,
             LATERAL (SELECT date_trunc('milliseconds', now() - interval '1 hour' - (i * (interval '60 days' / $4::int)))) t(at),
-            LATERAL (SELECT CASE WHEN i % 100 < 10 THEN 0 WHEN i % 100 = 10 THEN 1 ELSE 2 + i % ($6::int - 2) END) k(g),
+            LATERAL (SELECT CASE WHEN at < now() - interval '30 days' THEN 2 + i % ($6::int - 2)
+                                 WHEN i % 50 < 10 THEN 0 WHEN i % 50 = 11 THEN 1 ELSE 2 + i % ($6::int - 2) END) k(g),
             LATERAL (SELECT CASE WHEN g < 2 THEN ceil(extract(epoch FROM now() + interval '30 days' - at))::int ELSE 3600 END) d(ttl)`,
     [cameraUuids, integrations, users, LINKS, USERS, INTEGRATIONS],
   );
@@ -323,8 +328,6 @@ async function main() {
     }
     const exportTo = Date.now();
     events.push({ at: exportTo, label: 'export ended' });
-    await load.stop();
-    await caches.stop();
     const inWindow = (instance, from, to) => load.samples[instance].filter((s) => s.at >= from && s.at < to);
 
     // A 202's rows are marked by one instance's job; the purge, which takes a lock on issued_links
@@ -341,23 +344,36 @@ async function main() {
         `scale: ${storm.label}: ${progress.state}, ${progress.marked} marked ${storm.markedMs} ms after it was sent`,
       );
     }
-    // The purge: the retention job itself, once (LINK_RETENTION_DAYS=30).
+    // The purge: the retention job itself, once (LINK_RETENTION_DAYS=30), while the load goes on.
     // A failed purge is a finding to print, not the end of the run.
+    const partitionCount = async () =>
+      Number(
+        (await db.query(`SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'issued_links'::regclass`)).rows[0].n,
+      );
+    const partitionsBefore = await partitionCount();
     const purgeStarted = Date.now();
-    const purge = (() => {
-      try {
-        return JSON.parse(
-          execFileSync(process.execPath, [join(__dirname, 'purge.js')], {
-            env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          }).toString(),
-        );
-      } catch (error) {
+    const purge = await promisify(execFile)(process.execPath, [join(__dirname, 'purge.js')], {
+      env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
+    }).then(
+      ({ stdout }) => JSON.parse(stdout),
+      (error) => {
         const reason = /Message: `([^`]+)`/.exec(String(error.stderr))?.[1] ?? error.message.split('\n')[0];
         return { links: 0, ms: Date.now() - purgeStarted, failed: reason };
-      }
-    })();
+      },
+    );
+    // A request sent before its end, held up by it, is answered after it: a second more counts.
+    const purgeEnded = Date.now() + 1000;
+    await sleep(2000);
+    await load.stop();
+    await caches.stop();
     const [purged, purgeMs] = [purge.links, purge.ms];
+    const partitionsAfter = await partitionCount();
+    // The verification beside it: from the purge process's start (it runs the job once it is up) to its end.
+    const purgeLoad = [0, 1].map((instance) => ({
+      quiet: stats(inWindow(instance, quietFrom, quietTo)),
+      during: stats(inWindow(instance, purgeStarted, purgeEnded)),
+      slowest: Math.max(0, ...inWindow(instance, purgeStarted, purgeEnded).map((sample) => sample.ms)),
+    }));
     await db.query('ANALYZE issued_links');
     const after = (
       await db.query(
@@ -408,8 +424,15 @@ async function main() {
     );
     print();
     print(
-      `Purge (the retention job, links expired > 30 days: whole day partitions dropped): ${purge.failed ? `**failed after ${(purgeMs / 1000).toFixed(1)} s: ${purge.failed}**` : `${purged.toLocaleString('en')} links in ${(purgeMs / 1000).toFixed(1)} s`}; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
+      `Purge (the retention job, links expired > 30 days: whole day partitions dropped, under the verification load): ${purge.failed ? `**failed after ${(purgeMs / 1000).toFixed(1)} s: ${purge.failed}**` : `${purged.toLocaleString('en')} links in ${(purgeMs / 1000).toFixed(1)} s`}; ${partitionsBefore - partitionsAfter} partitions dropped; left ${Number(after.dead).toLocaleString('en')} dead rows, ${Number(after.live).toLocaleString('en')} live, ${after.size}.`,
     );
+    print();
+    print('| verification | quiet p50 | quiet p99 | during purge p50 | during purge p99 | slowest during purge |');
+    print('|---|---|---|---|---|---|');
+    for (const [instance, { quiet, during, slowest }] of purgeLoad.entries())
+      print(
+        `| instance ${'AB'[instance]} | ${quiet.p50.toFixed(1)} | ${quiet.p99.toFixed(1)} | ${during.p50.toFixed(1)} | ${during.p99.toFixed(1)} | ${slowest.toFixed(1)} |`,
+      );
     console.log(`\n${out.join('\n')}`);
   } finally {
     await db.end().catch(() => undefined);

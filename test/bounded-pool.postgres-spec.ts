@@ -1,5 +1,9 @@
+import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
+import { ErrorCode } from '../src/common/app-error';
+import { fromPrismaError } from '../src/common/prisma-errors';
 import { BoundedPool } from '../src/database/bounded-pool';
+import { PrismaClient } from '../src/generated/prisma/client';
 import { TEST_PG_URL } from './support/test-database';
 
 describe('the bounded pool', () => {
@@ -20,6 +24,33 @@ describe('the bounded pool', () => {
       expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
       await pool.end();
+    }
+  });
+
+  it('fails a transaction whose connection PostgreSQL ended between statements as unavailable, not unexpected', async () => {
+    const pool = new BoundedPool({ connectionString: TEST_PG_URL, max: 1 }, { connectMs: 2_000, statementMs: 2_000 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const admin = new Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    try {
+      // A restart between two statements of an issuing transaction: pg then fails the next one
+      // with a bare "not queryable" error, which was answered 500.
+      const failed = await prisma
+        .$transaction(async (tx) => {
+          const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+          await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await tx.$queryRawUnsafe('SELECT 1');
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(fromPrismaError(failed)).toMatchObject({ code: ErrorCode.Unavailable });
+    } finally {
+      await admin.end();
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
     }
   });
 });

@@ -169,6 +169,51 @@ describe('bulk revocation by a rule, marked in batches', () => {
     );
   });
 
+  it('keeps refusing a selected link whose transaction commits after the marking is done', async () => {
+    const camera = await body(
+      post(a, '/api/v1/admin/cameras', {
+        name: 'Gatehouse',
+        media_server_id: (await get(a, `/api/v1/admin/cameras/${cameraUuid}`)).media_server_id,
+        streams: [{ type: 'high', name: 'gatehouse-hd' }],
+        default_stream_type: 'high',
+      }),
+    );
+    const [late] = await body(
+      post(a, '/api/v1/cameras/preview', { cameras: [{ uuid: camera.uuid }], source: 'jpg' }, integrationToken),
+    );
+    const [{ id: lateId }] = (await get(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}`)).data;
+    await db.query(
+      `INSERT INTO issued_links SELECT (jsonb_populate_record(null::issued_links,
+         to_jsonb(l) || jsonb_build_object('id', gen_random_uuid(), 'token_hash', md5('late-' || i) || md5(i::text)))).*
+         FROM issued_links l, generate_series(1, 1100) i WHERE l.camera_uuid = $1`,
+      [camera.uuid],
+    );
+    // The link issued before the revocation, its insert committed only after the marking is done
+    // (a slow request; here its row is taken out meanwhile: an open insert would hold the
+    // overview's counters the marking updates too).
+    const { rows } = await db.query<{ row: object }>(
+      'DELETE FROM issued_links WHERE id = $1 RETURNING row_to_json(issued_links) AS row',
+      [lateId],
+    );
+    expect(rows).toHaveLength(1);
+    const response = await post(a, '/api/v1/admin/links/revoke', { camera_uuid: camera.uuid });
+    expect(response.status).toBe(202);
+    const revocation = (await response.json()) as { id: string };
+    let progress = await get(b, `/api/v1/admin/revocations/${revocation.id}`);
+    for (const deadline = Date.now() + 30_000; progress.state !== 'done' && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      progress = await get(b, `/api/v1/admin/revocations/${revocation.id}`);
+    }
+    expect(progress).toMatchObject({ state: 'done', marked: 1100 });
+    await db.query('INSERT INTO issued_links SELECT (json_populate_record(null::issued_links, $1::json)).*', [
+      rows[0].row,
+    ]);
+
+    for (const instance of [a, b]) expect(await instance.mediaAuth(late.url)).toBe(403);
+    const listed = await get(a, `/api/v1/admin/links?camera_uuid=${camera.uuid}&status=active`);
+    expect(listed.data).toEqual([]);
+  });
+
   it('revokes up to 1,000 links in the request itself (200 and the count)', async () => {
     const camera = await body(
       post(a, '/api/v1/admin/cameras', {

@@ -6,6 +6,7 @@ import type { NamedStatement } from '../src/database/direct-sql';
 import { tablesReadBy } from '../src/database/database-changes';
 import {
   FIND_LINK_STATE,
+  FIND_LINK_STATES_BY_ID,
   FIND_MEDIA_SERVER_BY_SECRET,
   FIND_MEDIA_SERVER_WITHOUT_SECRET,
   issueDayBounds,
@@ -100,6 +101,11 @@ describe('what each cache reads, and that all of it notifies', () => {
     expect(await scans(FIND_LINK_STATE, [md5('7'), ...issueDayBounds(day)])).toEqual([
       { relation: partition, index: `${partition}_token_hash_key`, type: 'Index Scan' },
     ]);
+    // The kicker's lookup by id, between the issue times it knows: that day's partition alone.
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM issued_links WHERE issued_at >= $1 LIMIT 3', [day]);
+    const bounds = [day, new Date(day.getTime() + 3_600_000)];
+    const byId = await scans(FIND_LINK_STATES_BY_ID, [rows.map((row) => row.id), ...bounds]);
+    expect(byId.map((scan) => scan.relation)).toEqual([partition]);
   });
 
   it('notifies every insert, update, delete and truncate of those tables (issued links: revocations and truncates)', async () => {

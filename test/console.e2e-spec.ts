@@ -350,6 +350,56 @@ describe(`admin console (${process.env.TEST_DB})`, () => {
     expect(shown.text).toContain('storm');
   });
 
+  it('revokes more than 1,000 links by token prefix, kind and source as a revocation rule too, the same in the audit trail', async () => {
+    const camera = await aCamera(t.prisma);
+    const link = await issueLink(camera.uuid);
+    const copy = (count: number, kind: string) => t.prisma.$executeRaw`
+      INSERT INTO issued_links (id, token_hash, token_prefix, camera_uuid, stream_type, stream_name, kind, source, ttl,
+                                issued_at, expires_at, integration_id, integration_token_id, camera_generation)
+      SELECT gen_random_uuid(), md5(${link.id} || ${kind} || i) || md5(i::text), token_prefix, camera_uuid, stream_type, stream_name,
+             ${kind}::link_kind, source, ttl, issued_at, expires_at, integration_id, integration_token_id, camera_generation
+        FROM issued_links, generate_series(1, ${count}::int) i WHERE id = ${link.id}::uuid`;
+    await copy(1500, 'preview');
+    await copy(3, 'live');
+    const { agent, csrf } = await signedIn();
+    const filter = { token_prefix: link.prefix, kind: 'preview', source: 'jpg' };
+    const res = await agent
+      .post('/admin/links/revoke')
+      .type('form')
+      .send({ ...filter, reason: 'leaked list', _csrf: csrf });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(/^\/admin\/revocations\/[0-9a-f-]{36}$/);
+    const id = res.headers.location.split('/').pop()!;
+    let shown = await agent.get(res.headers.location);
+    for (let tries = 0; !shown.text.includes('Revoked <strong') && tries < 300; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = await agent.get(res.headers.location);
+    }
+    expect(shown.text).toMatch(/Revoked <strong id="revocation-count">1501<\/strong> links\./);
+    expect(shown.text).toContain(`<code>${link.prefix}…</code>`);
+    // The rule selected by kind: the live links of that token prefix stay active, in the rows and by status.
+    const live = { cameraUuid: camera.uuid, kind: 'live' as const };
+    expect(await t.prisma.issuedLink.count({ where: { ...live, revokedAt: null } })).toBe(3);
+    const active = await t
+      .http()
+      .get('/api/v1/admin/links')
+      .set(bearer(TEST_ADMIN_TOKEN))
+      .query({ camera_uuid: camera.uuid, status: 'active' });
+    expect(active.body.data.map((row: { kind: string }) => row.kind)).toEqual(['live', 'live', 'live']);
+    // As for the API's 202: the request's event names the revocation, the job's the final count.
+    const events = await t.prisma.auditEvent.findMany({ where: { objectId: id } });
+    const requested = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'POST /admin/links/revoke' },
+      orderBy: { occurredAt: 'desc' },
+    });
+    expect(requested.details).toMatchObject({ revocation_id: id, filter });
+    expect(events.map((event) => event.details)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ revoked: 1501, finished: true, filter: expect.objectContaining(filter) }),
+      ]),
+    );
+  });
+
   it('revokes in bulk only by a filter that narrows: an id, a token prefix of 4 characters past cll_, an issue window up to LINK_TTL_MAX', async () => {
     const { agent } = await signedIn();
     const confirm = (query: object) => agent.get('/admin/links/revoke').query(query);

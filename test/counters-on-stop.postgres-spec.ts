@@ -148,5 +148,5 @@ describe('counters that survive a stop during a database outage', () => {
       restarted = undefined;
       await rm(crashDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -8,7 +8,7 @@ import { DAY_MS } from '../src/common/timestamps';
 
 const NOW = new Date();
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
-const NOTHING = { links: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
+const NOTHING = { links: 0, revocationRules: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
 
 describe(`retention (${process.env.TEST_DB})`, () => {
   let t: TestApp;
@@ -63,6 +63,7 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     // A batch of 2: the purge goes round until a batch comes back short.
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({
       links: oldLinks.length,
+      revocationRules: 0,
       auditEvents: oldEvents.length,
       hourlyStats: 2,
       appliedFlushes: 1,
@@ -82,8 +83,8 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     const dayOf = (at: Date) => new Date(at.toISOString().slice(0, 10));
     const partitionOf = (at: Date) => `issued_links_p${at.toISOString().slice(0, 10).replaceAll('-', '')}`;
     const [old, longTtl] = [dayOf(daysAgo(100)), dayOf(daysAgo(95))];
-    await links.createPartitions(old, old);
-    await links.createPartitions(longTtl, longTtl);
+    await links.createPartitions(old, old, 1000);
+    await links.createPartitions(longTtl, longTtl, 1000);
     const link = (issuedAt: Date, expiresAt: Date) => aLinkRow(issuedAt, expiresAt, { kind: 'live', source: 'hls' });
     const hour = 3_600_000;
     const expired = [
@@ -125,6 +126,38 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     expect(ids).not.toEqual(expect.arrayContaining([expired[0].id]));
     expect(ids).not.toEqual(expect.arrayContaining([expired[1].id]));
     expect((await t.prisma.viewingSession.findMany()).map((row) => row.linkId)).toEqual([recent.id]);
+  });
+
+  it('deletes finished bulk revocations older than LINK_RETENTION_DAYS once no link they select is unmarked, keeping their audit events', async () => {
+    const rule = (cutOff: Date, cameraUuid: string) => ({
+      id: randomUUID(),
+      cameraUuid,
+      cutOff,
+      revokedBy: 'bootstrap',
+      revokedByAdminId: randomUUID(),
+      finishedAt: cutOff,
+    });
+    // A link issued before the cut-off with a long TTL, committed after its rule's marking: only the rule refuses it.
+    const straggler = aLinkRow(daysAgo(92), daysAgo(89));
+    const [done, refusing, recent] = [
+      rule(daysAgo(100), randomUUID()),
+      rule(daysAgo(91), straggler.cameraUuid),
+      rule(daysAgo(10), randomUUID()),
+    ];
+    await t.prisma.revocationRule.createMany({ data: [done, refusing, recent] });
+    await t.prisma.issuedLink.create({ data: straggler });
+    const events = await auditEventsFrom(100);
+    await t.prisma.auditEvent.update({ where: { id: events[0] }, data: { objectId: done.id } });
+    const rules = async () => (await t.prisma.revocationRule.findMany({ select: { id: true } })).map((row) => row.id);
+    const retention = t.app.get(RetentionService);
+
+    expect((await retention.purge(NOW, 2)).revocationRules).toBe(1);
+    expect((await rules()).sort()).toEqual([refusing.id, recent.id].sort());
+    expect(await t.prisma.auditEvent.count({ where: { objectId: done.id } })).toBe(1);
+
+    await t.prisma.issuedLink.updateMany({ where: { id: straggler.id }, data: { revokedAt: refusing.cutOff } });
+    expect((await retention.purge(NOW, 2)).revocationRules).toBe(1);
+    expect(await rules()).toEqual([recent.id]);
   });
 
   it('makes the partitions of the next week, once', async () => {

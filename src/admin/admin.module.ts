@@ -13,7 +13,6 @@ import { SessionsAdminController } from './sessions/sessions.controller';
 import { AdminSessionsService } from './sessions/sessions.service';
 import { RevocationJob } from './revocations/revocation-job';
 import { RevocationsAdminController } from './revocations/revocations.controller';
-import { RevocationRulesRepository } from './revocations/revocations.repository';
 import { ArchiveRangesController } from './archive-ranges/archive-ranges.controller';
 import { ArchiveRangesRepository } from './archive-ranges/archive-ranges.repository';
 import { ArchiveRangesService } from './archive-ranges/archive-ranges.service';
@@ -69,7 +68,6 @@ import { UsersService } from './users/users.service';
     IntegrationsRepository,
     IntegrationsService,
     AdminLinksService,
-    RevocationRulesRepository,
     RevocationJob,
     AdminSessionsService,
     AdminsRepository,

@@ -15,6 +15,10 @@ describe('fromPrismaError: an unreachable database', () => {
     ['a transaction that could not start in time', known('P2028')],
     ['the connection dropped mid-query (pg)', new Error('Connection terminated unexpectedly')],
     [
+      'the connection dropped between statements (pg)',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
       'the socket was refused',
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
     ],

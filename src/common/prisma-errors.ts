@@ -17,6 +17,12 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
  * shutting down, restarting or starting up (57P01–57P03): the database cannot answer now.
  */
 const NOT_NOW = /^57(014|P0[123])$/;
+/**
+ * pg's bare errors for a connection lost mid-query, or before the holder's next statement (a
+ * restart between two statements of a transaction): "…is not queryable".
+ */
+const PG_CONNECTION_LOST =
+  /^Connection terminated|^Client (has encountered a connection error|was closed) and is not queryable/;
 
 /**
  * The one place Prisma's error codes become camlinks errors. Repositories let these errors
@@ -38,6 +44,11 @@ export function fromPrismaError(error: unknown): AppError | undefined {
   }
 }
 
+/** A statement gave up waiting for a lock after the transaction's lock_timeout (55P03). */
+export function isLockTimeout(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && driverCause(error)?.originalCode === '55P03';
+}
+
 function isConnectionFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     const cause = driverCause(error);
@@ -51,8 +62,7 @@ function isConnectionFailure(error: unknown): boolean {
   // The driver's own errors (DirectSql; a connection that drops mid-query): unwrapped, some without a code.
   const code = (error as { code?: string }).code ?? '';
   return (
-    error instanceof Error &&
-    (SOCKET_CODES.has(code) || NOT_NOW.test(code) || error.message.startsWith('Connection terminated'))
+    error instanceof Error && (SOCKET_CODES.has(code) || NOT_NOW.test(code) || PG_CONNECTION_LOST.test(error.message))
   );
 }
 

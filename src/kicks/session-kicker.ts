@@ -73,6 +73,11 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   private readonly passes: SerialPass;
   /** Media servers whose control API did not answer: when to try again, and how many failures in a row. */
   private readonly backoff = new Map<string, { failures: number; retryAt: number }>();
+  /**
+   * The issue time of each open session's link, as the last pass read it (viewing_sessions does
+   * not keep it): the next pass reads those links from the partitions of their days only.
+   */
+  private issuedAt = new Map<string, Date>();
 
   constructor(
     @Inject(DATABASE_CONNECTION) db: OpenDatabase,
@@ -144,12 +149,11 @@ export class SessionKicker implements ChangeSubscriber, OnApplicationBootstrap, 
   /** Re-decides every open session; ends those refused now, and wakes up at the next expiry. */
   private async endRefused(now: Date): Promise<void> {
     const open = await this.sessions.listOpen();
-    const states = new Map(
-      (await this.links.findLinkStatesByIds([...new Set(open.map((session) => session.linkId))])).map((state) => [
-        state.id,
-        state,
-      ]),
+    const found = await this.links.findLinkStatesByIds(
+      [...new Set(open.map((session) => session.linkId))].map((id) => ({ id, issuedAt: this.issuedAt.get(id) })),
     );
+    this.issuedAt = new Map(found.map((state) => [state.id, state.issued.at]));
+    const states = new Map(found.map((state) => [state.id, state]));
     const ending = new Map<EndReason, string[]>();
     let nextExpiry = Infinity;
     for (const session of open) {

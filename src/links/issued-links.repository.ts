@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Cursor } from '../common/cursor';
+import { isLockTimeout } from '../common/prisma-errors';
+import { DAY_MS } from '../common/timestamps';
 import type { NamedStatement } from '../database/direct-sql';
 import type { OpenDatabase } from '../database/open-database';
 import { DATABASE_CONNECTION, PrismaService } from '../database/prisma.service';
@@ -266,59 +268,78 @@ export class IssuedLinksRepository {
 
   /**
    * Makes the day partitions of issued_links from `first` to `last` (UTC days) that do not exist
-   * yet; returns how many it made. A day whose links already sit in the DEFAULT partition is
-   * skipped with a warning in PostgreSQL's log (its links stay there).
+   * yet; returns how many it made, or null when the lock on issued_links that a new partition
+   * needs was not had within `lockTimeoutMs` (none made). A day whose links already sit in the
+   * DEFAULT partition is skipped with a warning in PostgreSQL's log (its links stay there).
    */
-  async createPartitions(first: Date, last: Date): Promise<number> {
-    const [{ created }] = await this.prisma.$queryRaw<{ created: number }[]>`
-      SELECT camlinks_create_link_partitions(${utcDay(first)}::date, ${utcDay(last)}::date) AS created`;
-    return created;
+  createPartitions(first: Date, last: Date, lockTimeoutMs: number): Promise<number | null> {
+    return this.nullOnLockTimeout(async (tx) => {
+      await limitLockWait(tx, lockTimeoutMs);
+      const [{ created }] = await tx.$queryRaw<{ created: number }[]>`
+        SELECT camlinks_create_link_partitions(${utcDay(first)}::date, ${utcDay(last)}::date) AS created`;
+      return created;
+    });
   }
 
-  /**
-   * Drops the day partitions in which every link expired before `cutoff`, with the viewing
-   * sessions of their links: no row is deleted from issued_links, so none is left dead. A
-   * partition still holding a link that expires later (issued with a TTL longer than today's
-   * LINK_TTL_MAX) waits for it. Each partition goes in a transaction of its own, under the lock
-   * that creating partitions takes, so instances take turns. Returns how many links went.
-   */
-  async dropPartitionsExpiredBefore(cutoff: Date): Promise<number> {
+  /** The day partitions of issued_links whose day ended before `cutoff`: only their links can all have expired. */
+  async partitionsEndedBefore(cutoff: Date): Promise<string[]> {
     const partitions = await this.prisma.$queryRaw<{ name: string }[]>`
       SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
        WHERE i.inhparent = 'issued_links'::regclass ORDER BY c.relname`;
-    let dropped = 0;
-    for (const { name } of partitions) {
-      const day = /^issued_links_p(\d{4})(\d{2})(\d{2})$/.exec(name);
-      // A partition holds the links issued before its day's end; only those can all have expired.
-      if (!day || Date.UTC(+day[1], +day[2] - 1, +day[3] + 1) > cutoff.getTime()) continue;
-      dropped += await this.prisma.$transaction(async (tx) => {
-        // Detaching waits for every query on issued_links to end, and queries behind it for it.
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '1s'`);
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_create_link_partitions'))`;
-        // Another instance may have dropped it since the list was read.
-        const [{ exists }] = await tx.$queryRaw<
-          { exists: boolean }[]
-        >`SELECT to_regclass(${name}) IS NOT NULL AS exists`;
-        if (!exists) return 0;
-        const [{ unexpired, links }] = await tx.$queryRawUnsafe<{ unexpired: boolean; links: number }[]>(
-          `SELECT EXISTS (SELECT 1 FROM ${name} WHERE expires_at >= $1::timestamptz) AS unexpired,
-                  (SELECT count(*)::int FROM ${name}) AS links`,
-          cutoff,
-        );
-        if (unexpired) return 0;
-        await tx.$executeRawUnsafe(`DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM ${name})`);
-        // A dropped partition fires no DELETE trigger: the overview's counts (link_counts, kept by
-        // those triggers) of its links go here. Their buckets are by issue minute, so the day's
-        // buckets are exactly this partition's links (the DEFAULT one holds no day that has one).
-        const dayStart = new Date(Date.UTC(+day[1], +day[2] - 1, +day[3]));
-        await tx.$executeRaw`DELETE FROM link_counts WHERE issued_minute >= ${dayStart}::timestamptz
-                                AND issued_minute < ${dayStart}::timestamptz + interval '1 day'`;
-        await tx.$executeRawUnsafe(`ALTER TABLE issued_links DETACH PARTITION ${name}`);
-        await tx.$executeRawUnsafe(`DROP TABLE ${name}`);
-        return links;
+    return partitions
+      .map(({ name }) => name)
+      .filter((name) => {
+        const day = partitionDay(name);
+        return day !== undefined && day.getTime() + DAY_MS <= cutoff.getTime();
       });
+  }
+
+  /**
+   * Drops a day partition if every link in it expired before `cutoff`, with the viewing sessions
+   * of its links: no row is deleted from issued_links, so none is left dead. A partition still
+   * holding a link that expires later (issued with a TTL longer than today's LINK_TTL_MAX) waits
+   * for it. Returns how many links went (0: some have not expired, or another instance dropped
+   * it), or null when the lock on issued_links was not had within `lockTimeoutMs` (nothing
+   * changed). Under the lock that creating partitions takes, so instances take turns (a turn
+   * is short: it waits no longer than that for issued_links).
+   */
+  dropPartitionIfExpired(name: string, cutoff: Date, lockTimeoutMs: number): Promise<number | null> {
+    const day = partitionDay(name);
+    if (!day) throw new Error(`${name} is not a day partition of issued_links`);
+    return this.nullOnLockTimeout(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_create_link_partitions'))`;
+      // Another instance may have dropped it since the list was read.
+      const [{ exists }] = await tx.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass(${name}) IS NOT NULL AS exists`;
+      if (!exists) return 0;
+      const [{ unexpired, links }] = await tx.$queryRawUnsafe<{ unexpired: boolean; links: number }[]>(
+        `SELECT EXISTS (SELECT 1 FROM ${name} WHERE expires_at >= $1::timestamptz) AS unexpired,
+                (SELECT count(*)::int FROM ${name}) AS links`,
+        cutoff,
+      );
+      if (unexpired) return 0;
+      await tx.$executeRawUnsafe(`DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM ${name})`);
+      // A dropped partition fires no DELETE trigger: the overview's counts (link_counts, kept by
+      // those triggers) of its links go here. Their buckets are by issue minute, so the day's
+      // buckets are exactly this partition's links (the DEFAULT one holds no day that has one).
+      await tx.$executeRaw`DELETE FROM link_counts WHERE issued_minute >= ${day}::timestamptz
+                              AND issued_minute < ${day}::timestamptz + interval '1 day'`;
+      // Only DETACH locks issued_links itself, last: the lock is held for the DETACH, the DROP and
+      // the commit alone, and only its wait is cut short.
+      await limitLockWait(tx, lockTimeoutMs);
+      await tx.$executeRawUnsafe(`ALTER TABLE issued_links DETACH PARTITION ${name}`);
+      await tx.$executeRawUnsafe(`DROP TABLE ${name}`);
+      return links;
+    });
+  }
+
+  /** Runs `work` in a transaction; null when a lock wait it limited ran out (all of it rolled back). */
+  private async nullOnLockTimeout<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T | null> {
+    try {
+      return await this.prisma.$transaction(work);
+    } catch (error) {
+      if (isLockTimeout(error)) return null;
+      throw error;
     }
-    return dropped;
   }
 
   /**
@@ -413,6 +434,22 @@ export class IssuedLinksRepository {
       conditions.push(Prisma.sql`l.issued_at > ${this.activeSince(now)}`);
     return conditions;
   }
+}
+
+/**
+ * Making or detaching a partition takes an ACCESS EXCLUSIVE lock on issued_links: while it waits
+ * for the queries that hold the table, every query after it (verification's too) waits behind
+ * it. So the rest of the transaction waits no longer than `ms` for a lock, and the caller tries
+ * again later rather than stall them.
+ */
+async function limitLockWait(tx: Prisma.TransactionClient, ms: number): Promise<void> {
+  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.round(ms)}`);
+}
+
+/** The day of a day partition's name (`issued_links_p20261207`); undefined for any other table. */
+function partitionDay(name: string): Date | undefined {
+  const day = /^issued_links_p(\d{4})(\d{2})(\d{2})$/.exec(name);
+  return day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])) : undefined;
 }
 
 /** The UTC day of `at`, as a date literal. */

@@ -28,21 +28,30 @@ export const STATUS_OF_CAUSE = {
 } as const satisfies Record<string, LinkStatus>;
 export type LinkCause = keyof typeof STATUS_OF_CAUSE;
 
-/**
- * When a link `l` was revoked, in SQL: its own revoked_at, else the cut-off of a revocation rule
- * in force (a bulk revocation whose rows are still being marked: src/admin/revocations) that
- * selects it. Read by both sides of the one status rule: `statusAt` below and the link states
- * `decide()` judges (src/verification/verification.repository.ts), so a link is refused, and
- * listed as revoked, from the rule's commit on, before its row is marked.
- */
-export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
-      SELECT min(r.cut_off) FROM revocation_rules r
-       WHERE r.finished_at IS NULL AND l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
+/** Whether the revocation rule `r` selects the link `l` (src/links/revocation-rules.repository.ts). */
+export const RULE_SELECTS_SQL = `l.issued_at <= r.cut_off AND l.expires_at > r.cut_off
          AND (r.camera_uuid IS NULL OR r.camera_uuid = l.camera_uuid)
          AND (r.integration_id IS NULL OR r.integration_id = l.integration_id)
          AND (r.user_id IS NULL OR r.user_id = l.user_id)
          AND (r.issued_from IS NULL OR l.issued_at >= r.issued_from)
-         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)))`;
+         AND (r.issued_to IS NULL OR l.issued_at < r.issued_to)
+         AND (r.source IS NULL OR r.source = l.source)
+         AND (r.kind IS NULL OR r.kind = l.kind)
+         AND (r.token_prefix IS NULL OR starts_with(l.token_prefix, r.token_prefix))`;
+
+/**
+ * When a link `l` was revoked, in SQL: its own revoked_at, else the cut-off of a revocation rule
+ * (a bulk revocation: src/admin/revocations) that selects it. Read by both sides of the one
+ * status rule: `statusAt` below and the link states `decide()` judges
+ * (src/verification/verification.repository.ts), so a link is refused, and listed as revoked,
+ * from the rule's commit on, before its row is marked. A rule whose rows are all marked stays in
+ * force: a link issued before its cut-off but committed after the marking passed it is never
+ * marked, and the rule alone refuses it (retention deletes the rule once no such link is left).
+ * The cut_off index bounds the probe to rules made during the link's lifetime.
+ */
+export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
+      SELECT min(r.cut_off) FROM revocation_rules r
+       WHERE ${RULE_SELECTS_SQL}))`;
 
 /**
  * LinkStatus in SQL, over issued_links `l` joined to its camera `c`, grant `g` and tokens `it`,

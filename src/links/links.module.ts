@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { IssuedLinkWriter } from './issued-link-writer';
 import { IssuedLinksRepository } from './issued-links.repository';
 import { LinkIssuer } from './link-issuer';
+import { RevocationRulesRepository } from './revocation-rules.repository';
 
-/** Issued links: minting them (LinkIssuer, used by the integration API) and the one repository of their rows. */
+/**
+ * Issued links: minting them (LinkIssuer, used by the integration API), the one repository of
+ * their rows, and the revocation rules that revoke them in bulk (read with them: link-status.ts).
+ */
 @Module({
-  providers: [IssuedLinksRepository, IssuedLinkWriter, LinkIssuer],
-  exports: [LinkIssuer, IssuedLinksRepository],
+  providers: [IssuedLinksRepository, IssuedLinkWriter, LinkIssuer, RevocationRulesRepository],
+  exports: [LinkIssuer, IssuedLinksRepository, RevocationRulesRepository],
 })
 export class LinksModule {}

@@ -6,6 +6,7 @@ import { APPLIED_FLUSH_DAYS, AppliedFlushesRepository } from '../database/applie
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { RevocationRulesRepository } from '../links/revocation-rules.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
 import { OVERVIEW_DAYS } from '../stats/hourly-stats';
@@ -19,11 +20,24 @@ export const PURGE_BATCH_SIZE = 5000;
 export const PARTITION_DAYS_AHEAD = 7;
 /** Between batches, so that purging never crowds out requests for the database. */
 const PAUSE_MS = 50;
+/**
+ * How long making or dropping a partition waits for its lock on issued_links: the queries that
+ * come meanwhile (verification's) queue behind it, so this is the most it delays them. A query
+ * or transaction holding the table for longer (a batch of revocations, an export) makes it try
+ * again, LOCK_RETRY_FIRST_MS later and then twice as long each time up to LOCK_RETRY_MAX_MS, for
+ * LOCK_TRIES tries (about 50 s) before the pass gives up until the next hour.
+ */
+const PARTITION_LOCK_WAIT_MS = 150;
+const LOCK_TRIES = 11;
+const LOCK_RETRY_FIRST_MS = 250;
+const LOCK_RETRY_MAX_MS = 8_000;
 /** The console's overview shows OVERVIEW_DAYS of hourly counters; older ones serve nothing. */
 const HOURLY_STATS_DAYS = OVERVIEW_DAYS + 1;
 
 export interface PurgeResult {
   links: number;
+  /** Finished bulk revocations that no longer refuse any link. */
+  revocationRules: number;
   auditEvents: number;
   hourlyStats: number;
   appliedFlushes: number;
@@ -32,7 +46,8 @@ export interface PurgeResult {
 /**
  * Every hour: makes issued_links' day partitions PARTITION_DAYS_AHEAD days ahead (also at start),
  * drops the partitions whose links all expired longer than LINK_RETENTION_DAYS ago (links of days
- * without a partition are deleted in batches), deletes audit events older than
+ * without a partition are deleted in batches) and the finished bulk revocations that no longer
+ * refuse any link, deletes audit events older than
  * AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it shows, and the ids
  * of counter batches no stop can retry any more. Every
  * instance runs it: partitions are made and dropped by one instance at a time, and batches skip
@@ -45,6 +60,7 @@ export class RetentionService implements OnApplicationBootstrap {
 
   constructor(
     private readonly links: IssuedLinksRepository,
+    private readonly revocationRules: RevocationRulesRepository,
     private readonly auditEvents: AuditEventsRepository,
     private readonly hourlyStats: HourlyStatsRepository,
     private readonly appliedFlushes: AppliedFlushesRepository,
@@ -64,9 +80,12 @@ export class RetentionService implements OnApplicationBootstrap {
 
   /** From yesterday (an instance whose clock is behind) to PARTITION_DAYS_AHEAD days ahead. */
   createPartitions(now: Date): Promise<number> {
-    return this.links.createPartitions(
-      new Date(now.getTime() - DAY_MS),
-      new Date(now.getTime() + PARTITION_DAYS_AHEAD * DAY_MS),
+    return whenLockHad('Making partitions of issued_links', () =>
+      this.links.createPartitions(
+        new Date(now.getTime() - DAY_MS),
+        new Date(now.getTime() + PARTITION_DAYS_AHEAD * DAY_MS),
+        PARTITION_LOCK_WAIT_MS,
+      ),
     );
   }
 
@@ -91,6 +110,7 @@ export class RetentionService implements OnApplicationBootstrap {
     const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
     return {
       links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
+      revocationRules: linkDays ? await this.revocationRules.purgeFinishedBefore(cutoff(linkDays)) : 0,
       auditEvents: auditDays
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
         : 0,
@@ -100,8 +120,22 @@ export class RetentionService implements OnApplicationBootstrap {
   }
 
   private async purgeLinks(cutoff: Date, batchSize: number): Promise<number> {
-    const dropped = await this.links.dropPartitionsExpiredBefore(cutoff);
+    let dropped = 0;
+    for (const name of await this.links.partitionsEndedBefore(cutoff))
+      dropped += await whenLockHad(`Dropping ${name}`, () =>
+        this.links.dropPartitionIfExpired(name, cutoff, PARTITION_LOCK_WAIT_MS),
+      );
     return dropped + (await inBatches((size) => this.links.purgeUnpartitionedExpiredBefore(cutoff, size), batchSize));
+  }
+}
+
+/** Tries `attempt` until it had its lock (not null), as PARTITION_LOCK_WAIT_MS says. */
+async function whenLockHad<T>(what: string, attempt: () => Promise<T | null>): Promise<T> {
+  for (let tries = 1, delay = LOCK_RETRY_FIRST_MS; ; tries++, delay = Math.min(2 * delay, LOCK_RETRY_MAX_MS)) {
+    const done = await attempt();
+    if (done !== null) return done;
+    if (tries === LOCK_TRIES) throw new Error(`${what}: issued_links stayed locked by other transactions`);
+    await sleep(delay);
   }
 }
 

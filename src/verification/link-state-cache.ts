@@ -16,11 +16,12 @@ export class LinkStateCache extends ConfiguredCache<LinkState>('linkStates', LIN
 
 /**
  * Whether a revocation rule's selection (as its trigger sends it: prisma/migrations/
- * *_revocation_rules) may cover a link: REVOKED_AT_SQL's test, leaning to "covers" (a state
- * dropped needlessly costs one read) where a field is missing or unreadable.
+ * *_revocation_rules, *_revocation_rule_selectors) may cover a link: RULE_SELECTS_SQL's test,
+ * leaning to "covers" (a state dropped needlessly costs one read) where a field is missing or
+ * unreadable, and for the token prefix, which a state does not hold.
  */
 export function ruleCovers(selection: Readonly<Record<string, unknown>>, state: LinkState): boolean {
-  const { issued } = state;
+  const { issued, source, kind } = state;
   const is = (field: string, value: string | null) =>
     selection[field] === null || selection[field] === undefined || selection[field] === value;
   const time = (field: string) => (typeof selection[field] === 'string' ? Date.parse(selection[field]) : NaN);
@@ -31,6 +32,8 @@ export function ruleCovers(selection: Readonly<Record<string, unknown>>, state: 
     is('camera_uuid', issued.cameraUuid) &&
     is('integration_id', issued.integrationId) &&
     is('user_id', issued.userId) &&
+    is('source', source) &&
+    is('kind', kind) &&
     !(at > cutOff) &&
     !(at < from) &&
     !(at >= to)

@@ -1557,6 +1557,8 @@ export interface components {
             issued_after: string | null;
             /** Format: date-time */
             issued_before: string | null;
+            /** @enum {string|null} */
+            kind: "preview" | "live" | "archive" | null;
             /**
              * @description Links marked revoked so far; when `done`, how many it revoked.
              * @example 250000
@@ -1570,11 +1572,15 @@ export interface components {
             revoked_at: string;
             /** @description The admin who revoked. */
             revoked_by: string;
+            /** @description The console's filters: the links' source. */
+            source: string | null;
             /**
-             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked.
+             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).
              * @enum {string}
              */
             state: "marking" | "done";
+            /** @description The start of the selected links' tokens. */
+            token_prefix: string | null;
             /** Format: uuid */
             user_id: string | null;
         };

@@ -17,7 +17,7 @@ import {
   notifiedSelection,
   type RevocationRuleRecord,
   RevocationRulesRepository,
-} from '../revocations/revocations.repository';
+} from '../../links/revocation-rules.repository';
 
 const EXPORT_BATCH = 500;
 
@@ -92,24 +92,15 @@ export class AdminLinksService {
     return this.revokeNarrowed(filter, { by: actor, reason: body.reason ?? null, at: new Date() });
   }
 
-  /**
-   * Up to REVOKE_AT_ONCE_MAX links, or a selection a rule cannot hold (the console's source, kind
-   * or token prefix): one statement. Otherwise a rule, in force from its commit.
-   */
+  /** Up to REVOKE_AT_ONCE_MAX links: one statement. Otherwise a rule, in force from its commit. */
   private async revokeNarrowed(filter: Omit<LinkFilter, 'status'>, revocation: Revocation): Promise<BulkRevocation> {
-    const { source, kind, tokenPrefix, ...selection } = filter;
-    if (
-      source !== undefined ||
-      kind !== undefined ||
-      tokenPrefix !== undefined ||
-      (await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX
-    ) {
+    if ((await this.links.countRevocable(filter, revocation.at, REVOKE_AT_ONCE_MAX + 1)) <= REVOKE_AT_ONCE_MAX) {
       const count = await this.links.revokeMatching(filter, revocation);
       // Which links is not known here: this instance's link states go (its other caches stay).
       if (count) this.changes.changedHere({ table: 'issued_links' });
       return { count };
     }
-    const rule = await this.rules.create(selection, revocation);
+    const rule = await this.rules.create(filter, revocation);
     this.changes.changedHere({ table: 'revocation_rules', selection: notifiedSelection(rule) });
     this.job.wake();
     return { revocation: rule };

@@ -12,7 +12,7 @@ import { type ChangeSubscriber, DatabaseChanges } from '../../database/database-
 import type { OpenDatabase } from '../../database/open-database';
 import { DATABASE_CONNECTION } from '../../database/prisma.service';
 import { isoOrNull } from '../../common/timestamps';
-import { type RevocationRuleRecord, RevocationRulesRepository } from './revocations.repository';
+import { type RevocationRuleRecord, RevocationRulesRepository } from '../../links/revocation-rules.repository';
 
 /** The advisory lock the marking instance holds ('clrv'). */
 export const REVOCATION_JOB_LOCK_KEY = 0x636c7276;
@@ -24,7 +24,7 @@ export const MARK_BATCH = 5_000;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
- * transaction, until none is left; then the rule is finished (and stops being read). One
+ * transaction, until none is left; then the rule is finished (it stays in force: link-status.ts). One
  * instance does it (AdvisoryLeader); it starts on a new rule from any instance (the rule's
  * change notification), and on taking the lead (a restart resumes unfinished rules after their
  * last committed batch).
@@ -119,6 +119,9 @@ function finishedEvent(rule: RevocationRuleRecord) {
         user_id: selection.userId,
         issued_after: isoOrNull(selection.issuedFrom ?? null) ?? undefined,
         issued_before: isoOrNull(selection.issuedTo ?? null) ?? undefined,
+        source: selection.source,
+        kind: selection.kind,
+        token_prefix: selection.tokenPrefix,
       },
     },
   };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoOrNull } from '../../common/timestamps';
-import type { RevocationRuleRecord } from './revocations.repository';
+import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
+import type { RevocationRuleRecord } from '../../links/revocation-rules.repository';
 
 /** A bulk revocation too large for one statement: in force at once, its rows marked in batches. */
 export class RevocationDto {
@@ -8,7 +9,7 @@ export class RevocationDto {
   @ApiProperty({
     enum: ['marking', 'done'],
     description:
-      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked.',
+      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).',
   })
   state: 'marking' | 'done';
   @ApiProperty({ example: 250000, description: 'Links marked revoked so far; when `done`, how many it revoked.' })
@@ -24,6 +25,11 @@ export class RevocationDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) integration_id: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issued_after: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issued_before: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The console's filters: the links' source." })
+  source: string | null;
+  @ApiProperty({ nullable: true, enum: [...LINK_KINDS, null], type: String }) kind: LinkKind | null;
+  @ApiProperty({ nullable: true, type: String, description: "The start of the selected links' tokens." })
+  token_prefix: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ description: 'The admin who revoked.' }) revoked_by: string;
 }
@@ -41,6 +47,9 @@ export function mapRevocation(rule: RevocationRuleRecord): RevocationDto {
     integration_id: selection.integrationId ?? null,
     issued_after: isoOrNull(selection.issuedFrom ?? null),
     issued_before: isoOrNull(selection.issuedTo ?? null),
+    source: selection.source ?? null,
+    kind: selection.kind ?? null,
+    token_prefix: selection.tokenPrefix ?? null,
     reason: revocation.reason,
     revoked_by: revocation.by.name,
   };

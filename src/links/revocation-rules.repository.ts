@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminIdentity } from '../../auth/admin-identity';
-import { AuditEventsRepository, type NewAuditEvent } from '../../audit/audit-events.repository';
-import { PrismaService } from '../../database/prisma.service';
-import { IssuedLinksRepository, type LinkFilter, type Revocation } from '../../links/issued-links.repository';
+import type { AdminIdentity } from '../auth/admin-identity';
+import { DISPLAY_LENGTH } from '../auth/tokens';
+import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+import { IssuedLinksRepository, type LinkFilter, type Revocation } from './issued-links.repository';
+import { RULE_SELECTS_SQL } from './link-status';
 
-/** What a bulk revocation selects: the bulk filter's fields. */
-export type RuleSelection = Pick<LinkFilter, 'cameraUuid' | 'integrationId' | 'userId' | 'issuedFrom' | 'issuedTo'>;
+/** What a bulk revocation selects: the links filter, its status aside. */
+export type RuleSelection = Omit<LinkFilter, 'status'>;
 
 export interface RevocationRuleRecord {
   id: string;
@@ -33,6 +36,8 @@ export class RevocationRulesRepository {
       await this.prisma.revocationRule.create({
         data: {
           ...selection,
+          // Only the stored display prefix's length of a token prefix selects (LinkFilter).
+          tokenPrefix: selection.tokenPrefix?.slice(0, DISPLAY_LENGTH),
           cutOff: revocation.at,
           revokedBy: revocation.by.name,
           revokedByAdminId: revocation.by.id,
@@ -58,6 +63,17 @@ export class RevocationRulesRepository {
   }
 
   /**
+   * Deletes the finished rules whose cut-off is before `cutoff` (retention's: a transaction
+   * issuing a link before the cut-off has long ended) and that no longer refuse any link: each
+   * link they select is marked, or gone. Their audit events stay. Returns how many.
+   */
+  purgeFinishedBefore(cutoff: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM revocation_rules r WHERE r.finished_at IS NOT NULL AND r.cut_off < ${cutoff}
+         AND NOT EXISTS (SELECT 1 FROM issued_links l WHERE ${Prisma.raw(RULE_SELECTS_SQL)} AND l.revoked_at IS NULL)`;
+  }
+
+  /**
    * Marks the rule's next batch of links, and records how far it got, in one transaction (a
    * restart resumes after the last batch committed). A batch that finds no more links finishes
    * the rule and appends `finishedEvent(marked)` to the audit trail. Undefined: no such rule, or
@@ -71,7 +87,8 @@ export class RevocationRulesRepository {
     return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<RuleRow[]>`
         SELECT id, camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId",
-               issued_from AS "issuedFrom", issued_to AS "issuedTo", cut_off AS "cutOff", revoked_by AS "revokedBy",
+               issued_from AS "issuedFrom", issued_to AS "issuedTo", source, kind, token_prefix AS "tokenPrefix",
+               cut_off AS "cutOff", revoked_by AS "revokedBy",
                revoked_by_admin_id AS "revokedByAdminId", reason, marked, cursor_at AS "cursorAt", cursor_id AS "cursorId",
                finished_at AS "finishedAt"
           FROM revocation_rules WHERE id = ${id}::uuid AND finished_at IS NULL FOR UPDATE`;
@@ -111,6 +128,9 @@ export function notifiedSelection(rule: RevocationRuleRecord): Record<string, st
     issued_from: selection.issuedFrom?.toISOString() ?? null,
     issued_to: selection.issuedTo?.toISOString() ?? null,
     cut_off: revocation.at.toISOString(),
+    source: selection.source ?? null,
+    kind: selection.kind ?? null,
+    token_prefix: selection.tokenPrefix ?? null,
   };
 }
 
@@ -124,6 +144,9 @@ function toRecord(row: RuleRow): RevocationRuleRecord {
       userId: row.userId ?? undefined,
       issuedFrom: row.issuedFrom ?? undefined,
       issuedTo: row.issuedTo ?? undefined,
+      source: row.source ?? undefined,
+      kind: row.kind ?? undefined,
+      tokenPrefix: row.tokenPrefix ?? undefined,
     },
     revocation: { by, reason: row.reason, at: row.cutOff },
     marked: row.marked,
