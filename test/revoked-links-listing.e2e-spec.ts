@@ -89,6 +89,12 @@ describe(`the links listing's revoked filter (${process.env.TEST_DB})`, () => {
     await aRule({ cameraUuid: a.uuid, cutOff, cursorAt: at(8), cursorId: ids[8] });
     // An issue window (links 1 to 3), and camera b's rule that has finished.
     await aRule({ issuedFrom: at(1), issuedTo: at(4), cutOff });
+    // Its job marked every link it saw; link 23, issued within LATE_COMMIT_MS before the cut-off,
+    // committed after the marking passed it: the rule alone revokes it.
+    await setLinks(
+      [11, 13, 17, 19, 21].map((i) => ids[i]),
+      Prisma.sql`revoked_at = ${cutOff}`,
+    );
     await aRule({ cameraUuid: b.uuid, cutOff, finishedAt: new Date(now) });
     // A link of camera a issued after its rule's cut-off: not revoked.
     const [later] = await insertLinks(integration.id, [a], 1);
@@ -97,8 +103,9 @@ describe(`the links listing's revoked filter (${process.env.TEST_DB})`, () => {
     const everything = await listAll({ integration_id: integration.id }, 100);
     const revoked = everything.filter((link) => link.status === 'revoked');
     const unmarked = revoked.filter((link) => link.revoked_at === null).map((link) => ids.indexOf(link.id));
-    // Rule a after its cursor, the window's links of camera b, and the link of a past generation.
-    expect(unmarked.sort((x, y) => x - y)).toEqual([1, 3, 7, 12, 14, 16, 18, 22]);
+    // Rule a after its cursor, the window's links of camera b, the link of a past generation, and
+    // the late link of the finished rule.
+    expect(unmarked.sort((x, y) => x - y)).toEqual([1, 3, 7, 12, 14, 16, 18, 22, 23]);
 
     for (const limit of [1, 2, 3, 100]) {
       const listed = await listAll({ integration_id: integration.id, status: 'revoked' }, limit);

@@ -12,7 +12,7 @@ import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
-import { earliestIssuedUnexpired, type LinkStatus, statusAt } from './link-status';
+import { earliestIssuedUnexpired, LATE_COMMIT_MS, type LinkStatus, statusAt } from './link-status';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
 export interface LinkTerms {
@@ -145,7 +145,7 @@ const NAMES = Prisma.sql`
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN integrations i ON i.id = l.integration_id`;
 
-/** What an unfinished revocation rule selects (as REVOKED_AT_SQL reads it), and how far its job got. */
+/** What a revocation rule selects (as REVOKED_AT_SQL reads it), and how far its job got. */
 interface RuleInForce {
   cameraUuid: string | null;
   integrationId: string | null;
@@ -158,6 +158,7 @@ interface RuleInForce {
   cutOff: Date;
   cursorAt: Date | null;
   cursorId: string | null;
+  finished: boolean;
 }
 
 export const INSERT_LINKS: NamedStatement = {
@@ -213,14 +214,14 @@ export class IssuedLinksRepository {
 
   /**
    * The revoked links' page, without judging the status of every link older than its last: a link
-   * is revoked (statusAt) when its revoked_at is set (a partial index in issue order), when an
-   * unfinished revocation rule selects it and the rule's job has not marked it yet (each rule
-   * probed through the index of what it selects, past the job's cursor: the job marks in issue
-   * order and records how far it got with each batch), or when it has not expired and something it
-   * was issued under is gone or revoked (issued within LINK_TTL_MAX then, as for `active`). Each
-   * part gives its first `take` links; the first `take` of their union are the page. The rules are
-   * read first, so that each probe names its values and PostgreSQL prunes the partitions outside
-   * the rule's issue times when it plans (few rules are unfinished at a time, mostly none).
+   * is revoked (statusAt) when its revoked_at is set (a partial index in issue order), when a
+   * revocation rule selects it and has not marked it (an unfinished rule past its job's cursor:
+   * the job marks in issue order and records how far it got with each batch; any rule, finished
+   * too, within LATE_COMMIT_MS before its cut-off, where a link committed after the marking passed
+   * it can be), or when it has not expired and something it was issued under is gone or revoked
+   * (issued within LINK_TTL_MAX then, as for `active`). Each part gives its first `take` links; the
+   * first `take` of their union are the page. The rules are read first, so that each probe names
+   * its values and PostgreSQL prunes the partitions outside the rule's issue times when it plans.
    */
   private async listRevoked(
     filter: LinkFilter,
@@ -235,16 +236,16 @@ export class IssuedLinksRepository {
       SELECT camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId", issued_from AS "issuedFrom",
              issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
              cursor_at AS "cursorAt", cursor_id AS "cursorId"
-        FROM revocation_rules WHERE finished_at IS NULL`;
+             , finished_at IS NOT NULL AS finished
+        FROM revocation_rules`;
     const byRules = rules.map(
       (rule) => Prisma.sql`
         UNION (SELECT l.id, l.issued_at FROM issued_links l
                 WHERE ${where} AND ${Prisma.join(this.conditions(selectedBy(rule), now), ' AND ')} AND l.revoked_at IS NULL
-                  AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff}
-                  ${rule.cursorAt ? Prisma.sql`AND l.issued_at >= ${rule.cursorAt} AND (l.issued_at, l.id) > (${rule.cursorAt}, ${rule.cursorId}::uuid)` : Prisma.empty}
+                  AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff} AND ${notMarkedYet(rule)}
                 ${newest})`,
     );
-    const { text, values } = Prisma.sql`
+    return this.prisma.$queryRaw<IssuedLinkRecord[]>`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM (
         (SELECT l.id, l.issued_at FROM issued_links l WHERE ${where} AND l.revoked_at IS NOT NULL ${newest})
         UNION
@@ -255,7 +256,6 @@ export class IssuedLinksRepository {
         ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
       JOIN issued_links l ON l.id = page.id AND l.issued_at = page.issued_at ${ISSUED_UNDER} ${NAMES}
       ORDER BY l.issued_at DESC, l.id DESC`;
-    return this.db.sql.queryUnnamed<IssuedLinkRecord>(text, values);
   }
 
   async findById(id: string, now: Date): Promise<IssuedLinkRecord | undefined> {
@@ -522,6 +522,15 @@ async function limitLockWait(tx: Prisma.TransactionClient, ms: number): Promise<
 function partitionDay(name: string): Date | undefined {
   const day = /^issued_links_p(\d{4})(\d{2})(\d{2})$/.exec(name);
   return day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])) : undefined;
+}
+
+/** Where a rule's unmarked links can be: past its job's cursor, or committed late (LATE_COMMIT_MS). */
+function notMarkedYet(rule: RuleInForce): Prisma.Sql {
+  const late = new Date(rule.cutOff.getTime() - LATE_COMMIT_MS);
+  if (rule.finished || (rule.cursorAt && rule.cursorAt >= late)) return Prisma.sql`l.issued_at >= ${late}`;
+  return rule.cursorAt
+    ? Prisma.sql`l.issued_at >= ${rule.cursorAt} AND (l.issued_at, l.id) > (${rule.cursorAt}, ${rule.cursorId}::uuid)`
+    : Prisma.sql`TRUE`;
 }
 
 /** A rule's selection as a listing's filter, as markForRule is given it. */

@@ -54,6 +54,14 @@ export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
        WHERE ${RULE_SELECTS_SQL}))`;
 
 /**
+ * How long after its issue time a link's row can still commit: the issuing transaction's
+ * statements are bounded far below this (DATABASE_STATEMENT_TIMEOUT_MS), and instances' clocks
+ * are expected within it. A rule's marking sees every link committed before it, so the only links
+ * a finished rule can leave unmarked were issued within this of its cut-off.
+ */
+export const LATE_COMMIT_MS = 60_000;
+
+/**
  * LinkStatus in SQL, over issued_links `l` joined to its camera `c`, grant `g` and tokens `it`,
  * `ut` as IssuedLinksRepository's ISSUED_UNDER joins them; each WHEN is a cause above, in order.
  */
