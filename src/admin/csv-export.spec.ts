@@ -99,4 +99,20 @@ describe('CsvExports', () => {
     for (const turn of turnOfRow) rowsPerTurn.set(turn, (rowsPerTurn.get(turn) ?? 0) + 1);
     expect(Math.max(...rowsPerTurn.values())).toBe(ROWS_PER_TURN);
   });
+
+  it('rests after each batch as long as reading and formatting it took', async () => {
+    const READ_MS = 40;
+    async function* slowBatches() {
+      for (let n = 0; n < 3; n++) {
+        await new Promise((resolve) => setTimeout(resolve, READ_MS));
+        yield [{ n }];
+      }
+    }
+    const res = instantResponse();
+    const started = performance.now();
+    await exports().stream(res, 'n.csv', slowBatches(), fieldColumns<{ n: number }, 'n'>(['n']), (row) => row);
+    // Three reads (the first before the answer starts), and a rest as long after the two that
+    // followed a batch: without the rests the export would take 3 reads.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(5 * READ_MS - 5);
+  });
 });
