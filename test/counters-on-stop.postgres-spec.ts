@@ -11,6 +11,18 @@ const ADMIN = 'counters-admin-token-0123456789abcdef0123456';
 /** Uses counted by the instance that is stopped while PostgreSQL is down. */
 const USES = 50;
 
+/** A preview link of the camera, used USES times. */
+async function aLinkUsed(camlinks: Instance, cameraUuid: string, token: string): Promise<string> {
+  const issued = await camlinks.call(
+    '/api/v1/cameras/preview',
+    { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) },
+    token,
+  );
+  const [{ url: link }] = (await issued.json()) as { url: string }[];
+  for (let use = 0; use < USES; use++) expect(await camlinks.mediaAuth(link)).toBe(204);
+  return link;
+}
+
 /**
  * Usage counters of an instance stopped (SIGTERM) while PostgreSQL cannot be reached: the last
  * flush is retried until the stop's deadline, spooled under DATA_DIR, and added by the next
@@ -43,13 +55,7 @@ describe('counters that survive a stop during a database outage', () => {
     proxied = await startBehindProxy(env);
     const { camlinks, proxy, dbName } = proxied;
     const { cameraUuid, integrationToken: token } = await aSite(camlinks, ADMIN);
-    const issued = await camlinks.call(
-      '/api/v1/cameras/preview',
-      { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) },
-      token,
-    );
-    const [{ url: link }] = (await issued.json()) as { url: string }[];
-    for (let use = 0; use < USES; use++) expect(await camlinks.mediaAuth(link)).toBe(204);
+    const link = await aLinkUsed(camlinks, cameraUuid, token);
 
     await proxy.stop();
     // A clean stop: by the signal, or with code 0 once every handle is closed (what is lost is checked below).
@@ -121,13 +127,7 @@ describe('counters that survive a stop during a database outage', () => {
       for (let attempt = 0; !hash || (await usage(hash)) === USES; attempt++) {
         if (attempt) await proxy.resume();
         expect(attempt).toBeLessThan(3);
-        const issued = await camlinks.call(
-          '/api/v1/cameras/preview',
-          { method: 'POST', body: JSON.stringify({ cameras: [{ uuid: cameraUuid }] }) },
-          token,
-        );
-        const [{ url: link }] = (await issued.json()) as { url: string }[];
-        for (let use = 0; use < USES; use++) expect(await camlinks.mediaAuth(link)).toBe(204);
+        const link = await aLinkUsed(camlinks, cameraUuid, token);
         await proxy.stop();
         hash = hashToken(new URL(link).searchParams.get('token')!);
       }
