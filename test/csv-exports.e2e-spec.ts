@@ -14,7 +14,8 @@ describe(`concurrent CSV exports (${process.env.TEST_DB})`, () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ EXPORTS_MAX_CONCURRENT: '2' });
+    // The seed below writes 10 MB in one statement, which a loaded CI machine can take longer than the 2 s default over.
+    t = await createTestApp({ EXPORTS_MAX_CONCURRENT: '2', DATABASE_STATEMENT_TIMEOUT_MS: '60000' });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     await t.prisma.$executeRaw`

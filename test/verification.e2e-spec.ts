@@ -12,7 +12,9 @@ describe(`media server verification (${process.env.TEST_DB})`, () => {
   let integrationToken: string;
 
   beforeAll(async () => {
-    ({ t, token: integrationToken } = await createTestAppWithIntegration());
+    // Usage is flushed when a test says so: a periodic flush landing between a test's requests
+    // (seconds apart on a loaded CI machine) would look like a write per request.
+    ({ t, token: integrationToken } = await createTestAppWithIntegration({ USAGE_FLUSH_INTERVAL_MS: '3600000' }));
   });
   afterAll(() => t.close());
 
