@@ -70,6 +70,11 @@ describe(`issued_links indexes (${process.env.TEST_DB})`, () => {
       'issued_links_unrevoked_expires_at_idx',
       `SELECT id FROM issued_links l WHERE l.revoked_at IS NULL AND l.expires_at > now() AND l.issued_at > now() - interval '1 day'`,
     ],
+    // The overview's links that expire within the current minute (LinkCountsRepository.countByState).
+    [
+      'issued_links_unrevoked_expires_at_idx',
+      `SELECT count(*) FROM issued_links WHERE revoked_at IS NULL AND expires_at > now() AND expires_at < date_trunc('minute', now()) + interval '1 minute'`,
+    ],
   ];
 
   it('has exactly the indexes that serve a query (a new one must name its query here and in its migration)', async () => {

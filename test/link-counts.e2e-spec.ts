@@ -1,8 +1,7 @@
-import { OverviewRepository } from '../src/console/overview.repository';
+import { LinkCountsRepository } from '../src/links/link-counts.repository';
 import { RetentionService } from '../src/retention/retention.service';
 import { aLinkRow } from './support/builders';
 import { createTestApp, type TestApp } from './support/test-app';
-import { DAY_MS } from '../src/common/timestamps';
 
 /** A minute boundary, so that the tests can put links on either side of "now" within one minute. */
 const T0 = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -15,11 +14,11 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
  */
 describe(`link counts (${process.env.TEST_DB})`, () => {
   let t: TestApp;
-  let overview: OverviewRepository;
+  let overview: LinkCountsRepository;
 
   beforeAll(async () => {
     t = await createTestApp({ LINK_RETENTION_DAYS: '30' });
-    overview = t.app.get(OverviewRepository);
+    overview = t.app.get(LinkCountsRepository);
   });
   afterAll(() => t.close());
   beforeEach(() => t.prisma.$executeRaw`DELETE FROM issued_links`);
@@ -84,12 +83,44 @@ describe(`link counts (${process.env.TEST_DB})`, () => {
     await issue(-40 * 86_400, 60, 60, 120);
     await issue(-20 * 86_400, 60);
     await issue(0, 30, 90);
-    await t.app.get(RetentionService).purge(new Date(T0.getTime() + DAY_MS), 2);
+    // Retention also folds the buckets expired by its moment: the counts stay exact from then on.
+    await t.app.get(RetentionService).purge(at(0), 2);
     expect(await t.prisma.issuedLink.count()).toBe(3);
     await expectExactAt(0, 31, 100);
     await t.prisma.$executeRawUnsafe('TRUNCATE issued_links CASCADE');
     await expectExactAt(0);
     expect(await t.prisma.linkCount.count()).toBe(0);
+  });
+
+  it('folds the buckets that expired into a row per day of issue, and the counts stay exact', async () => {
+    const [early, , late] = await issue(-3 * 86_400, 60, 120, 3 * 86_400 + 30);
+    await issue(-2 * 86_400 - 7200, 10, 3600, 7300, 7500);
+    const [revoked] = await issue(-600, 30, 300, 900, 3600);
+    await t.prisma.issuedLink.updateMany({ where: { id: revoked }, data: { revokedAt: at(-590) } });
+    await issue(0, 20, 90);
+    const rows = () => t.prisma.linkCount.count();
+    // What folding at a moment of minute T0 leaves: a row per day of issue with links expired
+    // before T0's minute, and the buckets of T0's minute and after as they were.
+    const [{ days, ahead }] = await t.prisma.$queryRaw<{ days: number; ahead: number }[]>`
+      SELECT count(DISTINCT date_trunc('day', issued_at, 'UTC')) FILTER (WHERE expires_at < ${T0})::int AS days,
+             count(DISTINCT (date_trunc('minute', expires_at, 'UTC'), date_trunc('day', issued_at, 'UTC')))
+               FILTER (WHERE expires_at >= ${T0})::int AS ahead
+        FROM issued_links`;
+    expect(ahead).toBe(5);
+
+    expect(await overview.foldExpired(at(40))).toBe(8);
+    await expectExactAt(40, 59, 60, 100, 301, 3601);
+    expect(await rows()).toBe(days + ahead);
+    expect(await overview.foldExpired(at(40))).toBe(0);
+
+    // A link of a folded bucket changed (revoked after it expired), and one deleted: its own
+    // minute's bucket again until the next fold takes it in.
+    await t.prisma.issuedLink.updateMany({ where: { id: early }, data: { revokedAt: at(-3 * 86_400 + 30) } });
+    await t.prisma.issuedLink.deleteMany({ where: { id: late } });
+    await expectExactAt(40, 3601);
+    expect(await overview.foldExpired(at(50))).toBe(1);
+    await expectExactAt(50, 3601);
+    expect(await rows()).toBe(days + ahead - 1);
   });
 
   it('loses no count when many statements write the same buckets at once', async () => {

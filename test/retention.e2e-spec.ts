@@ -8,7 +8,7 @@ import { DAY_MS } from '../src/common/timestamps';
 
 const NOW = new Date();
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
-const NOTHING = { links: 0, revocationRules: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
+const NOTHING = { links: 0, revocationRules: 0, linkCountBuckets: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
 
 describe(`retention (${process.env.TEST_DB})`, () => {
   let t: TestApp;
@@ -64,6 +64,8 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({
       links: oldLinks.length,
       revocationRules: 0,
+      // The kept links that expired 89 and 10 days ago: each its own day of issue.
+      linkCountBuckets: 2,
       auditEvents: oldEvents.length,
       hourlyStats: 2,
       appliedFlushes: 1,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LinksModule } from '../links/links.module';
 import { AdminModule } from '../admin/admin.module';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleSessionsRepository } from './console-sessions.repository';
@@ -11,7 +12,7 @@ import { OverviewService } from './overview.service';
 
 /** The admin console at /admin: server-rendered pages over the admin API's services; and the landing page at /. */
 @Module({
-  imports: [AdminModule],
+  imports: [AdminModule, LinksModule],
   controllers: [ConsoleSignInController, ConsoleController, LandingController],
   providers: [ConsoleSessionsRepository, ConsoleSessionsService, ConsoleAuthGuard, OverviewRepository, OverviewService],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hourOf, OVERVIEW_DAYS } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
+import { LinkCountsRepository } from '../links/link-counts.repository';
 import { OverviewRepository } from './overview.repository';
 import { decisionInWords } from './refusal-reasons';
 import { DAY_MS, HOUR_MS } from '../common/timestamps';
@@ -21,6 +22,7 @@ export class OverviewService {
   constructor(
     private readonly stats: HourlyStatsRepository,
     private readonly repository: OverviewRepository,
+    private readonly linkCounts: LinkCountsRepository,
   ) {}
 
   async overview(now: Date): Promise<Overview> {
@@ -29,7 +31,7 @@ export class OverviewService {
     const hoursFrom = new Date(thisHour.getTime() - 23 * HOUR_MS);
     const daysFrom = new Date(today.getTime() - (OVERVIEW_DAYS - 1) * DAY_MS);
     const [counts, busiest, rows] = await Promise.all([
-      this.repository.countByState(now),
+      this.linkCounts.countByState(now),
       this.repository.busiest(new Date(now.getTime() - DAY_MS), 5),
       this.stats.between(daysFrom, new Date(thisHour.getTime() + HOUR_MS)),
     ]);

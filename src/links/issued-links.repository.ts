@@ -13,6 +13,7 @@ import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
 import { earliestIssuedUnexpired, LATE_COMMIT_MS, type LinkStatus, statusAt } from './link-status';
+import { LinkCountsRepository } from './link-counts.repository';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
 export interface LinkTerms {
@@ -180,6 +181,7 @@ export class IssuedLinksRepository {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
     private readonly audit: AuditEventsRepository,
+    private readonly linkCounts: LinkCountsRepository,
   ) {}
 
   /**
@@ -387,11 +389,7 @@ export class IssuedLinksRepository {
       );
       if (unexpired) return 0;
       await tx.$executeRawUnsafe(`DELETE FROM viewing_sessions WHERE link_id IN (SELECT id FROM ${name})`);
-      // A dropped partition fires no DELETE trigger: the overview's counts (link_counts, kept by
-      // those triggers) of its links go here. Their buckets are by issue minute, so the day's
-      // buckets are exactly this partition's links (the DEFAULT one holds no day that has one).
-      await tx.$executeRaw`DELETE FROM link_counts WHERE issued_minute >= ${day}::timestamptz
-                              AND issued_minute < ${day}::timestamptz + interval '1 day'`;
+      await this.linkCounts.forgetIssuedDay(tx, day);
       // Only DETACH locks issued_links itself, last: the lock is held for the DETACH, the DROP and
       // the commit alone, and only its wait is cut short.
       await limitLockWait(tx, lockTimeoutMs);

@@ -6,6 +6,7 @@ import { APPLIED_FLUSH_DAYS, AppliedFlushesRepository } from '../database/applie
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { LinkCountsRepository } from '../links/link-counts.repository';
 import { RevocationRulesRepository } from '../links/revocation-rules.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
@@ -38,6 +39,8 @@ export interface PurgeResult {
   links: number;
   /** Finished bulk revocations that no longer refuse any link. */
   revocationRules: number;
+  /** Buckets of the overview's counts whose links all expired, folded into one per day of issue. */
+  linkCountBuckets: number;
   auditEvents: number;
   hourlyStats: number;
   appliedFlushes: number;
@@ -47,10 +50,9 @@ export interface PurgeResult {
  * Every hour: makes issued_links' day partitions PARTITION_DAYS_AHEAD days ahead (also at start),
  * drops the partitions whose links all expired longer than LINK_RETENTION_DAYS ago (links of days
  * without a partition are deleted in batches) and the finished bulk revocations that no longer
- * refuse any link, deletes audit events older than
- * AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it shows, and the ids
- * of counter batches no stop can retry any more. Every
- * instance runs it: partitions are made and dropped by one instance at a time, and batches skip
+ * refuse any link, folds the overview's counts of links that expired (link_counts), deletes audit
+ * events older than AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it
+ * shows, and the ids of counter batches no stop can retry any more. Every instance runs it: partitions are made and dropped by one instance at a time, and batches skip
  * rows another instance is deleting, so they share the work instead of waiting on each other.
  */
 @Injectable()
@@ -60,6 +62,7 @@ export class RetentionService implements OnApplicationBootstrap {
 
   constructor(
     private readonly links: IssuedLinksRepository,
+    private readonly linkCounts: LinkCountsRepository,
     private readonly revocationRules: RevocationRulesRepository,
     private readonly auditEvents: AuditEventsRepository,
     private readonly hourlyStats: HourlyStatsRepository,
@@ -111,6 +114,7 @@ export class RetentionService implements OnApplicationBootstrap {
     return {
       links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
       revocationRules: linkDays ? await this.revocationRules.purgeFinishedBefore(cutoff(linkDays)) : 0,
+      linkCountBuckets: await this.linkCounts.foldExpired(now),
       auditEvents: auditDays
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
         : 0,
