@@ -38,11 +38,14 @@ export class LinkCountsRepository {
    * issue, keyed (issued_day, issued_day): a minute of expiry in the past, so the overview keeps
    * counting them as expired (or revoked). Returns how many buckets were folded. One statement:
    * the sums never change, whatever writes the buckets meanwhile (a write to a folded bucket
-   * makes it again, for the next fold).
+   * makes it again, for the next fold). Instances fold one at a time (they start, and their
+   * hourly pass runs, together): two folds would lock the same buckets in their own orders.
    */
   async foldExpired(now: Date): Promise<number> {
     const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
-    const [{ folded }] = await this.prisma.$queryRaw<{ folded: number }[]>`
+    const [, [{ folded }]] = await this.prisma.$transaction([
+      this.prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_fold_link_counts'))`,
+      this.prisma.$queryRaw<{ folded: number }[]>`
       WITH gone AS (
         DELETE FROM link_counts WHERE expires_minute < ${minute}::timestamptz AND expires_minute <> issued_day
         RETURNING issued_day, links, revoked),
@@ -51,7 +54,8 @@ export class LinkCountsRepository {
         SELECT issued_day, issued_day, sum(links), sum(revoked) FROM gone GROUP BY issued_day
          HAVING sum(links) <> 0 OR sum(revoked) <> 0 ORDER BY issued_day
         ON CONFLICT (expires_minute, issued_day) DO UPDATE SET links = c.links + excluded.links, revoked = c.revoked + excluded.revoked)
-      SELECT count(*)::int AS folded FROM gone`;
+      SELECT count(*)::int AS folded FROM gone`,
+    ]);
     return folded;
   }
 

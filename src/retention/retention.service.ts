@@ -70,13 +70,18 @@ export class RetentionService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Links issued from the first request on need today's partition (the DEFAULT one would take them). */
+  /**
+   * Links issued from the first request on need today's partition (the DEFAULT one would take
+   * them); the overview reads link_counts folded (links imported or left by a long stop would
+   * have it read their every minute of expiry until the next hour).
+   */
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.createPartitions(new Date());
+      await this.linkCounts.foldExpired(new Date());
     } catch (error) {
       this.logger.warn(
-        `Could not make the partitions of issued_links, will retry next hour: ${(error as Error).message}`,
+        `Could not make the partitions of issued_links or fold link_counts, will retry next hour: ${(error as Error).message}`,
       );
     }
   }

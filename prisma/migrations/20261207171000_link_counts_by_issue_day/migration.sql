@@ -1,9 +1,9 @@
 -- link_counts held a bucket per minute of issue and minute of expiry: some hundred thousand rows
 -- for 60 days of links, all summed by every overview (143 ms at 10 M links, 262 ms after a
 -- storm's updates). Buckets are now by day of issue (what a partition drop subtracts) and minute
--- of expiry; the retention job folds buckets that have expired into one per day of issue
--- (expires_minute = issued_day, in the past for links that expired), so the table holds a row
--- per day plus the buckets still ahead. The overview no longer needs the minute of issue: the
+-- of expiry; the retention job (and each start) folds buckets that have expired into one per day
+-- of issue (expires_minute = issued_day, in the past for links that expired), so the table holds
+-- a row per day plus the buckets still ahead. The overview no longer needs the minute of issue: the
 -- links of the current minute of expiry are counted through the unrevoked expires_at index.
 
 -- Triggers wait for the change (their functions name link_counts), so no statement's counts are
@@ -12,9 +12,11 @@ LOCK TABLE "link_counts" IN ACCESS EXCLUSIVE MODE;
 
 ALTER TABLE "link_counts" RENAME COLUMN "issued_minute" TO "issued_day";
 ALTER TABLE "link_counts" DROP CONSTRAINT "link_counts_pkey";
+-- Buckets already expired are folded at once, as the retention job folds them from now on.
 WITH minutes AS (DELETE FROM "link_counts" RETURNING *)
 INSERT INTO "link_counts" (expires_minute, issued_day, links, revoked)
-SELECT expires_minute, date_trunc('day', issued_day, 'UTC'), sum(links), sum(revoked)
+SELECT CASE WHEN expires_minute < date_trunc('minute', now(), 'UTC') THEN date_trunc('day', issued_day, 'UTC') ELSE expires_minute END,
+       date_trunc('day', issued_day, 'UTC'), sum(links), sum(revoked)
   FROM minutes GROUP BY 1, 2 HAVING sum(links) <> 0 OR sum(revoked) <> 0;
 ALTER TABLE "link_counts" ADD CONSTRAINT "link_counts_pkey" PRIMARY KEY ("expires_minute", "issued_day");
 
