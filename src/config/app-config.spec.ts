@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       },
       retention: { linkDays: 90, auditDays: 365 },
       exports: { maxConcurrent: 2 },
+      console: { busiestMaxAgeMs: 60_000 },
     });
   });
 
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       SESSIONS_END_AT_EXPIRY: 'false',
       KICKER_ENABLED: '0',
       EXPORTS_MAX_CONCURRENT: '4',
+      CONSOLE_BUSIEST_MAX_AGE_S: '0',
       REDIS_URL: 'redis://cache:6379/0',
       RATE_LIMIT_DISABLED: 'true',
       RATE_LIMIT_INTEGRATION: '100/10',
@@ -131,6 +133,7 @@ describe('loadConfig', () => {
       },
       retention: { linkDays: 30, auditDays: 0 },
       exports: { maxConcurrent: 4 },
+      console: { busiestMaxAgeMs: 0 },
     });
   });
 

@@ -53,6 +53,7 @@ const schema = z
     SESSIONS_END_AT_EXPIRY: bool.default(true),
     KICKER_ENABLED: bool.default(true),
     EXPORTS_MAX_CONCURRENT: int(1, 2),
+    CONSOLE_BUSIEST_MAX_AGE_S: int(0, 60),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
@@ -153,6 +154,8 @@ export interface AppConfig {
   retention: { linkDays: number; auditDays: number };
   /** CSV exports streaming at once on this instance; one more is answered 429. */
   exports: { maxConcurrent: number };
+  /** How old the console overview's busiest cameras and integrations may be (it reads every link of a day); 0: never reused. */
+  console: { busiestMaxAgeMs: number };
 }
 
 export interface RateBudget {
@@ -243,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     retention: { linkDays: e.LINK_RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
     exports: { maxConcurrent: e.EXPORTS_MAX_CONCURRENT },
+    console: { busiestMaxAgeMs: e.CONSOLE_BUSIEST_MAX_AGE_S * 1000 },
   };
 }
 

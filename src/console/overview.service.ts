@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { hourOf, OVERVIEW_DAYS } from '../stats/hourly-stats';
 import { type HourlyCount, HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { type BarChart, barChart } from './charts';
@@ -13,16 +15,22 @@ export interface Overview {
   issuedDaily: BarChart;
   decisionsDaily: BarChart;
   counts: { active: number; expired: number; revoked: number };
-  busiest: Awaited<ReturnType<OverviewRepository['busiest']>>;
+  busiest: Busiest & { asOf: Date };
 }
+
+type Busiest = Awaited<ReturnType<OverviewRepository['busiest']>>;
 
 /** What the console's first page shows: the hourly counters as charts, link counts, the busiest cameras and integrations. */
 @Injectable()
 export class OverviewService {
+  /** The last ranking asked for (or being read): CONSOLE_BUSIEST_MAX_AGE_S. */
+  private busiest?: { asOf: Date; ranking: Promise<Busiest> };
+
   constructor(
     private readonly stats: HourlyStatsRepository,
     private readonly repository: OverviewRepository,
     private readonly linkCounts: LinkCountsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async overview(now: Date): Promise<Overview> {
@@ -32,7 +40,7 @@ export class OverviewService {
     const daysFrom = new Date(today.getTime() - (OVERVIEW_DAYS - 1) * DAY_MS);
     const [counts, busiest, rows] = await Promise.all([
       this.linkCounts.countByState(now),
-      this.repository.busiest(new Date(now.getTime() - DAY_MS), 5),
+      this.busiestAsOf(now),
       this.stats.between(daysFrom, new Date(thisHour.getTime() + HOUR_MS)),
     ]);
     const hours = buckets(
@@ -58,6 +66,26 @@ export class OverviewService {
       counts,
       busiest,
     };
+  }
+
+  /**
+   * The busiest cameras and integrations of the 24 hours before `now`, or of a moment at most
+   * CONSOLE_BUSIEST_MAX_AGE_S earlier: the ranking reads every link of a day (some 60 ms at
+   * 10 M links), the rest of the overview a bounded number of rows. Reloads of the page and
+   * several admins share one reading; a reading that failed is not kept.
+   */
+  private async busiestAsOf(now: Date): Promise<Busiest & { asOf: Date }> {
+    const kept = this.busiest;
+    if (kept && now.getTime() - kept.asOf.getTime() < this.config.console.busiestMaxAgeMs)
+      return { ...(await kept.ranking), asOf: kept.asOf };
+    const reading = { asOf: now, ranking: this.repository.busiest(new Date(now.getTime() - DAY_MS), 5) };
+    this.busiest = reading;
+    try {
+      return { ...(await reading.ranking), asOf: now };
+    } catch (error) {
+      if (this.busiest === reading) this.busiest = undefined;
+      throw error;
+    }
   }
 }
 
