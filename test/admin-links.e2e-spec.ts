@@ -236,6 +236,43 @@ describe(`link audit and revocation (${process.env.TEST_DB})`, () => {
     expect((await revoke({ issued_after: at(-86_400_001), issued_before: at(0) })).status).toBe(422);
     const window = await revoke({ issued_after: at(-86_400_000), issued_before: at(-86_000_000) });
     expect([window.status, window.body]).toEqual([200, { count: 0 }]);
+    // A token prefix narrows from 8 characters on; source and kind only within another filter.
+    expect((await revoke({ token_prefix: 'cll_AbC' })).status).toBe(422);
+    expect((await revoke({ token_prefix: 'cll_AbCd' })).status).toBe(200);
+    expect((await revoke({ kind: 'live', source: 'hls' })).status).toBe(422);
+    const wrong = await revoke({ camera_uuid: randomUUID(), kind: 'film', source: 'vhs', token_prefix: 'cll_%' });
+    expect([wrong.status, Object.keys(wrong.body.errors).sort()]).toEqual([422, ['kind', 'source', 'token_prefix']]);
+  });
+
+  it('revokes in bulk by source, kind and token prefix, as the listing filters', async () => {
+    const camera = await aCamera(t.prisma);
+    const { token } = await anIntegration(t.prisma);
+    const previews = await issue([camera.uuid, camera.uuid], token);
+    const video = await t
+      .http()
+      .post('/api/v1/cameras/video')
+      .set(bearer(token))
+      .send({ cameras: [{ uuid: camera.uuid }] });
+    const live = await idOf(new URL(video.body[0].url));
+    const revoke = (body: object) => t.http().post(`${LINKS}/revoke`).set(admin).send(body);
+
+    expect((await revoke({ camera_uuid: camera.uuid, kind: 'live', reason: 'kind' })).body).toEqual({ count: 1 });
+    expect(await t.prisma.issuedLink.findFirstOrThrow({ where: { id: live } })).toMatchObject({
+      revokedReason: 'kind',
+    });
+    expect(await t.mediaAuth(previews[0])).toBe(204);
+    const prefix = previews[0].searchParams.get('token')!.slice(0, 12);
+    const { source } = await t.prisma.issuedLink.findFirstOrThrow({ where: { id: await idOf(previews[0]) } });
+    const other = source === 'jpg' ? 'mp4' : 'jpg';
+    expect((await revoke({ token_prefix: prefix, source: other })).body).toEqual({ count: 0 });
+    expect((await revoke({ token_prefix: prefix, source })).body).toEqual({ count: 1 });
+    expect(await t.mediaAuth(previews[0])).toBe(403);
+    expect(await t.mediaAuth(previews[1])).toBe(204);
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'POST /api/v1/admin/links/revoke', outcome: 'success' },
+      orderBy: { occurredAt: 'desc' },
+    });
+    expect(event.details).toMatchObject({ revoked: 1, filter: { token_prefix: prefix, source } });
   });
 
   /** A response body read as text, whatever its type. */

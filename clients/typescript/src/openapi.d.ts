@@ -367,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke every link matching a filter
-         * @description By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: up to 1000 in this request (200), more by a revocation in force at once whose rows are marked in batches after the answer (202). Role: `admin` or `owner`.
+         * @description By camera, user, integration, issue time, source, kind and/or token prefix (as the listing filters); the filter must narrow: a camera, user or integration, a `token_prefix` of at least 8 characters, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: up to 1000 in this request (200), more by a revocation in force at once whose rows are marked in batches after the answer (202). Role: `admin` or `owner`.
          */
         post: operations["linksAdminRevokeMatching"];
         delete?: never;
@@ -1603,8 +1603,17 @@ export interface components {
              * @description Only links issued before this time.
              */
             issued_before?: string;
+            /** @enum {string} */
+            kind?: "preview" | "live" | "archive";
             /** @example camera decommissioned */
             reason?: string;
+            /**
+             * @description The `source` asked for.
+             * @enum {string}
+             */
+            source?: "mp4" | "jpg" | "hls" | "rtsp";
+            /** @description The start of a link token, as pasted from a URL or a log, e.g. `cll_Ab3dE` (only its first 12 characters, the stored prefix, are compared). */
+            token_prefix?: string;
             /** Format: uuid */
             user_id?: string;
         };
@@ -5749,10 +5758,10 @@ export interface operations {
                      * @example {
                      *       "errors": {
                      *         "filter": [
-                     *           "The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
+                     *           "The filter field needs camera_uuid, user_id or integration_id, a token_prefix of at least 8 characters, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
                      *         ]
                      *       },
-                     *       "message": "The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
+                     *       "message": "The filter field needs camera_uuid, user_id or integration_id, a token_prefix of at least 8 characters, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart."
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorResponseDto"];

@@ -107,12 +107,12 @@ export class LinksAdminController {
   @ApiOperation({
     summary: 'Revoke every link matching a filter',
     description:
-      'By camera, user, integration and/or issue time; the filter must narrow: a camera, user or integration, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: ' +
+      'By camera, user, integration, issue time, source, kind and/or token prefix (as the listing filters); the filter must narrow: a camera, user or integration, a `token_prefix` of at least 8 characters, or an issue window (`issued_after` to `issued_before`) no longer than LINK_TTL_MAX. Each active match stops working at once, on every instance: ' +
       `up to ${REVOKE_AT_ONCE_MAX} in this request (200), more by a revocation in force at once whose rows are marked in batches after the answer (202).`,
   })
   @ApiInvalid({
     filter: [
-      'The filter field needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.',
+      'The filter field needs camera_uuid, user_id or integration_id, a token_prefix of at least 8 characters, or issued_after and issued_before at most LINK_TTL_MAX (86400 s) apart.',
     ],
   })
   @ApiOkResponse({

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/pagination.dto';
 import { isoOrNull } from '../../common/timestamps';
@@ -71,7 +71,11 @@ export class RevokeLinkDto {
   reason?: string;
 }
 
-export class RevokeLinksDto extends LinkSelectionDto {
+/** What a bulk revocation selects by, as the listing does: the console's bulk revoke sends the same. */
+export class RevokeLinksDto extends IntersectionType(
+  LinkSelectionDto,
+  PickType(LinksQueryDto, ['source', 'kind', 'token_prefix'] as const),
+) {
   @ApiPropertyOptional({ format: 'date-time', description: 'Only links issued at or after this time.' })
   @IsOptional()
   @IsDateTimeWithOffset()

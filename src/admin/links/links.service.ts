@@ -78,13 +78,16 @@ export class AdminLinksService {
       integrationId: body.integration_id,
       issuedFrom: body.issued_after ? new Date(body.issued_after) : undefined,
       issuedTo: body.issued_before ? new Date(body.issued_before) : undefined,
+      source: body.source,
+      kind: body.kind,
+      tokenPrefix: body.token_prefix,
     };
     if (!this.narrows(filter)) {
       throw AppError.validation({
         filter: [
           fieldMessage(
             'filter',
-            `needs camera_uuid, user_id or integration_id, or issued_after and issued_before at most LINK_TTL_MAX (${this.config.links.ttlMax} s) apart`,
+            `needs camera_uuid, user_id or integration_id, a token_prefix of at least ${MIN_TOKEN_PREFIX} characters, or issued_after and issued_before at most LINK_TTL_MAX (${this.config.links.ttlMax} s) apart`,
           ),
         ],
       });
