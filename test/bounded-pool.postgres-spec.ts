@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ErrorCode } from '../src/common/app-error';
 import { fromPrismaError } from '../src/common/prisma-errors';
 import { BoundedPool } from '../src/database/bounded-pool';
+import { openDatabase } from '../src/database/open-database';
 import { PrismaClient } from '../src/generated/prisma/client';
 import { TEST_PG_URL } from './support/test-database';
 
@@ -51,6 +52,29 @@ describe('the bounded pool', () => {
       await admin.end();
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+    }
+  });
+
+  it("runs with JIT off on every connection, Prisma's and DirectSql's, whatever DATABASE_URL's options say", async () => {
+    // A plan JIT compiles cannot be cancelled while it compiles: statement_timeout would not bound it.
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('options', '-c jit=on');
+    const db = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolSize: 3,
+      timeouts: { connectMs: 2_000, statementMs: 2_000 },
+    });
+    const prisma = new PrismaClient({ adapter: db.factory });
+    try {
+      const jit = async () =>
+        (await db.sql.query<{ jit: string }>({ name: 'test-show-jit', text: 'SHOW jit' }, []))[0].jit;
+      // Three connections at once, each new.
+      expect(await Promise.all([jit(), jit(), jit()])).toEqual(['off', 'off', 'off']);
+      expect(await prisma.$queryRawUnsafe('SHOW jit')).toEqual([{ jit: 'off' }]);
+    } finally {
+      await prisma.$disconnect();
+      await db.close();
     }
   });
 });
