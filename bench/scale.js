@@ -10,9 +10,13 @@
 //     revocation of N/100 and of N/10 links (100 k and 1 M at 10 M links);
 //   - the export's effect: verification p99 on the exporting instance, quiet and during a CSV
 //     export of a week of links (1.17 M rows at 10 M links);
+//   - the longest statements on the database from the storms to the end of the purge, and how
+//     many ran over 5 s;
 //   - the purge: the retention job itself (bench/purge.js; whole day partitions dropped) on the
 //     links expired more than 30 days ago, while the verification load goes on: time, rows,
 //     partitions, the dead rows and table size left, and verification p50/p99 beside it.
+// The instances run with camlinks' defaults (a 2 s statement timeout among them). `--keep`
+// leaves the database behind for a look at its plans.
 const { execFile, execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
@@ -30,6 +34,8 @@ const option = (name, fallback) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const LINKS = option('links', 1_000_000);
+/** --keep: leave the seeded database for a look at its plans afterwards (drop it yourself). */
+const KEEP = args.includes('--keep');
 const CAMERAS = 2000;
 const INTEGRATIONS = 50;
 const USERS = 20;
@@ -144,6 +150,40 @@ function cacheWatch(bases) {
   };
 }
 
+/**
+ * The statements camlinks runs on the bench database, sampled every 200 ms from pg_stat_activity
+ * (on a connection of its own): the longest seen, by the start of its text, and how many ran
+ * over 5 s (the issue's bound for a revocation's statements).
+ */
+function statementWatch(url) {
+  const longest = new Map();
+  let running = true;
+  const db = new Client({ connectionString: url });
+  const loop = (async () => {
+    await db.connect();
+    while (running) {
+      const { rows } = await db.query(
+        `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query, query_start, extract(epoch FROM clock_timestamp() - query_start) * 1000 AS ms
+           FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      for (const row of rows) {
+        const key = `${row.query}@${row.query_start.toISOString()}`;
+        longest.set(key, { query: row.query, ms: Math.max(Number(row.ms), longest.get(key)?.ms ?? 0) });
+      }
+      await sleep(200);
+    }
+    await db.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const all = [...longest.values()].sort((x, y) => y.ms - x.ms);
+      return { top: all.slice(0, 3), over5s: all.filter((statement) => statement.ms > 5000).length };
+    },
+  };
+}
+
 function stats(samples) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   return {
@@ -183,8 +223,6 @@ async function main() {
     LOG_LEVEL: 'warn',
     PORT: String(port),
     HOST: '127.0.0.1',
-    // The storm's single statement (until it is batched) must be allowed to finish.
-    DATABASE_STATEMENT_TIMEOUT_MS: '600000',
   });
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -246,6 +284,10 @@ async function main() {
     const seedMs = await seed(db, cameraUuids, integrations, users);
     const size = (await db.query(`SELECT pg_size_pretty(${PARTITIONS_SIZE}) AS size`)).rows[0].size;
     console.log(`scale: seeded in ${(seedMs / 1000).toFixed(0)} s (${size} with indexes)`);
+    // The hourly retention pass would have folded the counts of 60 days' expired links as they
+    // expired: the job once, purging nothing (LINK_RETENTION_DAYS=0), does it for the seeded history.
+    const folded = await retentionPass(url, '0');
+    console.log(`scale: link_counts folded (${folded.linkCountBuckets} buckets) in ${folded.ms} ms`);
 
     // The warm set: 1,000 links of 100 cameras of their own, issued through the API.
     const own = await post('/api/v1/admin/integrations', { name: 'bench-warm' });
@@ -278,6 +320,7 @@ async function main() {
     // Storms: revocations of N/100 and N/10 links under paced verification on both instances.
     const load = verificationLoad(bases, warm);
     const caches = cacheWatch(bases);
+    const statements = statementWatch(url.toString());
     const events = [];
     const startedAt = Date.now();
     await sleep(5000);
@@ -352,20 +395,16 @@ async function main() {
       );
     const partitionsBefore = await partitionCount();
     const purgeStarted = Date.now();
-    const purge = await promisify(execFile)(process.execPath, [join(__dirname, 'purge.js')], {
-      env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: '30', LOG_LEVEL: 'fatal' },
-    }).then(
-      ({ stdout }) => JSON.parse(stdout),
-      (error) => {
-        const reason = /Message: `([^`]+)`/.exec(String(error.stderr))?.[1] ?? error.message.split('\n')[0];
-        return { links: 0, ms: Date.now() - purgeStarted, failed: reason };
-      },
-    );
+    const purge = await retentionPass(url, '30').catch((error) => {
+      const reason = /Message: `([^`]+)`/.exec(String(error.stderr))?.[1] ?? error.message.split('\n')[0];
+      return { links: 0, ms: Date.now() - purgeStarted, failed: reason };
+    });
     // A request sent before its end, held up by it, is answered after it: a second more counts.
     const purgeEnded = Date.now() + 1000;
     await sleep(2000);
     await load.stop();
     await caches.stop();
+    const longest = await statements.stop();
     const [purged, purgeMs] = [purge.links, purge.ms];
     const partitionsAfter = await partitionCount();
     // The verification beside it: from the purge process's start (it runs the job once it is up) to its end.
@@ -399,6 +438,10 @@ async function main() {
     print('|---|---|---|---|---|');
     for (const storm of storms)
       print(`| ${storm.label} | ${storm.status} | ${storm.answeredMs} | ${storm.count} | ${storm.markedMs ?? '—'} |`);
+    print();
+    print(
+      `Statements from the storms to the end of the purge (pg_stat_activity every 200 ms): ${longest.over5s} over 5 s; the longest: ${longest.top.map((statement) => `${statement.ms.toFixed(0)} ms \`${statement.query}…\``).join(', ')}.`,
+    );
     print();
     print('Storm timeline (per second; per instance: verifications answered, p50 ms, p99 ms, cache entries):');
     print();
@@ -442,9 +485,18 @@ async function main() {
         await new Promise((resolve) => server.on('exit', resolve));
       }
     }
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (KEEP) console.log(`scale: kept the database (--keep): ${url}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** The retention job once (bench/purge.js: the app's own code) with this LINK_RETENTION_DAYS; its result and ms. */
+async function retentionPass(url, linkRetentionDays) {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'purge.js')], {
+    env: { ...process.env, DATABASE_URL: url.toString(), LINK_RETENTION_DAYS: linkRetentionDays, LOG_LEVEL: 'fatal' },
+  });
+  return JSON.parse(stdout);
 }
 
 main().catch((error) => {
