@@ -53,12 +53,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // the process: the pool discards it and the next query opens a new one. Prisma's own
     // listener goes away with $disconnect, so this one stays for the pool's whole life.
     pool.on('error', () => undefined);
-    // JIT compiles a plan whose estimate passes jit_above_cost before running it, and nothing
-    // interrupts the compilation: a link-state lookup by 1,000 ids over every partition spent
-    // 5.2 s compiling (statement_timeout 2 s), opening the circuit for every request. camlinks'
-    // statements are short reads and writes by index. Queued before any other statement on each
-    // new connection (pg runs a client's queries in order), and whatever DATABASE_URL's options say.
-    pool.on('connect', (client) => void client.query('SET jit = off').catch(() => undefined));
     const locks: Record<number, AdvisoryLockOnPostgres> = {};
     return {
       factory: new WholeScriptPg(pool),
