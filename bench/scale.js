@@ -40,6 +40,8 @@ const CAMERAS = 2000;
 const INTEGRATIONS = 50;
 const USERS = 20;
 const WARM = 1000;
+/** From the start of the verification load until the warm links are in the caches. */
+const WARM_UP_MS = 8000;
 /** Verification requests per second per instance, paced. */
 const RATE = option('rate', 100);
 const PORT = option('port', 3941);
@@ -324,7 +326,9 @@ async function main() {
     const statements = statementWatch(url.toString());
     const events = [];
     const startedAt = Date.now();
-    await sleep(5000);
+    // The caches fill in the first seconds; the 10 s after are the quiet the storms compare to.
+    const warmedAt = startedAt + WARM_UP_MS;
+    await sleep(WARM_UP_MS + 10_000);
     const storms = [];
     for (const [label, integration, issuedAfter] of [
       ['storm N/100', integrations[1], null],
@@ -443,6 +447,17 @@ async function main() {
     print(
       `Statements from the storms to the end of the purge (pg_stat_activity every 200 ms): ${longest.over5s} over 5 s; the longest: ${longest.top.map((statement) => `${statement.ms.toFixed(0)} ms \`${statement.query}…\``).join(', ')}.`,
     );
+    print();
+    const stormsFrom = storms[0].sent;
+    print('| verification | before the storms p50 | p99 | during the storms p50 | p99 | p99 ratio |');
+    print('|---|---|---|---|---|---|');
+    for (const instance of [0, 1]) {
+      const before = stats(inWindow(instance, warmedAt, stormsFrom));
+      const during = stats(inWindow(instance, stormsFrom, stormsEnd));
+      print(
+        `| instance ${'AB'[instance]} | ${before.p50.toFixed(1)} | ${before.p99.toFixed(1)} | ${during.p50.toFixed(1)} | ${during.p99.toFixed(1)} | ${(during.p99 / before.p99).toFixed(2)} |`,
+      );
+    }
     print();
     print('Storm timeline (per second; per instance: verifications answered, p50 ms, p99 ms, cache entries):');
     print();
