@@ -218,9 +218,9 @@ export class IssuedLinksRepository {
    * The revoked links' page, without judging the status of every link older than its last: a link
    * is revoked (statusAt) when its revoked_at is set (a partial index in issue order), when a
    * revocation rule selects it and has not marked it (an unfinished rule past its job's cursor:
-   * the job marks in issue order and records how far it got with each batch; any rule, finished
-   * too, within LATE_COMMIT_MS before its cut-off, where a link committed after the marking passed
-   * it can be), or when it has not expired and something it was issued under is gone or revoked
+   * the job marks in issue order and records how far it got with each batch; a finished rule
+   * within LATE_COMMIT_MS before its cut-off, where a link committed after the marking passed it
+   * can be, until the job has marked those too), or when it has not expired and something it was issued under is gone or revoked
    * (issued within LINK_TTL_MAX then, as for `active`). Each part gives its first `take` links; the
    * first `take` of their union are the page. The rules are read first, so that each probe names
    * its values and PostgreSQL prunes the partitions outside the rule's issue times when it plans.
@@ -239,7 +239,7 @@ export class IssuedLinksRepository {
              issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
              cursor_at AS "cursorAt", cursor_id AS "cursorId"
              , finished_at IS NOT NULL AS finished
-        FROM revocation_rules`;
+        FROM revocation_rules WHERE late_marked_at IS NULL`;
     const byRules = rules.map(
       (rule) => Prisma.sql`
         UNION (SELECT l.id, l.issued_at FROM issued_links l

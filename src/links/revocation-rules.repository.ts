@@ -5,7 +5,8 @@ import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import { IssuedLinksRepository, type LinkFilter, type Revocation } from './issued-links.repository';
-import { RULE_SELECTS_SQL } from './link-status';
+import type { Cursor } from '../common/cursor';
+import { LATE_COMMIT_MS, RULE_SELECTS_SQL } from './link-status';
 
 /** What a bulk revocation selects: the links filter, its status aside. */
 export type RuleSelection = Omit<LinkFilter, 'status'>;
@@ -63,6 +64,48 @@ export class RevocationRulesRepository {
   }
 
   /**
+   * The finished rules whose late links (issued within LATE_COMMIT_MS before the cut-off, maybe
+   * committed after the marking passed them) are not marked yet, with when they can be: once
+   * LATE_COMMIT_MS past the cut-off, no such link can still commit.
+   */
+  async lateToMark(): Promise<{ id: string; from: Date }[]> {
+    const rows = await this.prisma.revocationRule.findMany({
+      where: { finishedAt: { not: null }, lateMarkedAt: null },
+      orderBy: { cutOff: 'asc' },
+      select: { id: true, cutOff: true },
+    });
+    return rows.map((row) => ({ id: row.id, from: new Date(row.cutOff.getTime() + LATE_COMMIT_MS) }));
+  }
+
+  /**
+   * Marks a batch of the finished rule's late links after `after` (null: from the start of its
+   * late window), as markBatch marks; the batch that finds no more records the rule late-marked.
+   * Returns where the next batch starts, or undefined when done (or not this rule's turn yet).
+   */
+  async markLateBatch(id: string, after: Cursor | null, batch: number, now: Date): Promise<Cursor | undefined> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<RuleRow[]>`${selectRule(id)}
+         AND finished_at IS NOT NULL AND late_marked_at IS NULL
+         AND cut_off <= ${new Date(now.getTime() - LATE_COMMIT_MS)} FOR UPDATE`;
+      if (!row) return undefined;
+      const rule = toRecord(row);
+      await tx.$executeRaw`SELECT set_config('camlinks.marking_rule', ${id}, true)`;
+      const start = after ?? { at: new Date(rule.revocation.at.getTime() - LATE_COMMIT_MS), id: NIL_UUID };
+      const { marked, last } = await this.links.markForRule(
+        tx,
+        { filter: rule.selection, revocation: rule.revocation },
+        start,
+        batch,
+      );
+      await tx.revocationRule.update({
+        where: { id },
+        data: { marked: { increment: marked }, ...(last ? {} : { lateMarkedAt: now }) },
+      });
+      return last;
+    });
+  }
+
+  /**
    * Deletes the finished rules whose cut-off is before `cutoff` (retention's: a transaction
    * issuing a link before the cut-off has long ended) and that no longer refuse any link: each
    * link they select is marked, or gone. Their audit events stay. Returns how many.
@@ -85,13 +128,7 @@ export class RevocationRulesRepository {
     finishedEvent: (rule: RevocationRuleRecord) => NewAuditEvent,
   ): Promise<RevocationRuleRecord | undefined> {
     return this.prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<RuleRow[]>`
-        SELECT id, camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId",
-               issued_from AS "issuedFrom", issued_to AS "issuedTo", source, kind, token_prefix AS "tokenPrefix",
-               cut_off AS "cutOff", revoked_by AS "revokedBy",
-               revoked_by_admin_id AS "revokedByAdminId", reason, marked, cursor_at AS "cursorAt", cursor_id AS "cursorId",
-               finished_at AS "finishedAt"
-          FROM revocation_rules WHERE id = ${id}::uuid AND finished_at IS NULL FOR UPDATE`;
+      const [row] = await tx.$queryRaw<RuleRow[]>`${selectRule(id)} AND finished_at IS NULL FOR UPDATE`;
       if (!row) return undefined;
       const rule = toRecord(row);
       // The rows get the state the rule already gave them: the issued_links trigger stays quiet.
@@ -116,6 +153,20 @@ export class RevocationRulesRepository {
       return updated;
     });
   }
+}
+
+/** Before every uuid: the late window's start, whatever the id of its first link. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** The rule's row as RuleRow, for a WHERE to go on. */
+function selectRule(id: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId",
+           issued_from AS "issuedFrom", issued_to AS "issuedTo", source, kind, token_prefix AS "tokenPrefix",
+           cut_off AS "cutOff", revoked_by AS "revokedBy",
+           revoked_by_admin_id AS "revokedByAdminId", reason, marked, cursor_at AS "cursorAt", cursor_id AS "cursorId",
+           finished_at AS "finishedAt", late_marked_at AS "lateMarkedAt"
+      FROM revocation_rules WHERE id = ${id}::uuid`;
 }
 
 /** A rule's selection as its trigger notifies it (prisma/migrations/*_revocation_rules), for this instance's own caches. */

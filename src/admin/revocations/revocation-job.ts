@@ -11,6 +11,7 @@ import { AdvisoryLeader } from '../../database/advisory-leader';
 import { type ChangeSubscriber, DatabaseChanges } from '../../database/database-changes';
 import type { OpenDatabase } from '../../database/open-database';
 import { DATABASE_CONNECTION } from '../../database/prisma.service';
+import type { Cursor } from '../../common/cursor';
 import { isoOrNull } from '../../common/timestamps';
 import { type RevocationRuleRecord, RevocationRulesRepository } from '../../links/revocation-rules.repository';
 
@@ -24,10 +25,13 @@ export const MARK_BATCH = 5_000;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
- * transaction, until none is left; then the rule is finished (it stays in force: link-status.ts). One
- * instance does it (AdvisoryLeader); it starts on a new rule from any instance (the rule's
- * change notification), and on taking the lead (a restart resumes unfinished rules after their
- * last committed batch).
+ * transaction, until none is left; then the rule is finished (it stays in force: link-status.ts).
+ * LATE_COMMIT_MS after its cut-off, it marks the rule's links of its last LATE_COMMIT_MS once
+ * more (a transaction issuing one may have committed after the marking passed it), so that every
+ * link the rule selects ends up marked: the overview counts it, and the revoked listing no longer
+ * probes the rule. One instance does it (AdvisoryLeader); it starts on a new rule from any
+ * instance (the rule's change notification), on taking the lead (a restart resumes unfinished
+ * rules after their last committed batch), and when a late window closes.
  */
 @Injectable()
 export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,6 +40,8 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   private readonly leader: AdvisoryLeader;
   private readonly passes: SerialPass;
   private stopped = false;
+  /** The next pass for a late window that closes later. */
+  private lateTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(DATABASE_CONNECTION) db: OpenDatabase,
@@ -60,6 +66,7 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.lateTimer);
     this.passes.cancelRetry();
     await Promise.allSettled([this.passes.current]);
     await this.leader.stop();
@@ -91,6 +98,25 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
         await yieldToLoop(); // verification requests go between batches
       } while (rule && !rule.finishedAt);
       if (rule) this.logger.log(`Revocation ${id} finished: ${rule.marked} links marked revoked`);
+    }
+    await this.markLate(new Date());
+  }
+
+  /** Marks the late links of the finished rules whose late window closed by `now`; a pass is due when the next one closes. */
+  async markLate(now: Date): Promise<void> {
+    for (const { id, from } of await this.rules.lateToMark()) {
+      if (from > now) {
+        clearTimeout(this.lateTimer);
+        this.lateTimer = setTimeout(() => this.run(), from.getTime() - now.getTime());
+        this.lateTimer.unref();
+        return;
+      }
+      let next: Cursor | undefined | null = null;
+      do {
+        if (this.stopped || !this.leader.leading) return;
+        next = await this.rules.markLateBatch(id, next, MARK_BATCH, now);
+        await yieldToLoop();
+      } while (next);
     }
   }
 }
