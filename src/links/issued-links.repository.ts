@@ -12,7 +12,13 @@ import type { AdminIdentity } from '../auth/admin-identity';
 import { DISPLAY_LENGTH } from '../auth/tokens';
 import type { LinkKind } from './link-kind';
 import { AuditEventsRepository, type NewAuditEvent } from '../audit/audit-events.repository';
-import { earliestIssuedUnexpired, LATE_COMMIT_MS, type LinkStatus, statusAt } from './link-status';
+import {
+  earliestIssuedUnexpired,
+  ISSUED_UNDER_REVOKED_SQL,
+  LATE_COMMIT_MS,
+  type LinkStatus,
+  statusAt,
+} from './link-status';
 import { LinkCountsRepository } from './link-counts.repository';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
@@ -220,10 +226,12 @@ export class IssuedLinksRepository {
    * revocation rule selects it and has not marked it (an unfinished rule past its job's cursor:
    * the job marks in issue order and records how far it got with each batch; a finished rule
    * within LATE_COMMIT_MS before its cut-off, where a link committed after the marking passed it
-   * can be, until the job has marked those too), or when it has not expired and something it was issued under is gone or revoked
-   * (issued within LINK_TTL_MAX then, as for `active`). Each part gives its first `take` links; the
-   * first `take` of their union are the page. The rules are read first, so that each probe names
-   * its values and PostgreSQL prunes the partitions outside the rule's issue times when it plans.
+   * can be, until the job has marked those too), or when it has not expired and something it was
+   * issued under is gone or revoked (issued within LINK_TTL_MAX then, as for `active`; that part
+   * reads ISSUED_UNDER_REVOKED_SQL alone, not the rules, which have parts of their own). Each part
+   * gives its first `take` links; the first `take` of their union are the page. The rules are read
+   * first, so that each probe names its values and PostgreSQL prunes the partitions outside the
+   * rule's issue times when it plans.
    */
   private async listRevoked(
     filter: LinkFilter,
@@ -253,7 +261,7 @@ export class IssuedLinksRepository {
         UNION
         (SELECT l.id, l.issued_at FROM issued_links l ${ISSUED_UNDER}
           WHERE ${where} AND l.revoked_at IS NULL AND l.expires_at > ${now} AND l.issued_at > ${this.activeSince(now)}
-            AND ${statusAt(now)} = 'revoked' ${newest})
+            AND ${ISSUED_UNDER_REVOKED_SQL} ${newest})
         ${byRules.length > 0 ? Prisma.join(byRules, ' ') : Prisma.empty}
         ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
       JOIN issued_links l ON l.id = page.id AND l.issued_at = page.issued_at ${ISSUED_UNDER} ${NAMES}

@@ -61,6 +61,20 @@ export const REVOKED_AT_SQL = `COALESCE(l.revoked_at, (
  */
 export const LATE_COMMIT_MS = 60_000;
 
+/** camera_gone, issuer_revoked and grant_gone in SQL, over `l` joined as statusAt says. */
+const CAMERA_GONE_SQL = 'c.generation IS DISTINCT FROM l.camera_generation';
+const ISSUER_REVOKED_SQL = `(l.integration_token_id IS NOT NULL AND (it.id IS NULL OR it.revoked_at IS NOT NULL))
+      OR (l.user_token_id IS NOT NULL AND (ut.id IS NULL OR ut.revoked_at IS NOT NULL))`;
+const GRANT_GONE_SQL = 'l.user_id IS NOT NULL AND g.id IS NULL';
+/**
+ * What revokes a link that is neither revoked by an admin or a rule nor expired: something it was
+ * issued under is gone or revoked (the three causes after `expired`). The revoked listing reads
+ * such links by this alone; revoked_at and the rules have parts of their own.
+ */
+export const ISSUED_UNDER_REVOKED_SQL = Prisma.raw(
+  `(${CAMERA_GONE_SQL} OR ${ISSUER_REVOKED_SQL} OR ${GRANT_GONE_SQL})`,
+);
+
 /**
  * LinkStatus in SQL, over issued_links `l` joined to its camera `c`, grant `g` and tokens `it`,
  * `ut` as IssuedLinksRepository's ISSUED_UNDER joins them; each WHEN is a cause above, in order.
@@ -69,10 +83,9 @@ export function statusAt(now: Date): Prisma.Sql {
   return Prisma.sql`CASE
     WHEN ${Prisma.raw(REVOKED_AT_SQL)} IS NOT NULL THEN 'revoked'
     WHEN l.expires_at <= ${now} THEN 'expired'
-    WHEN c.generation IS DISTINCT FROM l.camera_generation THEN 'revoked'
-    WHEN (l.integration_token_id IS NOT NULL AND (it.id IS NULL OR it.revoked_at IS NOT NULL))
-      OR (l.user_token_id IS NOT NULL AND (ut.id IS NULL OR ut.revoked_at IS NOT NULL)) THEN 'revoked'
-    WHEN l.user_id IS NOT NULL AND g.id IS NULL THEN 'revoked'
+    WHEN ${Prisma.raw(CAMERA_GONE_SQL)} THEN 'revoked'
+    WHEN ${Prisma.raw(ISSUER_REVOKED_SQL)} THEN 'revoked'
+    WHEN ${Prisma.raw(GRANT_GONE_SQL)} THEN 'revoked'
     WHEN it.expires_at <= ${now} OR ut.expires_at <= ${now} THEN 'expired'
     WHEN l.user_id IS NOT NULL AND g.expires_at <= ${now} THEN 'expired'
     WHEN c.blocked THEN 'suspended'
