@@ -39,11 +39,11 @@ async function seed(databaseUrl, cameraUuids) {
                                  integration_id, user_id, camera_generation, client_ip, revoked_at, revoked_by, revoked_reason, use_count, last_used_at)
        SELECT gen_random_uuid(), md5(i::text) || md5('x' || i), 'cll_' || substr(md5('p' || i), 1, 8), ($1::uuid[])[1 + i % array_length($1, 1)], 'high', 'bench',
               (ARRAY['preview', 'live', 'archive'])[1 + i % 3]::link_kind, (ARRAY['jpg', 'hls', 'mp4'])[1 + i % 3], 3600, at, at + interval '1 hour',
-              ($2::uuid[])[1 + i % 3], CASE WHEN i % 4 = 0 THEN ($3::uuid[])[1 + i % 20] END, 0, '198.51.100.' || (i % 250),
+              ($2::uuid[])[1 + i % 3], CASE WHEN i % 4 = 0 THEN ($3::uuid[])[1 + i % 20] END, ($5::int[])[1 + i % array_length($1, 1)], '198.51.100.' || (i % 250),
               CASE WHEN i % 20 = 0 THEN at + interval '5 minutes' END, CASE WHEN i % 20 = 0 THEN 'bench' END, CASE WHEN i % 20 = 0 THEN 'bench' END,
               i % 7, CASE WHEN i % 7 > 0 THEN at + interval '1 minute' END
          FROM generate_series(1, $4::int) i, LATERAL (SELECT now() - (i * (interval '30 days' / $4::int))) t(at)`,
-      [cameraUuids, integrations, users, LINKS],
+      [cameraUuids, integrations, users, LINKS, await generationsOf(client, cameraUuids)],
     );
     await client.query(
       `INSERT INTO hourly_stats (hour, metric, count)
@@ -59,6 +59,18 @@ async function seed(databaseUrl, cameraUuids) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The cameras' generations, in their order: a seeded link carries its camera's, as an issued one
+ * does (with another, it reads as revoked: its camera is gone).
+ */
+async function generationsOf(client, cameraUuids) {
+  const { rows } = await client.query(
+    'SELECT generation FROM unnest($1::uuid[]) WITH ORDINALITY u(uuid, n) JOIN cameras c USING (uuid) ORDER BY n',
+    [cameraUuids],
+  );
+  return rows.map((row) => row.generation);
 }
 
 async function signIn(base, adminToken) {
@@ -249,7 +261,7 @@ async function benchConsole() {
   }
 }
 
-module.exports = { benchConsole, consoleReport, consolePages, signIn, timePages };
+module.exports = { benchConsole, consoleReport, consolePages, generationsOf, signIn, timePages };
 
 if (require.main === module) {
   benchConsole()

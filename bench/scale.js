@@ -24,7 +24,7 @@ const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { promisify } = require('node:util');
 const { Client } = require('pg');
-const { consolePages, signIn, timePages } = require('./console');
+const { consolePages, generationsOf, signIn, timePages } = require('./console');
 const { waitUntilReady } = require('./ready');
 
 const ROOT = join(__dirname, '..');
@@ -72,7 +72,7 @@ async function seed(db, cameraUuids, integrations, users) {
                                integration_id, user_id, camera_generation, client_ip, revoked_at, revoked_by, revoked_reason, use_count, last_used_at)
      SELECT gen_random_uuid(), md5(i::text) || md5('x' || i), 'cll_' || substr(md5('p' || i), 1, 8), ($1::uuid[])[1 + i % array_length($1, 1)], 'high', 'bench',
             (ARRAY['preview', 'live', 'archive'])[1 + i % 3]::link_kind, (ARRAY['jpg', 'hls', 'mp4'])[1 + i % 3], ttl, at, at + ttl * interval '1 second',
-            ($2::uuid[])[1 + g], CASE WHEN i % 4 = 0 THEN ($3::uuid[])[1 + i % $5::int] END, 0, '198.51.100.' || (i % 250),
+            ($2::uuid[])[1 + g], CASE WHEN i % 4 = 0 THEN ($3::uuid[])[1 + i % $5::int] END, ($7::int[])[1 + i % array_length($1, 1)], '198.51.100.' || (i % 250),
             CASE WHEN i % 20 = 0 THEN at + interval '5 minutes' END, CASE WHEN i % 20 = 0 THEN 'bench' END, CASE WHEN i % 20 = 0 THEN 'bench' END,
             i % 7, CASE WHEN i % 7 > 0 THEN at + interval '1 minute' END
        FROM generate_series(1, $4::int) i,
@@ -80,7 +80,7 @@ async function seed(db, cameraUuids, integrations, users) {
             LATERAL (SELECT CASE WHEN at < now() - interval '30 days' THEN 2 + i % ($6::int - 2)
                                  WHEN i % 50 < 10 THEN 0 WHEN i % 50 = 11 THEN 1 ELSE 2 + i % ($6::int - 2) END) k(g),
             LATERAL (SELECT CASE WHEN g < 2 THEN ceil(extract(epoch FROM now() + interval '30 days' - at))::int ELSE 3600 END) d(ttl)`,
-    [cameraUuids, integrations, users, LINKS, USERS, INTEGRATIONS],
+    [cameraUuids, integrations, users, LINKS, USERS, INTEGRATIONS, await generationsOf(db, cameraUuids)],
   );
   await db.query('VACUUM ANALYZE issued_links');
   await db.query('CHECKPOINT');
