@@ -106,7 +106,8 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   }
 }
 
-function nextBatch(batch: number, tookMs: number): number {
+/** The next batch size after a batch of `batch` links took `tookMs`. */
+export function nextBatch(batch: number, tookMs: number): number {
   if (tookMs > MARK_BATCH_SLOW_MS) return Math.max(MARK_BATCH_MIN, Math.floor(batch / 2));
   if (tookMs < MARK_BATCH_SLOW_MS / 4) return Math.min(MARK_BATCH, batch * 2);
   return batch;
