@@ -466,10 +466,16 @@ export class IssuedLinksRepository {
          WHERE ${Prisma.join(this.conditions(rule.filter, at), ' AND ')} AND l.issued_at <= ${at}
            ${after ? Prisma.sql`AND (l.issued_at, l.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
          ORDER BY l.issued_at, l.id LIMIT ${batch}),
+      -- Not a join with the batch: the planner hashed every unrevoked, unexpired link of every
+      -- partition to join 5,000 (all of them, per batch). By id and between the batch's first and
+      -- last issue times, each batch reads its own rows by the primary key, in the partitions of
+      -- its days alone (pruned when the statement runs).
       marked AS (
         UPDATE issued_links l SET revoked_at = ${at}, revoked_by = ${by.name}, revoked_by_admin_id = ${by.id}::uuid,
                                   revoked_by_type = 'admin', revoked_reason = ${reason}
-          FROM batch b WHERE l.id = b.id AND l.issued_at = b.issued_at AND l.revoked_at IS NULL AND l.expires_at > ${at}
+         WHERE l.id = ANY (ARRAY(SELECT id FROM batch))
+           AND l.issued_at >= (SELECT min(issued_at) FROM batch) AND l.issued_at <= (SELECT max(issued_at) FROM batch)
+           AND l.revoked_at IS NULL AND l.expires_at > ${at}
          RETURNING 1),
       last AS (SELECT issued_at, id FROM batch ORDER BY issued_at DESC, id DESC LIMIT 1)
       SELECT (SELECT count(*)::int FROM marked) AS marked, (SELECT issued_at FROM last) AS "lastAt", (SELECT id FROM last) AS "lastId"`;

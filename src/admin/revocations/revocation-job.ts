@@ -6,6 +6,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AdvisoryLeader } from '../../database/advisory-leader';
 import { type ChangeSubscriber, DatabaseChanges } from '../../database/database-changes';
@@ -22,6 +23,13 @@ export const REVOCATION_JOB_LOCK_KEY = 0x636c7276;
  * second, so no statement holds row locks or writes WAL for long.
  */
 export const MARK_BATCH = 5_000;
+/**
+ * A batch that took longer than this is halved (down to MARK_BATCH_MIN), one that took under a
+ * quarter of it grows back: on a table larger than memory, whose rows are read from disk, a
+ * statement stays well under the 5 s a statement may take (issue 22).
+ */
+const MARK_BATCH_SLOW_MS = 1_000;
+const MARK_BATCH_MIN = 500;
 
 /**
  * Marks the rows of revocation rules (bulk revocations already in force) revoked, a batch per
@@ -92,9 +100,12 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
   private async markAll(): Promise<void> {
     for (const id of await this.rules.unfinished()) {
       let rule: RevocationRuleRecord | undefined;
+      let batch = MARK_BATCH;
       do {
         if (this.stopped || !this.leader.leading) return;
-        rule = await this.rules.markBatch(id, MARK_BATCH, finishedEvent);
+        const started = performance.now();
+        rule = await this.rules.markBatch(id, batch, finishedEvent);
+        batch = nextBatch(batch, performance.now() - started);
         await yieldToLoop(); // verification requests go between batches
       } while (rule && !rule.finishedAt);
       if (rule) this.logger.log(`Revocation ${id} finished: ${rule.marked} links marked revoked`);
@@ -119,6 +130,13 @@ export class RevocationJob implements ChangeSubscriber, OnApplicationBootstrap, 
       } while (next);
     }
   }
+}
+
+/** The next batch size after a batch of `batch` links took `tookMs`. */
+export function nextBatch(batch: number, tookMs: number): number {
+  if (tookMs > MARK_BATCH_SLOW_MS) return Math.max(MARK_BATCH_MIN, Math.floor(batch / 2));
+  if (tookMs < MARK_BATCH_SLOW_MS / 4) return Math.min(MARK_BATCH, batch * 2);
+  return batch;
 }
 
 /** The audit event of a finished bulk revocation: the request's own event has its id, this one the final count. */
