@@ -386,7 +386,8 @@ async function main() {
         await sleep(500);
         progress = await (await call('GET', `/api/v1/admin/revocations/${storm.revocation}`)).json();
       } while (progress.state !== 'done' && Date.now() - storm.sent < 600_000);
-      storm.markedMs = Date.now() - storm.sent;
+      // When the job finished, not when this loop (after the export) saw it.
+      storm.markedMs = progress.finished_at ? Date.parse(progress.finished_at) - storm.sent : undefined;
       storm.count = progress.marked;
       console.log(
         `scale: ${storm.label}: ${progress.state}, ${progress.marked} marked ${storm.markedMs} ms after it was sent`,

@@ -1575,7 +1575,7 @@ export interface components {
             /** @description The console's filters: the links' source. */
             source: string | null;
             /**
-             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).
+             * @description `marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch is refused all the same, and marked a minute after `revoked_at`).
              * @enum {string}
              */
             state: "marking" | "done";

@@ -9,7 +9,7 @@ export class RevocationDto {
   @ApiProperty({
     enum: ['marking', 'done'],
     description:
-      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch stays refused all the same).',
+      '`marking`: every selected link is already refused, and listed as revoked; their rows are being marked (`revoked_at` set) in batches. `done`: all are marked (a selected link committed after its batch is refused all the same, and marked a minute after `revoked_at`).',
   })
   state: 'marking' | 'done';
   @ApiProperty({ example: 250000, description: 'Links marked revoked so far; when `done`, how many it revoked.' })
