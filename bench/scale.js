@@ -357,6 +357,22 @@ async function main() {
     }
     const stormsEnd = Date.now();
 
+    // A 202's rows are marked by one instance's job. The export is measured against a quiet that
+    // is quiet (the marking competes for the same cores), and the purge, which takes a lock on
+    // issued_links its batches would hold it from, comes after them as it would an hour later.
+    for (const storm of storms.filter((s) => s.revocation)) {
+      let progress;
+      do {
+        await sleep(500);
+        progress = await (await call('GET', `/api/v1/admin/revocations/${storm.revocation}`)).json();
+      } while (progress.state !== 'done' && Date.now() - storm.sent < 600_000);
+      // When the job finished, not when this loop saw it.
+      storm.markedMs = progress.finished_at ? Date.parse(progress.finished_at) - storm.sent : undefined;
+      storm.count = progress.marked;
+      console.log(
+        `scale: ${storm.label}: ${progress.state}, ${progress.marked} marked ${storm.markedMs} ms after it was sent`,
+      );
+    }
     // The export: a week of links as CSV from instance A (1.17 M rows at 10 M links), while the load goes on. Quiet first.
     const quietFrom = Date.now();
     await sleep(10_000);
@@ -378,21 +394,6 @@ async function main() {
     events.push({ at: exportTo, label: 'export ended' });
     const inWindow = (instance, from, to) => load.samples[instance].filter((s) => s.at >= from && s.at < to);
 
-    // A 202's rows are marked by one instance's job; the purge, which takes a lock on issued_links
-    // its batches would hold it from, comes after them as it would an hour later.
-    for (const storm of storms.filter((s) => s.revocation)) {
-      let progress;
-      do {
-        await sleep(500);
-        progress = await (await call('GET', `/api/v1/admin/revocations/${storm.revocation}`)).json();
-      } while (progress.state !== 'done' && Date.now() - storm.sent < 600_000);
-      // When the job finished, not when this loop (after the export) saw it.
-      storm.markedMs = progress.finished_at ? Date.parse(progress.finished_at) - storm.sent : undefined;
-      storm.count = progress.marked;
-      console.log(
-        `scale: ${storm.label}: ${progress.state}, ${progress.marked} marked ${storm.markedMs} ms after it was sent`,
-      );
-    }
     // The purge: the retention job itself, once (LINK_RETENTION_DAYS=30), while the load goes on.
     // A failed purge is a finding to print, not the end of the run.
     const partitionCount = async () =>
