@@ -8,7 +8,14 @@ import { DAY_MS } from '../src/common/timestamps';
 
 const NOW = new Date();
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
-const NOTHING = { links: 0, revocationRules: 0, linkCountBuckets: 0, auditEvents: 0, hourlyStats: 0, appliedFlushes: 0 };
+const NOTHING = {
+  links: 0,
+  revocationRules: 0,
+  linkCountBuckets: 0,
+  auditEvents: 0,
+  hourlyStats: 0,
+  appliedFlushes: 0,
+};
 
 describe(`retention (${process.env.TEST_DB})`, () => {
   let t: TestApp;

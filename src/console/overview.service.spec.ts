@@ -18,7 +18,10 @@ function anOverview(busiestMaxAgeMs: number) {
         fake.failNext = false;
         return Promise.reject(new Error('statement timeout'));
       }
-      return Promise.resolve({ cameras: [{ id: `camera-${readings.length}`, name: null, links: 1 }], integrations: [] });
+      return Promise.resolve({
+        cameras: [{ id: `camera-${readings.length}`, name: null, links: 1 }],
+        integrations: [],
+      });
     },
   };
   const service = new OverviewService(
