@@ -123,6 +123,16 @@ describe(`link counts (${process.env.TEST_DB})`, () => {
     expect(await rows()).toBe(days + ahead - 1);
   });
 
+  it('folds nothing that expired within the last minute: an instance whose clock is behind still counts it', async () => {
+    await overview.foldExpired(at(40)); // what the other tests' deletes left
+    await issue(-30, 20); // expired at -10 s, in the minute before T0's
+    expect(await overview.foldExpired(at(40))).toBe(0);
+    // An instance 30 s behind: the link still active by its clock.
+    await expectExactAt(-15, 10);
+    expect(await overview.foldExpired(at(60))).toBe(1);
+    await expectExactAt(60);
+  });
+
   it('loses no count when many statements write the same buckets at once', async () => {
     // Each statement writes the same five buckets in its own order; on PostgreSQL they run on
     // several connections at once and wait for each other's rows.

@@ -71,8 +71,8 @@ export class OverviewService {
   /**
    * The busiest cameras and integrations of the 24 hours before `now`, or of a moment at most
    * CONSOLE_BUSIEST_MAX_AGE_S earlier: the ranking reads every link of a day (twice some
-   * 170,000 index entries at 10 M links), the rest of the overview a bounded number of rows. Reloads of the page and
-   * several admins share one reading; a reading that failed is not kept.
+   * 170,000 index entries at 10 M links), the rest of the overview a bounded number of rows.
+   * Reloads of the page and several admins share one reading; a reading that failed is not kept.
    */
   private async busiestAsOf(now: Date): Promise<Busiest & { asOf: Date }> {
     const kept = this.busiest;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import { LATE_COMMIT_MS } from './link-status';
 
 const MINUTE_MS = 60_000;
 
@@ -34,7 +35,7 @@ export class LinkCountsRepository {
   }
 
   /**
-   * Folds the buckets whose every link expired before `now`'s minute into one row per day of
+   * Folds the buckets whose every link expired a minute before `now` into one row per day of
    * issue, keyed (issued_day, issued_day): a minute of expiry in the past, so the overview keeps
    * counting them as expired (or revoked). Returns how many buckets were folded. One statement:
    * the sums never change, whatever writes the buckets meanwhile (a write to a folded bucket
@@ -42,7 +43,10 @@ export class LinkCountsRepository {
    * hourly pass runs, together): two folds would lock the same buckets in their own orders.
    */
   async foldExpired(now: Date): Promise<number> {
-    const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+    // A minute earlier than `now` says: another instance whose clock is behind (by less than
+    // LATE_COMMIT_MS, as instances' clocks are expected to be) still counts a bucket's links
+    // active until they expire by its clock.
+    const minute = new Date(Math.floor((now.getTime() - LATE_COMMIT_MS) / MINUTE_MS) * MINUTE_MS);
     const [, [{ folded }]] = await this.prisma.$transaction([
       this.prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('camlinks_fold_link_counts'))`,
       this.prisma.$queryRaw<{ folded: number }[]>`
