@@ -1,7 +1,5 @@
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
 import { nameKeys } from '../src/common/names';
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
+import { applyMigrations } from '../src/database/migrations/schema-engine';
 import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -15,9 +13,7 @@ const MIGRATION = /_admin_name_skeletons$/;
 describe(`the admin name skeletons migration on existing admins (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
   async function migratedUpTo(purpose: string, names: string[]): Promise<{ empty: EmptyDatabase; skeletons: string }> {
     const empty = await anEmptyDatabase(purpose);
-    const before = join(empty.tempDir, 'before');
-    const skeletons = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
-    await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(skeletons) });
+    const { name: skeletons, dir: before } = await empty.migrationsBefore(MIGRATION);
     await applyMigrations(empty.db.factory, before);
     for (const name of names)
       await empty.run(`INSERT INTO admins (id, name) VALUES (gen_random_uuid(), '${name.replaceAll("'", "''")}')`);

@@ -1,6 +1,4 @@
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
+import { applyMigrations } from '../src/database/migrations/schema-engine';
 import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -30,9 +28,7 @@ describe(`the link counts by day migration on existing data (${onPostgres ? 'Pos
   afterAll(() => empty?.close());
 
   it('merges the minutes of each day of issue into its buckets, folds those expired, and counts what comes after', async () => {
-    const before = join(empty.tempDir, 'before');
-    const byDay = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
-    await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(byDay) });
+    const { name: byDay, dir: before } = await empty.migrationsBefore(MIGRATION);
     await applyMigrations(empty.db.factory, before);
 
     const links = (issued: string, ttls: number[], revoked = false) =>

@@ -1,6 +1,4 @@
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
+import { applyMigrations } from '../src/database/migrations/schema-engine';
 import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -21,9 +19,7 @@ describe(`the link generations migration on existing data (${onPostgres ? 'Postg
   afterAll(() => empty?.close());
 
   it('backfills the generations of links that can still open, and only those', async () => {
-    const before = join(empty.tempDir, 'before');
-    const lifecycle = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
-    await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(lifecycle) });
+    const { name: lifecycle, dir: before } = await empty.migrationsBefore(MIGRATION);
     await applyMigrations(empty.db.factory, before);
 
     const camera = '11111111-1111-4111-8111-111111111111';

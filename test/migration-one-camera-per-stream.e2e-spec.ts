@@ -1,6 +1,4 @@
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
+import { applyMigrations } from '../src/database/migrations/schema-engine';
 import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -27,9 +25,7 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
   afterAll(() => empty?.close());
 
   it('refuses duplicates, naming cameras and stream; after the documented fix it applies, and the database enforces it', async () => {
-    const before = join(empty.tempDir, 'before');
-    const migration = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
-    await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(migration) });
+    const { name: migration, dir: before } = await empty.migrationsBefore(MIGRATION);
     await applyMigrations(empty.db.factory, before);
 
     await run(

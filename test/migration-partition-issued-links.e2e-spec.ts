@@ -1,6 +1,6 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/database/migrations/schema-engine';
+import { applyMigrations } from '../src/database/migrations/schema-engine';
 import { anEmptyDatabase, type EmptyDatabase } from './support/test-database';
 
 const onPostgres = process.env.TEST_DB !== 'embedded';
@@ -34,9 +34,7 @@ describe(`the issued_links partitioning migration on existing data (${onPostgres
   afterAll(() => empty?.close());
 
   it('keeps every link, session and trigger, in a partition per issue day', async () => {
-    const before = join(empty.tempDir, 'before');
-    const partitioning = (await readMigrations()).migrationDirectories.find((m) => MIGRATION.test(m.path))!.path;
-    await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(partitioning) });
+    const { name: partitioning, dir: before } = await empty.migrationsBefore(MIGRATION);
     await mkdir(join(before, '20261207140000_earlier_trigger'));
     await writeFile(join(before, '20261207140000_earlier_trigger', 'migration.sql'), EARLIER_TRIGGER);
     await applyMigrations(empty.db.factory, before);

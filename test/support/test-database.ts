@@ -1,9 +1,10 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { MIGRATIONS_DIR, readMigrations } from '../../src/database/migrations/schema-engine';
 import { openDatabase, type OpenDatabase } from '../../src/database/open-database';
 
 /** The PostgreSQL server the tests use; CI and developer machines run one on 127.0.0.1. */
@@ -54,6 +55,12 @@ export interface EmptyDatabase {
   tempDir: string;
   run(sql: string): Promise<number>;
   query<T extends unknown[] = unknown[]>(sql: string): Promise<T[]>;
+  /**
+   * The committed migrations up to the one whose folder `migration` matches, as a folder of the
+   * test's own (`dir`): a migration test applies them, writes the data the migration meets, then
+   * applies the rest. `name` is that migration's folder.
+   */
+  migrationsBefore(migration: RegExp): Promise<{ name: string; dir: string }>;
   close(): Promise<void>;
 }
 
@@ -76,6 +83,12 @@ export async function anEmptyDatabase(purpose: string): Promise<EmptyDatabase> {
     run: (sql) => adapter.executeRaw({ sql, args: [], argTypes: [] }),
     query: async <T extends unknown[]>(sql: string) =>
       (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[],
+    async migrationsBefore(migration) {
+      const dir = join(tempDir, 'before');
+      const name = (await readMigrations()).migrationDirectories.find((m) => migration.test(m.path))!.path;
+      await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: (source) => !source.includes(name) });
+      return { name, dir };
+    },
     async close() {
       await adapter.dispose();
       await db.close();
