@@ -1,6 +1,6 @@
 import { BOOTSTRAP_ADMIN } from '../src/auth/admin-identity';
 import { hashToken, linkTokenDay } from '../src/auth/tokens';
-import { type LinkStatus, STATUS_OF_CAUSE } from '../src/links/link-status';
+import { LINK_STATUSES, type LinkStatus, STATUS_OF_CAUSE } from '../src/links/link-status';
 import { decide } from '../src/verification/link-decision';
 import { VerificationRepository } from '../src/verification/verification.repository';
 import { aCamera, aGrant, anIntegration, aUser, bearer } from './support/builders';
@@ -149,5 +149,15 @@ describe(`one status rule: the admin listing and verification agree (${process.e
     const decided = decision.allow ? 'active' : STATUS_OF_CAUSE[decision.reason as keyof typeof STATUS_OF_CAUSE];
 
     expect({ listed: listed.body.status, decided }).toEqual({ listed: status, decided: status });
+
+    // Each status's listing finds it (the revoked and suspended ones by what ended: their own
+    // parts, not statusAt over every link), and no other status's does.
+    const listedUnder: LinkStatus[] = [];
+    for (const filter of LINK_STATUSES) {
+      const page = await t.http().get(`/api/v1/admin/links?status=${filter}`).set(bearer(TEST_ADMIN_TOKEN));
+      expect(page.status).toBe(200);
+      if (page.body.data.some((link: { id: string }) => link.id === issued.linkId)) listedUnder.push(filter);
+    }
+    expect(listedUnder).toEqual([status]);
   });
 });

@@ -11,6 +11,7 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 const NOTHING = {
   links: 0,
   revocationRules: 0,
+  issuedUnderEnds: 0,
   linkCountBuckets: 0,
   auditEvents: 0,
   hourlyStats: 0,
@@ -67,10 +68,19 @@ describe(`retention (${process.env.TEST_DB})`, () => {
       ],
     });
 
+    // Ends of what links were issued under: kept while a link issued before one can be unexpired
+    // (LINK_TTL_MAX, a day here, and LATE_COMMIT_MS).
+    const end = (endedAt: Date) => ({ scope: 'camera', cameraUuid: randomUUID(), endedAt });
+    const keptEnd = end(new Date(daysAgo(1).getTime() + 60_000));
+    await t.prisma.issuedUnderEnd.createMany({
+      data: [end(daysAgo(2)), end(new Date(daysAgo(1).getTime() - 61_000)), keptEnd],
+    });
+
     // A batch of 2: the purge goes round until a batch comes back short.
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual({
       links: oldLinks.length,
       revocationRules: 0,
+      issuedUnderEnds: 2,
       // The kept links that expired 89 and 10 days ago: each its own day of issue.
       linkCountBuckets: 2,
       auditEvents: oldEvents.length,
@@ -84,6 +94,9 @@ describe(`retention (${process.env.TEST_DB})`, () => {
     expect(remainingEvents.sort()).toEqual([...keptEvents].sort());
     expect(await t.prisma.hourlyStat.count()).toBe(2);
     expect(await t.prisma.appliedFlush.findMany({ select: { id: true } })).toEqual([{ id: keptFlush }]);
+    expect(await t.prisma.issuedUnderEnd.findMany({ select: { cameraUuid: true } })).toEqual([
+      { cameraUuid: keptEnd.cameraUuid },
+    ]);
     expect(await t.app.get(RetentionService).purge(NOW, 2)).toEqual(NOTHING);
   });
 

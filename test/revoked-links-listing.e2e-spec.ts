@@ -72,7 +72,9 @@ describe(`the links listing's revoked filter (${process.env.TEST_DB})`, () => {
       ids.filter((_, i) => i % 5 === 0),
       Prisma.sql`revoked_at = ${new Date(now)}`,
     );
-    await setLinks([ids[7]], Prisma.sql`camera_generation = camera_generation - 1`); // its camera moved on
+    // Camera b moves on to a new generation: of its links only 7 is neither revoked nor expired by then.
+    await t.prisma
+      .$executeRaw`UPDATE cameras SET generation = nextval(pg_get_serial_sequence('cameras', 'generation')) WHERE uuid = ${b.uuid}::uuid`;
     await setLinks([ids[9]], Prisma.sql`expires_at = ${at(10)}`); // expired before the rules
     // The others expired since the rules' cut-off: only the rules make them revoked (no longer the
     // unexpired links judged one by one), but the one of a past generation.

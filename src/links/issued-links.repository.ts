@@ -213,6 +213,7 @@ export class IssuedLinksRepository {
         ]
       : [];
     if (filter.status === 'revoked') return this.listRevoked(filter, after, take, now);
+    if (filter.status === 'suspended') return this.listSuspended(filter, after, take, now);
     const { text, values } = Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
@@ -227,11 +228,11 @@ export class IssuedLinksRepository {
    * the job marks in issue order and records how far it got with each batch; a finished rule
    * within LATE_COMMIT_MS before its cut-off, where a link committed after the marking passed it
    * can be, until the job has marked those too), or when it has not expired and something it was
-   * issued under is gone or revoked (issued within LINK_TTL_MAX then, as for `active`; that part
-   * reads ISSUED_UNDER_REVOKED_SQL alone, not the rules, which have parts of their own). Each part
-   * gives its first `take` links; the first `take` of their union are the page. The rules are read
-   * first, so that each probe names its values and PostgreSQL prunes the partitions outside the
-   * rule's issue times when it plans.
+   * issued under ended (REVOKING_ENDS; such a link was issued within LINK_TTL_MAX, as for
+   * `active`; that part reads ISSUED_UNDER_REVOKED_SQL alone, not the rules, which have parts of
+   * their own). Each part gives its first `take` links; the first `take` of their union are the
+   * page. The rules are read first, so that each probe names its values and PostgreSQL prunes the
+   * partitions outside the rule's issue times when it plans.
    */
   private async listRevoked(
     filter: LinkFilter,
@@ -241,7 +242,6 @@ export class IssuedLinksRepository {
   ): Promise<IssuedLinkRecord[]> {
     const { status: _, ...selection } = filter;
     const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
-    const newest = Prisma.sql`ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
     const rules = await this.prisma.$queryRaw<RuleInForce[]>`
       SELECT camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId", issued_from AS "issuedFrom",
              issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
@@ -250,22 +250,48 @@ export class IssuedLinksRepository {
         FROM revocation_rules WHERE late_marked_at IS NULL`;
     const byRules = rules.map(
       (rule) => Prisma.sql`
-        UNION (SELECT l.id, l.issued_at FROM issued_links l
-                WHERE ${where} AND ${Prisma.join(this.conditions(selectedBy(rule), now), ' AND ')} AND l.revoked_at IS NULL
-                  AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff} AND ${notMarkedYet(rule)}
-                ${newest})`,
+        (SELECT l.id, l.issued_at FROM issued_links l
+          WHERE ${where} AND ${Prisma.join(this.conditions(selectedBy(rule), now), ' AND ')} AND l.revoked_at IS NULL
+            AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff} AND ${notMarkedYet(rule)}
+          ${newestFirst(take)})`,
     );
+    const unexpired = this.unexpired(now);
+    return this.page(
+      [
+        Prisma.sql`(SELECT l.id, l.issued_at FROM issued_links l WHERE ${where} AND l.revoked_at IS NOT NULL ${newestFirst(take)})`,
+        ...byRules,
+        ...linksOfEnds(REVOKING_ENDS, Prisma.sql`${where} AND ${unexpired} AND ${ISSUED_UNDER_REVOKED_SQL}`, take),
+      ],
+      take,
+      now,
+    );
+  }
+
+  /**
+   * The suspended links' page: those of the blocked cameras and of the streams that ended
+   * (SUSPENDING_ENDS) whose status is `suspended`, instead of judging every link that has not
+   * expired. As listRevoked, each part gives its first `take` links.
+   */
+  private listSuspended(filter: LinkFilter, after: Prisma.Sql[], take: number, now: Date): Promise<IssuedLinkRecord[]> {
+    const { status: _, ...selection } = filter;
+    const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
+    const suspended = Prisma.sql`${where} AND ${this.unexpired(now)} AND ${statusAt(now)} = 'suspended'`;
+    return this.page(linksOfEnds(SUSPENDING_ENDS, suspended, take), take, now);
+  }
+
+  /** The first `take` of the parts' (id, issued_at) rows, newest first, as records. */
+  private page(parts: Prisma.Sql[], take: number, now: Date): Promise<IssuedLinkRecord[]> {
     return this.prisma.$queryRaw<IssuedLinkRecord[]>`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM (
-        (SELECT l.id, l.issued_at FROM issued_links l WHERE ${where} AND l.revoked_at IS NOT NULL ${newest})
-        UNION
-        (SELECT l.id, l.issued_at FROM issued_links l ${ISSUED_UNDER}
-          WHERE ${where} AND l.revoked_at IS NULL AND l.expires_at > ${now} AND l.issued_at > ${this.activeSince(now)}
-            AND ${ISSUED_UNDER_REVOKED_SQL} ${newest})
-        ${byRules.length > 0 ? Prisma.join(byRules, ' ') : Prisma.empty}
+        ${Prisma.join(parts, ' UNION ')}
         ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
       JOIN issued_links l ON l.id = page.id AND l.issued_at = page.issued_at ${ISSUED_UNDER} ${NAMES}
       ORDER BY l.issued_at DESC, l.id DESC`;
+  }
+
+  /** Neither revoked by its row nor expired, so issued within LINK_TTL_MAX (the issued_at bound the indexes serve). */
+  private unexpired(now: Date): Prisma.Sql {
+    return Prisma.sql`l.revoked_at IS NULL AND l.expires_at > ${now} AND l.issued_at > ${this.activeSince(now)}`;
   }
 
   async findById(id: string, now: Date): Promise<IssuedLinkRecord | undefined> {
@@ -543,6 +569,62 @@ function notMarkedYet(rule: RuleInForce): Prisma.Sql {
   return rule.cursorAt
     ? Prisma.sql`l.issued_at >= ${rule.cursorAt} AND (l.issued_at, l.id) > (${rule.cursorAt}, ${rule.cursorId}::uuid)`
     : Prisma.sql`TRUE`;
+}
+
+function newestFirst(take: number): Prisma.Sql {
+  return Prisma.sql`ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
+}
+
+/**
+ * Scopes whose links can no longer open: the rows naming them (`e`), and how a link `l` belongs
+ * to one, so that the index leading with its owner (camera, user, integration) finds its links.
+ * Those revoked by something they were issued under (ISSUED_UNDER_REVOKED_SQL: a camera gone, a
+ * grant gone, an issuer's token revoked or gone), and those that may be suspended (a blocked
+ * camera, a stream gone). issued_under_ends holds every such end (its triggers write them).
+ */
+interface EndedScope {
+  ends: string;
+  reach: string;
+}
+const REVOKING_ENDS: EndedScope[] = [
+  {
+    ends: `SELECT DISTINCT camera_uuid FROM issued_under_ends WHERE scope = 'camera'`,
+    reach: 'l.camera_uuid = e.camera_uuid',
+  },
+  {
+    ends: `SELECT DISTINCT user_id, camera_uuid FROM issued_under_ends WHERE scope = 'grant'`,
+    reach: 'l.user_id = e.user_id AND l.camera_uuid = e.camera_uuid',
+  },
+  {
+    ends: `SELECT DISTINCT integration_id, token_id FROM issued_under_ends WHERE scope = 'integration_token'`,
+    reach: 'l.integration_id = e.integration_id AND l.integration_token_id = e.token_id',
+  },
+  {
+    ends: `SELECT DISTINCT user_id, token_id FROM issued_under_ends WHERE scope = 'user_token'`,
+    reach: 'l.user_id = e.user_id AND l.user_token_id = e.token_id',
+  },
+];
+const SUSPENDING_ENDS: EndedScope[] = [
+  { ends: 'SELECT uuid AS camera_uuid FROM cameras WHERE blocked', reach: 'l.camera_uuid = e.camera_uuid' },
+  {
+    ends: `SELECT DISTINCT camera_uuid, stream_name FROM issued_under_ends WHERE scope = 'stream'`,
+    reach: 'l.camera_uuid = e.camera_uuid AND l.stream_name = e.stream_name',
+  },
+];
+
+/**
+ * For each scope kind, the first `take` links (id, issued_at) newest first that pass `check`
+ * (over `l` and ISSUED_UNDER): scope by scope (LATERAL), each through its owner's index in issue
+ * order, so a part reads the links of what ended and never the links in use.
+ */
+function linksOfEnds(scopes: EndedScope[], check: Prisma.Sql, take: number): Prisma.Sql[] {
+  return scopes.map(
+    ({ ends, reach }) => Prisma.sql`
+      (SELECT x.id, x.issued_at FROM (${Prisma.raw(ends)}) e CROSS JOIN LATERAL (
+         SELECT l.id, l.issued_at FROM issued_links l ${ISSUED_UNDER}
+          WHERE ${Prisma.raw(reach)} AND ${check} ${newestFirst(take)}) x
+        ORDER BY x.issued_at DESC, x.id DESC LIMIT ${take}::int)`,
+  );
 }
 
 /** A rule's selection as a listing's filter, as markForRule is given it. */

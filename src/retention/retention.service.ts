@@ -6,7 +6,9 @@ import { APPLIED_FLUSH_DAYS, AppliedFlushesRepository } from '../database/applie
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
+import { IssuedUnderEndsRepository } from '../links/issued-under-ends.repository';
 import { LinkCountsRepository } from '../links/link-counts.repository';
+import { LATE_COMMIT_MS } from '../links/link-status';
 import { RevocationRulesRepository } from '../links/revocation-rules.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
@@ -39,6 +41,8 @@ export interface PurgeResult {
   links: number;
   /** Finished bulk revocations that no longer refuse any link. */
   revocationRules: number;
+  /** Ends of what links were issued under, older than any unexpired link issued under them. */
+  issuedUnderEnds: number;
   /** Buckets of the overview's counts whose links all expired, folded into one per day of issue. */
   linkCountBuckets: number;
   auditEvents: number;
@@ -49,11 +53,13 @@ export interface PurgeResult {
 /**
  * Every hour: makes issued_links' day partitions PARTITION_DAYS_AHEAD days ahead (also at start),
  * drops the partitions whose links all expired longer than LINK_RETENTION_DAYS ago (links of days
- * without a partition are deleted in batches) and the finished bulk revocations that no longer
- * refuse any link, folds the overview's counts of links that expired (link_counts), deletes audit
- * events older than AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it
- * shows, and the ids of counter batches no stop can retry any more. Every instance runs it: partitions are made and dropped by one instance at a time, and batches skip
- * rows another instance is deleting, so they share the work instead of waiting on each other.
+ * without a partition are deleted in batches), the finished bulk revocations that no longer
+ * refuse any link and the ends of what links were issued under that no listing needs, folds the
+ * overview's counts of links that expired (link_counts), deletes audit events older than
+ * AUDIT_RETENTION_DAYS in batches, the console's hourly counters older than it shows, and the ids
+ * of counter batches no stop can retry any more. Every instance runs it: partitions are made and
+ * dropped by one instance at a time, and batches skip rows another instance is deleting, so they
+ * share the work instead of waiting on each other.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap {
@@ -64,6 +70,7 @@ export class RetentionService implements OnApplicationBootstrap {
     private readonly links: IssuedLinksRepository,
     private readonly linkCounts: LinkCountsRepository,
     private readonly revocationRules: RevocationRulesRepository,
+    private readonly issuedUnderEnds: IssuedUnderEndsRepository,
     private readonly auditEvents: AuditEventsRepository,
     private readonly hourlyStats: HourlyStatsRepository,
     private readonly appliedFlushes: AppliedFlushesRepository,
@@ -119,6 +126,9 @@ export class RetentionService implements OnApplicationBootstrap {
     return {
       links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
       revocationRules: linkDays ? await this.revocationRules.purgeFinishedBefore(cutoff(linkDays)) : 0,
+      issuedUnderEnds: await this.issuedUnderEnds.purgeBefore(
+        new Date(now.getTime() - this.config.links.ttlMax * 1000 - LATE_COMMIT_MS),
+      ),
       linkCountBuckets: await this.linkCounts.foldExpired(now),
       auditEvents: auditDays
         ? await inBatches((size) => this.auditEvents.purgeOlderThan(cutoff(auditDays), size), batchSize)
