@@ -255,12 +255,12 @@ export class IssuedLinksRepository {
             AND l.issued_at <= ${rule.cutOff} AND l.expires_at > ${rule.cutOff} AND ${notMarkedYet(rule)}
           ${newestFirst(take)})`,
     );
-    const unexpired = this.unexpired(now);
+    const ended = await this.scopesEnded(REVOKING_ENDS);
     return this.page(
       [
         Prisma.sql`(SELECT l.id, l.issued_at FROM issued_links l WHERE ${where} AND l.revoked_at IS NOT NULL ${newestFirst(take)})`,
         ...byRules,
-        ...linksOfEnds(REVOKING_ENDS, Prisma.sql`${where} AND ${unexpired} AND ${ISSUED_UNDER_REVOKED_SQL}`, take),
+        ...linksOfEnds(ended, Prisma.sql`${where} AND ${this.unexpired(now)} AND ${ISSUED_UNDER_REVOKED_SQL}`, take),
       ],
       take,
       now,
@@ -272,19 +272,37 @@ export class IssuedLinksRepository {
    * (SUSPENDING_ENDS) whose status is `suspended`, instead of judging every link that has not
    * expired. As listRevoked, each part gives its first `take` links.
    */
-  private listSuspended(filter: LinkFilter, after: Prisma.Sql[], take: number, now: Date): Promise<IssuedLinkRecord[]> {
+  private async listSuspended(
+    filter: LinkFilter,
+    after: Prisma.Sql[],
+    take: number,
+    now: Date,
+  ): Promise<IssuedLinkRecord[]> {
+    const ended = await this.scopesEnded(SUSPENDING_ENDS);
+    if (ended.length === 0) return [];
     const { status: _, ...selection } = filter;
     const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
     const suspended = Prisma.sql`${where} AND ${this.unexpired(now)} AND ${statusAt(now)} = 'suspended'`;
-    return this.page(linksOfEnds(SUSPENDING_ENDS, suspended, take), take, now);
+    return this.page(linksOfEnds(ended, suspended, take), take, now);
+  }
+
+  /**
+   * Those of `scopes` with an end (or a blocked camera): a part over the partitions of LINK_TTL_MAX
+   * costs PostgreSQL tens of milliseconds to plan, so only the parts that can find a link are asked.
+   */
+  private async scopesEnded(scopes: Record<string, EndedScope>): Promise<EndedScope[]> {
+    const ended = await this.prisma.$queryRaw<{ scope: string }[]>`
+      SELECT DISTINCT scope FROM issued_under_ends
+       UNION SELECT 'blocked' WHERE EXISTS (SELECT 1 FROM cameras WHERE blocked)`;
+    return ended.filter(({ scope }) => Object.hasOwn(scopes, scope)).map(({ scope }) => scopes[scope]);
   }
 
   /** The first `take` of the parts' (id, issued_at) rows, newest first, as records. */
   private page(parts: Prisma.Sql[], take: number, now: Date): Promise<IssuedLinkRecord[]> {
     return this.prisma.$queryRaw<IssuedLinkRecord[]>`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM (
-        ${Prisma.join(parts, ' UNION ')}
-        ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
+        SELECT * FROM (${Prisma.join(parts, ' UNION ')}) parts
+         ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page
       JOIN issued_links l ON l.id = page.id AND l.issued_at = page.issued_at ${ISSUED_UNDER} ${NAMES}
       ORDER BY l.issued_at DESC, l.id DESC`;
   }
@@ -586,31 +604,31 @@ interface EndedScope {
   ends: string;
   reach: string;
 }
-const REVOKING_ENDS: EndedScope[] = [
-  {
+const REVOKING_ENDS: Record<string, EndedScope> = {
+  camera: {
     ends: `SELECT DISTINCT camera_uuid FROM issued_under_ends WHERE scope = 'camera'`,
     reach: 'l.camera_uuid = e.camera_uuid',
   },
-  {
+  grant: {
     ends: `SELECT DISTINCT user_id, camera_uuid FROM issued_under_ends WHERE scope = 'grant'`,
     reach: 'l.user_id = e.user_id AND l.camera_uuid = e.camera_uuid',
   },
-  {
+  integration_token: {
     ends: `SELECT DISTINCT integration_id, token_id FROM issued_under_ends WHERE scope = 'integration_token'`,
     reach: 'l.integration_id = e.integration_id AND l.integration_token_id = e.token_id',
   },
-  {
+  user_token: {
     ends: `SELECT DISTINCT user_id, token_id FROM issued_under_ends WHERE scope = 'user_token'`,
     reach: 'l.user_id = e.user_id AND l.user_token_id = e.token_id',
   },
-];
-const SUSPENDING_ENDS: EndedScope[] = [
-  { ends: 'SELECT uuid AS camera_uuid FROM cameras WHERE blocked', reach: 'l.camera_uuid = e.camera_uuid' },
-  {
+};
+const SUSPENDING_ENDS: Record<string, EndedScope> = {
+  blocked: { ends: 'SELECT uuid AS camera_uuid FROM cameras WHERE blocked', reach: 'l.camera_uuid = e.camera_uuid' },
+  stream: {
     ends: `SELECT DISTINCT camera_uuid, stream_name FROM issued_under_ends WHERE scope = 'stream'`,
     reach: 'l.camera_uuid = e.camera_uuid AND l.stream_name = e.stream_name',
   },
-];
+};
 
 /**
  * For each scope kind, the first `take` links (id, issued_at) newest first that pass `check`
