@@ -2,7 +2,7 @@
 // The scale benchmark of issue 22: `npm run bench:scale -- --links N` (default 1,000,000; the
 // issue's figure is 10,000,000, the same command). On a database of its own it seeds N links
 // (60 days, 2,000 cameras, 50 integrations, 20 users, 5 % revoked; links of two integrations,
-// issued in the last 30 days, live 30 days, the rest an hour), starts two camlinks instances, keeps a paced verification load
+// issued in the last 30 days, have a TTL of 30 days, the rest an hour), starts two camlinks instances, keeps a paced verification load
 // on 1,000 warm links of other cameras on both, and prints:
 //   - the console's pages (median ms) before the storms and after the storms and the purge;
 //   - the storm timeline: per second and instance, verifications answered, p50/p99 ms and the
@@ -15,7 +15,9 @@
 //   - the purge: the retention job itself (bench/purge.js; whole day partitions dropped) on the
 //     links expired more than 30 days ago, while the verification load goes on: time, rows,
 //     partitions, the dead rows and table size left, and verification p50/p99 beside it.
-// The instances run with camlinks' defaults (a 2 s statement timeout among them). `--keep`
+// The instances run with camlinks' defaults (a 2 s statement timeout among them), but for a
+// LINK_TTL_MAX of 30 days, the TTL the seeded links of the two integrations were issued with (the
+// listings bound their scans of unexpired links by it). `--keep`
 // leaves the database behind for a look at its plans.
 const { execFile, execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -40,6 +42,8 @@ const CAMERAS = 2000;
 const INTEGRATIONS = 50;
 const USERS = 20;
 const WARM = 1000;
+/** The TTL of the storm integrations' seeded links, and the instances' LINK_TTL_MAX. */
+const LONG_TTL_S = 30 * 86400;
 /** From the start of the verification load until the warm links are in the caches. */
 const WARM_UP_MS = 8000;
 /** Verification requests per second per instance, paced. */
@@ -56,7 +60,7 @@ const percentile = (sorted, p) =>
 /**
  * Every link straight into the database (one INSERT … SELECT, as bench/console.js): issued over
  * 60 days (times to the millisecond, as camlinks writes them); integration 0 holds 10 % of the
- * links and integration 1 1 %, all issued in the last 30 days and living 30 days from now (the
+ * links and integration 1 1 %, all issued in the last 30 days with a TTL of 30 days (the
  * storms revoke them; integration 1's have odd numbers, none among the revoked); the rest
  * have an hour's TTL, so the days before those 30 hold only expired links (the purge drops them).
  * Every 20th link is revoked.
@@ -79,8 +83,8 @@ async function seed(db, cameraUuids, integrations, users) {
             LATERAL (SELECT date_trunc('milliseconds', now() - interval '1 hour' - (i * (interval '60 days' / $4::int)))) t(at),
             LATERAL (SELECT CASE WHEN at < now() - interval '30 days' THEN 2 + i % ($6::int - 2)
                                  WHEN i % 50 < 10 THEN 0 WHEN i % 50 = 11 THEN 1 ELSE 2 + i % ($6::int - 2) END) k(g),
-            LATERAL (SELECT CASE WHEN g < 2 THEN ceil(extract(epoch FROM now() + interval '30 days' - at))::int ELSE 3600 END) d(ttl)`,
-    [cameraUuids, integrations, users, LINKS, USERS, INTEGRATIONS, await generationsOf(db, cameraUuids)],
+            LATERAL (SELECT CASE WHEN g < 2 THEN $8::int ELSE 3600 END) d(ttl)`,
+    [cameraUuids, integrations, users, LINKS, USERS, INTEGRATIONS, await generationsOf(db, cameraUuids), LONG_TTL_S],
   );
   await db.query('VACUUM ANALYZE issued_links');
   await db.query('CHECKPOINT');
@@ -222,6 +226,7 @@ async function main() {
     DATABASE_URL: url.toString(),
     ADMIN_TOKEN: adminToken,
     RATE_LIMIT_DISABLED: 'true',
+    LINK_TTL_MAX: String(LONG_TTL_S),
     LOG_LEVEL: 'warn',
     PORT: String(port),
     HOST: '127.0.0.1',
