@@ -68,6 +68,12 @@ describe(`the issued-under ends migration on existing data (${onPostgres ? 'Post
     // a token's expiry, an unrevoked token revoked again.
     await run(`UPDATE cameras SET name = 'gate 2', blocked = true`);
     await run(`UPDATE camera_streams SET type = 'main'`);
+    // Streams replaced by the same names in one transaction (an admin's update of a camera's streams).
+    await run(`DO $$ BEGIN
+                 DELETE FROM camera_streams;
+                 INSERT INTO camera_streams (id, camera_uuid, media_server_id, type, name)
+                   SELECT gen_random_uuid(), uuid, media_server_id, 'main', 'gate-hd' FROM cameras;
+               END $$`);
     await run(`UPDATE integration_tokens SET expires_at = now(), revoked_at = now()`);
     await run(
       `INSERT INTO access_grants (id, user_id, camera_uuid) VALUES (gen_random_uuid(), '${USER}', '${CAMERA}')`,

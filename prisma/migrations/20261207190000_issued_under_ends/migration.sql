@@ -29,15 +29,18 @@ END $$;
 CREATE TRIGGER cameras_ended AFTER DELETE OR UPDATE OF uuid, generation ON cameras
   FOR EACH ROW EXECUTE FUNCTION camlinks_camera_ended();
 
+-- At commit (deferred): a camera's streams replaced by the same names in one transaction, as an
+-- admin's update of them does, end nothing.
 CREATE FUNCTION camlinks_camera_stream_ended() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' OR OLD.camera_uuid IS DISTINCT FROM NEW.camera_uuid OR OLD.name IS DISTINCT FROM NEW.name THEN
+  IF (TG_OP = 'DELETE' OR OLD.camera_uuid IS DISTINCT FROM NEW.camera_uuid OR OLD.name IS DISTINCT FROM NEW.name)
+     AND NOT EXISTS (SELECT 1 FROM camera_streams s WHERE s.camera_uuid = OLD.camera_uuid AND s.name = OLD.name) THEN
     INSERT INTO issued_under_ends (scope, camera_uuid, stream_name) VALUES ('stream', OLD.camera_uuid, OLD.name);
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER camera_streams_ended AFTER DELETE OR UPDATE OF camera_uuid, name ON camera_streams
-  FOR EACH ROW EXECUTE FUNCTION camlinks_camera_stream_ended();
+CREATE CONSTRAINT TRIGGER camera_streams_ended AFTER DELETE OR UPDATE OF camera_uuid, name ON camera_streams
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION camlinks_camera_stream_ended();
 
 CREATE FUNCTION camlinks_access_grant_ended() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
