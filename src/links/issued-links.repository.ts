@@ -19,6 +19,7 @@ import {
   type LinkStatus,
   statusAt,
 } from './link-status';
+import { type IssuedUnder, IssuedUnderEndsRepository } from './issued-under-ends.repository';
 import { LinkCountsRepository } from './link-counts.repository';
 
 /** What a link opens, for how long, and under what: as asked of the issuer, and as recorded. */
@@ -121,15 +122,6 @@ export interface OwnRevocationRequest {
   ) => NewAuditEvent;
 }
 
-/**
- * The links something they were issued under takes with it (a camera, a grant, a user, an
- * integration, a token). The owner is always part of it, so that an index narrows the search.
- */
-export type IssuedUnder =
-  | { cameraUuid: string }
-  | { userId: string; cameraUuid?: string; userTokenId?: string }
-  | { integrationId: string; integrationTokenId?: string };
-
 /** Everything but the hash (it never leaves this repository), with names (over NAMES) and the status. */
 const RECORD = Prisma.sql`
   l.id, l.token_prefix AS "tokenPrefix", l.camera_uuid AS "cameraUuid", c.name AS "cameraName", u.name AS "userName", i.name AS "integrationName", l.stream_type AS "streamType",
@@ -188,6 +180,7 @@ export class IssuedLinksRepository {
     @Inject(DATABASE_CONNECTION) private readonly db: OpenDatabase,
     private readonly audit: AuditEventsRepository,
     private readonly linkCounts: LinkCountsRepository,
+    private readonly ends: IssuedUnderEndsRepository,
   ) {}
 
   /**
@@ -288,13 +281,17 @@ export class IssuedLinksRepository {
 
   /**
    * Those of `scopes` with an end (or a blocked camera): a part over the partitions of LINK_TTL_MAX
-   * costs PostgreSQL tens of milliseconds to plan, so only the parts that can find a link are asked.
+   * costs PostgreSQL tens of milliseconds to plan, so only the parts that can find a link are
+   * asked, each from the earliest links_from of its ends.
    */
-  private async scopesEnded(scopes: Record<string, EndedScope>): Promise<EndedScope[]> {
-    const ended = await this.prisma.$queryRaw<{ scope: string }[]>`
-      SELECT DISTINCT scope FROM issued_under_ends
-       UNION SELECT 'blocked' WHERE EXISTS (SELECT 1 FROM cameras WHERE blocked)`;
-    return ended.filter(({ scope }) => Object.hasOwn(scopes, scope)).map(({ scope }) => scopes[scope]);
+  private async scopesEnded(scopes: Record<string, EndedScope>): Promise<ScopeEnded[]> {
+    const ended = await this.prisma.$queryRaw<{ scope: string; linksFrom: Date | null }[]>`
+      SELECT scope, CASE WHEN bool_and(links_from IS NOT NULL) THEN min(links_from) END AS "linksFrom"
+        FROM issued_under_ends GROUP BY scope
+       UNION ALL SELECT 'blocked', NULL WHERE EXISTS (SELECT 1 FROM cameras WHERE blocked)`;
+    return ended
+      .filter(({ scope }) => Object.hasOwn(scopes, scope))
+      .map(({ scope, linksFrom }) => ({ scope: scopes[scope], linksFrom }));
   }
 
   /** The first `take` of the parts' (id, issued_at) rows, newest first, as records. */
@@ -386,6 +383,9 @@ export class IssuedLinksRepository {
       where: { ...under, revokedAt: null, expiresAt: { gt: revocation.at } },
       data: this.revokedFields(revocation),
     });
+    // Every link of the scope committed by now is marked: only one issued from LATE_COMMIT_MS
+    // before can still commit unmarked, and the revoked listing reads those alone.
+    await this.ends.revokedFrom(tx, under, new Date(revocation.at.getTime() - LATE_COMMIT_MS));
     return count;
   }
 
@@ -601,46 +601,61 @@ function newestFirst(take: number): Prisma.Sql {
  * camera, a stream gone). issued_under_ends holds every such end (its triggers write them).
  */
 interface EndedScope {
+  /** Its rows: the owner's columns, and `links_from` (issued_under_ends; -infinity: all links). */
   ends: string;
   reach: string;
 }
+/** Of a scope's ends, the earliest links_from, -infinity when one has none. */
+const FROM = `min(COALESCE(links_from, '-infinity')) AS links_from`;
 const REVOKING_ENDS: Record<string, EndedScope> = {
   camera: {
-    ends: `SELECT DISTINCT camera_uuid FROM issued_under_ends WHERE scope = 'camera'`,
+    ends: `SELECT camera_uuid, ${FROM} FROM issued_under_ends WHERE scope = 'camera' GROUP BY 1`,
     reach: 'l.camera_uuid = e.camera_uuid',
   },
   grant: {
-    ends: `SELECT DISTINCT user_id, camera_uuid FROM issued_under_ends WHERE scope = 'grant'`,
+    ends: `SELECT user_id, camera_uuid, ${FROM} FROM issued_under_ends WHERE scope = 'grant' GROUP BY 1, 2`,
     reach: 'l.user_id = e.user_id AND l.camera_uuid = e.camera_uuid',
   },
   integration_token: {
-    ends: `SELECT DISTINCT integration_id, token_id FROM issued_under_ends WHERE scope = 'integration_token'`,
+    ends: `SELECT integration_id, token_id, ${FROM} FROM issued_under_ends WHERE scope = 'integration_token' GROUP BY 1, 2`,
     reach: 'l.integration_id = e.integration_id AND l.integration_token_id = e.token_id',
   },
   user_token: {
-    ends: `SELECT DISTINCT user_id, token_id FROM issued_under_ends WHERE scope = 'user_token'`,
+    ends: `SELECT user_id, token_id, ${FROM} FROM issued_under_ends WHERE scope = 'user_token' GROUP BY 1, 2`,
     reach: 'l.user_id = e.user_id AND l.user_token_id = e.token_id',
   },
 };
 const SUSPENDING_ENDS: Record<string, EndedScope> = {
-  blocked: { ends: 'SELECT uuid AS camera_uuid FROM cameras WHERE blocked', reach: 'l.camera_uuid = e.camera_uuid' },
+  blocked: {
+    ends: `SELECT uuid AS camera_uuid, '-infinity'::timestamptz AS links_from FROM cameras WHERE blocked`,
+    reach: 'l.camera_uuid = e.camera_uuid',
+  },
   stream: {
-    ends: `SELECT DISTINCT camera_uuid, stream_name FROM issued_under_ends WHERE scope = 'stream'`,
+    ends: `SELECT camera_uuid, stream_name, ${FROM} FROM issued_under_ends WHERE scope = 'stream' GROUP BY 1, 2`,
     reach: 'l.camera_uuid = e.camera_uuid AND l.stream_name = e.stream_name',
   },
 };
 
+/** A scope kind with ends, and the earliest links_from of them all (null: some have none). */
+interface ScopeEnded {
+  scope: EndedScope;
+  linksFrom: Date | null;
+}
+
 /**
  * For each scope kind, the first `take` links (id, issued_at) newest first that pass `check`
  * (over `l` and ISSUED_UNDER): scope by scope (LATERAL), each through its owner's index in issue
- * order, so a part reads the links of what ended and never the links in use.
+ * order from its links_from, so a part reads the links of what ended (and, where camlinks
+ * revoked them as it ended, only those committed later) and never the links in use. The
+ * earliest links_from also bounds the part as a value, so PostgreSQL plans only its partitions.
  */
-function linksOfEnds(scopes: EndedScope[], check: Prisma.Sql, take: number): Prisma.Sql[] {
-  return scopes.map(
-    ({ ends, reach }) => Prisma.sql`
+function linksOfEnds(ended: ScopeEnded[], check: Prisma.Sql, take: number): Prisma.Sql[] {
+  return ended.map(
+    ({ scope: { ends, reach }, linksFrom }) => Prisma.sql`
       (SELECT x.id, x.issued_at FROM (${Prisma.raw(ends)}) e CROSS JOIN LATERAL (
          SELECT l.id, l.issued_at FROM issued_links l ${ISSUED_UNDER}
-          WHERE ${Prisma.raw(reach)} AND ${check} ${newestFirst(take)}) x
+          WHERE ${Prisma.raw(reach)} AND l.issued_at >= e.links_from AND ${check}
+            ${linksFrom ? Prisma.sql`AND l.issued_at >= ${linksFrom}` : Prisma.empty} ${newestFirst(take)}) x
         ORDER BY x.issued_at DESC, x.id DESC LIMIT ${take}::int)`,
   );
 }

@@ -4,6 +4,9 @@
 -- the blocked cameras) alone, instead of judging every link that has not expired: their cost is
 -- that of what ended, not of the links in use. Written by triggers, so no path that changes these
 -- tables can miss one; retention deletes an end once no link issued before it can be unexpired.
+-- camlinks revokes the links of what it ends in the same transaction (revokeIssuedUnder), which
+-- sets links_from: only links issued from then on (committed late) can be left, and the listings
+-- read those alone. Null: every link of the scope.
 CREATE TABLE "issued_under_ends" (
     "id" BIGSERIAL NOT NULL,
     "scope" TEXT NOT NULL,
@@ -12,6 +15,7 @@ CREATE TABLE "issued_under_ends" (
     "user_id" UUID,
     "integration_id" UUID,
     "token_id" UUID,
+    "links_from" TIMESTAMPTZ(6),
     "ended_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "issued_under_ends_pkey" PRIMARY KEY ("id")
