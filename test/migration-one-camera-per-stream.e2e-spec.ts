@@ -25,7 +25,7 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
   afterAll(() => empty?.close());
 
   it('refuses duplicates, naming cameras and stream; after the documented fix it applies, and the database enforces it', async () => {
-    const { name: migration, dir: before } = await empty.migrationsBefore(MIGRATION);
+    const { name: migration, dir: before, through } = await empty.migrationsBefore(MIGRATION);
     await applyMigrations(empty.db.factory, before);
 
     await run(
@@ -48,7 +48,7 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
     await camera(ALIAS, 'Gate again', SERVER, [['high', 'GATE-hd']]);
     await camera(ELSEWHERE, 'Gate elsewhere', OTHER_SERVER, [['high', 'gate-hd']]); // another server: no duplicate
 
-    await expect(applyMigrations(empty.db.factory)).rejects.toThrow(
+    await expect(applyMigrations(empty.db.factory, through)).rejects.toThrow(
       new RegExp(
         `One camera per stream: these cameras share a stream on one media server .*media server ${SERVER}, stream 'GATE-hd': cameras ${GATE} \\(Gate, high 'gate-hd'\\), ${ALIAS} \\(Gate again, high 'GATE-hd'\\)\\. .*docs/PRODUCTION\\.md`,
       ),
@@ -62,7 +62,7 @@ describe(`the one-camera-per-stream migration on existing data (${onPostgres ? '
     // The fix of docs/PRODUCTION.md: give the alias a stream of its own, forget the failed attempt, migrate again.
     await run(`UPDATE camera_streams SET name = 'gate-2-hd' WHERE camera_uuid = '${ALIAS}'`);
     await run(`DELETE FROM _prisma_migrations WHERE migration_name = '${migration}' AND finished_at IS NULL`);
-    expect(await applyMigrations(empty.db.factory)).toEqual([migration]);
+    expect(await applyMigrations(empty.db.factory, through)).toEqual([migration]);
     expect(
       await query(
         `SELECT camera_uuid::text, media_server_id::text, name_key FROM camera_streams ORDER BY camera_uuid, type`,

@@ -2,7 +2,7 @@ import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS_DIR, readMigrations } from '../../src/database/migrations/schema-engine';
 import { openDatabase, type OpenDatabase } from '../../src/database/open-database';
@@ -56,11 +56,12 @@ export interface EmptyDatabase {
   run(sql: string): Promise<number>;
   query<T extends unknown[] = unknown[]>(sql: string): Promise<T[]>;
   /**
-   * The committed migrations up to the one whose folder `migration` matches, as a folder of the
-   * test's own (`dir`): a migration test applies them, writes the data the migration meets, then
-   * applies the rest. `name` is that migration's folder.
+   * The committed migrations before the one whose folder `migration` matches (`dir`), and those
+   * up to it (`through`), as folders of the test's own: a migration test applies the first, writes
+   * the data the migration meets, then applies the second (that migration alone, not the later
+   * ones, which may need what it makes). `name` is that migration's folder.
    */
-  migrationsBefore(migration: RegExp): Promise<{ name: string; dir: string }>;
+  migrationsBefore(migration: RegExp): Promise<{ name: string; dir: string; through: string }>;
   close(): Promise<void>;
 }
 
@@ -84,10 +85,18 @@ export async function anEmptyDatabase(purpose: string): Promise<EmptyDatabase> {
     query: async <T extends unknown[]>(sql: string) =>
       (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as T[],
     async migrationsBefore(migration) {
-      const dir = join(tempDir, 'before');
       const name = (await readMigrations()).migrationDirectories.find((m) => migration.test(m.path))!.path;
-      await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: (source) => !source.includes(name) });
-      return { name, dir };
+      // Folders are named by their time, so those that sort before it came before it.
+      const upTo = async (folder: string, last: string) => {
+        const dir = join(tempDir, folder);
+        const migrationOf = (source: string) => relative(MIGRATIONS_DIR, source).split(sep)[0];
+        const isLater = (source: string) => /^\d{14}_/.test(migrationOf(source)) && migrationOf(source) > last;
+        await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: (source) => !isLater(source) });
+        return dir;
+      };
+      const dir = await upTo('before', name);
+      await rm(join(dir, name), { recursive: true });
+      return { name, dir, through: await upTo('through', name) };
     },
     async close() {
       await adapter.dispose();
