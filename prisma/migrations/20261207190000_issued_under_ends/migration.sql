@@ -57,27 +57,22 @@ END $$;
 CREATE TRIGGER access_grants_ended AFTER DELETE OR UPDATE OF user_id, camera_uuid, generation ON access_grants
   FOR EACH ROW EXECUTE FUNCTION camlinks_access_grant_ended();
 
-CREATE FUNCTION camlinks_integration_token_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Both token tables: TG_ARGV[0] is the scope, TG_ARGV[1] the owner's column.
+CREATE FUNCTION camlinks_token_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  owner uuid := (to_jsonb(OLD) ->> TG_ARGV[1])::uuid;
 BEGIN
-  IF TG_OP = 'DELETE' OR OLD.id IS DISTINCT FROM NEW.id OR OLD.integration_id IS DISTINCT FROM NEW.integration_id
+  IF TG_OP = 'DELETE' OR OLD.id IS DISTINCT FROM NEW.id OR owner IS DISTINCT FROM (to_jsonb(NEW) ->> TG_ARGV[1])::uuid
      OR (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL) THEN
-    INSERT INTO issued_under_ends (scope, integration_id, token_id) VALUES ('integration_token', OLD.integration_id, OLD.id);
+    INSERT INTO issued_under_ends (scope, integration_id, user_id, token_id)
+    VALUES (TG_ARGV[0], CASE TG_ARGV[1] WHEN 'integration_id' THEN owner END, CASE TG_ARGV[1] WHEN 'user_id' THEN owner END, OLD.id);
   END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER integration_tokens_ended AFTER DELETE OR UPDATE OF id, integration_id, revoked_at ON integration_tokens
-  FOR EACH ROW EXECUTE FUNCTION camlinks_integration_token_ended();
-
-CREATE FUNCTION camlinks_user_token_ended() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'DELETE' OR OLD.id IS DISTINCT FROM NEW.id OR OLD.user_id IS DISTINCT FROM NEW.user_id
-     OR (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL) THEN
-    INSERT INTO issued_under_ends (scope, user_id, token_id) VALUES ('user_token', OLD.user_id, OLD.id);
-  END IF;
-  RETURN NULL;
-END $$;
+  FOR EACH ROW EXECUTE FUNCTION camlinks_token_ended('integration_token', 'integration_id');
 CREATE TRIGGER user_tokens_ended AFTER DELETE OR UPDATE OF id, user_id, revoked_at ON user_tokens
-  FOR EACH ROW EXECUTE FUNCTION camlinks_user_token_ended();
+  FOR EACH ROW EXECUTE FUNCTION camlinks_token_ended('user_token', 'user_id');
 
 -- What has ended before this migration, as the links that have not expired show it: one scan.
 INSERT INTO issued_under_ends (scope, camera_uuid)
