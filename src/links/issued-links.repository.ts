@@ -205,8 +205,12 @@ export class IssuedLinksRepository {
           Prisma.sql`l.issued_at <= ${cursor.at}::timestamptz AND (l.issued_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
         ]
       : [];
-    if (filter.status === 'revoked') return this.listRevoked(filter, after, take, now);
-    if (filter.status === 'suspended') return this.listSuspended(filter, after, take, now);
+    if (filter.status === 'revoked' || filter.status === 'suspended') {
+      // Both pages are gathered from parts that each know their status: the rest of the filter.
+      const { status, ...selection } = filter;
+      const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
+      return status === 'revoked' ? this.listRevoked(where, take, now) : this.listSuspended(where, take, now);
+    }
     const { text, values } = Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
@@ -227,14 +231,7 @@ export class IssuedLinksRepository {
    * page. The rules are read first, so that each probe names its values and PostgreSQL prunes the
    * partitions outside the rule's issue times when it plans.
    */
-  private async listRevoked(
-    filter: LinkFilter,
-    after: Prisma.Sql[],
-    take: number,
-    now: Date,
-  ): Promise<IssuedLinkRecord[]> {
-    const { status: _, ...selection } = filter;
-    const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
+  private async listRevoked(where: Prisma.Sql, take: number, now: Date): Promise<IssuedLinkRecord[]> {
     const rules = await this.prisma.$queryRaw<RuleInForce[]>`
       SELECT camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId", issued_from AS "issuedFrom",
              issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
@@ -265,16 +262,9 @@ export class IssuedLinksRepository {
    * (SUSPENDING_ENDS) whose status is `suspended`, instead of judging every link that has not
    * expired. As listRevoked, each part gives its first `take` links.
    */
-  private async listSuspended(
-    filter: LinkFilter,
-    after: Prisma.Sql[],
-    take: number,
-    now: Date,
-  ): Promise<IssuedLinkRecord[]> {
+  private async listSuspended(where: Prisma.Sql, take: number, now: Date): Promise<IssuedLinkRecord[]> {
     const ended = await this.scopesEnded(SUSPENDING_ENDS);
     if (ended.length === 0) return [];
-    const { status: _, ...selection } = filter;
-    const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
     const suspended = Prisma.sql`${where} AND ${this.unexpired(now)} AND ${statusAt(now)} = 'suspended'`;
     return this.page(linksOfEnds(ended, suspended, take), take, now);
   }
