@@ -134,8 +134,9 @@ describe(`the links listing's revoked filter (${process.env.TEST_DB})`, () => {
   });
 
   it('reads, of a token camlinks revoked with its links, only those that could commit after', async () => {
-    // The earlier tests' rules would have parts of their own to read.
+    // The earlier tests' rules and ends (camera b's generation) would have parts of their own to read.
     await t.prisma.revocationRule.deleteMany();
+    await t.prisma.issuedUnderEnd.deleteMany();
     const camera = await aCamera(t.prisma);
     const { integration, tokenId } = await anIntegration(t.prisma);
     const issued = await insertLinks(integration.id, [camera], 1000);
