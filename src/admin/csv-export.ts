@@ -4,10 +4,9 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { restAfter } from '../common/background-pace';
 import { ErrorResponseDto } from '../common/error-response.dto';
 
 /**
@@ -78,7 +77,7 @@ export const ApiExportLimit = () =>
 /**
  * CSV downloads: at most EXPORTS_MAX_CONCURRENT at once per instance (one more gets 429 with
  * Retry-After before any query), each streamed batch by batch with backpressure, flat in memory,
- * giving the event loop back every ROWS_PER_TURN rows and resting after each batch (restAfter) so that
+ * giving the event loop back every ROWS_PER_TURN rows and resting after each batch so that
  * verification on the same instance keeps its pace. The first batch is read before anything is sent, so a bad filter or cursor
  * still gets a JSON error, before any CSV. A slot is freed when the export ends, fails or its
  * client goes away.
@@ -139,10 +138,10 @@ async function streamCsv<T, R>(
       const reading = performance.now();
       batch = await batches.next();
       busyMs += performance.now() - reading;
-      // After the batch's work (its query and its formatting): an export, however large, takes
-      // at most a third of the time of its instance and of the database, on few cores the same
-      // CPUs as the verifications'.
-      await restAfter(busyMs);
+      // As long a rest as the batch's work (its query and its formatting): an export, however
+      // large, takes at most half of the time of its instance and of the database, on few cores
+      // the same CPUs as the verifications'.
+      await sleep(busyMs);
     }
   }
   await pipeline(Readable.from(chunks()), res);
