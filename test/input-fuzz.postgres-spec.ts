@@ -81,8 +81,10 @@ function hostileBodies(valid: Json, dateFields: string[] = []): fc.Arbitrary<unk
       ),
     );
   const known = new Set(paths.flat());
+  // Names that objects carry or that frameworks strip (Nest drops `prototype` unseen) come often.
+  const names = fc.oneof(fc.string(), fc.constantFrom('prototype', 'constructor', 'valueOf', 'toString'));
   const arbitrary = fc.dictionary(
-    fc.string().filter((key) => !known.has(key) && key !== '__proto__'),
+    names.filter((key) => !known.has(key) && key !== '__proto__'),
     fc.jsonValue(),
     { minKeys: 1 },
   );

@@ -31,8 +31,10 @@ describe('inputProblems', () => {
     ['an unpaired surrogate', { name: '\ud800' }, { name: ['The name field must be valid Unicode text.'] }],
     [
       'a prototype member',
-      JSON.parse('{"__proto__": 1, "valueOf": []}') as object,
-      Object.fromEntries(['__proto__', 'valueOf'].map((key) => [key, [`The ${key} field is not allowed.`]])),
+      JSON.parse('{"__proto__": 1, "valueOf": [], "prototype": []}') as object,
+      Object.fromEntries(
+        ['__proto__', 'valueOf', 'prototype'].map((key) => [key, [`The ${key} field is not allowed.`]]),
+      ),
     ],
   ])('reports %s by field path', (_, value, problems) => {
     expect(inputProblems(value, Body, config)).toEqual(problems);

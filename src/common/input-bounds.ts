@@ -30,9 +30,9 @@ export function MaxItems(limit: ItemLimit['limit'], noun = 'items'): PropertyDec
 
 /**
  * What class-transformer must never see, found with one iterative walk over the parsed JSON:
- * nesting past MAX_JSON_DEPTH, arrays over their limit, names of Object.prototype's members,
- * and text PostgreSQL cannot store (NUL) or that is not Unicode (an unpaired surrogate would be
- * stored as U+FFFD, not as sent).
+ * nesting past MAX_JSON_DEPTH, arrays over their limit, names of Object.prototype's members and
+ * `prototype`, and text PostgreSQL cannot store (NUL) or that is not Unicode (an unpaired
+ * surrogate would be stored as U+FFFD, not as sent).
  * Returns at most MAX_FIELD_ERRORS problems by field path; none: undefined.
  */
 export function inputProblems(value: unknown, dto: object | undefined, config: AppConfig): FieldErrors | undefined {
@@ -71,7 +71,8 @@ export function inputProblems(value: unknown, dto: object | undefined, config: A
     for (const [key, inner] of Object.entries(item).reverse()) {
       const innerPath = path ? `${path}.${key}` : key;
       // `valueOf`, `constructor`, `__proto__`…: copied onto a DTO, they break whatever reads it.
-      if (!Array.isArray(item) && key in Object.prototype) report(innerPath, 'is not allowed');
+      // `prototype`: Nest's ValidationPipe drops it unseen, so a body of it alone would pass as empty.
+      if (!Array.isArray(item) && (key in Object.prototype || key === 'prototype')) report(innerPath, 'is not allowed');
       else stack.push([inner, innerPath, depth + 1]);
     }
   }
