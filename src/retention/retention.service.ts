@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { IssuedLinksRepository } from '../links/issued-links.repository';
 import { IssuedUnderEndsRepository } from '../links/issued-under-ends.repository';
 import { LinkCountsRepository } from '../links/link-counts.repository';
-import { LATE_COMMIT_MS } from '../links/link-status';
+import { earliestIssuedUnexpired, LATE_COMMIT_MS } from '../links/link-status';
 import { RevocationRulesRepository } from '../links/revocation-rules.repository';
 import { HourlyStatsRepository } from '../stats/hourly-stats.repository';
 import { DAY_MS } from '../common/timestamps';
@@ -127,7 +127,7 @@ export class RetentionService implements OnApplicationBootstrap {
       links: linkDays ? await this.purgeLinks(cutoff(linkDays), batchSize) : 0,
       revocationRules: linkDays ? await this.revocationRules.purgeFinishedBefore(cutoff(linkDays)) : 0,
       issuedUnderEnds: await this.issuedUnderEnds.purgeBefore(
-        new Date(now.getTime() - this.config.links.ttlMax * 1000 - LATE_COMMIT_MS),
+        new Date(earliestIssuedUnexpired(now, this.config.links.ttlMax).getTime() - LATE_COMMIT_MS),
       ),
       linkCountBuckets: await this.linkCounts.foldExpired(now),
       auditEvents: auditDays
