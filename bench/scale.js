@@ -155,9 +155,9 @@ function cacheWatch(bases) {
 
 /**
  * The statements camlinks runs on the bench database, sampled every 200 ms from pg_stat_activity
- * (on a connection of its own; the benchmark's own, such as its VACUUM, left out): the longest
- * seen, by the start of its text, and how many ran over 5 s (the issue's bound for a
- * revocation's statements).
+ * (on a connection of its own; the benchmark's own, such as its VACUUM, and parallel workers,
+ * whose leader is listed, left out): the longest seen, by the start of its text, and how many
+ * ran over 5 s (the issue's bound for a revocation's statements).
  */
 function statementWatch(url, benchPid) {
   const longest = new Map();
@@ -168,7 +168,7 @@ function statementWatch(url, benchPid) {
     while (running) {
       const { rows } = await db.query(
         `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query, query_start, extract(epoch FROM clock_timestamp() - query_start) * 1000 AS ms
-           FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid() AND pid <> $1`,
+           FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND pid <> $1`,
         [benchPid],
       );
       for (const row of rows) {
