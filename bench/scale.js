@@ -458,7 +458,7 @@ async function main() {
     print();
     const stormsFrom = storms[0].sent;
     // The quiet p99 every ratio is taken against: the 30 s before the storms and the 30 s before
-    // the export together, 6,000 answers an instance (one 30 s window's p99 moved 5-10 ms run to run).
+    // the export together, 6,000 answers an instance (one 30 s window's p99 ranged 3.9-17.6 ms over seven runs).
     const quiet = [0, 1].map((instance) => ({
       beforeStorms: stats(inWindow(instance, warmedAt, stormsFrom)),
       beforeExport: stats(inWindow(instance, quietFrom, quietTo)),
