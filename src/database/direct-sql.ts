@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { Pool } from 'pg';
+import { type Pool, types } from 'pg';
 
 /** A statement of a hot path, with the name it is prepared under (once per connection) on PostgreSQL. */
 export interface NamedStatement {
@@ -26,8 +26,16 @@ export function directSqlOnPool(pool: Pool): DirectSql {
   };
 }
 
+/**
+ * Timestamps as the driver reads them on PostgreSQL: PGlite's own parser is the JavaScript Date's,
+ * which reads the years 1 to 49 as 2001 to 2049 and 50 to 99 as 1950 to 1999 (an archive from 0001 was
+ * listed from 2001).
+ */
+const PGLITE_PARSERS = { [types.builtins.TIMESTAMPTZ]: types.getTypeParser(types.builtins.TIMESTAMPTZ) };
+
 /** PGlite has one connection and prepares nothing by name; its query() is the extended protocol with bound parameters. */
 export function directSqlOnPGlite(pglite: PGlite): DirectSql {
-  const query = async <R>(text: string, values: unknown[]) => (await pglite.query<R>(text, values)).rows;
+  const query = async <R>(text: string, values: unknown[]) =>
+    (await pglite.query<R>(text, values, { parsers: PGLITE_PARSERS })).rows;
   return { query: (statement, values) => query(statement.text, values), queryUnnamed: query };
 }
