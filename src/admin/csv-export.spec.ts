@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { Response } from 'express';
 import { Writable } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
-import { type CsvCell, csvCell, CsvExports, fieldColumns, ROWS_PER_TURN } from './csv-export';
+import { trickyText } from '../../test/support/csv-text';
+import { type CsvCell, csvCell, CsvExports, csvRows, fieldColumns, ROWS_PER_TURN } from './csv-export';
 
 /** A response that takes every chunk at once: nothing but the export itself can give the loop a turn. */
 function instantResponse(): Response & { text: string } {
@@ -25,13 +26,6 @@ async function* batchesOf<T>(rows: T[], size: number) {
 const asCsvStringify = (header: string[], rows: CsvCell[][]) =>
   stringify(rows, { header: true, columns: header, escape_formulas: true });
 
-/** Text with what CSV and spreadsheets treat specially, in any place. */
-const trickyText = fc.string({
-  unit: fc.oneof(
-    fc.constantFrom('"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', ' '),
-    fc.string({ minLength: 1, maxLength: 1 }),
-  ),
-});
 type Row = { a: CsvCell; b: CsvCell; c: CsvCell };
 const cell: fc.Arbitrary<CsvCell> = fc.oneof(trickyText, fc.integer(), fc.double(), fc.constant(null));
 
@@ -66,9 +60,7 @@ describe('CsvExports', () => {
           await exports().stream(
             res,
             'x.csv',
-            batchesOf(objects, batch),
-            fieldColumns<Row, keyof Row>(['a', 'b', 'c']),
-            (row) => row,
+            csvRows(batchesOf(objects, batch), fieldColumns<Row, keyof Row>(['a', 'b', 'c']), (row) => row),
           );
           expect(res.text).toBe(asCsvStringify(header, rows));
         },
@@ -89,10 +81,14 @@ describe('CsvExports', () => {
     // The turn each row was formatted in: no turn may hold more than ROWS_PER_TURN of them.
     const turnOfRow: number[] = [];
     const rows = Array.from({ length: 5_000 }, (_, n) => ({ n }));
-    await exports().stream(res, 'n.csv', batchesOf(rows, 500), fieldColumns<{ n: number }, 'n'>(['n']), (row) => {
-      turnOfRow.push(turns);
-      return row;
-    });
+    await exports().stream(
+      res,
+      'n.csv',
+      csvRows(batchesOf(rows, 500), fieldColumns<{ n: number }, 'n'>(['n']), (row) => {
+        turnOfRow.push(turns);
+        return row;
+      }),
+    );
     ticking = false;
     expect(res.text.split('\n').filter(Boolean)).toHaveLength(rows.length + 1);
     const rowsPerTurn = new Map<number, number>();
@@ -110,7 +106,11 @@ describe('CsvExports', () => {
     }
     const res = instantResponse();
     const started = performance.now();
-    await exports().stream(res, 'n.csv', slowBatches(), fieldColumns<{ n: number }, 'n'>(['n']), (row) => row);
+    await exports().stream(
+      res,
+      'n.csv',
+      csvRows(slowBatches(), fieldColumns<{ n: number }, 'n'>(['n']), (row) => row),
+    );
     // Three reads (the first before the answer starts), and a rest as long after the two that
     // followed a batch: without the rests the export would take 3 reads.
     expect(performance.now() - started).toBeGreaterThanOrEqual(5 * READ_MS - 5);

@@ -8,6 +8,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ErrorResponseDto } from '../common/error-response.dto';
+import { Prisma } from '../generated/prisma/client';
 
 /**
  * Rows between two turns of the event loop: the verifications of the instance wait at most for
@@ -75,12 +76,90 @@ export const ApiExportLimit = () =>
   });
 
 /**
+ * An export's text: its header line, then its rows' lines in chunks. Reading its first chunk
+ * reads the first batch, so that a bad filter or cursor still gets a JSON error, before any CSV.
+ */
+export type CsvText = AsyncGenerator<string, void, undefined>;
+
+/** The header once the first of `chunks` has been read, then the chunks. */
+async function* headed(headers: readonly string[], chunks: CsvText): CsvText {
+  try {
+    const first = await chunks.next();
+    yield headers.map(csvCell).join(',') + '\n';
+    if (first.done) return;
+    yield first.value;
+    yield* chunks;
+  } finally {
+    // Closed before its first row was sent (a client gone): closes the batches' query loop.
+    await chunks.return(undefined);
+  }
+}
+
+/**
+ * A CSV formatted here, ROWS_PER_TURN rows a chunk (the verifications of the instance wait at most
+ * for that many rows' formatting): for exports of thousands of rows, as the sessions'.
+ */
+export function csvRows<T, R>(batches: AsyncGenerator<T[]>, columns: CsvColumns<R>, toRow: (item: T) => R): CsvText {
+  const cells = Object.values(columns);
+  async function* chunks(): CsvText {
+    for await (const batch of batches) {
+      for (let start = 0; start < batch.length; start += ROWS_PER_TURN) {
+        let chunk = '';
+        for (const item of batch.slice(start, start + ROWS_PER_TURN)) chunk += csvLine(toRow(item), cells);
+        yield chunk;
+      }
+    }
+  }
+  return headed(Object.keys(columns), chunks());
+}
+
+/** A CSV's columns formatted by the database: each header with the SQL of its cell over a row `r`. */
+export type SqlCsvColumns = Readonly<Record<string, Prisma.Sql>>;
+
+/** How the fields of `r` (the record R's, by name) become cells in SQL. */
+export function sqlCells<R>() {
+  type Field = keyof R & string;
+  return {
+    /** Text through csv_cell (csvCell's twin in SQL, its migration says why). */
+    text: (field: Field) => Prisma.raw(`csv_cell(r."${field}"::text)`),
+    /** A number or an id: nothing to escape. */
+    plain: (field: Field) => Prisma.raw(`coalesce(r."${field}"::text, '')`),
+    /** A timestamp as the API writes it (toISOString: milliseconds, UTC, `Z`). */
+    time: (field: Field) =>
+      Prisma.raw(`coalesce(to_char(r."${field}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`),
+  };
+}
+
+/** A row of `r` as one CSV line, line break included. */
+export function csvLineSql(columns: SqlCsvColumns): Prisma.Sql {
+  return Prisma.sql`concat_ws(',', ${Prisma.join(Object.values(columns))}) || E'\n'`;
+}
+
+/**
+ * A CSV formatted by the database, a batch of lines a chunk (the links' export): its instance
+ * receives a string a batch, where formatting a million rows here collected garbage every 100 ms
+ * in front of its verifications (docs/BENCHMARKS.md).
+ */
+export function csvLines(columns: SqlCsvColumns, batches: AsyncGenerator<{ text: string }>): CsvText {
+  async function* chunks(): CsvText {
+    for await (const batch of batches) yield batch.text;
+  }
+  return headed(Object.keys(columns), chunks());
+}
+
+/**
+ * After this much work (reading and formatting) an export rests as long as the work took; below
+ * it, it gives the event loop a turn. A timer rests at least a millisecond, more than a chunk of
+ * rows formatted here takes.
+ */
+const REST_AFTER_MS = 2;
+
+/**
  * CSV downloads: at most EXPORTS_MAX_CONCURRENT at once per instance (one more gets 429 with
- * Retry-After before any query), each streamed batch by batch with backpressure, flat in memory,
- * giving the event loop back every ROWS_PER_TURN rows and resting after each batch so that
- * verification on the same instance keeps its pace. The first batch is read before anything is sent, so a bad filter or cursor
- * still gets a JSON error, before any CSV. A slot is freed when the export ends, fails or its
- * client goes away.
+ * Retry-After before any query), streamed with backpressure, flat in memory, giving the event
+ * loop back after every chunk and resting as long as the export worked, so that verification on
+ * the same instance keeps its pace. A slot is freed when the export ends, fails or its client
+ * goes away.
  */
 @Injectable()
 export class CsvExports {
@@ -88,61 +167,46 @@ export class CsvExports {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async stream<T, R>(
-    res: Response,
-    filename: string,
-    batches: AsyncGenerator<T[]>,
-    columns: CsvColumns<R>,
-    toRow: (item: T) => R,
-  ): Promise<void> {
+  async stream(res: Response, filename: string, text: CsvText): Promise<void> {
     if (this.running >= this.config.exports.maxConcurrent) {
       res.setHeader('Retry-After', EXPORT_RETRY_AFTER_SECONDS);
       throw new HttpException(TOO_MANY_EXPORTS_MESSAGE, HttpStatus.TOO_MANY_REQUESTS);
     }
     this.running++;
     try {
-      await streamCsv(res, filename, batches, columns, toRow);
+      await streamCsv(res, filename, text);
     } finally {
       this.running--;
       // A client that went away leaves the query loop at its next batch; close it now.
-      await batches.return(undefined);
+      await text.return(undefined);
     }
   }
 }
 
-async function streamCsv<T, R>(
-  res: Response,
-  filename: string,
-  batches: AsyncGenerator<T[]>,
-  columns: CsvColumns<R>,
-  toRow: (item: T) => R,
-): Promise<void> {
-  const first = await batches.next();
+async function streamCsv(res: Response, filename: string, text: CsvText): Promise<void> {
+  const header = await text.next();
   res
     .status(200)
     .set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
-  const cells = Object.values(columns);
-  // One chunk of text per turn: a stream step per row cost more than its row's formatting.
-  async function* chunks() {
-    yield Object.keys(columns).map(csvCell).join(',') + '\n';
-    for (let batch = first; !batch.done;) {
-      let busyMs = 0;
-      for (let start = 0; start < batch.value.length; start += ROWS_PER_TURN) {
+  async function* paced() {
+    if (header.done) return;
+    yield header.value;
+    let busyMs = 0;
+    for (;;) {
+      const began = performance.now();
+      const next = await text.next();
+      busyMs += performance.now() - began;
+      if (next.done) return;
+      yield next.value;
+      // An export, however large, takes at most half of the time of its instance and of the
+      // database, on few cores the same CPUs as the verifications'.
+      if (busyMs < REST_AFTER_MS) {
         await nextTurn();
-        const began = performance.now();
-        let chunk = '';
-        for (const item of batch.value.slice(start, start + ROWS_PER_TURN)) chunk += csvLine(toRow(item), cells);
-        busyMs += performance.now() - began;
-        yield chunk;
+      } else {
+        await sleep(busyMs);
+        busyMs = 0;
       }
-      const reading = performance.now();
-      batch = await batches.next();
-      busyMs += performance.now() - reading;
-      // As long a rest as the batch's work (its query and its formatting): an export, however
-      // large, takes at most half of the time of its instance and of the database, on few cores
-      // the same CPUs as the verifications'.
-      await sleep(busyMs);
     }
   }
-  await pipeline(Readable.from(chunks()), res);
+  await pipeline(Readable.from(paced()), res);
 }

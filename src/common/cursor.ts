@@ -53,21 +53,33 @@ export async function fetchPage<T>(
   return { data, nextCursor: rows.length > limit ? encodeCursor(cursorOf(data[data.length - 1])) : null };
 }
 
+/** A batch's end: how many rows it holds, and the cursor of its last row. */
+export interface BatchEnd {
+  count: number;
+  last: Cursor | undefined;
+}
+
+/** The end of a batch of rows. */
+export function rowsEnd<T>(cursorOf: (row: T) => Cursor): (rows: T[]) => BatchEnd {
+  return (rows) => ({ count: rows.length, last: rows.length ? cursorOf(rows[rows.length - 1]) : undefined });
+}
+
 /**
- * Every row after `start`, `batch` at a time (the exports): each batch is fetched after the last
+ * Every row after `start`, `size` at a time (the exports): each batch is fetched after the last
  * one was consumed, so an export never holds more than one.
  */
-export async function* inBatches<T>(
+export async function* inBatches<B>(
   start: string | undefined,
-  batch: number,
-  fetch: (after: Cursor | undefined, take: number) => Promise<T[]>,
-  cursorOf: (row: T) => Cursor,
-): AsyncGenerator<T[]> {
+  size: number,
+  fetch: (after: Cursor | undefined, take: number) => Promise<B>,
+  endOf: (batch: B) => BatchEnd,
+): AsyncGenerator<B> {
   let cursor = decodeCursor(start);
   for (;;) {
-    const rows = await fetch(cursor, batch);
-    if (rows.length) yield rows;
-    if (rows.length < batch) return;
-    cursor = cursorOf(rows[rows.length - 1]);
+    const batch = await fetch(cursor, size);
+    const { count, last } = endOf(batch);
+    if (count) yield batch;
+    if (count < size) return;
+    cursor = last;
   }
 }

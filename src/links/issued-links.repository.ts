@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Cursor } from '../common/cursor';
+import type { BatchEnd, Cursor } from '../common/cursor';
 import { isLockTimeout } from '../common/prisma-errors';
 import { DAY_MS } from '../common/timestamps';
 import type { NamedStatement } from '../database/direct-sql';
@@ -73,6 +73,11 @@ export interface IssuedLinkRecord extends Omit<NewIssuedLink, 'tokenHash'> {
   lastDeniedAt: Date | null;
   lastDeniedReason: string | null;
   status: LinkStatus;
+}
+
+/** Links as CSV lines, with the batch's end. */
+export interface CsvBatch extends BatchEnd {
+  text: string;
 }
 
 export interface LinkFilter {
@@ -198,6 +203,44 @@ export class IssuedLinksRepository {
    * row) ran on the event loop in one piece, in front of the verifications of the instance.
    */
   async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+    const records = await this.records(filter, cursor, take, now);
+    return records ? this.db.sql.queryUnnamed<IssuedLinkRecord>(records.text, records.values) : [];
+  }
+
+  /**
+   * The same rows as `list`, as CSV lines the database formats (`line` over the record's fields
+   * as `r`): one string a batch, and the cursor of its last row.
+   */
+  async listCsv(
+    filter: LinkFilter,
+    cursor: Cursor | undefined,
+    take: number,
+    now: Date,
+    line: Prisma.Sql,
+  ): Promise<CsvBatch> {
+    const records = await this.records(filter, cursor, take, now);
+    if (!records) return { text: '', count: 0, last: undefined };
+    const { text, values } = Prisma.sql`
+      SELECT coalesce(string_agg(${line}, '' ORDER BY r."issuedAt" DESC, r.id DESC), '') AS text, count(*)::int AS count,
+             min(r."issuedAt") AS "lastAt", (array_agg(r.id::text ORDER BY r."issuedAt", r.id))[1] AS "lastId"
+        FROM (${records}) r`;
+    const [batch] = await this.db.sql.queryUnnamed<{
+      text: string;
+      count: number;
+      lastAt: Date | null;
+      lastId: string | null;
+    }>(text, values);
+    const last = batch.lastAt && batch.lastId ? { at: batch.lastAt, id: batch.lastId } : undefined;
+    return { text: batch.text, count: batch.count, last };
+  }
+
+  /** The query of `list`'s rows (RECORD and status, in its order); none when no link can match. */
+  private async records(
+    filter: LinkFilter,
+    cursor: Cursor | undefined,
+    take: number,
+    now: Date,
+  ): Promise<Prisma.Sql | null> {
     // The cursor's issue time alone as well: the indexes that lead with another column than
     // issued_at (camera, integration, user) can bound a scan by it, not by the row comparison.
     const after = cursor
@@ -209,13 +252,12 @@ export class IssuedLinksRepository {
       // Both pages are gathered from parts that each know their status: the rest of the filter.
       const { status, ...selection } = filter;
       const where = Prisma.join([...this.conditions(selection, now), ...after], ' AND ');
-      return status === 'revoked' ? this.listRevoked(where, take, now) : this.listSuspended(where, take, now);
+      return status === 'revoked' ? this.revokedRecords(where, take, now) : this.suspendedRecords(where, take, now);
     }
-    const { text, values } = Prisma.sql`
+    return Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM issued_links l ${ISSUED_UNDER} ${NAMES}
        WHERE ${Prisma.join([...this.conditions(filter, now), ...after], ' AND ')}
        ORDER BY l.issued_at DESC, l.id DESC LIMIT ${take}::int`;
-    return this.db.sql.queryUnnamed<IssuedLinkRecord>(text, values);
   }
 
   /**
@@ -231,7 +273,7 @@ export class IssuedLinksRepository {
    * page. The rules are read first, so that each probe names its values and PostgreSQL prunes the
    * partitions outside the rule's issue times when it plans.
    */
-  private async listRevoked(where: Prisma.Sql, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+  private async revokedRecords(where: Prisma.Sql, take: number, now: Date): Promise<Prisma.Sql> {
     const rules = await this.prisma.$queryRaw<RuleInForce[]>`
       SELECT camera_uuid AS "cameraUuid", integration_id AS "integrationId", user_id AS "userId", issued_from AS "issuedFrom",
              issued_to AS "issuedTo", source, kind::text AS kind, token_prefix AS "tokenPrefix", cut_off AS "cutOff",
@@ -260,11 +302,11 @@ export class IssuedLinksRepository {
   /**
    * The suspended links' page: those of the blocked cameras and of the streams that ended
    * (SUSPENDING_ENDS) whose status is `suspended`, instead of judging every link that has not
-   * expired. As listRevoked, each part gives its first `take` links.
+   * expired. As revokedRecords, each part gives its first `take` links.
    */
-  private async listSuspended(where: Prisma.Sql, take: number, now: Date): Promise<IssuedLinkRecord[]> {
+  private async suspendedRecords(where: Prisma.Sql, take: number, now: Date): Promise<Prisma.Sql | null> {
     const ended = await this.scopesEnded(SUSPENDING_ENDS);
-    if (ended.length === 0) return [];
+    if (ended.length === 0) return null;
     const suspended = Prisma.sql`${where} AND ${this.unexpired(now)} AND ${statusAt(now)} = 'suspended'`;
     return this.page(linksOfEnds(ended, suspended, take), take, now);
   }
@@ -285,8 +327,8 @@ export class IssuedLinksRepository {
   }
 
   /** The first `take` of the parts' (id, issued_at) rows, newest first, as records. */
-  private page(parts: Prisma.Sql[], take: number, now: Date): Promise<IssuedLinkRecord[]> {
-    return this.prisma.$queryRaw<IssuedLinkRecord[]>`
+  private page(parts: Prisma.Sql[], take: number, now: Date): Prisma.Sql {
+    return Prisma.sql`
       SELECT ${RECORD}, ${statusAt(now)} AS status FROM (
         SELECT * FROM (${Prisma.join(parts, ' UNION ')}) parts
          ORDER BY issued_at DESC, id DESC LIMIT ${take}::int) page

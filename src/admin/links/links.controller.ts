@@ -9,7 +9,6 @@ import { AnnouncesItsChanges } from '../changes-here.interceptor';
 import { AdminActor } from '../../auth/admin-auth.guard';
 import { RequiresRole } from '../../auth/admin-roles';
 import {
-  LINK_CSV_COLUMNS,
   LinkDto,
   LinkPageDto,
   LinksExportQueryDto,
@@ -20,7 +19,7 @@ import {
   RevokeLinksDto,
 } from './links.dto';
 import { ApiExportLimit, CsvExports } from '../csv-export';
-import { streamLinksCsv } from './links-csv';
+import { LINK_CSV_COLUMNS, streamLinksCsv } from './links-csv';
 import { AdminLinksService, REVOKE_AT_ONCE_MAX } from './links.service';
 import { mapRevocation, RevocationDto } from '../revocations/revocations.dto';
 import { IdParamDto } from '../../common/id-params.dto';

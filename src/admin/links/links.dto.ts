@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType 
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/pagination.dto';
 import { isoOrNull } from '../../common/timestamps';
-import type { CsvColumns } from '../csv-export';
 import { IsAnyUuidLowerCased, IsDateTimeWithOffset } from '../../common/validators';
 import { type IssuedLinkRecord, REVOKER_TYPES, type RevokerType } from '../../links/issued-links.repository';
 import { LINK_KINDS, type LinkKind } from '../../links/link-kind';
@@ -210,38 +209,3 @@ export function mapLink(link: IssuedLinkRecord): LinkDto {
     },
   };
 }
-
-/** The CSV export: the same fields as the JSON listing, in its order, nested objects flattened. */
-export const LINK_CSV_COLUMNS: CsvColumns<LinkDto> = {
-  id: (link) => link.id,
-  token_prefix: (link) => link.token_prefix,
-  camera_uuid: (link) => link.camera_uuid,
-  camera_name: (link) => link.camera_name,
-  stream_type: (link) => link.stream_type,
-  stream_name: (link) => link.stream_name,
-  kind: (link) => link.kind,
-  mode: (link) => link.mode,
-  archive_from: (link) => link.archive_from,
-  archive_to: (link) => link.archive_to,
-  source: (link) => link.source,
-  ttl: (link) => link.ttl,
-  issued_at: (link) => link.issued_at,
-  expires_at: (link) => link.expires_at,
-  status: (link) => link.status,
-  issued_by_integration_id: (link) => link.issued_by.integration_id,
-  issued_by_user_id: (link) => link.issued_by.user_id,
-  client_ip: (link) => link.client_ip,
-  user_agent: (link) => link.user_agent,
-  revoked_at: (link) => link.revoked_at,
-  revoked_by: (link) => link.revoked_by,
-  revoked_by_type: (link) => link.revoked_by_type,
-  revoked_by_admin_id: (link) => link.revoked_by_admin_id,
-  revoked_reason: (link) => link.revoked_reason,
-  use_count: (link) => link.usage.use_count,
-  first_used_at: (link) => link.usage.first_used_at,
-  last_used_at: (link) => link.usage.last_used_at,
-  last_ip: (link) => link.usage.last_ip,
-  denied_count: (link) => link.usage.denied_count,
-  last_denied_at: (link) => link.usage.last_denied_at,
-  last_denied_reason: (link) => link.usage.last_denied_reason,
-};

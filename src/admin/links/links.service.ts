@@ -6,11 +6,13 @@ import { APP_CONFIG } from '../../config/config.module';
 import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
 import { DatabaseChanges } from '../../database/database-changes';
 import {
+  type CsvBatch,
   type IssuedLinkRecord,
   IssuedLinksRepository,
   type LinkFilter,
   type Revocation,
 } from '../../links/issued-links.repository';
+import { csvLineSql, type SqlCsvColumns } from '../csv-export';
 import type { LinksExportQueryDto, LinksQueryDto, RevokeLinksDto } from './links.dto';
 import { RevocationJob } from '../revocations/revocation-job';
 import {
@@ -44,10 +46,16 @@ export class AdminLinksService {
     return fetchPage(query, (after, take) => this.links.list(toFilter(query), after, take, now), cursorOf);
   }
 
-  /** Every matching link, a batch at a time, so an export never holds more than one batch. */
-  export(query: LinksExportQueryDto, now: Date): AsyncGenerator<IssuedLinkRecord[]> {
+  /** Every matching link as CSV lines, a batch at a time, so an export never holds more than one batch. */
+  export(query: LinksExportQueryDto, now: Date, columns: SqlCsvColumns): AsyncGenerator<CsvBatch> {
     const filter = toFilter(query);
-    return inBatches(query.cursor, EXPORT_BATCH, (after, take) => this.links.list(filter, after, take, now), cursorOf);
+    const line = csvLineSql(columns);
+    return inBatches(
+      query.cursor,
+      EXPORT_BATCH,
+      (after, take) => this.links.listCsv(filter, after, take, now, line),
+      (batch) => batch,
+    );
   }
 
   async get(id: string, now: Date): Promise<IssuedLinkRecord> {

@@ -5,7 +5,7 @@ import { RequiresRole } from '../../auth/admin-roles';
 import { IdParamDto } from '../../common/id-params.dto';
 import { ApiConflict, ApiNotFound } from '../../openapi/api-responses.decorator';
 import { AdminApi } from '../admin-api.decorator';
-import { ApiExportLimit, CsvExports } from '../csv-export';
+import { ApiExportLimit, CsvExports, csvRows } from '../csv-export';
 import {
   EndSessionDto,
   LinkSessionsQueryDto,
@@ -67,7 +67,11 @@ export class SessionsAdminController {
     },
   })
   async export(@Query() query: SessionsQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.exports.stream(res, 'sessions.csv', this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession);
+    await this.exports.stream(
+      res,
+      'sessions.csv',
+      csvRows(this.sessions.export(query), SESSION_CSV_COLUMNS, mapSession),
+    );
   }
 
   @Get('links/:id/sessions')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../common/app-error';
-import { type Cursor, fetchPage, inBatches } from '../../common/cursor';
+import { type Cursor, fetchPage, inBatches, rowsEnd } from '../../common/cursor';
 import { IssuedLinksRepository } from '../../links/issued-links.repository';
 import {
   type SessionFilter,
@@ -41,7 +41,12 @@ export class AdminSessionsService {
   /** Every matching session, a batch at a time, so an export never holds more than one batch. */
   export(query: SessionsQueryDto): AsyncGenerator<ViewingSessionRecord[]> {
     const filter = toFilter(query);
-    return inBatches(query.cursor, EXPORT_BATCH, (after, take) => this.sessions.list(filter, after, take), cursorOf);
+    return inBatches(
+      query.cursor,
+      EXPORT_BATCH,
+      (after, take) => this.sessions.list(filter, after, take),
+      rowsEnd(cursorOf),
+    );
   }
 
   /**
