@@ -198,9 +198,8 @@ export class IssuedLinksRepository {
   }
 
   /**
-   * Newest first, after `cursor`; `take` rows at most. Through the driver, not Prisma: an export
-   * reads a million rows in batches of these, and Prisma's mapping of a batch (some 35 columns a
-   * row) ran on the event loop in one piece, in front of the verifications of the instance.
+   * Newest first, after `cursor`; `take` rows at most. Through the driver, not Prisma, whose
+   * mapping of a page (some 35 columns a row) cost the event loop several times the driver's.
    */
   async list(filter: LinkFilter, cursor: Cursor | undefined, take: number, now: Date): Promise<IssuedLinkRecord[]> {
     const records = await this.records(filter, cursor, take, now);
